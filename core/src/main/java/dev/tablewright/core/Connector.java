@@ -1,0 +1,279 @@
+package dev.tablewright.core;
+
+import dev.tablewright.core.connect.ConnectOptions;
+import dev.tablewright.core.connect.Session;
+import dev.tablewright.core.dialect.Dialect;
+import dev.tablewright.core.query.ReadOptions;
+import dev.tablewright.core.query.TableData;
+import dev.tablewright.core.schema.SchemaManager;
+import dev.tablewright.core.schema.TableSchema;
+import dev.tablewright.core.sql.QueryResult;
+import dev.tablewright.core.sql.RawSql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The connector: one object per connection, whose methods are the reference's function names
+ * (see CONNECTOR.md). Values go in and come out as plain Java: String, Long, Double, Boolean,
+ * {@link java.time.Instant} for dates, byte[] for files, Map/List for JSON. {@link Json#MAPPER}
+ * writes them as the contract's JSON.
+ */
+public final class Connector implements AutoCloseable {
+    /** The value that stands for the current user anywhere in data, keys and filters. */
+    public static final String USER_VARIABLE = "$USER";
+
+    private Session session;
+    private SchemaManager schemas;
+    private TableData data;
+    private RawSql raw;
+
+    /** A connector not yet connected: call {@link #create}. */
+    public Connector() {
+    }
+
+    /** Connects at once. */
+    public static Connector connect(ConnectOptions options) {
+        Connector c = new Connector();
+        c.create(options);
+        return c;
+    }
+
+    // --- connection & database ---
+
+    /** Opens the connection (closing one already open); {@code CONNECTION_FAILED} with the reason otherwise. */
+    public synchronized boolean create(ConnectOptions options) {
+        Session opened = Session.open(options);
+        close();
+        session = opened;
+        schemas = new SchemaManager(session);
+        data = new TableData(session, schemas);
+        raw = new RawSql(session);
+        return true;
+    }
+
+    public boolean create(Map<String, ?> options) {
+        return create(ConnectOptions.fromMap(options));
+    }
+
+    public boolean isConnected() {
+        Session s = session;
+        return s != null && s.isOpen() && s.ping();
+    }
+
+    private Session session() {
+        Session s = session;
+        if (s == null || !s.isOpen()) {
+            throw new TablewrightException(ErrorCode.NOT_CONNECTED, "Not connected: call create with the connection options first.");
+        }
+        return s;
+    }
+
+    public Dialect dialect() {
+        return session().dialect();
+    }
+
+    /** The name {@code $USER} stands for on this connection. */
+    public String currentUser() {
+        return session().user();
+    }
+
+    public List<String> getAllTables() {
+        session();
+        return schemas.tables();
+    }
+
+    /** Drops every table, view and trigger: the database is empty afterwards. */
+    public boolean reset() {
+        Session s = session();
+        s.withConnection(c -> {
+            s.dialect().dropEverything(c);
+            return null;
+        });
+        schemas.invalidate();
+        return true;
+    }
+
+    // --- schema ---
+
+    public TableSchema defineTable(String name, Map<String, ?> fields, Map<String, ?> options) {
+        session();
+        return schemas.define(name, fields, options);
+    }
+
+    public TableSchema defineTable(String name, Map<String, ?> fields) {
+        return defineTable(name, fields, null);
+    }
+
+    public TableSchema getTableSchema(String name) {
+        session();
+        schemas.invalidate(name);
+        return schemas.require(name);
+    }
+
+    public boolean deleteTable(String name) {
+        session();
+        schemas.drop(name);
+        return true;
+    }
+
+    // --- reading ---
+
+    public List<Map<String, Object>> getTableData(String name, ReadOptions options) {
+        session();
+        return data.read(name, withUser(options));
+    }
+
+    public List<Map<String, Object>> getTableData(String name) {
+        return getTableData(name, ReadOptions.none());
+    }
+
+    public Map<String, Object> findRow(String table, ReadOptions options) {
+        session();
+        return data.findOne(table, withUser(options));
+    }
+
+    public long countRows(String name, ReadOptions options) {
+        session();
+        return data.count(name, withUser(options));
+    }
+
+    // --- writing ---
+
+    public Map<String, Object> addRow(String table, Map<String, ?> row) {
+        session();
+        return data.insert(table, userMap(row));
+    }
+
+    public int addRows(String table, List<? extends Map<String, ?>> rows) {
+        session();
+        if (rows == null) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "addRows needs data: an array of rows.");
+        }
+        List<Map<String, ?>> withUser = new ArrayList<>(rows.size());
+        for (Map<String, ?> r : rows) {
+            withUser.add(userMap(r));
+        }
+        return data.insertAll(table, withUser);
+    }
+
+    public Map<String, Object> upsertRow(String table, Map<String, ?> row, Map<String, ?> uniqueKey) {
+        session();
+        return data.upsert(table, userMap(row), userMap(uniqueKey));
+    }
+
+    public Map<String, Object> changeRow(String table, Object id, Map<String, ?> row, boolean patch) {
+        session();
+        return data.change(table, user(id), userMap(row), patch);
+    }
+
+    public Map<String, Object> changeRow(String table, Object id, Map<String, ?> row) {
+        return changeRow(table, id, row, false);
+    }
+
+    public Map<String, Object> updateRow(String table, Map<String, ?> row) {
+        session();
+        return data.changeWithIdInData(table, userMap(row), false);
+    }
+
+    public Map<String, Object> patchRow(String table, Map<String, ?> row) {
+        session();
+        return data.changeWithIdInData(table, userMap(row), true);
+    }
+
+    public boolean deleteRow(String table, Object id) {
+        session();
+        return data.delete(table, user(id));
+    }
+
+    public long clearTable(String name) {
+        session();
+        return data.clear(name);
+    }
+
+    // --- raw SQL ---
+
+    public QueryResult query(String sql, List<?> params) {
+        session();
+        try {
+            return raw.query(sql, params);
+        } finally {
+            schemas.invalidate();
+        }
+    }
+
+    public QueryResult query(String sql) {
+        return query(sql, List.of());
+    }
+
+    public Map<String, Object> queryOne(String sql, List<?> params) {
+        session();
+        return raw.queryOne(sql, params);
+    }
+
+    public <T> T queryOne(String sql, List<?> params, Class<T> type) {
+        session();
+        return raw.queryOne(sql, params, type);
+    }
+
+    public Map<String, Object> exec(String sql) {
+        session();
+        try {
+            return raw.exec(sql);
+        } finally {
+            schemas.invalidate();
+        }
+    }
+
+    public List<QueryResult> batch(List<RawSql.Statement> statements) {
+        session();
+        try {
+            return raw.batch(statements);
+        } finally {
+            schemas.invalidate();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    // --- $USER ---
+
+    private ReadOptions withUser(ReadOptions o) {
+        if (o == null || o.filter() == null) {
+            return o;
+        }
+        return new ReadOptions(user(o.filter()), o.fields(), o.order(), o.limit(), o.offset(), o.autoJoin(), o.locale(),
+                o.dateStyle(), o.timeStyle(), o.timeZone());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, ?> userMap(Map<String, ?> m) {
+        return m == null ? null : (Map<String, ?>) user(m);
+    }
+
+    /** Replaces every value that is exactly {@code $USER}, at any depth. */
+    private Object user(Object value) {
+        if (USER_VARIABLE.equals(value)) {
+            return session().user();
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), user(v)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(v -> out.add(user(v)));
+            return out;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.tablewright.core;
+
+/** The stable error codes of the connector contract (CONNECTOR.md section 9). */
+public enum ErrorCode {
+    CONNECTION_FAILED,
+    NOT_CONNECTED,
+    INVALID_NAME,
+    UNKNOWN_TABLE,
+    UNKNOWN_FIELD,
+    INVALID_FILTER,
+    INVALID_VALUE,
+    NOT_FOUND,
+    UNIQUE_VIOLATION,
+    NOT_NULL_VIOLATION,
+    FOREIGN_KEY_VIOLATION,
+    INVALID_ARGUMENT,
+    SQL_ERROR
+}

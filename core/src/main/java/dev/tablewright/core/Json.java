@@ -1,0 +1,69 @@
+package dev.tablewright.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one JSON mapper of the project. Dates are written as ISO-8601 instants
+ * ({@code Instant.toString()}), byte arrays as base64, as section 3 of the contract says.
+ */
+public final class Json {
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private Json() {
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new TablewrightException(ErrorCode.INVALID_VALUE, "Value cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Parses JSON text into plain Java values: Map, List, String, Long/BigInteger, Double, Boolean, null. */
+    public static Object read(String text) {
+        try {
+            Object v = MAPPER.readValue(text, Object.class);
+            return normalize(v);
+        } catch (JsonProcessingException e) {
+            throw new TablewrightException(ErrorCode.INVALID_VALUE, "Not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Integers as Long where they fit, decimals as Double, recursively. */
+    @SuppressWarnings("unchecked")
+    public static Object normalize(Object v) {
+        if (v instanceof java.math.BigDecimal d) {
+            return d.doubleValue();
+        }
+        if (v instanceof Integer i) {
+            return i.longValue();
+        }
+        if (v instanceof java.math.BigInteger b && b.bitLength() < 64) {
+            return b.longValue();
+        }
+        if (v instanceof java.util.Map<?, ?> m) {
+            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), normalize(x)));
+            return out;
+        }
+        if (v instanceof java.util.List<?> l) {
+            java.util.List<Object> out = new java.util.ArrayList<>(l.size());
+            for (Object x : l) {
+                out.add(normalize(x));
+            }
+            return out;
+        }
+        return v;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.tablewright.core.connect;
+
+import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.TablewrightException;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The options of {@code create} (the reference's names), plus {@code applicationUser}: the
+ * name {@code $USER} stands for when a connection profile names one.
+ *
+ * @param dialect sqlite, postgres, mysql or mariadb
+ * @param database for SQLite the file path (or {@code :memory:}), else the database name
+ */
+public record ConnectOptions(String dialect, String database, String username, String password,
+                             String host, Integer port, Boolean ssl, String applicationUser) {
+
+    public ConnectOptions {
+        dialect = normalizeDialect(dialect);
+    }
+
+    public static ConnectOptions sqlite(String file) {
+        return new ConnectOptions("sqlite", file, null, null, null, null, false, null);
+    }
+
+    /** Reads the reference's option map; unknown keys are refused so typos do not pass silently. */
+    public static ConnectOptions fromMap(Map<String, ?> map) {
+        Map<String, ?> m = map;
+        if (m.size() == 1 && m.get("options") instanceof Map<?, ?> inner) {
+            @SuppressWarnings("unchecked") Map<String, ?> cast = (Map<String, ?>) inner;
+            m = cast;
+        }
+        for (String key : m.keySet()) {
+            switch (key) {
+                case "dialect", "database", "username", "password", "host", "port", "ssl", "applicationUser", "url" -> { }
+                default -> throw new TablewrightException(ErrorCode.INVALID_ARGUMENT,
+                        "Unknown connection option '" + key + "'. Known: dialect, database, username, password, host, port, ssl, url.");
+            }
+        }
+        if (m.get("url") != null) {
+            return parseUrl(String.valueOf(m.get("url")));
+        }
+        Object port = m.get("port");
+        Integer portNumber = null;
+        if (port != null) {
+            try {
+                portNumber = Integer.valueOf(String.valueOf(port));
+            } catch (NumberFormatException e) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Port must be a number, got '" + port + "'.");
+            }
+        }
+        Object ssl = m.get("ssl");
+        return new ConnectOptions(str(m.get("dialect")), str(m.get("database")), str(m.get("username")),
+                str(m.get("password")), str(m.get("host")), portNumber,
+                ssl == null ? null : Boolean.valueOf(String.valueOf(ssl)), str(m.get("applicationUser")));
+    }
+
+    /**
+     * A file path or {@code :memory:} means SQLite; {@code postgres://user:pass@host:port/db},
+     * {@code mysql://…}, {@code mariadb://…}, {@code sqlite:path} and {@code jdbc:} URLs work too.
+     */
+    public static ConnectOptions parseUrl(String url) {
+        if (url == null || url.isBlank()) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "An empty database URL was given.");
+        }
+        String u = url.startsWith("jdbc:") ? url.substring(5) : url;
+        if (u.startsWith("sqlite:")) {
+            String path = u.substring("sqlite:".length());
+            return sqlite(path.startsWith("//") ? path.substring(2) : path);
+        }
+        int scheme = u.indexOf("://");
+        if (scheme < 0) {
+            return sqlite(u);
+        }
+        String dialect = u.substring(0, scheme).toLowerCase(Locale.ROOT);
+        URI uri;
+        try {
+            uri = URI.create(u);
+        } catch (IllegalArgumentException e) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Not a valid database URL: " + e.getMessage());
+        }
+        String user = null;
+        String pass = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = decode(parts[0]);
+            pass = parts.length > 1 ? decode(parts[1]) : null;
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.put(decode(kv[0]), kv.length > 1 ? decode(kv[1]) : "");
+            }
+        }
+        user = query.getOrDefault("user", user);
+        pass = query.getOrDefault("password", pass);
+        String db = uri.getPath() == null || uri.getPath().length() <= 1 ? null : uri.getPath().substring(1);
+        Boolean ssl = null;
+        if (query.containsKey("ssl") || query.containsKey("sslmode")) {
+            String v = query.getOrDefault("ssl", query.get("sslmode"));
+            ssl = !("false".equalsIgnoreCase(v) || "disable".equalsIgnoreCase(v));
+        }
+        return new ConnectOptions(dialect, db, user, pass, uri.getHost(), uri.getPort() < 0 ? null : uri.getPort(), ssl, null);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
+
+    private static String normalizeDialect(String d) {
+        if (d == null) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "No dialect given: use sqlite, postgres, mysql or mariadb.");
+        }
+        return switch (d.toLowerCase(Locale.ROOT)) {
+            case "sqlite", "sqlite3" -> "sqlite";
+            case "postgres", "postgresql", "pg" -> "postgres";
+            case "mysql" -> "mysql";
+            case "mariadb" -> "mariadb";
+            default -> throw new TablewrightException(ErrorCode.INVALID_ARGUMENT,
+                    "Unknown dialect '" + d + "': use sqlite, postgres, mysql or mariadb.");
+        };
+    }
+
+    /** The options without the password, for display and logs. */
+    @Override
+    public String toString() {
+        return "ConnectOptions[dialect=" + dialect + ", database=" + database + ", username=" + username
+                + ", host=" + host + ", port=" + port + ", ssl=" + ssl + "]";
+    }
+}

@@ -1,0 +1,200 @@
+package dev.tablewright.core.connect;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.dialect.Dialect;
+import dev.tablewright.core.dialect.SqlStatement;
+import dev.tablewright.core.schema.LogicalType;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/** One open connection pool with its dialect: where every statement of the core runs. */
+public final class Session implements AutoCloseable {
+    private final ConnectOptions options;
+    private final Dialect dialect;
+    private final HikariDataSource pool;
+
+    private Session(ConnectOptions options, Dialect dialect, HikariDataSource pool) {
+        this.options = options;
+        this.dialect = dialect;
+        this.pool = pool;
+    }
+
+    /** Opens the pool and checks the connection; {@code CONNECTION_FAILED} with the reason otherwise. */
+    public static Session open(ConnectOptions options) {
+        Dialect dialect = Dialect.of(options);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("tablewright-" + dialect.name());
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1);
+        dialect.configurePool(config, options);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new TablewrightException(ErrorCode.CONNECTION_FAILED, "Could not open the connection pool: " + rootMessage(e), e);
+        }
+        try (Connection c = pool.getConnection()) {
+            if (!c.isValid(5)) {
+                throw new SQLException("the database did not answer");
+            }
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw new TablewrightException(ErrorCode.CONNECTION_FAILED,
+                    "Could not connect to " + describe(options) + ": " + rootMessage(e), e);
+        }
+        return new Session(options, dialect, pool);
+    }
+
+    private static String describe(ConnectOptions o) {
+        return o.dialect().equals("sqlite") ? "SQLite file " + o.database()
+                : o.dialect() + " at " + (o.host() == null ? "localhost" : o.host()) + (o.port() == null ? "" : ":" + o.port())
+                + (o.database() == null ? "" : "/" + o.database());
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public ConnectOptions options() {
+        return options;
+    }
+
+    public boolean isOpen() {
+        return !pool.isClosed();
+    }
+
+    /** The name {@code $USER} stands for. */
+    public String user() {
+        return options.applicationUser() != null ? options.applicationUser() : dialect.defaultUser(options);
+    }
+
+    public boolean ping() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(5);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs work on a pooled connection in autocommit mode. */
+    public <T> T withConnection(Work<T> work) {
+        try (Connection c = connection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw translate(e, ErrorCode.SQL_ERROR);
+        }
+    }
+
+    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw translate(e, ErrorCode.SQL_ERROR);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (pool.isClosed()) {
+            throw new TablewrightException(ErrorCode.NOT_CONNECTED, "The connection is closed: call create first.");
+        }
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw new TablewrightException(ErrorCode.CONNECTION_FAILED, "Lost the connection to the database: " + rootMessage(e), e);
+        }
+    }
+
+    /** Maps a database error to the contract's codes; {@code fallback} when it names none. */
+    public TablewrightException translate(SQLException e, ErrorCode fallback) {
+        ErrorCode code = dialect.classify(e);
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (code == null) {
+            return new TablewrightException(fallback, message, e);
+        }
+        String advice = switch (code) {
+            case UNIQUE_VIOLATION -> "Another row already has this value; use a different value, or upsertRow to update that row. ";
+            case NOT_NULL_VIOLATION -> "A required field has no value; give it one. ";
+            case FOREIGN_KEY_VIOLATION -> "The value does not match a row of the referenced table, or other rows still refer to this one. ";
+            case CONNECTION_FAILED -> "The database connection failed. ";
+            default -> "";
+        };
+        return new TablewrightException(code, advice + "(database said: " + message.strip() + ")", e);
+    }
+
+    /** Prepares a statement and binds its parameters by their Java type. */
+    public PreparedStatement prepare(Connection c, SqlStatement statement) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(statement.sql());
+        bindAll(ps, statement.params());
+        return ps;
+    }
+
+    public void bindAll(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof TypedValue tv) {
+                dialect.bind(ps, i + 1, tv.type(), tv.value());
+            } else {
+                dialect.bind(ps, i + 1, LogicalType.STRING, plain(p));
+            }
+        }
+    }
+
+    /** Raw-SQL parameters: JSON numbers as Long/Double, objects and arrays as JSON text. */
+    private static Object plain(Object p) {
+        Object v = dev.tablewright.core.Json.normalize(p);
+        if (v instanceof java.util.Map<?, ?> || v instanceof List<?>) {
+            return dev.tablewright.core.Json.write(v);
+        }
+        if (v instanceof Number n && !(v instanceof Long) && !(v instanceof Double)) {
+            return n instanceof Float || n instanceof java.math.BigDecimal ? (Object) n.doubleValue() : (Object) n.longValue();
+        }
+        return v;
+    }
+
+    /** A parameter value with the logical type of the column it goes to. */
+    public record TypedValue(LogicalType type, Object value) {
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.tablewright.core.dialect;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.connect.ConnectOptions;
+import dev.tablewright.core.schema.LogicalType;
+import dev.tablewright.core.sql.ScriptSplitter;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What differs between the database families. Callers ask capabilities and builders; they never
+ * test which dialect they have. Every piece of SQL text that names something goes through
+ * {@link #quoteIdentifier}; values only ever appear as {@code ?}.
+ */
+public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDialect {
+
+    static Dialect of(ConnectOptions options) {
+        return switch (options.dialect()) {
+            case "sqlite" -> new SqliteDialect();
+            case "postgres" -> new PostgresDialect();
+            case "mysql" -> new MysqlDialect(false);
+            case "mariadb" -> new MysqlDialect(true);
+            default -> throw new IllegalArgumentException(options.dialect());
+        };
+    }
+
+    /** sqlite, postgres, mysql or mariadb. */
+    String name();
+
+    char identifierQuote();
+
+    /** Quotes a name, doubling the quote character inside it. The only way a name enters SQL text. */
+    default String quoteIdentifier(String identifier) {
+        String q = String.valueOf(identifierQuote());
+        return q + identifier.replace(q, q + q) + q;
+    }
+
+    // --- connecting ---
+
+    void configurePool(HikariConfig config, ConnectOptions options);
+
+    /** The name used for {@code $USER} when the connection has no username. */
+    default String defaultUser(ConnectOptions options) {
+        return options.username() != null ? options.username() : System.getProperty("user.name");
+    }
+
+    // --- types ---
+
+    /** The column type of a logical type (section 3 of the contract). */
+    String columnType(LogicalType type);
+
+    /** Column definition of an auto-incrementing integer primary key, after the name. */
+    String autoIncrementPrimaryKey();
+
+    /** Suffix of CREATE TABLE (engine and character set where the dialect needs one). */
+    default String createTableSuffix() {
+        return "";
+    }
+
+    /** The placeholder for a value of this type ({@code ?}, or a cast around it). */
+    default String placeholder(LogicalType type) {
+        return "?";
+    }
+
+    /** Binds a canonical value (String, Long, Double, Boolean, Instant, JSON text, byte[]) for this type. */
+    void bind(PreparedStatement ps, int index, LogicalType type, Object canonical) throws SQLException;
+
+    /** Reads a column as its logical Java value: String, Long, Double, Boolean, Instant, parsed JSON, byte[]. */
+    Object read(ResultSet rs, int column, LogicalType type) throws SQLException;
+
+    /** Guesses the logical type of a column the workbench did not create. */
+    LogicalType inferType(String nativeType, int jdbcType, int size);
+
+    /** How the comparison of an instant works: the bound representation of a date. */
+    default Object dateParam(Instant instant) {
+        return instant;
+    }
+
+    // --- expressions ---
+
+    /** SQL of a lower-cased text expression, for case-insensitive matching. */
+    default String lower(String expression) {
+        return "LOWER(" + expression + ")";
+    }
+
+    /**
+     * An expression reading a JSON path of a json/jsonb column, typed by the kind of value it is
+     * compared with; yields NULL when the path is missing or holds another kind.
+     */
+    SqlStatement jsonValue(String column, LogicalType columnType, List<String> path, JsonKind kind);
+
+    /** A condition true when the JSON path is missing or holds JSON null. */
+    SqlStatement jsonIsNull(String column, LogicalType columnType, List<String> path);
+
+    enum JsonKind { NUMBER, STRING, BOOLEAN }
+
+    // --- statements ---
+
+    /**
+     * INSERT … ON CONFLICT / ON DUPLICATE KEY: inserts {@code columns}, and on a conflict on
+     * {@code keyColumns} updates {@code updateColumns} from the inserted values.
+     */
+    String upsert(String table, List<String> columns, List<String> placeholders, List<String> keyColumns, List<String> updateColumns);
+
+    /** What LIMIT takes to mean "no limit" when only an OFFSET is given. */
+    String noLimit();
+
+    /** Can INSERT … RETURNING give back a generated key? */
+    boolean supportsReturning();
+
+    /** An INSERT of a row with every column at its default. */
+    default String insertDefaultValues(String quotedTable) {
+        return "INSERT INTO " + quotedTable + " DEFAULT VALUES";
+    }
+
+    /** ALTER TABLE making an existing column NOT NULL. */
+    String alterSetNotNull(String table, String column, LogicalType type);
+
+    /** Row lock clause for a read that is followed by a write in the same transaction. */
+    default String forUpdate() {
+        return " FOR UPDATE";
+    }
+
+    /** The table names of the current database/schema (base tables only), unsorted. */
+    List<String> listTables(Connection connection) throws SQLException;
+
+    /** Catalog and schema to pass to DatabaseMetaData for the current database. */
+    String metaCatalog(Connection connection) throws SQLException;
+
+    String metaSchema(Connection connection) throws SQLException;
+
+    /** Drops every table, view and trigger of the current database. */
+    void dropEverything(Connection connection) throws SQLException;
+
+    /** Can ALTER TABLE add a column with UNIQUE / NOT NULL / a foreign key? (SQLite: no → rebuild.) */
+    boolean supportsAlterAddConstraint();
+
+    /** Does DDL take part in transactions (so a failed change rolls back whole)? */
+    boolean transactionalDdl();
+
+    /** Is the generated key of a raw INSERT available through getGeneratedKeys without changing the statement? */
+    boolean rawGeneratedKeys();
+
+    /** The row id of the last INSERT on this connection, where the dialect has one and not through getGeneratedKeys. */
+    default Object lastInsertRowId(Connection connection) throws SQLException {
+        return null;
+    }
+
+    ScriptSplitter.Flavor scriptFlavor();
+
+    /** Maps a database error to a contract code, or null when it is not one the contract names. */
+    ErrorCode classify(SQLException e);
+}

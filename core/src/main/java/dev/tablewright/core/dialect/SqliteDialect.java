@@ -1,0 +1,292 @@
+package dev.tablewright.core.dialect;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.Json;
+import dev.tablewright.core.connect.ConnectOptions;
+import dev.tablewright.core.schema.LogicalType;
+import dev.tablewright.core.sql.ScriptSplitter;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** SQLite through sqlite-jdbc: foreign keys on, WAL, dates as fixed-width ISO text, booleans as 0/1. */
+public final class SqliteDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public char identifierQuote() {
+        return '"';
+    }
+
+    @Override
+    public void configurePool(HikariConfig config, ConnectOptions options) {
+        String file = options.database() == null ? ":memory:" : options.database();
+        boolean memory = file.equals(":memory:") || file.isEmpty();
+        config.setJdbcUrl("jdbc:sqlite:" + file);
+        config.setDriverClassName("org.sqlite.JDBC");
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("busy_timeout", "10000");
+        if (!memory) {
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+        }
+        if (memory) {
+            // Each connection to :memory: is its own database: keep exactly one, forever.
+            config.setMaximumPoolSize(1);
+            config.setMinimumIdle(1);
+            config.setMaxLifetime(0);
+            config.setIdleTimeout(0);
+        } else {
+            config.setMaximumPoolSize(4);
+        }
+    }
+
+    @Override
+    public String columnType(LogicalType type) {
+        return switch (type) {
+            case STRING, TEXT, DATE, JSON, JSONB -> "TEXT";
+            case INTEGER, BOOLEAN -> "INTEGER";
+            case NUMBER -> "REAL";
+            case FILE -> "BLOB";
+        };
+    }
+
+    @Override
+    public String autoIncrementPrimaryKey() {
+        return "INTEGER PRIMARY KEY AUTOINCREMENT";
+    }
+
+    @Override
+    public void bind(PreparedStatement ps, int index, LogicalType type, Object v) throws SQLException {
+        if (v == null) {
+            ps.setNull(index, Types.NULL);
+            return;
+        }
+        if (v instanceof Boolean b) {
+            ps.setInt(index, b ? 1 : 0);
+        } else if (v instanceof Instant i) {
+            ps.setString(index, Dates.store(i));
+        } else if (v instanceof Long l) {
+            ps.setLong(index, l);
+        } else if (v instanceof Double d) {
+            ps.setDouble(index, d);
+        } else if (v instanceof byte[] bytes) {
+            ps.setBytes(index, bytes);
+        } else {
+            ps.setString(index, v.toString());
+        }
+    }
+
+    @Override
+    public Object read(ResultSet rs, int column, LogicalType type) throws SQLException {
+        Object raw = rs.getObject(column);
+        if (raw == null) {
+            return null;
+        }
+        return switch (type) {
+            case STRING, TEXT -> raw instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : raw.toString();
+            case INTEGER -> raw instanceof Number n ? (Object) n.longValue() : parseLongOrKeep(raw.toString());
+            case NUMBER -> raw instanceof Number n ? (Object) n.doubleValue() : parseDoubleOrKeep(raw.toString());
+            case BOOLEAN -> raw instanceof Number n ? n.longValue() != 0 : Boolean.parseBoolean(raw.toString()) || "1".equals(raw.toString());
+            case DATE -> raw instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : Dates.parse(raw.toString()).map(Object.class::cast).orElse(raw.toString());
+            case JSON, JSONB -> Json.read(raw.toString());
+            case FILE -> raw instanceof byte[] b ? b : raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        };
+    }
+
+    private static Object parseLongOrKeep(String s) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return s;
+        }
+    }
+
+    private static Object parseDoubleOrKeep(String s) {
+        try {
+            return Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            return s;
+        }
+    }
+
+    @Override
+    public LogicalType inferType(String nativeType, int jdbcType, int size) {
+        // SQLite's own affinity rules (sqlite.org/datatype3.html, 3.1), refined by common names.
+        String t = nativeType == null ? "" : nativeType.toUpperCase(Locale.ROOT);
+        if (t.contains("BOOL")) {
+            return LogicalType.BOOLEAN;
+        }
+        if (t.contains("DATE") || t.contains("TIME")) {
+            return LogicalType.DATE;
+        }
+        if (t.contains("JSON")) {
+            return LogicalType.JSON;
+        }
+        if (t.contains("INT")) {
+            return LogicalType.INTEGER;
+        }
+        if (t.contains("CHAR") || t.contains("CLOB")) {
+            return LogicalType.STRING;
+        }
+        if (t.contains("TEXT")) {
+            return LogicalType.TEXT;
+        }
+        if (t.contains("BLOB") || t.isEmpty()) {
+            return t.isEmpty() ? LogicalType.TEXT : LogicalType.FILE;
+        }
+        return LogicalType.NUMBER;
+    }
+
+    private static String path(List<String> path) {
+        return "$" + path.stream().map(p -> ".\"" + p + "\"").collect(Collectors.joining());
+    }
+
+    @Override
+    public SqlStatement jsonValue(String column, LogicalType columnType, List<String> path, JsonKind kind) {
+        String p = path(path);
+        return switch (kind) {
+            case NUMBER -> SqlStatement.of("(CASE WHEN json_type(" + column + ", ?) IN ('integer','real') THEN json_extract(" + column + ", ?) END)", p, p);
+            case STRING -> SqlStatement.of("(CASE WHEN json_type(" + column + ", ?) = 'text' THEN json_extract(" + column + ", ?) END)", p, p);
+            case BOOLEAN -> SqlStatement.of("(CASE WHEN json_type(" + column + ", ?) IN ('true','false') THEN json_type(" + column + ", ?) END)", p, p);
+        };
+    }
+
+    @Override
+    public SqlStatement jsonIsNull(String column, LogicalType columnType, List<String> path) {
+        String p = path(path);
+        return SqlStatement.of("(json_type(" + column + ", ?) IS NULL OR json_type(" + column + ", ?) = 'null')", p, p);
+    }
+
+    @Override
+    public String upsert(String table, List<String> columns, List<String> placeholders, List<String> keyColumns, List<String> updateColumns) {
+        return "INSERT INTO " + quoteIdentifier(table) + " (" + join(columns) + ") VALUES (" + String.join(", ", placeholders)
+                + ") ON CONFLICT (" + join(keyColumns) + ") DO "
+                + (updateColumns.isEmpty() ? "NOTHING"
+                : "UPDATE SET " + updateColumns.stream().map(c -> quoteIdentifier(c) + " = excluded." + quoteIdentifier(c)).collect(Collectors.joining(", ")));
+    }
+
+    private String join(List<String> columns) {
+        return columns.stream().map(this::quoteIdentifier).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String forUpdate() {
+        return "";
+    }
+
+    @Override
+    public List<String> listTables(Connection connection) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!'")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String metaCatalog(Connection connection) {
+        return null;
+    }
+
+    @Override
+    public String metaSchema(Connection connection) {
+        return null;
+    }
+
+    @Override
+    public void dropEverything(Connection connection) throws SQLException {
+        List<String[]> objects = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT type, name FROM sqlite_master WHERE type IN ('view','trigger','table') AND name NOT LIKE 'sqlite!_%' ESCAPE '!' "
+                     + "ORDER BY CASE type WHEN 'trigger' THEN 0 WHEN 'view' THEN 1 ELSE 2 END")) {
+            while (rs.next()) {
+                objects.add(new String[]{rs.getString(1), rs.getString(2)});
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA foreign_keys = OFF");
+            try {
+                for (String[] o : objects) {
+                    st.execute("DROP " + o[0].toUpperCase(Locale.ROOT) + " IF EXISTS " + quoteIdentifier(o[1]));
+                }
+            } finally {
+                st.execute("PRAGMA foreign_keys = ON");
+            }
+        }
+    }
+
+    @Override
+    public boolean supportsAlterAddConstraint() {
+        return false;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public boolean rawGeneratedKeys() {
+        return false;
+    }
+
+    @Override
+    public Object lastInsertRowId(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+            return rs.next() ? rs.getLong(1) : null;
+        }
+    }
+
+    @Override
+    public ScriptSplitter.Flavor scriptFlavor() {
+        return ScriptSplitter.Flavor.SQLITE;
+    }
+
+    @Override
+    public ErrorCode classify(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("UNIQUE constraint failed") || m.contains("PRIMARYKEY")) {
+            return ErrorCode.UNIQUE_VIOLATION;
+        }
+        if (m.contains("NOT NULL constraint failed")) {
+            return ErrorCode.NOT_NULL_VIOLATION;
+        }
+        if (m.contains("FOREIGN KEY constraint failed")) {
+            return ErrorCode.FOREIGN_KEY_VIOLATION;
+        }
+        return null;
+    }
+
+    @Override
+    public String noLimit() {
+        return "-1";
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return true;
+    }
+
+    @Override
+    public String alterSetNotNull(String table, String column, LogicalType type) {
+        throw new UnsupportedOperationException("SQLite changes constraints by rebuilding the table");
+    }
+}

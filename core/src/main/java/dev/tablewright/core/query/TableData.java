@@ -1,0 +1,612 @@
+package dev.tablewright.core.query;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.connect.Session;
+import dev.tablewright.core.connect.Session.TypedValue;
+import dev.tablewright.core.dialect.Dialect;
+import dev.tablewright.core.dialect.SqlStatement;
+import dev.tablewright.core.filter.FilterCompiler;
+import dev.tablewright.core.schema.FieldSpec;
+import dev.tablewright.core.schema.LogicalType;
+import dev.tablewright.core.schema.Names;
+import dev.tablewright.core.schema.SchemaManager;
+import dev.tablewright.core.schema.TableSchema;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Reading and writing rows of one table: the CRUD half of the connector. */
+public final class TableData {
+    private static final int BATCH = 1000;
+    private static final TimeBasedEpochGenerator UUID_V7 = Generators.timeBasedEpochGenerator();
+
+    private final Session session;
+    private final Dialect dialect;
+    private final SchemaManager schemas;
+
+    public TableData(Session session, SchemaManager schemas) {
+        this.session = session;
+        this.dialect = session.dialect();
+        this.schemas = schemas;
+    }
+
+    private String q(String name) {
+        return dialect.quoteIdentifier(name);
+    }
+
+    // --- reading ---
+
+    public List<Map<String, Object>> read(String table, ReadOptions options) {
+        TableSchema schema = schemas.require(table);
+        ReadOptions o = options == null ? ReadOptions.none() : options;
+        List<String> columns = selectedColumns(schema, o.fields());
+        SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ")
+                .sql(String.join(", ", columns.stream().map(this::q).toList()))
+                .sql(" FROM ").sql(q(table));
+        appendWhere(sql, schema, o.filter());
+        appendOrder(sql, schema, o);
+        appendLimit(sql, o.limit(), o.offset());
+        DateTimeFormatter dates = o.locale() == null ? null : DateFormatting.formatter(o);
+        return session.withConnection(c -> fetch(c, sql.build(), schema, columns, dates));
+    }
+
+    public Map<String, Object> findOne(String table, ReadOptions options) {
+        List<Map<String, Object>> rows = read(table, (options == null ? ReadOptions.none() : options).withLimit(1));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    public long count(String table, ReadOptions options) {
+        TableSchema schema = schemas.require(table);
+        SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT COUNT(*) FROM ").sql(q(table));
+        appendWhere(sql, schema, options == null ? null : options.filter());
+        return session.withConnection(c -> {
+            try (PreparedStatement ps = session.prepare(c, sql.build()); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private List<String> selectedColumns(TableSchema schema, List<String> fields) {
+        if (fields == null || fields.isEmpty()) {
+            return new ArrayList<>(schema.fields().keySet());
+        }
+        for (String f : fields) {
+            requireField(schema, f);
+        }
+        return new ArrayList<>(new LinkedHashSet<>(fields));
+    }
+
+    private FieldSpec requireField(TableSchema schema, String field) {
+        FieldSpec spec = schema.fields().get(field);
+        if (spec == null) {
+            throw new TablewrightException(ErrorCode.UNKNOWN_FIELD, "Table '" + schema.name() + "' has no field '" + Names.printable(field)
+                    + "'. Its fields: " + String.join(", ", schema.fields().keySet()) + ".");
+        }
+        return spec;
+    }
+
+    /** Resolves a filter field: a column, or {@code column.path.in.json} on a json/jsonb column. */
+    public FilterCompiler.FieldResolver resolver(TableSchema schema) {
+        return name -> {
+            FieldSpec spec = schema.fields().get(name);
+            if (spec != null) {
+                return new FilterCompiler.Field(q(name), spec.type(), List.of());
+            }
+            int dot = name == null ? -1 : name.indexOf('.');
+            if (dot > 0) {
+                String column = name.substring(0, dot);
+                FieldSpec base = schema.fields().get(column);
+                if (base != null && base.type().isJson()) {
+                    List<String> path = List.of(name.substring(dot + 1).split("\\.", -1));
+                    for (String p : path) {
+                        if (p.isEmpty() || p.indexOf('"') >= 0 || p.indexOf('\\') >= 0 || p.indexOf('\0') >= 0) {
+                            throw new TablewrightException(ErrorCode.INVALID_FILTER, "Invalid JSON path '" + Names.printable(name)
+                                    + "': keys must be non-empty and contain no quote, backslash or NUL.");
+                        }
+                    }
+                    return new FilterCompiler.Field(q(column), base.type(), path);
+                }
+            }
+            requireField(schema, name);
+            throw new IllegalStateException();
+        };
+    }
+
+    private void appendWhere(SqlStatement.Builder sql, TableSchema schema, Object filter) {
+        SqlStatement where = new FilterCompiler(dialect, resolver(schema)).compile(filter);
+        if (!where.sql().isEmpty()) {
+            sql.sql(" WHERE ").append(where);
+        }
+    }
+
+    private void appendOrder(SqlStatement.Builder sql, TableSchema schema, ReadOptions o) {
+        List<String[]> order = parseOrder(o.order());
+        List<String> parts = new ArrayList<>();
+        Set<String> ordered = new java.util.HashSet<>();
+        for (String[] pair : order) {
+            FieldSpec spec = requireField(schema, pair[0]);
+            ordered.add(pair[0]);
+            boolean desc = pair[1].equals("DESC");
+            if (spec.allowNull() && !spec.primaryKey()) {
+                // Nulls first when ascending, last when descending, on every dialect.
+                parts.add("CASE WHEN " + q(pair[0]) + " IS NULL THEN 0 ELSE 1 END" + (desc ? " DESC" : ""));
+            }
+            parts.add(q(pair[0]) + (desc ? " DESC" : ""));
+        }
+        if (!order.isEmpty() || o.limit() != null || o.offset() != null) {
+            // Ties broken by the primary key, so pages are stable.
+            for (String pk : schema.primaryKey()) {
+                if (!ordered.contains(pk)) {
+                    parts.add(q(pk));
+                }
+            }
+        }
+        if (!parts.isEmpty()) {
+            sql.sql(" ORDER BY ").sql(String.join(", ", parts));
+        }
+    }
+
+    static List<String[]> parseOrder(Object order) {
+        List<String[]> out = new ArrayList<>();
+        if (order == null) {
+            return out;
+        }
+        if (order instanceof String s) {
+            out.add(new String[]{s, "ASC"});
+            return out;
+        }
+        if (order instanceof List<?> l && !l.isEmpty()) {
+            if (l.get(0) instanceof String) {
+                out.add(pair(l));
+                return out;
+            }
+            for (Object item : l) {
+                if (item instanceof List<?> p) {
+                    out.add(pair(p));
+                } else if (item instanceof String s) {
+                    out.add(new String[]{s, "ASC"});
+                } else {
+                    throw badOrder();
+                }
+            }
+            return out;
+        }
+        throw badOrder();
+    }
+
+    private static String[] pair(List<?> p) {
+        if (p.isEmpty() || p.size() > 2 || !(p.get(0) instanceof String field)) {
+            throw badOrder();
+        }
+        String dir = p.size() == 2 ? String.valueOf(p.get(1)).toUpperCase(Locale.ROOT) : "ASC";
+        if (!dir.equals("ASC") && !dir.equals("DESC")) {
+            throw badOrder();
+        }
+        return new String[]{field, dir};
+    }
+
+    private static TablewrightException badOrder() {
+        return new TablewrightException(ErrorCode.INVALID_ARGUMENT, "'order' is ['field', 'ASC' or 'DESC'] or a list of such pairs.");
+    }
+
+    private void appendLimit(SqlStatement.Builder sql, Integer limit, Integer offset) {
+        if (limit == null && offset == null) {
+            return;
+        }
+        if (limit != null) {
+            sql.sql(" LIMIT ").param("?", (long) limit);
+        } else {
+            sql.sql(" LIMIT " + dialect.noLimit());
+        }
+        if (offset != null) {
+            sql.sql(" OFFSET ").param("?", (long) offset);
+        }
+    }
+
+    private List<Map<String, Object>> fetch(Connection c, SqlStatement statement, TableSchema schema, List<String> columns,
+                                            DateTimeFormatter dates) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (PreparedStatement ps = session.prepare(c, statement); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(readRow(rs, schema, columns, dates));
+            }
+        }
+        return rows;
+    }
+
+    private Map<String, Object> readRow(ResultSet rs, TableSchema schema, List<String> columns, DateTimeFormatter dates) throws SQLException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            LogicalType type = schema.fields().get(columns.get(i)).type();
+            Object v = dialect.read(rs, i + 1, type);
+            if (dates != null && v instanceof Instant instant) {
+                v = DateFormatting.format(dates, instant);
+            }
+            row.put(columns.get(i), v);
+        }
+        return row;
+    }
+
+    // --- writing ---
+
+    /** Checks and converts a row's values; unknown fields are refused. */
+    private Map<String, TypedValue> typed(TableSchema schema, Map<String, ?> data, String where) {
+        Map<String, TypedValue> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : data.entrySet()) {
+            FieldSpec spec = schema.fields().get(e.getKey());
+            if (spec == null) {
+                throw new TablewrightException(ErrorCode.UNKNOWN_FIELD, where + "table '" + schema.name() + "' has no field '" + Names.printable(e.getKey())
+                        + "'. Its fields: " + String.join(", ", schema.fields().keySet()) + ". (defineTable adds fields.)");
+            }
+            try {
+                out.put(e.getKey(), new TypedValue(spec.type(), Values.coerce(e.getKey(), spec.type(), e.getValue())));
+            } catch (TablewrightException ex) {
+                throw where.isEmpty() ? ex : new TablewrightException(ex.code(), where + ex.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** The values of a new row: the given ones, then the automatic fields and defaults. */
+    private Map<String, TypedValue> newRow(TableSchema schema, Map<String, ?> data, Instant now, String where) {
+        Map<String, TypedValue> row = typed(schema, data, where);
+        if (schema.hasAutoFields()) {
+            row.putIfAbsent("id", new TypedValue(LogicalType.STRING, UUID_V7.generate().toString()));
+            row.putIfAbsent("createdAt", new TypedValue(LogicalType.DATE, now));
+            row.putIfAbsent("updatedAt", new TypedValue(LogicalType.DATE, now));
+        }
+        if (schema.managed()) {
+            for (Map.Entry<String, FieldSpec> f : schema.fields().entrySet()) {
+                Object def = f.getValue().defaultValue();
+                if (def != null && !row.containsKey(f.getKey())) {
+                    Object v = f.getValue().type() == LogicalType.DATE && "NOW".equalsIgnoreCase(String.valueOf(def))
+                            ? now : Values.coerce(f.getKey(), f.getValue().type(), def);
+                    row.put(f.getKey(), new TypedValue(f.getValue().type(), v));
+                }
+            }
+        }
+        return row;
+    }
+
+    private static Instant now() {
+        return dev.tablewright.core.dialect.Dates.truncate(Instant.now());
+    }
+
+    public Map<String, Object> insert(String table, Map<String, ?> data) {
+        TableSchema schema = schemas.require(table);
+        Map<String, TypedValue> row = newRow(schema, requireData(data), now(), "");
+        return session.inTransaction(c -> {
+            Map<String, TypedValue> key = insertOne(c, schema, row);
+            return selectByKey(c, schema, key);
+        });
+    }
+
+    private static Map<String, ?> requireData(Map<String, ?> data) {
+        if (data == null) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "No data given: pass an object of field names and values.");
+        }
+        return data;
+    }
+
+    private Map<String, TypedValue> insertOne(Connection c, TableSchema schema, Map<String, TypedValue> row) throws SQLException {
+        List<String> pk = schema.primaryKey();
+        boolean keyKnown = !pk.isEmpty() && row.keySet().containsAll(pk);
+        String sql = insertSql(schema, row.keySet());
+        if (keyKnown || pk.size() != 1) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                session.bindAll(ps, new ArrayList<>(row.values()));
+                ps.executeUpdate();
+            }
+            Map<String, TypedValue> key = new LinkedHashMap<>();
+            for (String k : pk.isEmpty() ? row.keySet() : pk) {
+                key.put(k, row.get(k));
+            }
+            return key;
+        }
+        String pkName = pk.get(0);
+        LogicalType pkType = schema.fields().get(pkName).type();
+        Object generated;
+        if (dialect.supportsReturning()) {
+            try (PreparedStatement ps = c.prepareStatement(sql + " RETURNING " + q(pkName))) {
+                session.bindAll(ps, new ArrayList<>(row.values()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    generated = dialect.read(rs, 1, pkType);
+                }
+            }
+        } else {
+            try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                session.bindAll(ps, new ArrayList<>(row.values()));
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    rs.next();
+                    generated = rs.getLong(1);
+                }
+            }
+        }
+        return Map.of(pkName, new TypedValue(pkType, generated));
+    }
+
+    private String insertSql(TableSchema schema, Set<String> columns) {
+        if (columns.isEmpty()) {
+            return dialect.insertDefaultValues(q(schema.name()));
+        }
+        List<String> placeholders = columns.stream().map(col -> dialect.placeholder(schema.fields().get(col).type())).toList();
+        return "INSERT INTO " + q(schema.name()) + " (" + String.join(", ", columns.stream().map(this::q).toList())
+                + ") VALUES (" + String.join(", ", placeholders) + ")";
+    }
+
+    private Map<String, Object> selectByKey(Connection c, TableSchema schema, Map<String, TypedValue> key) throws SQLException {
+        List<String> columns = new ArrayList<>(schema.fields().keySet());
+        SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ")
+                .sql(String.join(", ", columns.stream().map(this::q).toList())).sql(" FROM ").sql(q(schema.name())).sql(" WHERE ");
+        appendKey(sql, key);
+        List<Map<String, Object>> rows = fetch(c, sql.build(), schema, columns, null);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private void appendKey(SqlStatement.Builder sql, Map<String, TypedValue> key) {
+        int i = 0;
+        for (Map.Entry<String, TypedValue> k : key.entrySet()) {
+            sql.sql(i++ == 0 ? "" : " AND ").sql(q(k.getKey()));
+            if (k.getValue().value() == null) {
+                sql.sql(" IS NULL");
+            } else {
+                sql.sql(" = ").param(dialect.placeholder(k.getValue().type()), k.getValue());
+            }
+        }
+    }
+
+    public int insertAll(String table, List<? extends Map<String, ?>> rows) {
+        TableSchema schema = schemas.require(table);
+        if (rows == null) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "No data given: pass an array of rows.");
+        }
+        Instant now = now();
+        // Every row is checked before anything is written: all or none.
+        Map<Set<String>, List<Map<String, TypedValue>>> byColumns = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, ?> data = rows.get(i);
+            if (data == null) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Row " + i + " is null.");
+            }
+            Map<String, TypedValue> row = newRow(schema, data, now, "Row " + i + ": ");
+            byColumns.computeIfAbsent(row.keySet(), k -> new ArrayList<>()).add(row);
+        }
+        return session.inTransaction(c -> {
+            int total = 0;
+            for (Map.Entry<Set<String>, List<Map<String, TypedValue>>> group : byColumns.entrySet()) {
+                total += batchInsert(c, schema, group.getKey(), group.getValue());
+            }
+            return total;
+        });
+    }
+
+    private int batchInsert(Connection c, TableSchema schema, Set<String> columns, List<Map<String, TypedValue>> rows) throws SQLException {
+        String sql = insertSql(schema, columns);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int pending = 0;
+            for (Map<String, TypedValue> row : rows) {
+                session.bindAll(ps, new ArrayList<>(row.values()));
+                ps.addBatch();
+                if (++pending == BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+        return rows.size();
+    }
+
+    /** Atomic insert-or-update on the primary key, or on {@code uniqueKey}'s unique field(s). */
+    public Map<String, Object> upsert(String table, Map<String, ?> data, Map<String, ?> uniqueKey) {
+        TableSchema schema = schemas.require(table);
+        Map<String, Object> all = new LinkedHashMap<>(requireData(data));
+        List<String> keyColumns;
+        if (uniqueKey != null && !uniqueKey.isEmpty()) {
+            all.putAll(uniqueKey);
+            keyColumns = new ArrayList<>(uniqueKey.keySet());
+            for (String k : keyColumns) {
+                requireField(schema, k);
+            }
+            boolean isPk = new LinkedHashSet<>(keyColumns).equals(new LinkedHashSet<>(schema.primaryKey()));
+            boolean isUnique = keyColumns.size() == 1 && schema.fields().get(keyColumns.get(0)).unique();
+            if (!isPk && !isUnique) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "uniqueKey " + keyColumns + " is not a unique field of '" + table
+                        + "'; an atomic upsert needs a unique field (e.g. type uniquestring) or the primary key.");
+            }
+        } else {
+            keyColumns = schema.primaryKey();
+            if (keyColumns.isEmpty()) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Table '" + table + "' has no primary key; give a uniqueKey.");
+            }
+            if (!all.keySet().containsAll(keyColumns)) {
+                return insert(table, all);
+            }
+        }
+        for (String k : keyColumns) {
+            if (all.get(k) == null) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "The key field '" + k + "' needs a value for an upsert.");
+            }
+        }
+        Instant now = now();
+        Map<String, TypedValue> row = newRow(schema, all, now, "");
+        List<String> update = new ArrayList<>();
+        for (String col : data.keySet()) {
+            if (!keyColumns.contains(col) && !schema.primaryKey().contains(col)) {
+                update.add(col);
+            }
+        }
+        if (schema.hasAutoFields() && !update.contains("updatedAt")) {
+            update.add("updatedAt");
+        }
+        List<String> columns = new ArrayList<>(row.keySet());
+        List<String> placeholders = columns.stream().map(col -> dialect.placeholder(schema.fields().get(col).type())).toList();
+        String sql = dialect.upsert(table, columns, placeholders, keyColumns, update);
+        Map<String, TypedValue> key = new LinkedHashMap<>();
+        keyColumns.forEach(k -> key.put(k, row.get(k)));
+        return session.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                session.bindAll(ps, new ArrayList<>(row.values()));
+                ps.executeUpdate();
+            }
+            return selectByKey(c, schema, key);
+        });
+    }
+
+    /** The key of a row from an {@code id} argument: a value, or an object for a composite key. */
+    private Map<String, TypedValue> key(TableSchema schema, Object id) {
+        List<String> pk = schema.primaryKey();
+        if (pk.isEmpty()) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Table '" + schema.name() + "' has no primary key, so rows cannot be addressed by id.");
+        }
+        if (id == null) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "No id given.");
+        }
+        Map<String, TypedValue> key = new LinkedHashMap<>();
+        if (pk.size() == 1 && !(id instanceof Map<?, ?>)) {
+            FieldSpec spec = schema.fields().get(pk.get(0));
+            key.put(pk.get(0), new TypedValue(spec.type(), Values.coerce(pk.get(0), spec.type(), id)));
+            return key;
+        }
+        if (!(id instanceof Map<?, ?> m) || !m.keySet().containsAll(pk)) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Table '" + schema.name() + "' has the key " + pk + "; give id as an object with those fields.");
+        }
+        for (String k : pk) {
+            FieldSpec spec = schema.fields().get(k);
+            key.put(k, new TypedValue(spec.type(), Values.coerce(k, spec.type(), m.get(k))));
+        }
+        return key;
+    }
+
+    private static String show(Object id) {
+        return Names.printable(String.valueOf(id));
+    }
+
+    public Map<String, Object> change(String table, Object id, Map<String, ?> data, boolean patch) {
+        TableSchema schema = schemas.require(table);
+        Map<String, TypedValue> key = key(schema, id);
+        Map<String, Object> values = new LinkedHashMap<>(requireData(data));
+        for (String k : key.keySet()) {
+            Object given = values.remove(k);
+            if (given != null && !java.util.Objects.equals(Values.coerce(k, key.get(k).type(), given), key.get(k).value())) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "The key field '" + k + "' cannot be changed.");
+            }
+        }
+        Map<String, TypedValue> set = typed(schema, values, "");
+        if (schema.hasAutoFields()) {
+            set.put("updatedAt", new TypedValue(LogicalType.DATE, now()));
+        }
+        List<String> mergeColumns = patch ? set.entrySet().stream()
+                .filter(e -> e.getValue().type().isJson() && values.get(e.getKey()) instanceof Map<?, ?>).map(Map.Entry::getKey).toList() : List.of();
+        return session.inTransaction(c -> {
+            if (!mergeColumns.isEmpty()) {
+                Map<String, Object> stored = selectColumns(c, schema, key, mergeColumns);
+                if (stored == null) {
+                    throw notFound(schema, id);
+                }
+                for (String col : mergeColumns) {
+                    Object merged = JsonMerge.merge(stored.get(col), values.get(col));
+                    set.put(col, new TypedValue(schema.fields().get(col).type(), Values.coerce(col, schema.fields().get(col).type(), merged)));
+                }
+            }
+            if (set.isEmpty()) {
+                Map<String, Object> row = selectByKey(c, schema, key);
+                if (row == null) {
+                    throw notFound(schema, id);
+                }
+                return row;
+            }
+            SqlStatement.Builder sql = new SqlStatement.Builder().sql("UPDATE ").sql(q(table)).sql(" SET ");
+            int i = 0;
+            for (Map.Entry<String, TypedValue> e : set.entrySet()) {
+                sql.sql(i++ == 0 ? "" : ", ").sql(q(e.getKey())).sql(" = ").param(dialect.placeholder(e.getValue().type()), e.getValue());
+            }
+            sql.sql(" WHERE ");
+            appendKey(sql, key);
+            int changed;
+            try (PreparedStatement ps = session.prepare(c, sql.build())) {
+                changed = ps.executeUpdate();
+            }
+            if (changed == 0) {
+                throw notFound(schema, id);
+            }
+            return selectByKey(c, schema, key);
+        });
+    }
+
+    private Map<String, Object> selectColumns(Connection c, TableSchema schema, Map<String, TypedValue> key, List<String> columns) throws SQLException {
+        SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ")
+                .sql(String.join(", ", columns.stream().map(this::q).toList())).sql(" FROM ").sql(q(schema.name())).sql(" WHERE ");
+        appendKey(sql, key);
+        sql.sql(dialect.forUpdate());
+        List<Map<String, Object>> rows = fetch(c, sql.build(), schema, columns, null);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static TablewrightException notFound(TableSchema schema, Object id) {
+        return new TablewrightException(ErrorCode.NOT_FOUND, "No row of '" + schema.name() + "' has the id " + show(id) + ".");
+    }
+
+    /** updateRow / patchRow: the id is in the data. */
+    public Map<String, Object> changeWithIdInData(String table, Map<String, ?> data, boolean patch) {
+        TableSchema schema = schemas.require(table);
+        requireData(data);
+        List<String> pk = schema.primaryKey();
+        if (pk.isEmpty() || !data.keySet().containsAll(pk)) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "The data must contain the row's key " + pk + ".");
+        }
+        Object id;
+        if (pk.size() == 1) {
+            id = data.get(pk.get(0));
+        } else {
+            Map<String, Object> composite = new LinkedHashMap<>();
+            pk.forEach(k -> composite.put(k, data.get(k)));
+            id = composite;
+        }
+        return change(table, id, data, patch);
+    }
+
+    public boolean delete(String table, Object id) {
+        TableSchema schema = schemas.require(table);
+        Map<String, TypedValue> key = key(schema, id);
+        SqlStatement.Builder sql = new SqlStatement.Builder().sql("DELETE FROM ").sql(q(table)).sql(" WHERE ");
+        appendKey(sql, key);
+        return session.inTransaction(c -> {
+            try (PreparedStatement ps = session.prepare(c, sql.build())) {
+                if (ps.executeUpdate() == 0) {
+                    throw notFound(schema, id);
+                }
+            }
+            return true;
+        });
+    }
+
+    public long clear(String table) {
+        schemas.require(table);
+        return session.inTransaction(c -> {
+            try (Statement st = c.createStatement()) {
+                return (long) st.executeUpdate("DELETE FROM " + q(table));
+            }
+        });
+    }
+}

