@@ -84,6 +84,14 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
 
     // --- expressions ---
 
+    /**
+     * A date column as a comparable expression. Columns the workbench wrote hold one fixed format;
+     * columns of other tools may not (SQLite: '2009-01-01 00:00:00'), so those are normalized.
+     */
+    default String comparableDate(String column, boolean writtenByWorkbench) {
+        return column;
+    }
+
     /** SQL of a lower-cased text expression, for case-insensitive matching. */
     default String lower(String expression) {
         return "LOWER(" + expression + ")";
@@ -94,6 +102,11 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
      * compared with; yields NULL when the path is missing or holds another kind.
      */
     SqlStatement jsonValue(String column, LogicalType columnType, List<String> path, JsonKind kind);
+
+    /** Can a JSON path address this key? (MariaDB's path parser cannot read keys beginning with '-'.) */
+    default boolean supportsJsonKey(String key) {
+        return true;
+    }
 
     /** A condition true when the JSON path is missing or holds JSON null. */
     SqlStatement jsonIsNull(String column, LogicalType columnType, List<String> path);

@@ -180,18 +180,27 @@ public final class MysqlDialect implements Dialect {
 
     /** A JSON path with every key quoted; the path is a bound value, never SQL text. */
     private static String path(List<String> path) {
-        return "$" + path.stream().map(p -> ".\"" + p + "\"").collect(Collectors.joining());
+        // Keys are JSON-quoted, so control characters are escaped the way the path syntax reads them.
+        return "$" + path.stream().map(p -> "." + Json.write(p)).collect(Collectors.joining());
     }
 
     @Override
     public SqlStatement jsonValue(String column, LogicalType columnType, List<String> path, JsonKind kind) {
         String p = path(path);
         String e = "JSON_EXTRACT(" + column + ", ?)";
+        // MariaDB's JSON_UNQUOTE answers in utf8mb3 and loses 4-byte characters; its JSON_VALUE does not.
+        String scalar = mariadb ? "JSON_VALUE(" + column + ", ?)" : "JSON_UNQUOTE(" + e + ")";
         return switch (kind) {
-            case NUMBER -> SqlStatement.of("(CASE WHEN JSON_TYPE(" + e + ") IN ('INTEGER','UNSIGNED INTEGER','DOUBLE','DECIMAL') THEN CAST(JSON_UNQUOTE(" + e + ") AS DOUBLE) END)", p, p);
-            case STRING -> SqlStatement.of("(CASE WHEN JSON_TYPE(" + e + ") = 'STRING' THEN JSON_UNQUOTE(" + e + ") END)", p, p);
-            case BOOLEAN -> SqlStatement.of("(CASE WHEN JSON_TYPE(" + e + ") = 'BOOLEAN' THEN JSON_UNQUOTE(" + e + ") END)", p, p);
+            case NUMBER -> SqlStatement.of("(CASE WHEN JSON_TYPE(" + e + ") IN ('INTEGER','UNSIGNED INTEGER','DOUBLE','DECIMAL') THEN CAST(" + scalar + " AS DOUBLE) END)", p, p);
+            case STRING -> SqlStatement.of("(CASE WHEN JSON_TYPE(" + e + ") = 'STRING' THEN " + scalar + " END)", p, p);
+            // MariaDB's JSON_EXTRACT gives the text true/false already; MySQL's gives JSON, unquoted to text.
+            case BOOLEAN -> SqlStatement.of("(CASE WHEN JSON_TYPE(" + e + ") = 'BOOLEAN' THEN " + (mariadb ? e : "JSON_UNQUOTE(" + e + ")") + " END)", p, p);
         };
+    }
+
+    @Override
+    public boolean supportsJsonKey(String key) {
+        return !(mariadb && key.startsWith("-"));
     }
 
     @Override

@@ -289,4 +289,10 @@ public final class SqliteDialect implements Dialect {
     public String alterSetNotNull(String table, String column, LogicalType type) {
         throw new UnsupportedOperationException("SQLite changes constraints by rebuilding the table");
     }
+
+    @Override
+    public String comparableDate(String column, boolean writtenByWorkbench) {
+        // Text dates of other tools come in several ISO forms; strftime brings them all to ours.
+        return writtenByWorkbench ? column : "strftime('%Y-%m-%dT%H:%M:%fZ', " + column + ")";
+    }
 }

@@ -297,7 +297,7 @@ public final class FilterCompiler {
         }
         Object canonical;
         try {
-            canonical = Values.coerce(field.columnSql(), field.type(), value);
+            canonical = Values.coerceForComparison(field.columnSql(), field.type(), value);
         } catch (TablewrightException e) {
             throw invalid(at, e.getMessage());
         }

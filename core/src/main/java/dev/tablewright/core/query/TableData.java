@@ -106,7 +106,8 @@ public final class TableData {
         return name -> {
             FieldSpec spec = schema.fields().get(name);
             if (spec != null) {
-                return new FilterCompiler.Field(q(name), spec.type(), List.of());
+                String column = spec.type() == LogicalType.DATE ? dialect.comparableDate(q(name), schema.managed()) : q(name);
+                return new FilterCompiler.Field(column, spec.type(), List.of());
             }
             int dot = name == null ? -1 : name.indexOf('.');
             if (dot > 0) {
@@ -118,6 +119,10 @@ public final class TableData {
                         if (p.isEmpty() || p.indexOf('"') >= 0 || p.indexOf('\\') >= 0 || p.indexOf('\0') >= 0) {
                             throw new TablewrightException(ErrorCode.INVALID_FILTER, "Invalid JSON path '" + Names.printable(name)
                                     + "': keys must be non-empty and contain no quote, backslash or NUL.");
+                        }
+                        if (!dialect.supportsJsonKey(p)) {
+                            throw new TablewrightException(ErrorCode.INVALID_FILTER, "The JSON key '" + Names.printable(p) + "' cannot be used in a path on "
+                                    + dialect.name() + " (its JSON path syntax cannot address keys beginning with '-').");
                         }
                     }
                     return new FilterCompiler.Field(q(column), base.type(), path);

@@ -31,11 +31,23 @@ public final class Values {
     }
 
     public static Object coerce(String field, LogicalType type, Object value) {
+        return coerce(field, type, value, true);
+    }
+
+    /**
+     * A value compared with a field in a filter: read in the field's type, but without the
+     * length limit of stored strings (a longer value simply matches nothing).
+     */
+    public static Object coerceForComparison(String field, LogicalType type, Object value) {
+        return coerce(field, type, value, false);
+    }
+
+    private static Object coerce(String field, LogicalType type, Object value, boolean stored) {
         if (value == null) {
             return null;
         }
         return switch (type) {
-            case STRING, TEXT -> text(field, type, value);
+            case STRING, TEXT -> text(field, stored ? type : LogicalType.TEXT, value);
             case INTEGER -> integer(field, value);
             case NUMBER -> number(field, value);
             case BOOLEAN -> bool(field, value);

