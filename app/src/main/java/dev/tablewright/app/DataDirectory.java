@@ -1,0 +1,47 @@
+package dev.tablewright.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where Tablewright keeps its own files (the sample database now; connection profiles later):
+ * {@code $XDG_DATA_HOME/tablewright} or {@code ~/.local/share/tablewright} on Linux,
+ * {@code ~/Library/Application Support/Tablewright} on macOS, {@code %APPDATA%\Tablewright} on
+ * Windows. The system property {@value #PROPERTY} overrides it, so tests and screenshots use a
+ * directory of their own.
+ */
+public final class DataDirectory {
+    public static final String PROPERTY = "tablewright.dataDir";
+
+    private DataDirectory() {
+    }
+
+    /** The directory for this user on this machine. It may not exist yet. */
+    public static Path resolve() {
+        return resolve(System.getProperty(PROPERTY), System.getProperty("os.name", ""), System.getProperty("user.home"),
+                System.getenv());
+    }
+
+    static Path resolve(String override, String osName, String home, Map<String, String> env) {
+        if (isSet(override)) {
+            return Path.of(override);
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String appData = env.get("APPDATA");
+            return (isSet(appData) ? Path.of(appData) : Path.of(home, "AppData", "Roaming")).resolve("Tablewright");
+        }
+        if (os.startsWith("mac")) {
+            return Path.of(home, "Library", "Application Support", "Tablewright");
+        }
+        // The XDG spec says a relative XDG_DATA_HOME is invalid and is to be ignored.
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = isSet(xdg) && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".local", "share");
+        return base.resolve("tablewright");
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+}
