@@ -31,13 +31,15 @@ public final class Session implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("tablewright-" + dialect.name());
         config.setConnectionTimeout(10_000);
-        config.setInitializationFailTimeout(-1);
+        // Try once when opening: a wrong host or password fails at once with the real reason.
+        config.setInitializationFailTimeout(1);
         dialect.configurePool(config, options);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new TablewrightException(ErrorCode.CONNECTION_FAILED, "Could not open the connection pool: " + rootMessage(e), e);
+            throw new TablewrightException(ErrorCode.CONNECTION_FAILED, "Could not connect to " + describe(options) + ": " + rootMessage(e)
+                    + ". Check the host, port, database name, user and password.", e);
         }
         try (Connection c = pool.getConnection()) {
             if (!c.isValid(5)) {

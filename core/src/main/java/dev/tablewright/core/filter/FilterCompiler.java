@@ -30,7 +30,7 @@ public final class FilterCompiler {
     }
 
     /** A field as SQL: a column, or a path inside a json/jsonb column. */
-    public record Field(String columnSql, LogicalType type, List<String> jsonPath) {
+    public record Field(String name, String columnSql, LogicalType type, List<String> jsonPath) {
         public boolean isJsonPath() {
             return !jsonPath.isEmpty();
         }
@@ -297,9 +297,9 @@ public final class FilterCompiler {
         }
         Object canonical;
         try {
-            canonical = Values.coerceForComparison(field.columnSql(), field.type(), value);
+            canonical = Values.coerceForComparison(field.name(), field.type(), value);
         } catch (TablewrightException e) {
-            throw invalid(at, e.getMessage());
+            throw invalid(at, e.getMessage().replaceAll("\\.$", ""));
         }
         return new Operand(SqlStatement.of(field.columnSql()), field.type(), field.type(), "?", canonical);
     }

@@ -107,7 +107,7 @@ public final class TableData {
             FieldSpec spec = schema.fields().get(name);
             if (spec != null) {
                 String column = spec.type() == LogicalType.DATE ? dialect.comparableDate(q(name), schema.managed()) : q(name);
-                return new FilterCompiler.Field(column, spec.type(), List.of());
+                return new FilterCompiler.Field(name, column, spec.type(), List.of());
             }
             int dot = name == null ? -1 : name.indexOf('.');
             if (dot > 0) {
@@ -125,7 +125,7 @@ public final class TableData {
                                     + dialect.name() + " (its JSON path syntax cannot address keys beginning with '-').");
                         }
                     }
-                    return new FilterCompiler.Field(q(column), base.type(), path);
+                    return new FilterCompiler.Field(name, q(column), base.type(), path);
                 }
             }
             requireField(schema, name);
@@ -348,7 +348,7 @@ public final class TableData {
         return Map.of(pkName, new TypedValue(pkType, generated));
     }
 
-    private String insertSql(TableSchema schema, Set<String> columns) {
+    private String insertSql(TableSchema schema, java.util.Collection<String> columns) {
         if (columns.isEmpty()) {
             return dialect.insertDefaultValues(q(schema.name()));
         }
@@ -384,31 +384,38 @@ public final class TableData {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "No data given: pass an array of rows.");
         }
         Instant now = now();
-        // Every row is checked before anything is written: all or none.
-        Map<Set<String>, List<Map<String, TypedValue>>> byColumns = new LinkedHashMap<>();
+        // Every row is checked before anything is written: all or none. Rows are grouped by the
+        // columns they set, in the table's column order, and bound in that same order.
+        Map<List<String>, List<Map<String, TypedValue>>> byColumns = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, ?> data = rows.get(i);
             if (data == null) {
                 throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Row " + i + " is null.");
             }
             Map<String, TypedValue> row = newRow(schema, data, now, "Row " + i + ": ");
-            byColumns.computeIfAbsent(row.keySet(), k -> new ArrayList<>()).add(row);
+            List<String> columns = schema.fields().keySet().stream().filter(row::containsKey).toList();
+            byColumns.computeIfAbsent(columns, k -> new ArrayList<>()).add(row);
         }
         return session.inTransaction(c -> {
             int total = 0;
-            for (Map.Entry<Set<String>, List<Map<String, TypedValue>>> group : byColumns.entrySet()) {
+            for (Map.Entry<List<String>, List<Map<String, TypedValue>>> group : byColumns.entrySet()) {
                 total += batchInsert(c, schema, group.getKey(), group.getValue());
             }
             return total;
         });
     }
 
-    private int batchInsert(Connection c, TableSchema schema, Set<String> columns, List<Map<String, TypedValue>> rows) throws SQLException {
+    private int batchInsert(Connection c, TableSchema schema, List<String> columns, List<Map<String, TypedValue>> rows) throws SQLException {
         String sql = insertSql(schema, columns);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int pending = 0;
+            List<Object> values = new ArrayList<>(columns.size());
             for (Map<String, TypedValue> row : rows) {
-                session.bindAll(ps, new ArrayList<>(row.values()));
+                values.clear();
+                for (String column : columns) {
+                    values.add(row.get(column));
+                }
+                session.bindAll(ps, values);
                 ps.addBatch();
                 if (++pending == BATCH) {
                     ps.executeBatch();

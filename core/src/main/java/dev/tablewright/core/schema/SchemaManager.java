@@ -319,6 +319,13 @@ public final class SchemaManager {
             throw new TablewrightException(ErrorCode.INVALID_NAME, "Names beginning with __ are reserved for Tablewright's internal tables.");
         }
         Map<String, FieldSpec> requested = parseFields(fieldsArg);
+        if (options != null) {
+            for (String key : options.keySet()) {
+                if (!key.equals("trackHistory")) {
+                    throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown table option '" + Names.printable(key) + "'. Known: trackHistory.");
+                }
+            }
+        }
         boolean trackHistory = options != null && flag(options.get("trackHistory"), false);
         List<String> warnings = new ArrayList<>();
         Names.styleWarning("table", table).ifPresent(warnings::add);

@@ -162,6 +162,35 @@ class CrudConformanceTest {
 
     @ParameterizedTest
     @MethodSource(DIALECTS)
+    void addRowsPutsEveryValueInItsOwnColumnWhateverTheKeyOrder(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            db.defineTable("people", Map.of("name", "string", "email", "string",
+                    "status", Map.of("type", "string", "defaultValue", "open"), "quantity", "integer"));
+            Map<String, Object> ada = new LinkedHashMap<>();
+            ada.put("name", "Ada");
+            ada.put("email", "ada@example.com");
+            Map<String, Object> grace = new LinkedHashMap<>();
+            grace.put("email", "grace@example.com");
+            grace.put("name", "Grace");
+            Map<String, Object> linus = new LinkedHashMap<>();
+            linus.put("quantity", 1);
+            linus.put("status", "shipped");
+            linus.put("name", "Linus");
+            assertEquals(3, db.addRows("people", List.of(ada, grace, linus)));
+            List<Map<String, Object>> rows = db.getTableData("people", ReadOptions.fromMap(Map.of(
+                    "fields", List.of("name", "email", "status", "quantity"), "order", List.of("name", "ASC"))));
+            Map<String, Object> adaRow = new LinkedHashMap<>(Map.of("name", "Ada", "email", "ada@example.com", "status", "open"));
+            adaRow.put("quantity", null);
+            Map<String, Object> graceRow = new LinkedHashMap<>(Map.of("name", "Grace", "email", "grace@example.com", "status", "open"));
+            graceRow.put("quantity", null);
+            Map<String, Object> linusRow = new LinkedHashMap<>(Map.of("name", "Linus", "status", "shipped", "quantity", 1L));
+            linusRow.put("email", null);
+            assertEquals(List.of(adaRow, graceRow, linusRow), rows);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
     void upsertRowInsertsThenUpdatesByIdOrUniqueKey(String dialect) {
         try (Connector db = users(dialect)) {
             String id = "a1b2c3d4-e5f6-4a3b-8c2d-1f2e3d4c5b6a";

