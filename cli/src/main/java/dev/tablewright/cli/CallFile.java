@@ -1,0 +1,161 @@
+package dev.tablewright.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.Json;
+import dev.tablewright.core.TablewrightException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed call file (CONNECTOR.md section 1): a list of steps, each one function call with its
+ * named parameters and an optional {@code as} binding.
+ *
+ * <p>Everything that can be known without running anything is checked here, so a file with a
+ * typo fails before its first step touches the database: the shape of every step and its
+ * function name. A misspelled function name is therefore a parse error (exit status 2), while a
+ * function of the contract that is not available yet, and wrong parameter names, are step errors
+ * (see {@link Calls}).
+ *
+ * @param directory what {@code {"$file": path}} paths are relative to
+ */
+record CallFile(Path directory, List<Step> steps) {
+
+    /** The key that binds a step's result to a name. */
+    static final String AS = "as";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /**
+     * One step.
+     *
+     * @param number   from 1, as printed in the output
+     * @param params   the named parameters as written (references not yet replaced); never null
+     * @param bindAs   the name its result is bound to, or null
+     */
+    record Step(int number, String function, Map<String, Object> params, String bindAs) {
+    }
+
+    /** Reads and checks a call file; YAML, or JSON when the name ends in {@code .json}. */
+    static CallFile read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw invalid("Call file not found: " + file);
+        } catch (IOException e) {
+            throw invalid("Cannot read call file " + file + ": " + e.getMessage());
+        }
+        boolean json = file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, json, dir);
+    }
+
+    /**
+     * Parses call-file text. JSON files get the JSON parser because YAML refuses tab indentation,
+     * which is common in hand-written JSON; everything else is YAML, which reads most JSON too.
+     */
+    static CallFile parse(String text, boolean json, Path directory) {
+        Object document;
+        try {
+            ObjectMapper mapper = json ? Json.MAPPER.copy() : new YAMLMapper();
+            mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            document = text.isBlank() ? null : Json.normalize(mapper.readValue(text, Object.class));
+        } catch (JsonProcessingException e) {
+            throw invalid("The call file is not valid " + (json ? "JSON" : "YAML") + ": " + describe(e));
+        }
+        if (document == null) {
+            throw invalid("The call file is empty: expected a list of steps such as `- getAllTables: {}`.");
+        }
+        if (!(document instanceof List<?> list)) {
+            throw invalid("The call file must be a list of steps (`- functionName: {parameters}`), not " + kind(document) + ".");
+        }
+        List<Step> steps = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            steps.add(step(i + 1, list.get(i)));
+        }
+        return new CallFile(directory, List.copyOf(steps));
+    }
+
+    private static Step step(int number, Object element) {
+        String where = "Step " + number + ": ";
+        if (!(element instanceof Map<?, ?> map)) {
+            throw invalid(where + "expected a map `functionName: {parameters}` (plus optional `as: NAME`), got " + kind(element) + ".");
+        }
+        String function = null;
+        String bindAs = null;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            if (key.equals(AS)) {
+                if (!(e.getValue() instanceof String s) || !NAME.matcher(s).matches()) {
+                    throw invalid(where + "`as` must be a name of letters, digits and _, starting with a letter (got "
+                            + Json.write(e.getValue()) + ").");
+                }
+                bindAs = s;
+            } else if (function == null) {
+                function = key;
+            } else {
+                throw invalid(where + "has more than one function (" + function + ", " + key
+                        + "); give each call its own step, starting with `- `.");
+            }
+        }
+        if (function == null) {
+            throw invalid(where + "names no function; expected `functionName: {parameters}`.");
+        }
+        if (!Calls.isKnown(function)) {
+            throw invalid(where + "unknown function '" + function + "'." + Calls.suggestion(function)
+                    + " Known functions: " + String.join(", ", Calls.names()) + ".");
+        }
+        Object params = map.get(function);
+        if (params != null && !(params instanceof Map<?, ?>)) {
+            throw invalid(where + "the parameters of " + function + " must be a map of named parameters ("
+                    + Calls.describeParameters(function) + "), got " + kind(params) + ".");
+        }
+        Map<String, Object> named = new LinkedHashMap<>();
+        if (params != null) {
+            ((Map<?, ?>) params).forEach((k, v) -> named.put(String.valueOf(k), v));
+        }
+        return new Step(number, function, named, bindAs);
+    }
+
+    static String kind(Object value) {
+        if (value == null) {
+            return "nothing (null)";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "a map";
+        }
+        if (value instanceof List<?>) {
+            return "a list";
+        }
+        if (value instanceof String s) {
+            return "the text " + Json.write(s.length() > 40 ? s.substring(0, 37) + "..." : s);
+        }
+        return "the value " + value;
+    }
+
+    private static String describe(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage().strip();
+        message = message.replaceAll("\\s+", " ");
+        return at == null || at.getLineNr() < 0 ? message : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
+    private static TablewrightException invalid(String message) {
+        return new TablewrightException(ErrorCode.INVALID_ARGUMENT, message);
+    }
+}

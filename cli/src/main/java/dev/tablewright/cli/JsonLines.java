@@ -1,0 +1,64 @@
+package dev.tablewright.cli;
+
+import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.Json;
+import dev.tablewright.core.TablewrightException;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writes the output of {@code run}: one JSON object per step, each on its own line, flushed at once. */
+final class JsonLines {
+    private final PrintWriter out;
+
+    JsonLines(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** A result line; nothing is written when the result cannot be written as JSON (that throws). */
+    void result(int step, String call, Object result) {
+        Map<String, Object> line = start(step, call);
+        line.put("result", result);
+        write(Json.write(line));
+    }
+
+    /** An error line; {@code call} is null for step 0 (the file itself, or the --db connection). */
+    void error(int step, String call, RuntimeException failure) {
+        Map<String, Object> line = start(step, call);
+        line.put("error", errorObject(failure));
+        write(Json.write(line));
+    }
+
+    /** {@code {code, message}} for any failure: the core's own code, or one that fits a plain Java exception. */
+    static Map<String, Object> errorObject(RuntimeException failure) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        if (failure instanceof TablewrightException t) {
+            error.put("code", t.code().name());
+            error.put("message", t.getMessage());
+        } else {
+            // Not the core's own failure: most likely a value of the wrong kind reaching a method,
+            // else something the database layer threw. Either way a person gets a message, not a trace.
+            boolean argument = failure instanceof IllegalArgumentException || failure instanceof ClassCastException
+                    || failure instanceof java.time.DateTimeException || failure instanceof IndexOutOfBoundsException;
+            error.put("code", (argument ? ErrorCode.INVALID_ARGUMENT : ErrorCode.SQL_ERROR).name());
+            String message = failure.getMessage();
+            error.put("message", failure.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+        }
+        return error;
+    }
+
+    private static Map<String, Object> start(int step, String call) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("step", step);
+        if (call != null) {
+            line.put("call", call);
+        }
+        return line;
+    }
+
+    private void write(String text) {
+        out.println(text);
+        out.flush();
+    }
+}
