@@ -135,6 +135,20 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
     /** ALTER TABLE making an existing column NOT NULL. */
     String alterSetNotNull(String table, String column, LogicalType type);
 
+    /** Does the dialect have a bulk-load path faster than batched INSERTs (PostgreSQL's COPY)? */
+    default boolean supportsBulkLoad() {
+        return false;
+    }
+
+    /**
+     * Loads rows of canonical values (as {@link #bind} takes them) into the columns, inside the
+     * caller's transaction. Only called when {@link #supportsBulkLoad()}.
+     */
+    default void bulkLoad(Connection connection, String table, List<String> columns, List<LogicalType> types,
+                          Iterable<List<Object>> rows) throws SQLException {
+        throw new UnsupportedOperationException(name() + " has no bulk-load path");
+    }
+
     /** Row lock clause for a read that is followed by a write in the same transaction. */
     default String forUpdate() {
         return " FOR UPDATE";

@@ -33,6 +33,8 @@ import java.util.Set;
 /** Reading and writing rows of one table: the CRUD half of the connector. */
 public final class TableData {
     private static final int BATCH = 1000;
+    /** From this many rows on, a dialect's bulk-load path (COPY) is worth its set-up. */
+    private static final int BULK_LOAD_MIN = 50;
     private static final TimeBasedEpochGenerator UUID_V7 = Generators.timeBasedEpochGenerator();
 
     private final Session session;
@@ -406,6 +408,18 @@ public final class TableData {
     }
 
     private int batchInsert(Connection c, TableSchema schema, List<String> columns, List<Map<String, TypedValue>> rows) throws SQLException {
+        if (dialect.supportsBulkLoad() && rows.size() >= BULK_LOAD_MIN && !columns.isEmpty()) {
+            List<LogicalType> types = columns.stream().map(col -> schema.fields().get(col).type()).toList();
+            Iterable<List<Object>> values = () -> rows.stream().map(row -> {
+                List<Object> out = new ArrayList<>(columns.size());
+                for (String column : columns) {
+                    out.add(row.get(column).value());
+                }
+                return out;
+            }).iterator();
+            dialect.bulkLoad(c, schema.name(), columns, types, values);
+            return rows.size();
+        }
         String sql = insertSql(schema, columns);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int pending = 0;

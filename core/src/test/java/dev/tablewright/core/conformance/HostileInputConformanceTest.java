@@ -99,6 +99,47 @@ class HostileInputConformanceTest {
         }
     }
 
+    /** addRows takes the bulk path (PostgreSQL's COPY): the same values must arrive unchanged. */
+    @ParameterizedTest
+    @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
+    void hostileValuesSurviveABulkLoad(String dialect) {
+        try (Connector db = prepared(dialect)) {
+            db.defineTable("bulk", Map.of("body", "text", "n", "integer", "x", "number", "ok", "boolean", "at", "date", "blob", "file", "specs", "json"));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            List<String> values = HOSTILE.stream().filter(v -> v.indexOf('\0') < 0).toList();
+            for (int i = 0; i < values.size() * 3; i++) {
+                String v = values.get(i % values.size());
+                Map<String, Object> r = new HashMap<>();
+                r.put("body", v);
+                r.put("n", (long) i - 50);
+                r.put("x", i / 7.0);
+                r.put("ok", i % 2 == 0);
+                r.put("at", java.time.Instant.parse("2025-01-01T00:00:00Z").plusMillis(i * 1001L));
+                r.put("blob", v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                r.put("specs", Map.of("k", v, "list", List.of(v, i)));
+                if (i % 5 == 0) {
+                    r.put("body", null);
+                }
+                rows.add(r);
+            }
+            assertEquals(rows.size(), db.addRows("bulk", rows));
+            List<Map<String, Object>> back = db.getTableData("bulk", ReadOptions.fromMap(Map.of("order", List.of("n", "ASC"))));
+            assertEquals(rows.size(), back.size());
+            for (int i = 0; i < rows.size(); i++) {
+                Map<String, Object> want = rows.get(i);
+                Map<String, Object> got = back.get(i);
+                assertEquals(want.get("body"), got.get("body"), "body of row " + i);
+                assertEquals(want.get("n"), got.get("n"));
+                assertEquals(want.get("x"), got.get("x"));
+                assertEquals(want.get("ok"), got.get("ok"));
+                assertEquals(want.get("at"), got.get("at"));
+                org.junit.jupiter.api.Assertions.assertArrayEquals((byte[]) want.get("blob"), (byte[]) got.get("blob"), "blob of row " + i);
+                assertEquals(Map.of("k", values.get(i % values.size()), "list", List.of(values.get(i % values.size()), (long) i)), got.get("specs"));
+            }
+            assertCanaryAlive(db);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
     void hostileNamesAreRefusedEverywhereAndInjectNothing(String dialect) {
