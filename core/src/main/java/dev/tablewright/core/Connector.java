@@ -29,6 +29,7 @@ public final class Connector implements AutoCloseable {
     private SchemaManager schemas;
     private TableData data;
     private RawSql raw;
+    private dev.tablewright.core.relation.Relations relations;
 
     /** A connector not yet connected: call {@link #create}. */
     public Connector() {
@@ -51,6 +52,7 @@ public final class Connector implements AutoCloseable {
         schemas = new SchemaManager(session);
         data = new TableData(session, schemas);
         raw = new RawSql(session);
+        relations = new dev.tablewright.core.relation.Relations(session, schemas);
         return true;
     }
 
@@ -130,6 +132,15 @@ public final class Connector implements AutoCloseable {
         return getTableData(name, ReadOptions.none());
     }
 
+    /** A query over several tables: the join is written in the filter, fields and keys are table.field. */
+    public List<Map<String, Object>> getTableData(List<String> names, ReadOptions options) {
+        session();
+        if (names != null && names.size() == 1) {
+            return getTableData(names.get(0), options);
+        }
+        return data.readJoined(names == null ? List.of() : names, withUser(options));
+    }
+
     public Map<String, Object> findRow(String table, ReadOptions options) {
         session();
         return data.findOne(table, withUser(options));
@@ -191,6 +202,38 @@ public final class Connector implements AutoCloseable {
     public long clearTable(String name) {
         session();
         return data.clear(name);
+    }
+
+    // --- relationships ---
+
+    /** A child has zero or one parent (nullable foreign key, ON DELETE SET NULL); returns the field name. */
+    public String optionallyHasOne(String childTable, String parentTable, String role) {
+        session();
+        return relations.optionallyHasOne(childTable, parentTable, role);
+    }
+
+    /** A child has exactly one parent (NOT NULL foreign key, ON DELETE RESTRICT); returns the field name. */
+    public String mandatorilyHasOne(String childTable, String parentTable, String role) {
+        session();
+        return relations.mandatorilyHasOne(childTable, parentTable, role);
+    }
+
+    /** Many-to-many through a hidden junction table; returns its name. */
+    public String optionallyHasMany(String childTable, String parentTable) {
+        session();
+        return relations.optionallyHasMany(childTable, parentTable);
+    }
+
+    /** Links rows (targetId: one id or a list); returns the number of new links. */
+    public int associateRow(String sourceTable, Object sourceId, String targetTable, Object targetId) {
+        session();
+        return relations.associate(sourceTable, user(sourceId), targetTable, user(targetId));
+    }
+
+    /** Removes links made by associateRow; returns the number removed. */
+    public int dissociateRow(String sourceTable, Object sourceId, String targetTable, Object targetId) {
+        session();
+        return relations.dissociate(sourceTable, user(sourceId), targetTable, user(targetId));
     }
 
     // --- raw SQL ---

@@ -132,6 +132,9 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
         return "INSERT INTO " + quotedTable + " DEFAULT VALUES";
     }
 
+    /** ALTER TABLE dropping a named foreign key (not called on SQLite, which rebuilds). */
+    String dropForeignKey(String table, String constraint);
+
     /** ALTER TABLE making an existing column NOT NULL. */
     String alterSetNotNull(String table, String column, LogicalType type);
 

@@ -314,4 +314,9 @@ public final class MysqlDialect implements Dialect {
     public String alterSetNotNull(String table, String column, LogicalType type) {
         return "ALTER TABLE " + quoteIdentifier(table) + " MODIFY " + quoteIdentifier(column) + " " + columnType(type) + " NOT NULL";
     }
+
+    @Override
+    public String dropForeignKey(String table, String constraint) {
+        return "ALTER TABLE " + quoteIdentifier(table) + " DROP FOREIGN KEY " + quoteIdentifier(constraint);
+    }
 }

@@ -391,4 +391,9 @@ public final class PostgresDialect implements Dialect {
             }
         }
     }
+
+    @Override
+    public String dropForeignKey(String table, String constraint) {
+        return "ALTER TABLE " + quoteIdentifier(table) + " DROP CONSTRAINT " + quoteIdentifier(constraint);
+    }
 }

@@ -295,4 +295,9 @@ public final class SqliteDialect implements Dialect {
         // Text dates of other tools come in several ISO forms; strftime brings them all to ours.
         return writtenByWorkbench ? column : "strftime('%Y-%m-%dT%H:%M:%fZ', " + column + ")";
     }
+
+    @Override
+    public String dropForeignKey(String table, String constraint) {
+        throw new UnsupportedOperationException("SQLite changes constraints by rebuilding the table");
+    }
 }

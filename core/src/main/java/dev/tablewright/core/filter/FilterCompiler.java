@@ -40,6 +40,14 @@ public final class FilterCompiler {
     @FunctionalInterface
     public interface FieldResolver {
         Field resolve(String name);
+
+        /**
+         * In a multi-table query, a value {@code 'table.field'} naming a column of a queried table
+         * is that column (how joins are written); in single-table queries values are literals.
+         */
+        default java.util.Optional<Field> columnReference(Object value) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The condition, or an empty statement when the filter has none. */
@@ -157,6 +165,21 @@ public final class FilterCompiler {
                 case NE -> isNull(field, false);
                 default -> throw invalid(at + "[2]", "null can only be compared with = or <>");
             };
+        }
+        java.util.Optional<Field> column = op.isTextMatch() ? java.util.Optional.empty() : resolver.columnReference(value);
+        if (column.isPresent()) {
+            String sqlOp = switch (op) {
+                case EQ -> " = ";
+                case NE -> " <> ";
+                case GT -> " > ";
+                case GTE -> " >= ";
+                case LT -> " < ";
+                default -> " <= ";
+            };
+            if (field.isJsonPath() || column.get().isJsonPath()) {
+                throw invalid(at, "a join compares two columns, not JSON paths");
+            }
+            return SqlStatement.of(field.columnSql() + sqlOp + column.get().columnSql());
         }
         Operand operand = operand(field, value, at);
         if (op.isTextMatch()) {

@@ -64,7 +64,114 @@ public final class TableData {
         appendOrder(sql, schema, o);
         appendLimit(sql, o.limit(), o.offset());
         DateTimeFormatter dates = o.locale() == null ? null : DateFormatting.formatter(o);
-        return session.withConnection(c -> fetch(c, sql.build(), schema, columns, dates));
+        boolean autoJoin = o.autoJoin() == null || o.autoJoin();
+        return session.withConnection(c -> {
+            List<Map<String, Object>> rows = fetch(c, sql.build(), schema, columns, dates);
+            if (autoJoin && !rows.isEmpty()) {
+                new AutoJoin(this, c, dates).apply(schema, rows);
+            }
+            return rows;
+        });
+    }
+
+    /**
+     * A query over several tables: fields and result keys are {@code table.field}, and the join is
+     * written in the filter ({@code ['users.id', '=', 'posts.userId']}).
+     */
+    public List<Map<String, Object>> readJoined(List<String> tables, ReadOptions options) {
+        ReadOptions o = options == null ? ReadOptions.none() : options;
+        if (tables.isEmpty()) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Give at least one table name.");
+        }
+        if (new LinkedHashSet<>(tables).size() != tables.size()) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Each table can be named once in a multi-table query.");
+        }
+        Map<String, TableSchema> schemasByName = new LinkedHashMap<>();
+        for (String t : tables) {
+            schemasByName.put(t, schemas.require(t));
+        }
+        List<String> keys = new ArrayList<>();
+        if (o.fields() == null || o.fields().isEmpty()) {
+            schemasByName.forEach((t, s) -> s.fields().keySet().forEach(f -> keys.add(t + "." + f)));
+        } else {
+            keys.addAll(new LinkedHashSet<>(o.fields()));
+        }
+        FilterCompiler.FieldResolver resolver = joinedResolver(schemasByName);
+        List<LogicalType> types = new ArrayList<>();
+        List<String> select = new ArrayList<>();
+        for (String key : keys) {
+            FilterCompiler.Field f = resolver.resolve(key);
+            if (f.isJsonPath()) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "'fields' names columns (table.field), not JSON paths: " + Names.printable(key));
+            }
+            types.add(f.type());
+            select.add(columnOf(key) + " AS " + q(key));
+        }
+        SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ").sql(String.join(", ", select))
+                .sql(" FROM ").sql(String.join(", ", tables.stream().map(this::q).toList()));
+        SqlStatement where = new FilterCompiler(dialect, resolver).compile(o.filter());
+        if (!where.sql().isEmpty()) {
+            sql.sql(" WHERE ").append(where);
+        }
+        List<String> parts = new ArrayList<>();
+        for (String[] pair : parseOrder(o.order())) {
+            FilterCompiler.Field f = resolver.resolve(pair[0]);
+            if (f.isJsonPath()) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "'order' names columns (table.field), not JSON paths.");
+            }
+            boolean desc = pair[1].equals("DESC");
+            parts.add("CASE WHEN " + columnOf(pair[0]) + " IS NULL THEN 0 ELSE 1 END" + (desc ? " DESC" : ""));
+            parts.add(columnOf(pair[0]) + (desc ? " DESC" : ""));
+        }
+        if (o.limit() != null || o.offset() != null || !parts.isEmpty()) {
+            schemasByName.forEach((t, s) -> s.primaryKey().forEach(pk -> parts.add(q(t) + "." + q(pk))));
+        }
+        if (!parts.isEmpty()) {
+            sql.sql(" ORDER BY ").sql(String.join(", ", parts));
+        }
+        appendLimit(sql, o.limit(), o.offset());
+        DateTimeFormatter dates = o.locale() == null ? null : DateFormatting.formatter(o);
+        return session.withConnection(c -> fetchTyped(c, sql.build(), keys, types, dates));
+    }
+
+    /** {@code table.field} as a qualified, quoted column. */
+    private String columnOf(String key) {
+        int dot = key.indexOf('.');
+        return q(key.substring(0, dot)) + "." + q(key.substring(dot + 1));
+    }
+
+    private FilterCompiler.FieldResolver joinedResolver(Map<String, TableSchema> tables) {
+        return new FilterCompiler.FieldResolver() {
+            @Override
+            public FilterCompiler.Field resolve(String name) {
+                int dot = name == null ? -1 : name.indexOf('.');
+                TableSchema schema = dot > 0 ? tables.get(name.substring(0, dot)) : null;
+                if (schema == null) {
+                    throw new TablewrightException(ErrorCode.UNKNOWN_FIELD, "'" + Names.printable(name) + "' is not table.field of the queried tables "
+                            + tables.keySet() + ".");
+                }
+                FilterCompiler.Field f = resolver(schema).resolve(name.substring(dot + 1));
+                String base = f.isJsonPath() ? f.name().substring(0, f.name().indexOf('.')) : f.name();
+                String column = q(schema.name()) + "." + q(base);
+                if (f.type() == LogicalType.DATE && !f.isJsonPath()) {
+                    column = dialect.comparableDate(column, schema.managed());
+                }
+                return new FilterCompiler.Field(name, column, f.type(), f.jsonPath());
+            }
+
+            @Override
+            public java.util.Optional<FilterCompiler.Field> columnReference(Object value) {
+                if (!(value instanceof String s)) {
+                    return java.util.Optional.empty();
+                }
+                int dot = s.indexOf('.');
+                TableSchema schema = dot > 0 ? tables.get(s.substring(0, dot)) : null;
+                if (schema == null || !schema.fields().containsKey(s.substring(dot + 1))) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(resolve(s));
+            }
+        };
     }
 
     public Map<String, Object> findOne(String table, ReadOptions options) {
@@ -226,28 +333,37 @@ public final class TableData {
         }
     }
 
-    private List<Map<String, Object>> fetch(Connection c, SqlStatement statement, TableSchema schema, List<String> columns,
-                                            DateTimeFormatter dates) throws SQLException {
+    List<Map<String, Object>> fetch(Connection c, SqlStatement statement, TableSchema schema, List<String> columns,
+                                    DateTimeFormatter dates) throws SQLException {
+        return fetchTyped(c, statement, columns, columns.stream().map(col -> schema.fields().get(col).type()).toList(), dates);
+    }
+
+    /** Runs a SELECT whose columns are, in order, the given keys of the given logical types. */
+    List<Map<String, Object>> fetchTyped(Connection c, SqlStatement statement, List<String> keys, List<LogicalType> types,
+                                         DateTimeFormatter dates) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (PreparedStatement ps = session.prepare(c, statement); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                rows.add(readRow(rs, schema, columns, dates));
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 0; i < keys.size(); i++) {
+                    Object v = dialect.read(rs, i + 1, types.get(i));
+                    if (dates != null && v instanceof Instant instant) {
+                        v = DateFormatting.format(dates, instant);
+                    }
+                    row.put(keys.get(i), v);
+                }
+                rows.add(row);
             }
         }
         return rows;
     }
 
-    private Map<String, Object> readRow(ResultSet rs, TableSchema schema, List<String> columns, DateTimeFormatter dates) throws SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            LogicalType type = schema.fields().get(columns.get(i)).type();
-            Object v = dialect.read(rs, i + 1, type);
-            if (dates != null && v instanceof Instant instant) {
-                v = DateFormatting.format(dates, instant);
-            }
-            row.put(columns.get(i), v);
-        }
-        return row;
+    Session session() {
+        return session;
+    }
+
+    SchemaManager schemas() {
+        return schemas;
     }
 
     // --- writing ---

@@ -28,6 +28,41 @@ public final class Names {
                 : Optional.of("The " + kind + " name '" + name + "' is not camelCase; the convention is e.g. 'firstName'.");
     }
 
+    private static final org.modeshape.common.text.Inflector INFLECTOR = org.modeshape.common.text.Inflector.getInstance();
+    private static final Pattern JUNCTION = Pattern.compile("__([A-Za-z][A-Za-z0-9_]*)2([A-Za-z][A-Za-z0-9_]*)");
+
+    /** The singular of a table name, by English rules: categories → category, people → person. */
+    public static String singular(String table) {
+        String s = INFLECTOR.singularize(table);
+        return s == null || s.isEmpty() ? table : s;
+    }
+
+    /** The foreign-key field for a parent table, or a PascalCase role: categories → categoryId, Owner → ownerId. */
+    public static String foreignKeyField(String parentTable, String role) {
+        String base = role != null && !role.isEmpty() ? role : singular(parentTable);
+        return Character.toLowerCase(base.charAt(0)) + base.substring(1) + "Id";
+    }
+
+    /** The role a foreign-key field stands for, when it is not the parent's default name. */
+    public static Optional<String> roleOf(String field, String parentTable) {
+        if (!field.endsWith("Id") || field.length() < 3 || field.equals(foreignKeyField(parentTable, null))) {
+            return Optional.empty();
+        }
+        String base = field.substring(0, field.length() - 2);
+        return Optional.of(Character.toUpperCase(base.charAt(0)) + base.substring(1));
+    }
+
+    /** The hidden junction table of a many-to-many relation. */
+    public static String junction(String childTable, String parentTable) {
+        return "__" + childTable + "2" + parentTable;
+    }
+
+    /** The two tables of a junction name, if it is one. */
+    public static Optional<String[]> junctionSides(String name) {
+        java.util.regex.Matcher m = JUNCTION.matcher(name);
+        return m.matches() ? Optional.of(new String[]{m.group(1), m.group(2)}) : Optional.empty();
+    }
+
     public static boolean isInternal(String name) {
         return name.startsWith("__");
     }

@@ -131,6 +131,30 @@ public final class SchemaManager {
             }
         }
 
+        try (ResultSet rs = md.getExportedKeys(catalog, schema, table)) {
+            while (rs.next()) {
+                String child = rs.getString("FKTABLE_NAME");
+                Map<String, Object> rel = new LinkedHashMap<>();
+                java.util.Optional<String[]> junction = Names.junctionSides(child);
+                if (junction.isPresent()) {
+                    String[] sides = junction.get();
+                    String other = sides[0].equals(table) ? sides[1] : sides[0];
+                    rel.put("type", "manyToMany");
+                    rel.put("table", other);
+                    rel.put("through", child);
+                    if (relationships.stream().anyMatch(r -> "manyToMany".equals(r.get("type")) && child.equals(r.get("through")))) {
+                        continue;
+                    }
+                } else {
+                    rel.put("type", "hasMany");
+                    rel.put("table", child);
+                    rel.put("field", rs.getString("FKCOLUMN_NAME"));
+                    rel.put("onDelete", deleteRule(rs.getShort("DELETE_RULE")));
+                }
+                relationships.add(rel);
+            }
+        }
+
         Map<String, FieldSpec> fields = new LinkedHashMap<>();
         try (ResultSet rs = md.getColumns(catalog, schema, table, null)) {
             while (rs.next()) {
@@ -150,6 +174,13 @@ public final class SchemaManager {
                 Object defaultValue = known != null ? known.defaultValue() : def;
                 fields.put(name, new FieldSpec(type, isPk, unique.contains(name), nullable && !isPk, defaultValue, autoIncrement,
                         known != null && known.auto(), refs.get(name), nativeType));
+            }
+        }
+        for (Map<String, Object> rel : relationships) {
+            if ("belongsTo".equals(rel.get("type"))) {
+                FieldSpec fk = fields.get((String) rel.get("field"));
+                rel.put("mandatory", fk != null && !fk.allowNull());
+                Names.roleOf((String) rel.get("field"), (String) rel.get("table")).ifPresent(role -> rel.put("role", role));
             }
         }
         boolean trackHistory = stored != null && stored.trackHistory();
@@ -407,6 +438,11 @@ public final class SchemaManager {
 
     /** CREATE TABLE for the given fields (the table name may differ from the final one, for a rebuild). */
     String createTableSql(String table, Map<String, FieldSpec> fields) {
+        return createTableSql(table, table, fields);
+    }
+
+    /** {@code finalName} names the constraints: a rebuild creates the table under a temporary name. */
+    String createTableSql(String table, String finalName, Map<String, FieldSpec> fields) {
         List<String> pk = fields.entrySet().stream().filter(e -> e.getValue().primaryKey()).map(Map.Entry::getKey).toList();
         StringBuilder sql = new StringBuilder("CREATE TABLE ").append(q(table)).append(" (");
         List<String> parts = new ArrayList<>();
@@ -419,8 +455,7 @@ public final class SchemaManager {
         for (Map.Entry<String, FieldSpec> e : fields.entrySet()) {
             FieldSpec.Reference r = e.getValue().references();
             if (r != null) {
-                parts.add("FOREIGN KEY (" + q(e.getKey()) + ") REFERENCES " + q(r.table()) + " (" + q(r.field()) + ")"
-                        + (r.onDelete() == null ? "" : " ON DELETE " + onDeleteSql(r.onDelete())));
+                parts.add(foreignKeySql(finalName, e.getKey(), r));
             }
         }
         sql.append(String.join(", ", parts)).append(')').append(dialect.createTableSuffix());
@@ -529,7 +564,22 @@ public final class SchemaManager {
             exec(c, unique);
             done.add(unique);
         }
+        if (f.references() != null) {
+            String fk = "ALTER TABLE " + q(table) + " ADD " + foreignKeySql(table, name, f.references());
+            exec(c, fk);
+            done.add(fk);
+        }
         return done;
+    }
+
+    /** A named FOREIGN KEY clause; the name is fk_<table>_<field>, cut to the 63 characters every dialect allows. */
+    String foreignKeySql(String table, String field, FieldSpec.Reference r) {
+        String name = "fk_" + table + "_" + field;
+        if (name.length() > 63) {
+            name = name.substring(0, 54) + "_" + Integer.toHexString(name.hashCode());
+        }
+        return "CONSTRAINT " + q(name) + " FOREIGN KEY (" + q(field) + ") REFERENCES " + q(r.table()) + " (" + q(r.field()) + ")"
+                + (r.onDelete() == null ? "" : " ON DELETE " + onDeleteSql(r.onDelete()));
     }
 
     private static void exec(Connection c, String sql) throws SQLException {
@@ -547,23 +597,122 @@ public final class SchemaManager {
         });
     }
 
-    /** Drops a table and what the workbench stored about it. */
-    public void drop(String table) {
-        require(table);
-        Session.Work<Void> work = c -> {
-            exec(c, "DROP TABLE " + q(table));
-            if (dialect.listTables(c).contains(META)) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + q(META) + " WHERE " + q("tableName") + " = ?")) {
-                    ps.setString(1, table);
-                    ps.executeUpdate();
+    /** Adds one field (a foreign key, say) to an existing table: by ALTER TABLE, or SQLite's rebuild. */
+    public List<String> addField(String table, String field, FieldSpec spec) {
+        Names.requireValidNew("field", field);
+        invalidate(table);
+        try {
+            return extend(table, Map.of(field, spec), new ArrayList<>());
+        } finally {
+            invalidate(table);
+        }
+    }
+
+    /**
+     * Replaces the definition of an existing field whose new form only tightens it (a foreign key
+     * becoming NOT NULL with another ON DELETE); the caller has checked the rows allow it.
+     */
+    public List<String> tightenField(String table, String field, FieldSpec spec) {
+        TableSchema current = require(table);
+        Map<String, FieldSpec> merged = new LinkedHashMap<>();
+        current.fields().forEach((k, v) -> merged.put(k, k.equals(field) ? spec : v.logical()));
+        StoredTable stored = new StoredTable(current.managed(), current.options().trackHistory(), merged);
+        invalidate(table);
+        try {
+            if (!dialect.supportsAlterAddConstraint()) {
+                return new SqliteRebuild(session, this).rebuild(table, merged, Map.of(), stored);
+            }
+            List<String> done = new ArrayList<>();
+            Session.Work<Void> work = c -> {
+                String oldFk = foreignKeyName(c, table, field);
+                if (oldFk != null) {
+                    String drop = dialect.dropForeignKey(table, oldFk);
+                    exec(c, drop);
+                    done.add(drop);
+                }
+                if (!spec.allowNull()) {
+                    String notNull = dialect.alterSetNotNull(table, field, spec.type());
+                    exec(c, notNull);
+                    done.add(notNull);
+                }
+                if (spec.references() != null) {
+                    String fk = "ALTER TABLE " + q(table) + " ADD " + foreignKeySql(table, field, spec.references());
+                    exec(c, fk);
+                    done.add(fk);
+                }
+                saveStored(c, table, stored);
+                return null;
+            };
+            runDdl(work, () -> { });
+            return done;
+        } finally {
+            invalidate(table);
+        }
+    }
+
+    private String foreignKeyName(Connection c, String table, String field) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getImportedKeys(dialect.metaCatalog(c), dialect.metaSchema(c), table)) {
+            while (rs.next()) {
+                if (field.equals(rs.getString("FKCOLUMN_NAME"))) {
+                    return rs.getString("FK_NAME");
                 }
             }
+        }
+        return null;
+    }
+
+    /** Creates an internal (__) table, such as a many-to-many junction, with a stored schema. */
+    public List<String> createInternal(String table, Map<String, FieldSpec> fields) {
+        if (!Names.isInternal(table)) {
+            throw new IllegalArgumentException(table);
+        }
+        invalidate(table);
+        return create(table, fields, false);
+    }
+
+    /** Drops a table and what the workbench stored about it. */
+    public void drop(String table) {
+        TableSchema schema = require(table);
+        List<String> junctions = schema.relationships().stream().filter(r -> "manyToMany".equals(r.get("type")))
+                .map(r -> (String) r.get("through")).toList();
+        Session.Work<Void> work = c -> {
+            for (String j : junctions) {
+                exec(c, "DROP TABLE IF EXISTS " + q(j));
+                deleteStored(c, j);
+            }
+            for (String internal : internalTablesOf(table)) {
+                exec(c, "DROP TABLE IF EXISTS " + q(internal));
+                deleteStored(c, internal);
+            }
+            exec(c, "DROP TABLE " + q(table));
+            deleteStored(c, table);
             return null;
         };
         try {
             runDdl(work, () -> { });
         } finally {
             invalidate();
+        }
+    }
+
+    /** Internal tables that belong to one table alone (its history); none yet besides junctions. */
+    private List<String> internalTablesOf(String table) {
+        return ownedTables.apply(table);
+    }
+
+    private java.util.function.Function<String, List<String>> ownedTables = t -> List.of();
+
+    /** Lets the history store say which internal tables go with a table when it is deleted. */
+    public void ownedTables(java.util.function.Function<String, List<String>> owned) {
+        this.ownedTables = owned;
+    }
+
+    private void deleteStored(Connection c, String table) throws SQLException {
+        if (dialect.listTables(c).contains(META)) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + q(META) + " WHERE " + q("tableName") + " = ?")) {
+                ps.setString(1, table);
+                ps.executeUpdate();
+            }
         }
     }
 

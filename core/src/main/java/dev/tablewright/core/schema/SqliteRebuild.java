@@ -79,10 +79,10 @@ final class SqliteRebuild {
         }
         // Step 4: the new table under a name nothing else uses.
         String temp = "__tw_rebuild_" + Long.toHexString(System.nanoTime());
-        String create = schemas.createTableSql(temp, merged);
+        String create = schemas.createTableSql(temp, table, merged);
         exec(c, create);
         done.add(create.replace(dialect.quoteIdentifier(temp), dialect.quoteIdentifier(table)));
-        // Step 5: copy every row; new columns get their default.
+        // Step 5: copy every row; new columns get their default (or null).
         List<String> oldColumns = merged.keySet().stream().filter(k -> !added.containsKey(k)).toList();
         List<String> newColumns = new ArrayList<>(oldColumns);
         StringBuilder select = new StringBuilder();
