@@ -204,6 +204,26 @@ public final class Connector implements AutoCloseable {
         return data.clear(name);
     }
 
+    // --- auto-schema ---
+
+    /** addRows that creates the table and adds missing columns from the values; never narrows a column. */
+    public int autoAddRows(String table, List<? extends Map<String, ?>> rows) {
+        session();
+        List<Map<String, ?>> withUser = new ArrayList<>();
+        if (rows != null) {
+            for (Map<String, ?> r : rows) {
+                withUser.add(userMap(r));
+            }
+        }
+        return new dev.tablewright.core.query.AutoSchema(schemas, data).addRows(table, rows == null ? null : withUser);
+    }
+
+    /** upsertRow that creates the table and adds missing columns from the values. */
+    public Map<String, Object> autoUpsertRow(String table, Map<String, ?> row, Map<String, ?> uniqueKey) {
+        session();
+        return new dev.tablewright.core.query.AutoSchema(schemas, data).upsertRow(table, userMap(row), userMap(uniqueKey));
+    }
+
     // --- relationships ---
 
     /** A child has zero or one parent (nullable foreign key, ON DELETE SET NULL); returns the field name. */
