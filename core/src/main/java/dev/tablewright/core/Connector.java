@@ -30,6 +30,7 @@ public final class Connector implements AutoCloseable {
     private TableData data;
     private RawSql raw;
     private dev.tablewright.core.relation.Relations relations;
+    private dev.tablewright.core.history.History history;
 
     /** A connector not yet connected: call {@link #create}. */
     public Connector() {
@@ -53,6 +54,9 @@ public final class Connector implements AutoCloseable {
         data = new TableData(session, schemas);
         raw = new RawSql(session);
         relations = new dev.tablewright.core.relation.Relations(session, schemas);
+        history = new dev.tablewright.core.history.History(session, schemas, data);
+        schemas.hooks(history);
+        session.writeHook(history);
         return true;
     }
 
@@ -202,6 +206,27 @@ public final class Connector implements AutoCloseable {
     public long clearTable(String name) {
         session();
         return data.clear(name);
+    }
+
+    // --- history ---
+
+    /** Versions of the rows the filter names, oldest first: {operation, changedAt, changedBy, data}. */
+    public List<Map<String, Object>> getHistoricalData(String name, Map<String, ?> options) {
+        session();
+        Map<String, ?> o = options == null ? Map.of() : options;
+        for (String key : o.keySet()) {
+            if (!java.util.Set.of("filter", "start", "stop").contains(key)) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + key + "'. Known: filter, start, stop.");
+            }
+        }
+        return history.historicalData(name, user(o.get("filter")), o.get("start") == null ? null : String.valueOf(o.get("start")),
+                o.get("stop") == null ? null : String.valueOf(o.get("stop")));
+    }
+
+    /** The history as changes, newest first: {action, id, actorId, createdAt, diff}. */
+    public List<Map<String, Object>> getAuditLog(String name, Map<String, ?> options) {
+        session();
+        return history.auditLog(name, userMap(options));
     }
 
     // --- auto-schema ---

@@ -144,6 +144,54 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * Told of every write the workbench makes, in its transaction: history uses it to record who
+     * made the change ({@code $USER}).
+     */
+    public interface WriteHook {
+        /** Before the write; returns what {@link #after} needs. */
+        Object before(Connection connection, String table) throws SQLException;
+
+        void after(Connection connection, String table, Object token) throws SQLException;
+
+        /** Always, after the transaction ends, on the same connection. */
+        default void cleanup(Connection connection, String table, Object token) {
+        }
+    }
+
+    private volatile WriteHook writeHook;
+
+    public void writeHook(WriteHook hook) {
+        this.writeHook = hook;
+    }
+
+    /** A transaction that writes rows of {@code table}: the write hook sees it. */
+    public <T> T inWriteTransaction(String table, Work<T> work) {
+        WriteHook hook = writeHook;
+        if (hook == null) {
+            return inTransaction(work);
+        }
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            Object token = null;
+            try {
+                token = hook.before(c, table);
+                T result = work.run(c);
+                hook.after(c, table, token);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+                hook.cleanup(c, table, token);
+            }
+        } catch (SQLException e) {
+            throw translate(e, ErrorCode.SQL_ERROR);
+        }
+    }
+
     /** Maps a database error to the contract's codes; {@code fallback} when it names none. */
     public TablewrightException translate(SQLException e, ErrorCode fallback) {
         ErrorCode code = dialect.classify(e);

@@ -152,6 +152,42 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
         throw new UnsupportedOperationException(name() + " has no bulk-load path");
     }
 
+    // --- history ---
+
+    /**
+     * Triggers that copy every inserted, updated and deleted row of {@code table} into
+     * {@code historyTable} (rowId, operation, changedAt, changedBy, data), so changes by any client
+     * are recorded. Column names have been checked to be plain names.
+     */
+    List<String> historyTriggers(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns);
+
+    /** Drops what {@link #historyTriggers} made; no error when there is nothing. */
+    List<String> dropHistoryTriggers(String table);
+
+    /** Column type of a history table's data column. */
+    default String historyDataType() {
+        return columnType(LogicalType.JSON);
+    }
+
+    /** Statements telling this connection's triggers who writes; empty where the actor is stamped afterwards. */
+    default List<SqlStatement> setActor(String user) {
+        return List.of();
+    }
+
+    default List<SqlStatement> clearActor() {
+        return List.of();
+    }
+
+    /** True where triggers cannot know the workbench's user, so history rows are stamped after the write. */
+    default boolean stampsActorAfterWrite() {
+        return false;
+    }
+
+    /** The name of a trigger of the history of a table. */
+    static String historyTriggerName(String table, String suffix) {
+        return "__tw_h_" + table + "_" + suffix;
+    }
+
     /** Row lock clause for a read that is followed by a write in the same transaction. */
     default String forUpdate() {
         return " FOR UPDATE";

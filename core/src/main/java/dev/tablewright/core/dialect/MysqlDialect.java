@@ -319,4 +319,43 @@ public final class MysqlDialect implements Dialect {
     public String dropForeignKey(String table, String constraint) {
         return "ALTER TABLE " + quoteIdentifier(table) + " DROP FOREIGN KEY " + quoteIdentifier(constraint);
     }
+
+    @Override
+    public List<String> historyTriggers(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
+        List<String> out = new ArrayList<>();
+        for (String[] op : new String[][]{{"INSERT", "insert", "NEW", "ins"}, {"UPDATE", "update", "NEW", "upd"}, {"DELETE", "delete", "OLD", "del"}}) {
+            StringBuilder json = new StringBuilder("JSON_OBJECT(");
+            int i = 0;
+            for (java.util.Map.Entry<String, LogicalType> c : columns.entrySet()) {
+                String ref = op[2] + "." + quoteIdentifier(c.getKey());
+                String value = switch (c.getValue()) {
+                    case JSON, JSONB -> "JSON_EXTRACT(" + ref + ", '$')";
+                    case FILE -> "HEX(" + ref + ")";
+                    default -> ref;
+                };
+                json.append(i++ == 0 ? "" : ", ").append("'").append(c.getKey()).append("', ").append(value);
+            }
+            json.append(')');
+            out.add("CREATE TRIGGER " + quoteIdentifier(Dialect.historyTriggerName(table, op[3])) + " AFTER " + op[0] + " ON " + quoteIdentifier(table)
+                    + " FOR EACH ROW INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) VALUES (CAST("
+                    + op[2] + "." + quoteIdentifier(keyColumn) + " AS CHAR), '" + op[1] + "', UTC_TIMESTAMP(3), @tw_user, " + json + ")");
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> dropHistoryTriggers(String table) {
+        return java.util.stream.Stream.of("ins", "upd", "del")
+                .map(s -> "DROP TRIGGER IF EXISTS " + quoteIdentifier(Dialect.historyTriggerName(table, s))).toList();
+    }
+
+    @Override
+    public List<SqlStatement> setActor(String user) {
+        return List.of(SqlStatement.of("SET @tw_user = ?", user));
+    }
+
+    @Override
+    public List<SqlStatement> clearActor() {
+        return List.of(SqlStatement.of("SET @tw_user = NULL"));
+    }
 }

@@ -396,4 +396,35 @@ public final class PostgresDialect implements Dialect {
     public String dropForeignKey(String table, String constraint) {
         return "ALTER TABLE " + quoteIdentifier(table) + " DROP CONSTRAINT " + quoteIdentifier(constraint);
     }
+
+    @Override
+    public List<String> historyTriggers(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
+        String fn = quoteIdentifier(Dialect.historyTriggerName(table, "fn"));
+        String insert = "INSERT INTO " + quoteIdentifier(historyTable) + " (\"rowId\", \"operation\", \"changedAt\", \"changedBy\", \"data\") VALUES (";
+        String actor = "NULLIF(current_setting('tablewright.user', true), '')";
+        return List.of(
+                "CREATE OR REPLACE FUNCTION " + fn + "() RETURNS trigger LANGUAGE plpgsql AS $tw$ BEGIN "
+                        + "IF TG_OP = 'DELETE' THEN " + insert + "CAST(OLD." + quoteIdentifier(keyColumn) + " AS text), 'delete', clock_timestamp(), "
+                        + actor + ", to_jsonb(OLD)); RETURN OLD; "
+                        + "ELSE " + insert + "CAST(NEW." + quoteIdentifier(keyColumn) + " AS text), lower(TG_OP), clock_timestamp(), "
+                        + actor + ", to_jsonb(NEW)); RETURN NEW; END IF; END $tw$",
+                "CREATE TRIGGER " + quoteIdentifier(Dialect.historyTriggerName(table, "row")) + " AFTER INSERT OR UPDATE OR DELETE ON "
+                        + quoteIdentifier(table) + " FOR EACH ROW EXECUTE FUNCTION " + fn + "()");
+    }
+
+    @Override
+    public List<String> dropHistoryTriggers(String table) {
+        return List.of("DROP TRIGGER IF EXISTS " + quoteIdentifier(Dialect.historyTriggerName(table, "row")) + " ON " + quoteIdentifier(table),
+                "DROP FUNCTION IF EXISTS " + quoteIdentifier(Dialect.historyTriggerName(table, "fn")) + "()");
+    }
+
+    @Override
+    public String historyDataType() {
+        return "jsonb";
+    }
+
+    @Override
+    public List<SqlStatement> setActor(String user) {
+        return List.of(SqlStatement.of("SELECT set_config('tablewright.user', ?, true)", user));
+    }
 }

@@ -300,4 +300,38 @@ public final class SqliteDialect implements Dialect {
     public String dropForeignKey(String table, String constraint) {
         throw new UnsupportedOperationException("SQLite changes constraints by rebuilding the table");
     }
+
+    @Override
+    public List<String> historyTriggers(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
+        List<String> out = new ArrayList<>();
+        for (String[] op : new String[][]{{"INSERT", "insert", "NEW", "ins"}, {"UPDATE", "update", "NEW", "upd"}, {"DELETE", "delete", "OLD", "del"}}) {
+            StringBuilder json = new StringBuilder("json_object(");
+            int i = 0;
+            for (java.util.Map.Entry<String, LogicalType> c : columns.entrySet()) {
+                String ref = op[2] + "." + quoteIdentifier(c.getKey());
+                String value = switch (c.getValue()) {
+                    case JSON, JSONB -> "CASE WHEN json_valid(" + ref + ") THEN json(" + ref + ") ELSE " + ref + " END";
+                    case FILE -> "hex(" + ref + ")";
+                    default -> ref;
+                };
+                json.append(i++ == 0 ? "" : ", ").append("'").append(c.getKey()).append("', ").append(value);
+            }
+            json.append(')');
+            out.add("CREATE TRIGGER " + quoteIdentifier(Dialect.historyTriggerName(table, op[3])) + " AFTER " + op[0] + " ON " + quoteIdentifier(table)
+                    + " BEGIN INSERT INTO " + quoteIdentifier(historyTable) + " (\"rowId\", \"operation\", \"changedAt\", \"changedBy\", \"data\") VALUES (CAST("
+                    + op[2] + "." + quoteIdentifier(keyColumn) + " AS TEXT), '" + op[1] + "', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), NULL, " + json + "); END");
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> dropHistoryTriggers(String table) {
+        return java.util.stream.Stream.of("ins", "upd", "del")
+                .map(s -> "DROP TRIGGER IF EXISTS " + quoteIdentifier(Dialect.historyTriggerName(table, s))).toList();
+    }
+
+    @Override
+    public boolean stampsActorAfterWrite() {
+        return true;
+    }
 }

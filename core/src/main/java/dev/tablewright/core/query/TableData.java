@@ -414,7 +414,7 @@ public final class TableData {
     public Map<String, Object> insert(String table, Map<String, ?> data) {
         TableSchema schema = schemas.require(table);
         Map<String, TypedValue> row = newRow(schema, requireData(data), now(), "");
-        return session.inTransaction(c -> {
+        return session.inWriteTransaction(table, c -> {
             Map<String, TypedValue> key = insertOne(c, schema, row);
             return selectByKey(c, schema, key);
         });
@@ -514,7 +514,7 @@ public final class TableData {
             List<String> columns = schema.fields().keySet().stream().filter(row::containsKey).toList();
             byColumns.computeIfAbsent(columns, k -> new ArrayList<>()).add(row);
         }
-        return session.inTransaction(c -> {
+        return session.inWriteTransaction(table, c -> {
             int total = 0;
             for (Map.Entry<List<String>, List<Map<String, TypedValue>>> group : byColumns.entrySet()) {
                 total += batchInsert(c, schema, group.getKey(), group.getValue());
@@ -606,7 +606,7 @@ public final class TableData {
         String sql = dialect.upsert(table, columns, placeholders, keyColumns, update);
         Map<String, TypedValue> key = new LinkedHashMap<>();
         keyColumns.forEach(k -> key.put(k, row.get(k)));
-        return session.inTransaction(c -> {
+        return session.inWriteTransaction(table, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 session.bindAll(ps, new ArrayList<>(row.values()));
                 ps.executeUpdate();
@@ -660,7 +660,7 @@ public final class TableData {
         }
         List<String> mergeColumns = patch ? set.entrySet().stream()
                 .filter(e -> e.getValue().type().isJson() && values.get(e.getKey()) instanceof Map<?, ?>).map(Map.Entry::getKey).toList() : List.of();
-        return session.inTransaction(c -> {
+        return session.inWriteTransaction(table, c -> {
             if (!mergeColumns.isEmpty()) {
                 Map<String, Object> stored = selectColumns(c, schema, key, mergeColumns);
                 if (stored == null) {
@@ -733,7 +733,7 @@ public final class TableData {
         Map<String, TypedValue> key = key(schema, id);
         SqlStatement.Builder sql = new SqlStatement.Builder().sql("DELETE FROM ").sql(q(table)).sql(" WHERE ");
         appendKey(sql, key);
-        return session.inTransaction(c -> {
+        return session.inWriteTransaction(table, c -> {
             try (PreparedStatement ps = session.prepare(c, sql.build())) {
                 if (ps.executeUpdate() == 0) {
                     throw notFound(schema, id);
@@ -745,7 +745,7 @@ public final class TableData {
 
     public long clear(String table) {
         schemas.require(table);
-        return session.inTransaction(c -> {
+        return session.inWriteTransaction(table, c -> {
             try (Statement st = c.createStatement()) {
                 return (long) st.executeUpdate("DELETE FROM " + q(table));
             }

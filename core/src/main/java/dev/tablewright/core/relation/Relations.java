@@ -257,7 +257,7 @@ public final class Relations {
         if (!add && !fk.allowNull()) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "'" + child.name() + "." + field + "' is mandatory; link the row to another parent, or delete it.");
         }
-        return session.inTransaction(c -> {
+        return session.inWriteTransaction(child.name(), c -> {
             int changed = 0;
             for (TypedValue childKey : childKeys) {
                 SqlStatement.Builder sql = new SqlStatement.Builder().sql("UPDATE ").sql(q(child.name())).sql(" SET ").sql(q(field)).sql(" = ");

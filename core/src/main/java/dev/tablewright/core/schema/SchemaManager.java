@@ -34,6 +34,48 @@ public final class SchemaManager {
     private final Session session;
     private final Dialect dialect;
     private final Map<String, TableSchema> cache = new ConcurrentHashMap<>();
+    private Hooks hooks = Hooks.NONE;
+
+    /** What other parts of the core (history) do when tables are defined, changed or dropped. */
+    public interface Hooks {
+        Hooks NONE = new Hooks() {
+            @Override
+            public List<String> setTracking(String table, boolean on) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "History is not available on this connection.");
+            }
+
+            @Override
+            public List<String> refresh(String table) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> ownedTables(String table) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> beforeDrop(String table) {
+                return List.of();
+            }
+        };
+
+        /** Starts or stops keeping history; returns the statements run. */
+        List<String> setTracking(String table, boolean on);
+
+        /** The table's columns changed: bring what depends on them up to date. */
+        List<String> refresh(String table);
+
+        /** Internal tables that go when the table goes. */
+        List<String> ownedTables(String table);
+
+        /** Statements to run before the table is dropped. */
+        List<String> beforeDrop(String table);
+    }
+
+    public void hooks(Hooks hooks) {
+        this.hooks = hooks;
+    }
 
     public SchemaManager(Session session) {
         this.session = session;
@@ -370,9 +412,17 @@ public final class SchemaManager {
         List<String> changes;
         if (!exists(table)) {
             requireNoCaseTwins("table", List.of(table), session.withConnection(dialect::listTables));
-            changes = create(table, withAutoFields(requested), trackHistory);
+            changes = new ArrayList<>(create(table, withAutoFields(requested), trackHistory));
+            if (trackHistory) {
+                changes.addAll(startTracking(table));
+            }
         } else {
-            changes = extend(table, requested, warnings);
+            changes = new ArrayList<>(extendQuietly(table, requested, warnings));
+            invalidate(table);
+            boolean tracked = require(table).options().trackHistory();
+            if (options != null && options.containsKey("trackHistory") && trackHistory != tracked) {
+                changes.addAll(trackHistory ? startTracking(table) : stopTracking(table));
+            }
         }
         invalidate(table);
         return require(table).withReport(changes, warnings);
@@ -597,12 +647,81 @@ public final class SchemaManager {
         });
     }
 
+    /**
+     * extend, with a tracked table's history triggers set aside meanwhile: filling new columns of
+     * existing rows is a schema change, not a change of the rows (SQLite's rebuild records none
+     * either).
+     */
+    private List<String> extendQuietly(String table, Map<String, FieldSpec> requested, List<String> warnings) {
+        boolean tracked = require(table).options().trackHistory();
+        if (!tracked) {
+            return extend(table, requested, warnings);
+        }
+        session.withConnection(c -> {
+            for (String drop : dialect.dropHistoryTriggers(table)) {
+                exec(c, drop);
+            }
+            return null;
+        });
+        try {
+            return extend(table, requested, warnings);
+        } finally {
+            invalidate(table);
+            hooks.refresh(table);
+        }
+    }
+
+    private List<String> startTracking(String table) {
+        invalidate(table);
+        try {
+            setStoredTracking(table, true);
+            return hooks.setTracking(table, true);
+        } catch (RuntimeException e) {
+            setStoredTracking(table, false);
+            throw e;
+        } finally {
+            invalidate(table);
+        }
+    }
+
+    private List<String> stopTracking(String table) {
+        invalidate(table);
+        try {
+            List<String> done = hooks.setTracking(table, false);
+            setStoredTracking(table, false);
+            return done;
+        } finally {
+            invalidate(table);
+        }
+    }
+
+    private void setStoredTracking(String table, boolean on) {
+        TableSchema current = require(table);
+        Map<String, FieldSpec> fields = new LinkedHashMap<>();
+        current.fields().forEach((k, v) -> fields.put(k, v.logical()));
+        session.inTransaction(c -> {
+            saveStored(c, table, new StoredTable(current.managed(), on, fields));
+            return null;
+        });
+        invalidate(table);
+    }
+
+    private List<String> refreshIfTracked(String table, List<String> done) {
+        invalidate(table);
+        if (require(table).options().trackHistory()) {
+            List<String> all = new ArrayList<>(done);
+            all.addAll(hooks.refresh(table));
+            return all;
+        }
+        return done;
+    }
+
     /** Adds one field (a foreign key, say) to an existing table: by ALTER TABLE, or SQLite's rebuild. */
     public List<String> addField(String table, String field, FieldSpec spec) {
         Names.requireValidNew("field", field);
         invalidate(table);
         try {
-            return extend(table, Map.of(field, spec), new ArrayList<>());
+            return refreshIfTracked(table, extend(table, Map.of(field, spec), new ArrayList<>()));
         } finally {
             invalidate(table);
         }
@@ -620,7 +739,7 @@ public final class SchemaManager {
         invalidate(table);
         try {
             if (!dialect.supportsAlterAddConstraint()) {
-                return new SqliteRebuild(session, this).rebuild(table, merged, Map.of(), stored);
+                return refreshIfTracked(table, new SqliteRebuild(session, this).rebuild(table, merged, Map.of(), stored));
             }
             List<String> done = new ArrayList<>();
             Session.Work<Void> work = c -> {
@@ -644,7 +763,7 @@ public final class SchemaManager {
                 return null;
             };
             runDdl(work, () -> { });
-            return done;
+            return refreshIfTracked(table, done);
         } finally {
             invalidate(table);
         }
@@ -680,7 +799,10 @@ public final class SchemaManager {
                 exec(c, "DROP TABLE IF EXISTS " + q(j));
                 deleteStored(c, j);
             }
-            for (String internal : internalTablesOf(table)) {
+            for (String statement : hooks.beforeDrop(table)) {
+                exec(c, statement);
+            }
+            for (String internal : hooks.ownedTables(table)) {
                 exec(c, "DROP TABLE IF EXISTS " + q(internal));
                 deleteStored(c, internal);
             }
@@ -695,17 +817,6 @@ public final class SchemaManager {
         }
     }
 
-    /** Internal tables that belong to one table alone (its history); none yet besides junctions. */
-    private List<String> internalTablesOf(String table) {
-        return ownedTables.apply(table);
-    }
-
-    private java.util.function.Function<String, List<String>> ownedTables = t -> List.of();
-
-    /** Lets the history store say which internal tables go with a table when it is deleted. */
-    public void ownedTables(java.util.function.Function<String, List<String>> owned) {
-        this.ownedTables = owned;
-    }
 
     private void deleteStored(Connection c, String table) throws SQLException {
         if (dialect.listTables(c).contains(META)) {

@@ -1,0 +1,171 @@
+package dev.tablewright.core.conformance;
+
+import dev.tablewright.core.Connector;
+import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.testing.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static dev.tablewright.core.conformance.Conformance.assertCode;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Record history on every dialect, including changes made by other clients (contract sections 8 and 10). */
+class HistoryConformanceTest {
+    private static final String DIALECTS = "dev.tablewright.core.conformance.Conformance#dialects";
+
+    private static Map<String, Object> idFilter(Object id) {
+        return Map.of("filter", List.of("id", "=", id));
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void everyVersionIsKeptOldestFirstWithWhoMadeIt(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            db.defineTable("accounts", Map.of("owner", "string", "balance", "number", "active", "boolean", "opened", "date",
+                    "prefs", "jsonb", "scan", "file"), Map.of("trackHistory", true));
+            assertTrue(db.getTableSchema("accounts").options().trackHistory());
+            assertEquals(List.of("accounts"), db.getAllTables(), "the history table is hidden");
+            Map<String, Object> acc = db.addRow("accounts", Map.of("owner", "Ann", "balance", 10, "active", true, "opened", "2025-01-31",
+                    "prefs", Map.of("theme", "dark"), "scan", new byte[]{1, 2, (byte) 250}));
+            for (int i = 1; i <= 5; i++) {
+                db.changeRow("accounts", acc.get("id"), Map.of("balance", 10 + i));
+            }
+            db.deleteRow("accounts", acc.get("id"));
+            List<Map<String, Object>> versions = db.getHistoricalData("accounts", idFilter(acc.get("id")));
+            assertEquals(7, versions.size());
+            assertEquals(List.of("insert", "update", "update", "update", "update", "update", "delete"),
+                    versions.stream().map(v -> v.get("operation")).toList());
+            for (int i = 1; i <= 5; i++) {
+                assertEquals(10.0 + i, ((Map<?, ?>) versions.get(i).get("data")).get("balance"), "versions keep the order the changes were made in");
+            }
+            Map<?, ?> first = (Map<?, ?>) versions.get(0).get("data");
+            assertEquals("Ann", first.get("owner"));
+            assertEquals(true, first.get("active"));
+            assertEquals(Instant.parse("2025-01-31T00:00:00Z"), first.get("opened"));
+            assertEquals(Map.of("theme", "dark"), first.get("prefs"));
+            assertArrayEquals(new byte[]{1, 2, (byte) 250}, (byte[]) first.get("scan"));
+            assertEquals(acc.get("id"), first.get("id"));
+            for (Map<String, Object> v : versions) {
+                assertEquals(db.currentUser(), v.get("changedBy"));
+                assertTrue(v.get("changedAt") instanceof Instant);
+            }
+            assertEquals("Ann", ((Map<?, ?>) versions.get(6).get("data")).get("owner"), "a delete keeps the row as it was");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void changesByOtherClientsAreRecordedWithoutAUser(String dialect) throws Exception {
+        TestDatabases.TestDb target = Conformance.fresh(dialect);
+        try (Connector db = new Connector()) {
+            db.create(target.options());
+            db.defineTable("notes", Map.of("body", "string"), Map.of("trackHistory", true));
+            Map<String, Object> note = db.addRow("notes", Map.of("body", "mine"));
+            String table = db.dialect().quoteIdentifier("notes");
+            String body = db.dialect().quoteIdentifier("body");
+            String id = db.dialect().quoteIdentifier("id");
+            try (Connection plain = target.openJdbc()) {
+                plain.setAutoCommit(true);
+                try (PreparedStatement ps = plain.prepareStatement("UPDATE " + table + " SET " + body + " = ? WHERE " + id + " = ?")) {
+                    ps.setString(1, "theirs");
+                    ps.setString(2, (String) note.get("id"));
+                    assertEquals(1, ps.executeUpdate());
+                }
+                try (PreparedStatement ps = plain.prepareStatement("INSERT INTO " + table + " (" + id + ", " + body + ") VALUES (?, ?)")) {
+                    ps.setString(1, "outside-1");
+                    ps.setString(2, "from psql");
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = plain.prepareStatement("DELETE FROM " + table + " WHERE " + id + " = ?")) {
+                    ps.setString(1, "outside-1");
+                    ps.executeUpdate();
+                }
+            }
+            List<Map<String, Object>> versions = db.getHistoricalData("notes", idFilter(note.get("id")));
+            assertEquals(2, versions.size());
+            assertEquals("theirs", ((Map<?, ?>) versions.get(1).get("data")).get("body"));
+            assertEquals(db.currentUser(), versions.get(0).get("changedBy"));
+            assertNull(versions.get(1).get("changedBy"), "unknown for another client");
+            List<Map<String, Object>> deleted = db.getHistoricalData("notes", idFilter("outside-1"));
+            assertEquals(List.of("insert", "delete"), deleted.stream().map(v -> v.get("operation")).toList(), "a deleted row's history stays");
+            db.addRow("notes", Map.of("body", "mine again"));
+            List<Map<String, Object>> all = db.getHistoricalData("notes", Map.of());
+            assertEquals(5, all.size());
+            assertEquals(db.currentUser(), all.get(4).get("changedBy"), "the workbench's next write is its own again");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void startAndStopBoundTheVersions(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            db.defineTable("notes", Map.of("body", "string"), Map.of("trackHistory", true));
+            Map<String, Object> note = db.addRow("notes", Map.of("body", "a"));
+            db.changeRow("notes", note.get("id"), Map.of("body", "b"));
+            assertEquals(2, db.getHistoricalData("notes", Map.of("filter", List.of("id", "=", note.get("id")), "start", "-1h", "stop", "now")).size());
+            assertEquals(2, db.getHistoricalData("notes", Map.of("filter", List.of("body", "=", "b"), "start", "-2w")).size());
+            assertEquals(0, db.getHistoricalData("notes", Map.of("filter", List.of("id", "=", note.get("id")), "start", "2999-01-01")).size());
+            assertEquals(0, db.getHistoricalData("notes", Map.of("filter", List.of("id", "=", note.get("id")), "stop", "-1d")).size());
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getHistoricalData("notes", Map.of("start", "yesterday")));
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getHistoricalData("notes", Map.of("since", "-1h")));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void historyKeepsWorkingWhenFieldsAreAddedAndCanBeSwitchedOnLater(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            db.defineTable("items", Map.of("name", "string"));
+            Map<String, Object> before = db.addRow("items", Map.of("name", "untracked"));
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getHistoricalData("items", Map.of()));
+            db.defineTable("items", Map.of("name", "string"), Map.of("trackHistory", true));
+            db.changeRow("items", before.get("id"), Map.of("name", "tracked now"));
+            db.defineTable("items", Map.of("sku", "uniquestring", "qty", Map.of("type", "integer", "allowNull", false, "defaultValue", 0)));
+            db.changeRow("items", before.get("id"), Map.of("sku", "A-1", "qty", 3));
+            List<Map<String, Object>> versions = db.getHistoricalData("items", idFilter(before.get("id")));
+            assertEquals(2, versions.size());
+            Map<?, ?> last = (Map<?, ?>) versions.get(1).get("data");
+            assertEquals("A-1", last.get("sku"));
+            assertEquals(3L, last.get("qty"));
+            db.defineTable("items", Map.of(), Map.of("trackHistory", false));
+            db.changeRow("items", before.get("id"), Map.of("qty", 4));
+            assertEquals(2, db.getHistoricalData("items", idFilter(before.get("id"))).size(), "switched off: nothing more is recorded");
+            assertTrue(db.deleteTable("items"));
+            db.defineTable("items", Map.of("name", "string"));
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getHistoricalData("items", Map.of())); // the history went with the table
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void theAuditLogShowsTheSameHistoryAsChangesNewestFirst(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            db.defineTable("users", Map.of("name", "string", "age", "integer"), Map.of("trackHistory", true));
+            Map<String, Object> ann = db.addRow("users", Map.of("name", "Ann", "age", 30));
+            db.changeRow("users", ann.get("id"), Map.of("age", 31));
+            db.changeRow("users", ann.get("id"), Map.of("name", "Anna"));
+            db.deleteRow("users", ann.get("id"));
+            List<Map<String, Object>> log = db.getAuditLog("users", Map.of("id", ann.get("id")));
+            assertEquals(List.of("DELETE", "UPDATE", "UPDATE", "CREATE"), log.stream().map(e -> e.get("action")).toList());
+            Map<?, ?> ageChange = (Map<?, ?>) log.get(2).get("diff");
+            assertEquals(Map.of("old", 30L, "new", 31L), ageChange.get("age"));
+            assertFalse(ageChange.containsKey("name"));
+            assertNull(((Map<?, ?>) log.get(3).get("diff")).get("old"));
+            assertNull(((Map<?, ?>) log.get(0).get("diff")).get("new"));
+            assertEquals(db.currentUser(), log.get(0).get("actorId"));
+            assertEquals(1, db.getAuditLog("users", Map.of("changedField", "name")).size());
+            assertEquals(2, db.getAuditLog("users", Map.of("action", "UPDATE")).size());
+            assertEquals(0, db.getAuditLog("users", Map.of("actorId", "somebody else")).size());
+        }
+    }
+}
