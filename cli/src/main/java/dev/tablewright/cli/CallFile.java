@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * <p>Everything that can be known without running anything is checked here, so a file with a
  * typo fails before its first step touches the database: the shape of every step and its
  * function name. A misspelled function name is therefore a parse error (exit status 2), while a
- * function of the contract that is not available yet, and wrong parameter names, are step errors
+ * wrong parameter names are step errors
  * (see {@link Calls}).
  *
  * @param directory what {@code {"$file": path}} paths are relative to

@@ -17,9 +17,7 @@ import java.util.Set;
 
 /**
  * The functions a call file may name, each with its parameter names exactly as the reference
- * documents spell them, and the {@link Connector} method it runs. One row per function: the
- * functions of the contract that the core does not offer yet are listed with {@code later(...)},
- * so making one available is turning that row into an {@code add(..., handler)}.
+ * documents spell them, and the {@link Connector} method it runs. One row per function.
  */
 final class Calls {
 
@@ -72,18 +70,24 @@ final class Calls {
         add("deleteRow", List.of("table", "id"), List.of(), (c, a) -> c.deleteRow(a.string("table"), a.value("id")));
         add("clearTable", List.of("name"), List.of(), (c, a) -> c.clearTable(a.string("name")));
         // Relationships
-        later("optionallyHasOne", List.of("childTable", "parentTable"), List.of("role"));
-        later("mandatorilyHasOne", List.of("childTable", "parentTable"), List.of("role"));
-        later("optionallyHasMany", List.of("childTable", "parentTable"), List.of());
-        later("associateRow", List.of("sourceTable", "sourceId", "targetTable", "targetId"), List.of());
-        later("dissociateRow", List.of("sourceTable", "sourceId", "targetTable", "targetId"), List.of());
-        // History
-        later("getHistoricalData", List.of("name"), List.of("options"));
-        later("getAuditLog", List.of("name"), List.of("options"));
-        // Auto-schema
-        later("autoAddRows", List.of("table", "data"), List.of());
-        later("autoUpsertRow", List.of("table", "data"), List.of("uniqueKey"));
-        // Raw SQL (aerostack-database.txt)
+        add("optionallyHasOne", List.of("childTable", "parentTable"), List.of("role"),
+                (c, a) -> c.optionallyHasOne(a.string("childTable"), a.string("parentTable"), a.string("role")));
+        add("mandatorilyHasOne", List.of("childTable", "parentTable"), List.of("role"),
+                (c, a) -> c.mandatorilyHasOne(a.string("childTable"), a.string("parentTable"), a.string("role")));
+        add("optionallyHasMany", List.of("childTable", "parentTable"), List.of(),
+                (c, a) -> c.optionallyHasMany(a.string("childTable"), a.string("parentTable")));
+        add("associateRow", List.of("sourceTable", "sourceId", "targetTable", "targetId"), List.of(),
+                (c, a) -> c.associateRow(a.string("sourceTable"), a.value("sourceId"), a.string("targetTable"), a.value("targetId")));
+        add("dissociateRow", List.of("sourceTable", "sourceId", "targetTable", "targetId"), List.of(),
+                (c, a) -> c.dissociateRow(a.string("sourceTable"), a.value("sourceId"), a.string("targetTable"), a.value("targetId")));
+
+        add("getHistoricalData", List.of("name"), List.of("options"), (c, a) -> c.getHistoricalData(a.string("name"), a.map("options")));
+        add("getAuditLog", List.of("name"), List.of("options"), (c, a) -> c.getAuditLog(a.string("name"), a.map("options")));
+
+        add("autoAddRows", List.of("table", "data"), List.of(), (c, a) -> c.autoAddRows(a.string("table"), a.rows("data")));
+        add("autoUpsertRow", List.of("table", "data"), List.of("uniqueKey"),
+                (c, a) -> c.autoUpsertRow(a.string("table"), a.map("data"), a.map("uniqueKey")));
+
         add("query", List.of("sql"), List.of("params"), (c, a) -> c.query(a.string("sql"), a.list("params")));
         add("queryOne", List.of("sql"), List.of("params"), (c, a) -> c.queryOne(a.string("sql"), a.list("params")));
         add("exec", List.of("sql"), List.of(), (c, a) -> c.exec(a.string("sql")));
@@ -95,10 +99,6 @@ final class Calls {
 
     private static void add(String name, List<String> required, List<String> optional, Handler handler) {
         add(new Call(name, required, optional, false, handler));
-    }
-
-    private static void later(String name, List<String> required, List<String> optional) {
-        add(new Call(name, required, optional, false, null));
     }
 
     private static void add(Call call) {
@@ -170,9 +170,6 @@ final class Calls {
         if (call == null) {
             throw invalid("Unknown function '" + function + "'." + suggestion(function) + " Known functions: " + String.join(", ", names()) + ".");
         }
-        if (call.handler() == null) {
-            throw invalid(function + " is not available yet: this version of the core does not implement it.");
-        }
         Map<String, Object> given = params == null ? Map.of() : params;
         if (!call.anyParameters()) {
             check(call, given);
@@ -196,8 +193,8 @@ final class Calls {
     }
 
     private static Object getTableData(Connector connector, Args args) {
-        if (args.value("name") instanceof List<?>) {
-            throw invalid("getTableData with a list of table names (a multi-table query) is not available yet.");
+        if (args.value("name") instanceof List<?> names) {
+            return connector.getTableData(names.stream().map(String::valueOf).toList(), args.readOptions("options"));
         }
         return connector.getTableData(args.string("name"), args.readOptions("options"));
     }

@@ -335,20 +335,27 @@ class RunCommandTest {
     }
 
     @Test
-    void functionsOfTheContractNotInTheCoreYetAreInvalidArgument() {
+    void relationshipsJoinsHistoryAndAutoSchemaRunFromCallFiles() {
         CliRun run = CliRun.file(dir, "calls.yaml", """
-                - defineTable: {name: posts, fields: {title: string}}
+                - defineTable: {name: posts, fields: {title: string}, options: {trackHistory: true}}
                 - defineTable: {name: users, fields: {name: string}}
                 - optionallyHasOne: {childTable: posts, parentTable: users}
-                - getTableData: {name: [users, posts], options: {filter: [[users.id, '=', posts.userId]]}}
+                - addRow: {table: users, data: {name: Alice}}
+                  as: alice
+                - addRow: {table: posts, data: {title: Hello, userId: '${alice.id}'}}
+                  as: post
+                - getTableData: {name: [users, posts], options: {filter: [[users.id, '=', posts.userId]], fields: [users.name, posts.title]}}
                 - autoAddRows: {table: things, data: [{a: 1}]}
+                - changeRow: {table: posts, id: '${post.id}', data: {title: Hi}}
                 - getAuditLog: {name: posts}
-                """, "--db", db(), "--keep-going").assertExit(1);
+                """, "--db", db()).assertExit(0);
 
-        for (int step = 3; step <= 6; step++) {
-            assertEquals("INVALID_ARGUMENT", run.error(step).get("code").asText());
-            assertTrue(run.error(step).get("message").asText().contains("not available yet"), run.line(step).toString());
-        }
+        assertEquals("userId", run.result(3).asText());
+        assertEquals("Alice", run.result(6).get(0).get("users.name").asText());
+        assertEquals("Hello", run.result(6).get(0).get("posts.title").asText());
+        assertEquals(1, run.result(7).asInt());
+        assertEquals("UPDATE", run.result(9).get(0).get("action").asText());
+        assertEquals("Hi", run.result(9).get(0).get("diff").get("title").get("new").asText());
     }
 
     @Test
