@@ -256,7 +256,14 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
                 }
                 default -> {
                     action = "UPDATE";
-                    Map<String, Object> old = before == null ? Map.of() : before;
+                    if (before == null) {
+                        // The row predates its history (tracking was switched on later): what it
+                        // was is unknown, so the whole new row is shown, as for a create.
+                        diff.put("old", null);
+                        diff.put("new", v.data());
+                        break;
+                    }
+                    Map<String, Object> old = before;
                     for (Map.Entry<String, Object> e : v.data().entrySet()) {
                         Object was = old.get(e.getKey());
                         if (!same(was, e.getValue())) {
@@ -271,7 +278,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
             previous.put(v.rowId(), v.operation().equals("delete") ? null : v.data());
             boolean keep = (o.get("actorId") == null || String.valueOf(o.get("actorId")).equals(v.changedBy()))
                     && (o.get("action") == null || String.valueOf(o.get("action")).equalsIgnoreCase(action))
-                    && (o.get("changedField") == null || action.equals("UPDATE") && diff.containsKey(String.valueOf(o.get("changedField"))))
+                    && (o.get("changedField") == null || action.equals("UPDATE") && before != null && diff.containsKey(String.valueOf(o.get("changedField"))))
                     && (from == null || !v.changedAt().isBefore(from)) && (to == null || !v.changedAt().isAfter(to));
             if (keep) {
                 Map<String, Object> entry = new LinkedHashMap<>();

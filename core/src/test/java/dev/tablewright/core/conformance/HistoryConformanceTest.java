@@ -168,4 +168,19 @@ class HistoryConformanceTest {
             assertEquals(0, db.getAuditLog("users", Map.of("actorId", "somebody else")).size());
         }
     }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void anUpdateOfARowOlderThanItsHistoryDoesNotClaimToKnowWhatChanged(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            db.defineTable("invoices", Map.of("number", "string", "paid", "boolean"));
+            Map<String, Object> invoice = db.addRow("invoices", Map.of("number", "INV-001", "paid", false));
+            db.defineTable("invoices", Map.of(), Map.of("trackHistory", true));
+            db.changeRow("invoices", invoice.get("id"), Map.of("paid", true));
+            Map<?, ?> diff = (Map<?, ?>) db.getAuditLog("invoices", Map.of("id", invoice.get("id"))).get(0).get("diff");
+            assertNull(diff.get("old"));
+            assertEquals(true, ((Map<?, ?>) diff.get("new")).get("paid"));
+            assertEquals(0, db.getAuditLog("invoices", Map.of("changedField", "number")).size());
+        }
+    }
 }
