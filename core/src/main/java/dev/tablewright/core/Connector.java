@@ -347,19 +347,45 @@ public final class Connector implements AutoCloseable {
         return m == null ? null : (Map<String, ?>) user(m);
     }
 
-    /** Replaces every value that is exactly {@code $USER}, at any depth. */
+    /** Replaces every value that is exactly {@code $USER}, at any depth; values without one are returned as they are. */
     private Object user(Object value) {
+        return mentionsUser(value) ? replaceUser(value) : value;
+    }
+
+    private static boolean mentionsUser(Object value) {
+        if (value instanceof String s) {
+            return s.equals(USER_VARIABLE);
+        }
+        if (value instanceof Map<?, ?> m) {
+            for (Object v : m.values()) {
+                if (mentionsUser(v)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (value instanceof List<?> l) {
+            for (Object v : l) {
+                if (mentionsUser(v)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Object replaceUser(Object value) {
         if (USER_VARIABLE.equals(value)) {
             return session().user();
         }
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(String.valueOf(k), user(v)));
+            m.forEach((k, v) -> out.put(String.valueOf(k), replaceUser(v)));
             return out;
         }
         if (value instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
-            l.forEach(v -> out.add(user(v)));
+            l.forEach(v -> out.add(replaceUser(v)));
             return out;
         }
         return value;

@@ -30,8 +30,42 @@ public final class Dates {
     private Dates() {
     }
 
+    /** yyyy-MM-ddTHH:mm:ss.SSSZ, written by hand: this runs for every date of every bulk insert. */
     public static String store(Instant instant) {
-        return STORED.format(instant);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            return STORED.format(instant);
+        }
+        char[] out = new char[24];
+        put(out, 0, year, 4);
+        out[4] = '-';
+        put(out, 5, t.getMonthValue(), 2);
+        out[7] = '-';
+        put(out, 8, t.getDayOfMonth(), 2);
+        out[10] = 'T';
+        put(out, 11, t.getHour(), 2);
+        out[13] = ':';
+        put(out, 14, t.getMinute(), 2);
+        out[16] = ':';
+        put(out, 17, t.getSecond(), 2);
+        out[19] = '.';
+        put(out, 20, t.getNano() / 1_000_000, 3);
+        out[23] = 'Z';
+        return new String(out);
+    }
+
+    /** MySQL's DATETIME literal form, for drivers that would cut the milliseconds of a bound LocalDateTime. */
+    public static String storeSql(Instant instant) {
+        String iso = store(instant);
+        return iso.substring(0, 10) + ' ' + iso.substring(11, 23);
+    }
+
+    private static void put(char[] out, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     public static Instant truncate(Instant instant) {

@@ -102,7 +102,13 @@ public final class MysqlDialect implements Dialect {
         if (v == null) {
             ps.setNull(index, type == LogicalType.FILE ? Types.BLOB : Types.VARCHAR);
         } else if (v instanceof Instant i) {
-            ps.setObject(index, LocalDateTime.ofInstant(i, ZoneOffset.UTC));
+            if (mariadb) {
+                ps.setObject(index, LocalDateTime.ofEpochSecond(i.getEpochSecond(), i.getNano(), ZoneOffset.UTC));
+            } else {
+                // Connector/J takes a MariaDB server (version 5.5.5-10.x) for MySQL 5.5 and cuts the
+                // milliseconds of a bound LocalDateTime; the text form keeps them on every server.
+                ps.setString(index, Dates.storeSql(i));
+            }
         } else if (v instanceof Boolean b) {
             ps.setBoolean(index, b);
         } else if (v instanceof Long l) {

@@ -333,26 +333,24 @@ public final class PostgresDialect implements Dialect {
                 + ") FROM STDIN (FORMAT text)";
         org.postgresql.copy.CopyIn copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            StringBuilder line = new StringBuilder(256);
-            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 16);
+            StringBuilder text = new StringBuilder(1 << 16);
             for (List<Object> row : rows) {
-                line.setLength(0);
                 for (int c = 0; c < row.size(); c++) {
                     if (c > 0) {
-                        line.append('\t');
+                        text.append('\t');
                     }
-                    appendCopyValue(line, row.get(c));
+                    appendCopyValue(text, row.get(c));
                 }
-                line.append('\n');
-                byte[] bytes = line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                buffer.write(bytes, 0, bytes.length);
-                if (buffer.size() >= 1 << 16) {
-                    copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-                    buffer.reset();
+                text.append('\n');
+                if (text.length() >= 1 << 15) {
+                    byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                    text.setLength(0);
                 }
             }
-            if (buffer.size() > 0) {
-                copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+            if (text.length() > 0) {
+                byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
             }
             copy.endCopy();
         } finally {

@@ -35,6 +35,8 @@ public final class TableData {
     private static final int BATCH = 1000;
     /** From this many rows on, a dialect's bulk-load path (COPY) is worth its set-up. */
     private static final int BULK_LOAD_MIN = 50;
+    /** Rows per bulk load (COPY): large enough to amortize it, small enough to stream. */
+    private static final int BULK_CHUNK = 10_000;
     private static final TimeBasedEpochGenerator UUID_V7 = Generators.timeBasedEpochGenerator();
 
     private final Session session;
@@ -501,62 +503,166 @@ public final class TableData {
         if (rows == null) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "No data given: pass an array of rows.");
         }
-        Instant now = now();
-        // Every row is checked before anything is written: all or none. Rows are grouped by the
-        // columns they set, in the table's column order, and bound in that same order.
-        Map<List<String>, List<Map<String, TypedValue>>> byColumns = new LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, ?> data = rows.get(i);
-            if (data == null) {
-                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Row " + i + " is null.");
-            }
-            Map<String, TypedValue> row = newRow(schema, data, now, "Row " + i + ": ");
-            List<String> columns = schema.fields().keySet().stream().filter(row::containsKey).toList();
-            byColumns.computeIfAbsent(columns, k -> new ArrayList<>()).add(row);
+        if (rows.isEmpty()) {
+            return 0;
         }
+        Instant now = now();
+        // Rows are checked and written a batch at a time inside one transaction: a bad row anywhere
+        // rolls everything back (all or none) without holding every converted row in memory.
         return session.inWriteTransaction(table, c -> {
-            int total = 0;
-            for (Map.Entry<List<String>, List<Map<String, TypedValue>>> group : byColumns.entrySet()) {
-                total += batchInsert(c, schema, group.getKey(), group.getValue());
+            BulkWriter writer = new BulkWriter(c, schema);
+            RowShape shape = null;
+            for (int i = 0; i < rows.size(); i++) {
+                Map<String, ?> data = rows.get(i);
+                if (data == null) {
+                    throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Row " + i + " is null.");
+                }
+                if (shape == null || !shape.fits(data)) {
+                    shape = writer.shapeFor(data, i);
+                }
+                writer.add(shape, shape.values(data, now, i));
             }
-            return total;
+            writer.flushAll();
+            return rows.size();
         });
     }
 
-    private int batchInsert(Connection c, TableSchema schema, List<String> columns, List<Map<String, TypedValue>> rows) throws SQLException {
-        if (dialect.supportsBulkLoad() && rows.size() >= BULK_LOAD_MIN && !columns.isEmpty()) {
-            List<LogicalType> types = columns.stream().map(col -> schema.fields().get(col).type()).toList();
-            Iterable<List<Object>> values = () -> rows.stream().map(row -> {
-                List<Object> out = new ArrayList<>(columns.size());
-                for (String column : columns) {
-                    out.add(row.get(column).value());
-                }
-                return out;
-            }).iterator();
-            dialect.bulkLoad(c, schema.name(), columns, types, values);
-            return rows.size();
-        }
-        String sql = insertSql(schema, columns);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int pending = 0;
-            List<Object> values = new ArrayList<>(columns.size());
-            for (Map<String, TypedValue> row : rows) {
-                values.clear();
-                for (String column : columns) {
-                    values.add(row.get(column));
-                }
-                session.bindAll(ps, values);
-                ps.addBatch();
-                if (++pending == BATCH) {
-                    ps.executeBatch();
-                    pending = 0;
+    /** Which columns a row of given fields writes, and where each value comes from. */
+    private final class RowShape {
+        final List<String> columns = new ArrayList<>();
+        final List<LogicalType> types = new ArrayList<>();
+        /** Per column: the data key, or null for a value made here (automatic field or default). */
+        final List<String> keys = new ArrayList<>();
+        final List<Object> made = new ArrayList<>();
+        final Set<String> dataKeys;
+        PreparedStatement statement;
+        List<Object[]> pending = new ArrayList<>();
+
+        RowShape(TableSchema schema, Set<String> dataKeys, int index) {
+            this.dataKeys = Set.copyOf(dataKeys);
+            for (String key : dataKeys) {
+                if (!schema.fields().containsKey(key)) {
+                    throw new TablewrightException(ErrorCode.UNKNOWN_FIELD, "Row " + index + ": table '" + schema.name() + "' has no field '"
+                            + Names.printable(key) + "'. Its fields: " + String.join(", ", schema.fields().keySet()) + ". (defineTable adds fields.)");
                 }
             }
-            if (pending > 0) {
+            for (Map.Entry<String, FieldSpec> f : schema.fields().entrySet()) {
+                String name = f.getKey();
+                FieldSpec spec = f.getValue();
+                Object source;
+                if (dataKeys.contains(name)) {
+                    source = name;
+                } else if (schema.hasAutoFields() && spec.auto()) {
+                    source = name.equals("id") ? AUTO_ID : NOW;
+                } else if (schema.managed() && spec.defaultValue() != null) {
+                    source = spec.type() == LogicalType.DATE && "NOW".equalsIgnoreCase(String.valueOf(spec.defaultValue()))
+                            ? NOW : new Made(Values.coerce(name, spec.type(), spec.defaultValue()));
+                } else {
+                    continue;
+                }
+                columns.add(name);
+                types.add(spec.type());
+                keys.add(source instanceof String key ? key : null);
+                made.add(source instanceof String ? null : source);
+            }
+        }
+
+        boolean fits(Map<String, ?> data) {
+            return data.size() == dataKeys.size() && dataKeys.containsAll(data.keySet());
+        }
+
+        Object[] values(Map<String, ?> data, Instant now, int index) {
+            Object[] out = new Object[columns.size()];
+            for (int k = 0; k < out.length; k++) {
+                String key = keys.get(k);
+                if (key != null) {
+                    try {
+                        out[k] = Values.coerce(key, types.get(k), data.get(key));
+                    } catch (TablewrightException e) {
+                        throw new TablewrightException(e.code(), "Row " + index + ": " + e.getMessage());
+                    }
+                } else {
+                    Object m = made.get(k);
+                    out[k] = m == AUTO_ID ? UUID_V7.generate().toString() : m == NOW ? now : ((Made) m).value();
+                }
+            }
+            return out;
+        }
+    }
+
+    private static final Object AUTO_ID = new Object();
+    private static final Object NOW = new Object();
+
+    private record Made(Object value) {
+    }
+
+    /** Writes rows shape by shape: JDBC batches, or the dialect's bulk load (COPY) in chunks. */
+    private final class BulkWriter {
+        private final Connection c;
+        private final TableSchema schema;
+        private final Map<Set<String>, RowShape> shapes = new java.util.HashMap<>();
+
+        BulkWriter(Connection c, TableSchema schema) {
+            this.c = c;
+            this.schema = schema;
+        }
+
+        RowShape shapeFor(Map<String, ?> data, int index) {
+            RowShape shape = shapes.get(data.keySet());
+            if (shape == null) {
+                shape = new RowShape(schema, data.keySet(), index);
+                shapes.put(shape.dataKeys, shape);
+            }
+            return shape;
+        }
+
+        void add(RowShape shape, Object[] values) throws SQLException {
+            shape.pending.add(values);
+            if (shape.pending.size() >= (bulk(shape) ? BULK_CHUNK : BATCH)) {
+                flush(shape);
+            }
+        }
+
+        private boolean bulk(RowShape shape) {
+            return dialect.supportsBulkLoad() && !shape.columns.isEmpty();
+        }
+
+        void flushAll() throws SQLException {
+            try {
+                for (RowShape shape : shapes.values()) {
+                    flush(shape);
+                }
+            } finally {
+                for (RowShape shape : shapes.values()) {
+                    if (shape.statement != null) {
+                        shape.statement.close();
+                    }
+                }
+            }
+        }
+
+        private void flush(RowShape shape) throws SQLException {
+            if (shape.pending.isEmpty()) {
+                return;
+            }
+            if (bulk(shape) && shape.pending.size() >= BULK_LOAD_MIN) {
+                List<Object[]> chunk = shape.pending;
+                dialect.bulkLoad(c, schema.name(), shape.columns, shape.types, () -> chunk.stream().map(java.util.Arrays::asList).iterator());
+            } else {
+                if (shape.statement == null) {
+                    shape.statement = c.prepareStatement(insertSql(schema, shape.columns));
+                }
+                PreparedStatement ps = shape.statement;
+                for (Object[] row : shape.pending) {
+                    for (int k = 0; k < row.length; k++) {
+                        dialect.bind(ps, k + 1, shape.types.get(k), row[k]);
+                    }
+                    ps.addBatch();
+                }
                 ps.executeBatch();
             }
+            shape.pending = new ArrayList<>();
         }
-        return rows.size();
     }
 
     /** Atomic insert-or-update on the primary key, or on {@code uniqueKey}'s unique field(s). */

@@ -26,6 +26,8 @@ import java.util.Map;
 public final class Values {
     /** varchar(255) on PostgreSQL and MySQL: checked here so SQLite refuses the same strings. */
     public static final int STRING_MAX = 255;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private Values() {
     }
@@ -194,15 +196,14 @@ public final class Values {
         } else {
             throw invalid(field, LogicalType.DATE, value, "give an ISO-8601 date such as 2025-01-31 or 2025-01-31T12:00:00Z");
         }
-        if (instant.isBefore(Instant.parse("0001-01-01T00:00:00Z")) || instant.isAfter(Instant.parse("9999-12-31T23:59:59.999Z"))) {
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
             throw invalid(field, LogicalType.DATE, value, "give a date between the years 1 and 9999");
         }
         return Dates.truncate(instant);
     }
 
     private static String jsonText(String field, Object value) {
-        Object normalized = Json.normalize(value);
-        String text = Json.write(normalized);
+        String text = Json.write(value);
         if (text.contains("\\u0000")) {
             throw invalid(field, LogicalType.JSON, "(JSON with a NUL character)", "JSON text cannot contain U+0000 (PostgreSQL cannot store it)");
         }

@@ -107,6 +107,27 @@ class CrudConformanceTest {
         }
     }
 
+    /** The mysql dialect (Connector/J) against the MariaDB server: Connector/J would cut milliseconds. */
+    @org.junit.jupiter.api.Test
+    void theMysqlDialectKeepsMillisecondsAndTypesToo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.tablewright.core.testing.TestDatabases.dialects().contains("mariadb"));
+        Map<String, Object> options = new HashMap<>(dev.tablewright.core.testing.TestDatabases.fresh("mariadb").options());
+        options.put("dialect", "mysql");
+        try (Connector db = new Connector()) {
+            db.create(options);
+            db.defineTable("events", Map.of("at", "date", "ok", "boolean", "specs", "json"));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                rows.add(Map.of("at", Instant.parse("2025-01-31T10:15:30.123Z").plusMillis(i), "ok", i % 2 == 0, "specs", Map.of("i", i)));
+            }
+            db.addRows("events", rows);
+            Map<String, Object> one = db.addRow("events", Map.of("at", "2025-01-31T10:15:30.999Z", "ok", true));
+            assertEquals(Instant.parse("2025-01-31T10:15:30.999Z"), one.get("at"));
+            assertEquals(1, db.countRows("events", ReadOptions.filter(List.of("at", "=", "2025-01-31T10:15:30.125Z"))));
+            assertEquals(Map.of("i", 2L), db.findRow("events", ReadOptions.filter(List.of("at", "=", "2025-01-31T10:15:30.125Z"))).get("specs"));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource(DIALECTS)
     void valuesThatDoNotFitTheirTypeAreRefusedAndNothingIsWritten(String dialect) {
