@@ -3,6 +3,7 @@
 #   bench/run.sh --rows 1000000                 # every dialect, 3 loads per path
 #   bench/run.sh --rows 100000 --dialects sqlite --repeat 1
 #   bench/run.sh --help
+#   bench/run.sh --history                      # record history: tracked vs untracked addRows, lookup among 1M versions
 # Builds the parent pom and core (installed to the local Maven repository, with core's test-jar,
 # which holds the embedded-server harness), compiles the bench, then runs it in its own JVM.
 # Environment: MVN_FLAGS (default "-q"; add -o to build offline), JAVA_OPTS (default "-Xmx8g"),
@@ -15,5 +16,10 @@ mvn_flags=${MVN_FLAGS:--q}
 mvn $mvn_flags -N install
 mvn $mvn_flags -f core/pom.xml install -DskipTests
 mvn $mvn_flags -f bench/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-exec java ${JAVA_OPTS:--Xmx8g} -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
-  dev.tablewright.bench.InsertBench "$@"
+main=dev.tablewright.bench.InsertBench
+if [ "${1:-}" = "--history" ]; then
+  # bench/run.sh --history [--rows 100000] [--history 1000000] [--dialects sqlite,postgres,mariadb]
+  shift
+  main=dev.tablewright.bench.HistoryBench
+fi
+exec java ${JAVA_OPTS:--Xmx8g} -cp "bench/target/classes:$(cat bench/target/classpath.txt)" "$main" "$@"

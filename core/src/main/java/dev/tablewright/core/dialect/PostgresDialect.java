@@ -377,6 +377,10 @@ public final class PostgresDialect implements Dialect {
             out.append(v);
         } else {
             String s = v.toString();
+            if (!needsCopyEscape(s)) {
+                out.append(s);
+                return;
+            }
             for (int k = 0; k < s.length(); k++) {
                 char ch = s.charAt(k);
                 switch (ch) {
@@ -424,5 +428,15 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<SqlStatement> setActor(String user) {
         return List.of(SqlStatement.of("SELECT set_config('tablewright.user', ?, true)", user));
+    }
+
+    private static boolean needsCopyEscape(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char ch = s.charAt(k);
+            if (ch == '\\' || ch == '\n' || ch == '\r' || ch == '\t') {
+                return true;
+            }
+        }
+        return false;
     }
 }
