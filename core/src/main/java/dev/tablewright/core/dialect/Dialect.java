@@ -164,23 +164,29 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
     /** Drops what {@link #historyTriggers} made; no error when there is nothing. */
     List<String> dropHistoryTriggers(String table);
 
-    /** Column type of a history table's data column. */
-    default String historyDataType() {
-        return columnType(LogicalType.JSON);
+    /** Do the history triggers store json/jsonb columns as their text (to be parsed when read)? */
+    default boolean historyKeepsJsonAsText() {
+        return false;
     }
 
-    /** Statements telling this connection's triggers who writes; empty where the actor is stamped afterwards. */
+    /** Tables the history triggers need besides the history table itself (created when history is switched on). */
+    default List<String> historySupportTables() {
+        return List.of();
+    }
+
+    /** Statements, in the write's transaction, telling the triggers who writes. */
     default List<SqlStatement> setActor(String user) {
         return List.of();
     }
 
-    default List<SqlStatement> clearActor() {
+    /** Statements, still in the write's transaction, that end what {@link #setActor} said. */
+    default List<SqlStatement> endActor() {
         return List.of();
     }
 
-    /** True where triggers cannot know the workbench's user, so history rows are stamped after the write. */
-    default boolean stampsActorAfterWrite() {
-        return false;
+    /** Statements, after the transaction, that leave the pooled connection without an actor. */
+    default List<SqlStatement> clearActor() {
+        return List.of();
     }
 
     /** The name of a trigger of the history of a table. */

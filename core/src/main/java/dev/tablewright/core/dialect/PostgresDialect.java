@@ -399,30 +399,35 @@ public final class PostgresDialect implements Dialect {
         return "ALTER TABLE " + quoteIdentifier(table) + " DROP CONSTRAINT " + quoteIdentifier(constraint);
     }
 
+    /**
+     * Statement-level triggers with transition tables: one INSERT … SELECT per statement (a COPY of
+     * 10,000 rows included), not one function call per row.
+     */
     @Override
     public List<String> historyTriggers(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
-        String fn = quoteIdentifier(Dialect.historyTriggerName(table, "fn"));
-        String insert = "INSERT INTO " + quoteIdentifier(historyTable) + " (\"rowId\", \"operation\", \"changedAt\", \"changedBy\", \"data\") VALUES (";
+        String insert = "INSERT INTO " + quoteIdentifier(historyTable) + " (\"rowId\", \"operation\", \"changedAt\", \"changedBy\", \"data\") ";
         String actor = "NULLIF(current_setting('tablewright.user', true), '')";
-        return List.of(
-                "CREATE OR REPLACE FUNCTION " + fn + "() RETURNS trigger LANGUAGE plpgsql AS $tw$ BEGIN "
-                        + "IF TG_OP = 'DELETE' THEN " + insert + "CAST(OLD." + quoteIdentifier(keyColumn) + " AS text), 'delete', clock_timestamp(), "
-                        + actor + ", to_jsonb(OLD)); RETURN OLD; "
-                        + "ELSE " + insert + "CAST(NEW." + quoteIdentifier(keyColumn) + " AS text), lower(TG_OP), clock_timestamp(), "
-                        + actor + ", to_jsonb(NEW)); RETURN NEW; END IF; END $tw$",
-                "CREATE TRIGGER " + quoteIdentifier(Dialect.historyTriggerName(table, "row")) + " AFTER INSERT OR UPDATE OR DELETE ON "
-                        + quoteIdentifier(table) + " FOR EACH ROW EXECUTE FUNCTION " + fn + "()");
+        List<String> out = new ArrayList<>();
+        for (String[] op : new String[][]{{"INSERT", "insert", "NEW", "ins"}, {"UPDATE", "update", "NEW", "upd"}, {"DELETE", "delete", "OLD", "del"}}) {
+            String fn = quoteIdentifier(Dialect.historyTriggerName(table, "fn_" + op[3]));
+            String rows = op[2].toLowerCase(Locale.ROOT) + "_rows";
+            out.add("CREATE OR REPLACE FUNCTION " + fn + "() RETURNS trigger LANGUAGE plpgsql AS $tw$ BEGIN " + insert
+                    + "SELECT CAST(r." + quoteIdentifier(keyColumn) + " AS text), '" + op[1] + "', clock_timestamp(), " + actor + ", to_json(r) FROM "
+                    + rows + " r; RETURN NULL; END $tw$");
+            out.add("CREATE TRIGGER " + quoteIdentifier(Dialect.historyTriggerName(table, op[3])) + " AFTER " + op[0] + " ON " + quoteIdentifier(table)
+                    + " REFERENCING " + op[2] + " TABLE AS " + rows + " FOR EACH STATEMENT EXECUTE FUNCTION " + fn + "()");
+        }
+        return out;
     }
 
     @Override
     public List<String> dropHistoryTriggers(String table) {
-        return List.of("DROP TRIGGER IF EXISTS " + quoteIdentifier(Dialect.historyTriggerName(table, "row")) + " ON " + quoteIdentifier(table),
-                "DROP FUNCTION IF EXISTS " + quoteIdentifier(Dialect.historyTriggerName(table, "fn")) + "()");
-    }
-
-    @Override
-    public String historyDataType() {
-        return "jsonb";
+        List<String> out = new ArrayList<>();
+        for (String op : List.of("ins", "upd", "del")) {
+            out.add("DROP TRIGGER IF EXISTS " + quoteIdentifier(Dialect.historyTriggerName(table, op)) + " ON " + quoteIdentifier(table));
+            out.add("DROP FUNCTION IF EXISTS " + quoteIdentifier(Dialect.historyTriggerName(table, "fn_" + op)) + "()");
+        }
+        return out;
     }
 
     @Override

@@ -309,17 +309,14 @@ public final class SqliteDialect implements Dialect {
             int i = 0;
             for (java.util.Map.Entry<String, LogicalType> c : columns.entrySet()) {
                 String ref = op[2] + "." + quoteIdentifier(c.getKey());
-                String value = switch (c.getValue()) {
-                    case JSON, JSONB -> "CASE WHEN json_valid(" + ref + ") THEN json(" + ref + ") ELSE " + ref + " END";
-                    case FILE -> "hex(" + ref + ")";
-                    default -> ref;
-                };
+                // JSON columns go in as their text (read back by type): parsing each on every write costs.
+                String value = c.getValue() == LogicalType.FILE ? "hex(" + ref + ")" : ref;
                 json.append(i++ == 0 ? "" : ", ").append("'").append(c.getKey()).append("', ").append(value);
             }
             json.append(')');
             out.add("CREATE TRIGGER " + quoteIdentifier(Dialect.historyTriggerName(table, op[3])) + " AFTER " + op[0] + " ON " + quoteIdentifier(table)
                     + " BEGIN INSERT INTO " + quoteIdentifier(historyTable) + " (\"rowId\", \"operation\", \"changedAt\", \"changedBy\", \"data\") VALUES (CAST("
-                    + op[2] + "." + quoteIdentifier(keyColumn) + " AS TEXT), '" + op[1] + "', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), NULL, " + json + "); END");
+                    + op[2] + "." + quoteIdentifier(keyColumn) + " AS TEXT), '" + op[1] + "', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT \"user\" FROM " + quoteIdentifier(ACTOR) + " WHERE \"id\" = 1), " + json + "); END");
         }
         return out;
     }
@@ -331,7 +328,29 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public boolean stampsActorAfterWrite() {
+    public boolean historyKeepsJsonAsText() {
         return true;
+    }
+
+    /**
+     * SQLite has no session variables: the workbench's write puts its user into this one-row table
+     * inside its own transaction and takes it out before committing, so the triggers see it only
+     * for that write (SQLite runs one writer at a time), and never for other clients'.
+     */
+    private static final String ACTOR = "__tw_actor";
+
+    @Override
+    public List<String> historySupportTables() {
+        return List.of("CREATE TABLE IF NOT EXISTS " + quoteIdentifier(ACTOR) + " (\"id\" INTEGER PRIMARY KEY CHECK (\"id\" = 1), \"user\" TEXT)");
+    }
+
+    @Override
+    public List<SqlStatement> setActor(String user) {
+        return List.of(SqlStatement.of("INSERT OR REPLACE INTO " + quoteIdentifier(ACTOR) + " (\"id\", \"user\") VALUES (1, ?)", user));
+    }
+
+    @Override
+    public List<SqlStatement> endActor() {
+        return List.of(SqlStatement.of("DELETE FROM " + quoteIdentifier(ACTOR)));
     }
 }

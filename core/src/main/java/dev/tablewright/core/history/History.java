@@ -75,8 +75,8 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
             return drops;
         }
         String historyTable = tableFor(table);
-        if (historyTable.length() > 63 || Dialect.historyTriggerName(table, "del").length() > 63) {
-            throw new TablewrightException(ErrorCode.INVALID_NAME, "The table name '" + table + "' is too long to keep history for (at most 52 characters).");
+        if (historyTable.length() > 63 || Dialect.historyTriggerName(table, "fn_del").length() > 63) {
+            throw new TablewrightException(ErrorCode.INVALID_NAME, "The table name '" + table + "' is too long to keep history for (at most 49 characters).");
         }
         if (schema.primaryKey().size() != 1) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "History needs a single-field primary key; '" + table + "' has " + schema.primaryKey() + ".");
@@ -87,7 +87,11 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
                         + "' is not a plain name (letters, digits, _).");
             }
         }
-        List<String> done = new ArrayList<>();
+        List<String> done = new ArrayList<>(dialect.historySupportTables());
+        session.withConnection(c -> {
+            execAll(c, dialect.historySupportTables());
+            return null;
+        });
         if (!schemas.exists(historyTable)) {
             Map<String, FieldSpec> fields = new LinkedHashMap<>();
             fields.put("historyId", new FieldSpec(LogicalType.INTEGER, true, false, false, null, true, false, null, null));
@@ -169,24 +173,17 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
                 ps.execute();
             }
         }
-        if (dialect.stampsActorAfterWrite()) {
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(" + q("historyId") + "), 0) FROM " + q(tableFor(table)))) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
         return Boolean.TRUE;
     }
 
     @Override
     public void after(Connection c, String table, Object token) throws SQLException {
-        if (token instanceof Long before) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + q(tableFor(table)) + " SET " + q("changedBy") + " = ? WHERE "
-                    + q("historyId") + " > ?")) {
-                ps.setString(1, session.user());
-                ps.setLong(2, before);
-                ps.executeUpdate();
+        if (token == null) {
+            return;
+        }
+        for (SqlStatement s : dialect.endActor()) {
+            try (PreparedStatement ps = session.prepare(c, s)) {
+                ps.execute();
             }
         }
     }
@@ -341,7 +338,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
                 while (rs.next()) {
                     Object raw = dialect.read(rs, 6, LogicalType.JSON);
                     out.add(new Version(rs.getLong(1), rs.getString(2), rs.getString(3), (Instant) dialect.read(rs, 4, LogicalType.DATE),
-                            rs.getString(5), decode(schema, raw)));
+                            rs.getString(5), decode(schema, raw, dialect.historyKeepsJsonAsText())));
                 }
             }
             return out;
@@ -383,19 +380,19 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
     }
 
     /** A stored row back in logical types, whatever JSON the dialect's trigger made of it. */
-    private static Map<String, Object> decode(TableSchema schema, Object raw) {
+    private static Map<String, Object> decode(TableSchema schema, Object raw, boolean jsonAsText) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (!(raw instanceof Map<?, ?> m)) {
             return out;
         }
         m.forEach((k, v) -> {
             FieldSpec spec = schema.fields().get(String.valueOf(k));
-            out.put(String.valueOf(k), spec == null ? v : value(spec.type(), v));
+            out.put(String.valueOf(k), spec == null ? v : value(spec.type(), v, jsonAsText));
         });
         return out;
     }
 
-    private static Object value(LogicalType type, Object v) {
+    private static Object value(LogicalType type, Object v, boolean jsonAsText) {
         if (v == null) {
             return null;
         }
@@ -405,7 +402,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
             case NUMBER -> v instanceof Number n ? (Object) n.doubleValue() : Double.valueOf(v.toString());
             case BOOLEAN -> v instanceof Boolean b ? b : v instanceof Number n ? n.intValue() != 0 : Boolean.valueOf("true".equalsIgnoreCase(v.toString()) || "1".equals(v.toString()));
             case DATE -> Dates.parse(v.toString()).map(Object.class::cast).orElse(v);
-            case JSON, JSONB -> v instanceof String s && looksLikeJson(s) ? Json.read(s) : v;
+            case JSON, JSONB -> v instanceof String s && jsonAsText ? parsedOrText(s) : v;
             case FILE -> {
                 String hex = v.toString();
                 if (hex.startsWith("\\x")) {
@@ -416,9 +413,13 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         };
     }
 
-    private static boolean looksLikeJson(String s) {
-        String t = s.trim();
-        return t.startsWith("{") || t.startsWith("[");
+    /** JSON text as its value; text another client stored that is not JSON stays text. */
+    private static Object parsedOrText(String s) {
+        try {
+            return Json.read(s);
+        } catch (TablewrightException e) {
+            return s;
+        }
     }
 
     /** {@code now}, {@code -30s -15m -1h -7d -2w}, or ISO-8601. */
