@@ -108,21 +108,7 @@ public final class Session implements AutoCloseable {
 
     /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(Work<T> work) {
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw translate(e, ErrorCode.SQL_ERROR);
-        }
+        return transaction(null, null, work);
     }
 
     private static void rollbackQuietly(Connection c, Exception cause) {
@@ -167,17 +153,19 @@ public final class Session implements AutoCloseable {
 
     /** A transaction that writes rows of {@code table}: the write hook sees it. */
     public <T> T inWriteTransaction(String table, Work<T> work) {
-        WriteHook hook = writeHook;
-        if (hook == null) {
-            return inTransaction(work);
-        }
+        return transaction(writeHook, table, work);
+    }
+
+    private <T> T transaction(WriteHook hook, String table, Work<T> work) {
         try (Connection c = connection()) {
             c.setAutoCommit(false);
             Object token = null;
             try {
-                token = hook.before(c, table);
+                token = hook == null ? null : hook.before(c, table);
                 T result = work.run(c);
-                hook.after(c, table, token);
+                if (hook != null) {
+                    hook.after(c, table, token);
+                }
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -185,7 +173,9 @@ public final class Session implements AutoCloseable {
                 throw e;
             } finally {
                 c.setAutoCommit(true);
-                hook.cleanup(c, table, token);
+                if (hook != null) {
+                    hook.cleanup(c, table, token);
+                }
             }
         } catch (SQLException e) {
             throw translate(e, ErrorCode.SQL_ERROR);

@@ -168,14 +168,7 @@ public final class FilterCompiler {
         }
         java.util.Optional<Field> column = op.isTextMatch() ? java.util.Optional.empty() : resolver.columnReference(value);
         if (column.isPresent()) {
-            String sqlOp = switch (op) {
-                case EQ -> " = ";
-                case NE -> " <> ";
-                case GT -> " > ";
-                case GTE -> " >= ";
-                case LT -> " < ";
-                default -> " <= ";
-            };
+            String sqlOp = comparison(op);
             if (field.isJsonPath() || column.get().isJsonPath()) {
                 throw invalid(at, "a join compares two columns, not JSON paths");
             }
@@ -204,15 +197,7 @@ public final class FilterCompiler {
             }
             return b.build();
         }
-        String sqlOp = switch (op) {
-            case EQ -> " = ";
-            case NE -> " <> ";
-            case GT -> " > ";
-            case GTE -> " >= ";
-            case LT -> " < ";
-            case LTE -> " <= ";
-            default -> throw new IllegalStateException(op.name());
-        };
+        String sqlOp = comparison(op);
         SqlStatement.Builder b = new SqlStatement.Builder();
         if (op == Operator.NE) {
             b.sql("(").append(operand.expr()).sql(sqlOp).param(operand.placeholder(), operand.bound())
@@ -221,6 +206,18 @@ public final class FilterCompiler {
             b.append(operand.expr()).sql(sqlOp).param(operand.placeholder(), operand.bound());
         }
         return b.build();
+    }
+
+    private static String comparison(Operator op) {
+        return switch (op) {
+            case EQ -> " = ";
+            case NE -> " <> ";
+            case GT -> " > ";
+            case GTE -> " >= ";
+            case LT -> " < ";
+            case LTE -> " <= ";
+            default -> throw new IllegalStateException(op.name());
+        };
     }
 
     /** Params of an expression go before the pattern's; Builder.sql already wrote its text. */
