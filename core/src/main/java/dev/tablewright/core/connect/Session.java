@@ -143,12 +143,23 @@ public final class Session implements AutoCloseable {
         /** Always, after the transaction ends, on the same connection. */
         default void cleanup(Connection connection, String table, Object token) {
         }
+
+        /** Runs a bulk insert of rows of {@code table}, inside a write transaction. */
+        default <T> T bulkInsert(Connection connection, String table, Work<T> insertion) throws SQLException {
+            return insertion.run(connection);
+        }
     }
 
     private volatile WriteHook writeHook;
 
     public void writeHook(WriteHook hook) {
         this.writeHook = hook;
+    }
+
+    /** A bulk insert inside a write transaction: the write hook may wrap it. */
+    public <T> T bulkInsert(Connection connection, String table, Work<T> insertion) throws SQLException {
+        WriteHook hook = writeHook;
+        return hook == null ? insertion.run(connection) : hook.bulkInsert(connection, table, insertion);
     }
 
     /** A transaction that writes rows of {@code table}: the write hook sees it. */

@@ -305,20 +305,55 @@ public final class SqliteDialect implements Dialect {
     public List<String> historyTriggers(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
         List<String> out = new ArrayList<>();
         for (String[] op : new String[][]{{"INSERT", "insert", "NEW", "ins"}, {"UPDATE", "update", "NEW", "upd"}, {"DELETE", "delete", "OLD", "del"}}) {
-            StringBuilder json = new StringBuilder("json_object(");
-            int i = 0;
-            for (java.util.Map.Entry<String, LogicalType> c : columns.entrySet()) {
-                String ref = op[2] + "." + quoteIdentifier(c.getKey());
-                // JSON columns go in as their text (read back by type): parsing each on every write costs.
-                String value = c.getValue() == LogicalType.FILE ? "hex(" + ref + ")" : ref;
-                json.append(i++ == 0 ? "" : ", ").append("'").append(c.getKey()).append("', ").append(value);
-            }
-            json.append(')');
+            // The workbench's own bulk inserts write their history in one statement (historyBulkInsert).
+            String when = op[0].equals("INSERT") ? " WHEN NOT EXISTS (SELECT 1 FROM " + quoteIdentifier(ACTOR) + " WHERE \"id\" = 2)" : "";
             out.add("CREATE TRIGGER " + quoteIdentifier(Dialect.historyTriggerName(table, op[3])) + " AFTER " + op[0] + " ON " + quoteIdentifier(table)
-                    + " BEGIN INSERT INTO " + quoteIdentifier(historyTable) + " (\"rowId\", \"operation\", \"changedAt\", \"changedBy\", \"data\") VALUES (CAST("
-                    + op[2] + "." + quoteIdentifier(keyColumn) + " AS TEXT), '" + op[1] + "', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT \"user\" FROM " + quoteIdentifier(ACTOR) + " WHERE \"id\" = 1), " + json + "); END");
+                    + when + " BEGIN INSERT INTO " + quoteIdentifier(historyTable) + HISTORY_COLUMNS + " VALUES (CAST("
+                    + op[2] + "." + quoteIdentifier(keyColumn) + " AS TEXT), '" + op[1] + "', " + NOW + ", (SELECT \"user\" FROM "
+                    + quoteIdentifier(ACTOR) + " WHERE \"id\" = 1), " + rowJson(op[2] + ".", columns) + "); END");
         }
         return out;
+    }
+
+    private static final String HISTORY_COLUMNS = " (\"rowId\", \"operation\", \"changedAt\", \"changedBy\", \"data\")";
+    private static final String NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+    /** json_object of a row; JSON columns go in as their text (read back by type), files as hex. */
+    private String rowJson(String prefix, java.util.Map<String, LogicalType> columns) {
+        StringBuilder json = new StringBuilder("json_object(");
+        int i = 0;
+        for (java.util.Map.Entry<String, LogicalType> c : columns.entrySet()) {
+            String ref = prefix + quoteIdentifier(c.getKey());
+            json.append(i++ == 0 ? "" : ", ").append("'").append(c.getKey()).append("', ")
+                    .append(c.getValue() == LogicalType.FILE ? "hex(" + ref + ")" : ref);
+        }
+        return json.append(')').toString();
+    }
+
+    @Override
+    public boolean historyBulkCapture() {
+        return true;
+    }
+
+    @Override
+    public List<SqlStatement> startBulkCapture() {
+        return List.of(SqlStatement.of("INSERT OR REPLACE INTO " + quoteIdentifier(ACTOR) + " (\"id\", \"user\") VALUES (2, NULL)"));
+    }
+
+    @Override
+    public List<SqlStatement> endBulkCapture() {
+        return List.of(SqlStatement.of("DELETE FROM " + quoteIdentifier(ACTOR) + " WHERE \"id\" = 2"));
+    }
+
+    @Override
+    public SqlStatement bulkCaptureMark(String table) {
+        return SqlStatement.of("SELECT COALESCE(MAX(rowid), 0) FROM " + quoteIdentifier(table));
+    }
+
+    @Override
+    public String historyBulkInsert(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
+        return "INSERT INTO " + quoteIdentifier(historyTable) + HISTORY_COLUMNS + " SELECT CAST(" + quoteIdentifier(keyColumn) + " AS TEXT), 'insert', "
+                + NOW + ", ?, " + rowJson("", columns) + " FROM " + quoteIdentifier(table) + " WHERE rowid > ? ORDER BY rowid";
     }
 
     @Override
@@ -341,7 +376,7 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public List<String> historySupportTables() {
-        return List.of("CREATE TABLE IF NOT EXISTS " + quoteIdentifier(ACTOR) + " (\"id\" INTEGER PRIMARY KEY CHECK (\"id\" = 1), \"user\" TEXT)");
+        return List.of("CREATE TABLE IF NOT EXISTS " + quoteIdentifier(ACTOR) + " (\"id\" INTEGER PRIMARY KEY CHECK (\"id\" IN (1, 2)), \"user\" TEXT)");
     }
 
     @Override
@@ -351,6 +386,6 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public List<SqlStatement> endActor() {
-        return List.of(SqlStatement.of("DELETE FROM " + quoteIdentifier(ACTOR)));
+        return List.of(SqlStatement.of("DELETE FROM " + quoteIdentifier(ACTOR) + " WHERE \"id\" = 1"));
     }
 }

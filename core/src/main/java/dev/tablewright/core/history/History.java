@@ -188,6 +188,46 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         }
     }
 
+    /** Where the dialect can, a bulk insert's history is written in one statement after it. */
+    @Override
+    public <T> T bulkInsert(Connection c, String table, Session.Work<T> insertion) throws SQLException {
+        if (!dialect.historyBulkCapture() || !tracked(table)) {
+            return insertion.run(c);
+        }
+        TableSchema schema = schemas.require(table);
+        if (!schema.managed()) {
+            return insertion.run(c);
+        }
+        long mark;
+        try (PreparedStatement ps = session.prepare(c, dialect.bulkCaptureMark(table)); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            mark = rs.getLong(1);
+        }
+        run(c, dialect.startBulkCapture());
+        T result;
+        try {
+            result = insertion.run(c);
+        } finally {
+            run(c, dialect.endBulkCapture());
+        }
+        Map<String, LogicalType> columns = new LinkedHashMap<>();
+        schema.fields().forEach((k, v) -> columns.put(k, v.type()));
+        try (PreparedStatement ps = c.prepareStatement(dialect.historyBulkInsert(table, tableFor(table), schema.primaryKey().get(0), columns))) {
+            ps.setString(1, session.user());
+            ps.setLong(2, mark);
+            ps.executeUpdate();
+        }
+        return result;
+    }
+
+    private void run(Connection c, List<SqlStatement> statements) throws SQLException {
+        for (SqlStatement s : statements) {
+            try (PreparedStatement ps = session.prepare(c, s)) {
+                ps.execute();
+            }
+        }
+    }
+
     @Override
     public void cleanup(Connection c, String table, Object token) {
         if (token == null) {

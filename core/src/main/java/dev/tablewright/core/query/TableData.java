@@ -509,8 +509,8 @@ public final class TableData {
         Instant now = now();
         // Rows are checked and written a batch at a time inside one transaction: a bad row anywhere
         // rolls everything back (all or none) without holding every converted row in memory.
-        return session.inWriteTransaction(table, c -> {
-            BulkWriter writer = new BulkWriter(c, schema);
+        return session.inWriteTransaction(table, c -> session.bulkInsert(c, table, conn -> {
+            BulkWriter writer = new BulkWriter(conn, schema);
             RowShape shape = null;
             for (int i = 0; i < rows.size(); i++) {
                 Map<String, ?> data = rows.get(i);
@@ -524,7 +524,7 @@ public final class TableData {
             }
             writer.flushAll();
             return rows.size();
-        });
+        }));
     }
 
     /** Which columns a row of given fields writes, and where each value comes from. */

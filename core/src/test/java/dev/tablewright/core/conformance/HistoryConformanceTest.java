@@ -107,6 +107,44 @@ class HistoryConformanceTest {
 
     @ParameterizedTest
     @MethodSource(DIALECTS)
+    void bulkInsertsAreRecordedLikeSingleOnes(String dialect) throws Exception {
+        TestDatabases.TestDb target = Conformance.fresh(dialect);
+        try (Connector db = new Connector()) {
+            db.create(target.options());
+            db.defineTable("events", Map.of("n", "integer", "specs", "jsonb", "blob", "file"), Map.of("trackHistory", true));
+            List<Map<String, Object>> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                rows.add(Map.of("n", i, "specs", Map.of("i", i, "tag", "t\"" + i), "blob", new byte[]{(byte) i, 0, 7}));
+            }
+            assertEquals(120, db.addRows("events", rows));
+            assertEquals(120, db.countRows("events", dev.tablewright.core.query.ReadOptions.none()), "every row is stored (MariaDB's bulk protocol kept one)");
+            List<Map<String, Object>> all = db.getHistoricalData("events", Map.of());
+            assertEquals(120, all.size());
+            for (int i = 0; i < 120; i++) {
+                Map<String, Object> v = all.get(i);
+                assertEquals("insert", v.get("operation"));
+                assertEquals(db.currentUser(), v.get("changedBy"));
+                Map<?, ?> data = (Map<?, ?>) v.get("data");
+                assertEquals((long) i, data.get("n"), "versions in insert order");
+                assertEquals(Map.of("i", (long) i, "tag", "t\"" + i), data.get("specs"));
+                assertArrayEquals(new byte[]{(byte) i, 0, 7}, (byte[]) data.get("blob"));
+            }
+            String id = db.dialect().quoteIdentifier("id");
+            try (Connection plain = target.openJdbc(); PreparedStatement ps = plain.prepareStatement(
+                    "INSERT INTO " + db.dialect().quoteIdentifier("events") + " (" + id + ") VALUES (?)")) {
+                ps.setString(1, "outside");
+                ps.executeUpdate();
+            }
+            List<Map<String, Object>> outside = db.getHistoricalData("events", idFilter("outside"));
+            assertEquals(1, outside.size(), "another client's insert after a bulk insert is still recorded");
+            assertNull(outside.get(0).get("changedBy"));
+            assertCode(ErrorCode.INVALID_VALUE, () -> db.addRows("events", List.of(Map.of("n", 1), Map.of("n", "x"))));
+            assertEquals(121, db.getHistoricalData("events", Map.of()).size(), "a failed bulk insert records nothing");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
     void startAndStopBoundTheVersions(String dialect) {
         try (Connector db = Conformance.open(dialect)) {
             db.defineTable("notes", Map.of("body", "string"), Map.of("trackHistory", true));
