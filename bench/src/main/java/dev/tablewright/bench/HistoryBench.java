@@ -63,6 +63,14 @@ public final class HistoryBench {
                     plainMs[round] = time(() -> db.addRows(p, data));
                 }
             }
+            for (int round = 0; round < ROUNDS; round++) {
+                for (String t : List.of("plain" + round, "tracked" + round)) {
+                    long n = db.countRows(t, dev.tablewright.core.query.ReadOptions.none());
+                    if (n != rows) {
+                        throw new IllegalStateException(t + " holds " + n + " rows, not " + rows);
+                    }
+                }
+            }
             Arrays.sort(plainMs);
             Arrays.sort(trackedMs);
             long plain = plainMs[ROUNDS / 2];
@@ -79,6 +87,7 @@ public final class HistoryBench {
                 db.addRows("tracked", rows(chunk, "h" + have));
                 have += chunk;
             }
+            have = ((Number) db.queryOne("SELECT COUNT(*) AS n FROM " + db.dialect().quoteIdentifier("__history_tracked"), List.of()).get("n")).longValue();
             Map<String, Object> options = Map.of("filter", List.of("id", "=", id));
             for (int i = 0; i < 5; i++) {
                 db.getHistoricalData("tracked", options);

@@ -138,6 +138,14 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
     /** ALTER TABLE making an existing column NOT NULL. */
     String alterSetNotNull(String table, String column, LogicalType type);
 
+    /**
+     * Must a batch into this table go as multi-row INSERT … VALUES (…), (…) statements instead of
+     * JDBC batches? (MariaDB: its bulk protocol loses rows of tables with INSERT triggers.)
+     */
+    default boolean needsMultiRowInsert(Connection connection, String table) throws SQLException {
+        return false;
+    }
+
     /** Does the dialect have a bulk-load path faster than batched INSERTs (PostgreSQL's COPY)? */
     default boolean supportsBulkLoad() {
         return false;

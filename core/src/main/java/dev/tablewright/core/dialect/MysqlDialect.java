@@ -55,11 +55,6 @@ public final class MysqlDialect implements Dialect {
             config.setJdbcUrl("jdbc:mariadb://" + host + ":" + port + "/" + db);
             config.setDriverClassName("org.mariadb.jdbc.Driver");
             config.addDataSourceProperty("sslMode", ssl ? "trust" : "disable");
-            // MariaDB 10.11's bulk protocol (COM_STMT_BULK_EXECUTE) inserts only the first row of a
-            // batch into a table with an INSERT trigger, and reports success: history tables have
-            // such triggers, and so may any table of another tool. Batches go as plain statements.
-            config.addDataSourceProperty("useBulkStmtsForInserts", "false");
-            config.addDataSourceProperty("useBulkStmts", "false");
         } else {
             config.setJdbcUrl("jdbc:mysql://" + host + ":" + port + "/" + db);
             config.setDriverClassName("com.mysql.cj.jdbc.Driver");
@@ -368,5 +363,25 @@ public final class MysqlDialect implements Dialect {
     @Override
     public List<SqlStatement> clearActor() {
         return List.of(SqlStatement.of("SET @tw_user = NULL"));
+    }
+
+    /**
+     * MariaDB 10.11's bulk protocol (COM_STMT_BULK_EXECUTE, the driver's fast path for batches)
+     * inserts only the first row of a batch into a table with an INSERT trigger, and reports
+     * success. Tracked tables have such triggers, and so may any table of another tool: batches
+     * into those go as multi-row INSERTs.
+     */
+    @Override
+    public boolean needsMultiRowInsert(Connection connection, String table) throws SQLException {
+        if (!mariadb) {
+            return false;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.triggers WHERE event_object_schema = DATABASE()"
+                + " AND event_object_table = ? AND event_manipulation = 'INSERT'")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
     }
 }

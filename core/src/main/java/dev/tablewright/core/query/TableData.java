@@ -37,6 +37,8 @@ public final class TableData {
     private static final int BULK_LOAD_MIN = 50;
     /** Rows per bulk load (COPY): large enough to amortize it, small enough to stream. */
     private static final int BULK_CHUNK = 10_000;
+    /** Placeholders in one multi-row INSERT: well under MySQL's limit of 65,535. */
+    private static final int MAX_PARAMS = 30_000;
     private static final TimeBasedEpochGenerator UUID_V7 = Generators.timeBasedEpochGenerator();
 
     private final Session session;
@@ -601,10 +603,12 @@ public final class TableData {
         private final Connection c;
         private final TableSchema schema;
         private final Map<Set<String>, RowShape> shapes = new java.util.HashMap<>();
+        private final boolean multiRow;
 
-        BulkWriter(Connection c, TableSchema schema) {
+        BulkWriter(Connection c, TableSchema schema) throws SQLException {
             this.c = c;
             this.schema = schema;
+            this.multiRow = dialect.needsMultiRowInsert(c, schema.name());
         }
 
         RowShape shapeFor(Map<String, ?> data, int index) {
@@ -648,6 +652,8 @@ public final class TableData {
             if (bulk(shape) && shape.pending.size() >= BULK_LOAD_MIN) {
                 List<Object[]> chunk = shape.pending;
                 dialect.bulkLoad(c, schema.name(), shape.columns, shape.types, () -> chunk.stream().map(java.util.Arrays::asList).iterator());
+            } else if (multiRow && !shape.columns.isEmpty()) {
+                multiRow(shape);
             } else {
                 if (shape.statement == null) {
                     shape.statement = c.prepareStatement(insertSql(schema, shape.columns));
@@ -662,6 +668,31 @@ public final class TableData {
                 ps.executeBatch();
             }
             shape.pending = new ArrayList<>();
+        }
+
+        /** INSERT … VALUES (…), (…): as many rows per statement as the placeholder limit allows. */
+        private void multiRow(RowShape shape) throws SQLException {
+            int width = shape.columns.size();
+            int perStatement = Math.max(1, Math.min(BATCH, MAX_PARAMS / width));
+            List<Object[]> rows = shape.pending;
+            for (int from = 0; from < rows.size(); from += perStatement) {
+                int n = Math.min(perStatement, rows.size() - from);
+                StringBuilder sql = new StringBuilder(insertSql(schema, shape.columns));
+                String tuple = sql.substring(sql.lastIndexOf(" VALUES ") + 8);
+                for (int r = 1; r < n; r++) {
+                    sql.append(", ").append(tuple);
+                }
+                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                    int index = 1;
+                    for (int r = from; r < from + n; r++) {
+                        Object[] row = rows.get(r);
+                        for (int k = 0; k < width; k++) {
+                            dialect.bind(ps, index++, shape.types.get(k), row[k]);
+                        }
+                    }
+                    ps.executeUpdate();
+                }
+            }
         }
     }
 
