@@ -206,7 +206,10 @@ public final class Relations {
         }
         Optional<String> targetFk = foreignKey(target, sourceTable);
         if (targetFk.isPresent()) {
-            requireExists(source, sourceKey, sourceId);
+            session.withConnection(c -> {
+                requireExistsIn(c, source, sourceKey);
+                return null;
+            });
             return setForeignKey(target, targetFk.get(), targetKeys, sourceKey, add);
         }
         throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "There is no relationship between '" + sourceTable + "' and '" + targetTable
@@ -236,19 +239,6 @@ public final class Relations {
                     + candidates + "; set the field you mean with changeRow.");
         }
         return Optional.of(candidates.get(0));
-    }
-
-    private void requireExists(TableSchema table, TypedValue key, Object shown) {
-        String pk = table.primaryKey().get(0);
-        boolean exists = session.withConnection(c -> {
-            try (PreparedStatement ps = session.prepare(c, new SqlStatement("SELECT 1 FROM " + q(table.name()) + " WHERE " + q(pk) + " = "
-                    + dialect.placeholder(key.type()), List.of(key))); ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        });
-        if (!exists) {
-            throw new TablewrightException(ErrorCode.NOT_FOUND, "No row of '" + table.name() + "' has the id " + Names.printable(String.valueOf(shown)) + ".");
-        }
     }
 
     private int setForeignKey(TableSchema child, String field, List<TypedValue> childKeys, TypedValue parentKey, boolean add) {
