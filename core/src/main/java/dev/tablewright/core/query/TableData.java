@@ -390,23 +390,13 @@ public final class TableData {
         return out;
     }
 
-    /** The values of a new row: the given ones, then the automatic fields and defaults. */
-    private Map<String, TypedValue> newRow(TableSchema schema, Map<String, ?> data, Instant now, String where) {
-        Map<String, TypedValue> row = typed(schema, data, where);
-        if (schema.hasAutoFields()) {
-            row.putIfAbsent("id", new TypedValue(LogicalType.STRING, UUID_V7.generate().toString()));
-            row.putIfAbsent("createdAt", new TypedValue(LogicalType.DATE, now));
-            row.putIfAbsent("updatedAt", new TypedValue(LogicalType.DATE, now));
-        }
-        if (schema.managed()) {
-            for (Map.Entry<String, FieldSpec> f : schema.fields().entrySet()) {
-                Object def = f.getValue().defaultValue();
-                if (def != null && !row.containsKey(f.getKey())) {
-                    Object v = f.getValue().type() == LogicalType.DATE && "NOW".equalsIgnoreCase(String.valueOf(def))
-                            ? now : Values.coerce(f.getKey(), f.getValue().type(), def);
-                    row.put(f.getKey(), new TypedValue(f.getValue().type(), v));
-                }
-            }
+    /** The values of a new row: the given ones, then the automatic fields and defaults, in column order. */
+    private Map<String, TypedValue> newRow(TableSchema schema, Map<String, ?> data, Instant now) {
+        RowShape shape = new RowShape(schema, data.keySet(), "");
+        Object[] values = shape.values(data, now, -1);
+        Map<String, TypedValue> row = new LinkedHashMap<>();
+        for (int k = 0; k < values.length; k++) {
+            row.put(shape.columns.get(k), new TypedValue(shape.types.get(k), values[k]));
         }
         return row;
     }
@@ -417,7 +407,7 @@ public final class TableData {
 
     public Map<String, Object> insert(String table, Map<String, ?> data) {
         TableSchema schema = schemas.require(table);
-        Map<String, TypedValue> row = newRow(schema, requireData(data), now(), "");
+        Map<String, TypedValue> row = newRow(schema, requireData(data), now());
         return session.inWriteTransaction(table, c -> {
             Map<String, TypedValue> key = insertOne(c, schema, row);
             return selectByKey(c, schema, key);
@@ -520,7 +510,7 @@ public final class TableData {
                     throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Row " + i + " is null.");
                 }
                 if (shape == null || !shape.fits(data)) {
-                    shape = writer.shapeFor(data, i);
+                    shape = writer.shapeFor(data, "Row " + i + ": ");
                 }
                 writer.add(shape, shape.values(data, now, i));
             }
@@ -540,11 +530,12 @@ public final class TableData {
         PreparedStatement statement;
         List<Object[]> pending = new ArrayList<>();
 
-        RowShape(TableSchema schema, Set<String> dataKeys, int index) {
+        /** {@code where} starts every message ("Row 7: "), or is empty. */
+        RowShape(TableSchema schema, Set<String> dataKeys, String where) {
             this.dataKeys = Set.copyOf(dataKeys);
             for (String key : dataKeys) {
                 if (!schema.fields().containsKey(key)) {
-                    throw new TablewrightException(ErrorCode.UNKNOWN_FIELD, "Row " + index + ": table '" + schema.name() + "' has no field '"
+                    throw new TablewrightException(ErrorCode.UNKNOWN_FIELD, where + "table '" + schema.name() + "' has no field '"
                             + Names.printable(key) + "'. Its fields: " + String.join(", ", schema.fields().keySet()) + ". (defineTable adds fields.)");
                 }
             }
@@ -557,8 +548,7 @@ public final class TableData {
                 } else if (schema.hasAutoFields() && spec.auto()) {
                     source = name.equals("id") ? AUTO_ID : NOW;
                 } else if (schema.managed() && spec.defaultValue() != null) {
-                    source = spec.type() == LogicalType.DATE && "NOW".equalsIgnoreCase(String.valueOf(spec.defaultValue()))
-                            ? NOW : new Made(Values.coerce(name, spec.type(), spec.defaultValue()));
+                    source = spec.defaultsToNow() ? NOW : new Made(Values.defaultOf(name, spec, null));
                 } else {
                     continue;
                 }
@@ -573,6 +563,7 @@ public final class TableData {
             return data.size() == dataKeys.size() && dataKeys.containsAll(data.keySet());
         }
 
+        /** The row's values in column order; {@code index} (when not negative) names the row in messages. */
         Object[] values(Map<String, ?> data, Instant now, int index) {
             Object[] out = new Object[columns.size()];
             for (int k = 0; k < out.length; k++) {
@@ -581,7 +572,7 @@ public final class TableData {
                     try {
                         out[k] = Values.coerce(key, types.get(k), data.get(key));
                     } catch (TablewrightException e) {
-                        throw new TablewrightException(e.code(), "Row " + index + ": " + e.getMessage());
+                        throw index < 0 ? e : new TablewrightException(e.code(), "Row " + index + ": " + e.getMessage());
                     }
                 } else {
                     Object m = made.get(k);
@@ -611,10 +602,10 @@ public final class TableData {
             this.multiRow = dialect.needsMultiRowInsert(c, schema.name());
         }
 
-        RowShape shapeFor(Map<String, ?> data, int index) {
+        RowShape shapeFor(Map<String, ?> data, String where) {
             RowShape shape = shapes.get(data.keySet());
             if (shape == null) {
-                shape = new RowShape(schema, data.keySet(), index);
+                shape = new RowShape(schema, data.keySet(), where);
                 shapes.put(shape.dataKeys, shape);
             }
             return shape;
@@ -728,7 +719,7 @@ public final class TableData {
             }
         }
         Instant now = now();
-        Map<String, TypedValue> row = newRow(schema, all, now, "");
+        Map<String, TypedValue> row = newRow(schema, all, now);
         List<String> update = new ArrayList<>();
         for (String col : data.keySet()) {
             if (!keyColumns.contains(col) && !schema.primaryKey().contains(col)) {

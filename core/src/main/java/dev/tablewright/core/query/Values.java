@@ -4,6 +4,7 @@ import dev.tablewright.core.ErrorCode;
 import dev.tablewright.core.Json;
 import dev.tablewright.core.TablewrightException;
 import dev.tablewright.core.dialect.Dates;
+import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.LogicalType;
 
 import java.math.BigDecimal;
@@ -34,6 +35,11 @@ public final class Values {
 
     public static Object coerce(String field, LogicalType type, Object value) {
         return coerce(field, type, value, true);
+    }
+
+    /** A field's default as the value to store: {@code now} for 'NOW', else the default in the field's type. */
+    public static Object defaultOf(String field, FieldSpec spec, Instant now) {
+        return spec.defaultsToNow() ? now : coerce(field, spec.type(), spec.defaultValue());
     }
 
     /**

@@ -27,6 +27,11 @@ public record FieldSpec(LogicalType type, boolean primaryKey, boolean unique, bo
         return new FieldSpec(type, primaryKey, unique, allowNull, defaultValue, autoIncrement, auto, references, nativeType);
     }
 
+    /** True when the default is {@code 'NOW'} on a date field: the time of the insert. */
+    public boolean defaultsToNow() {
+        return type == LogicalType.DATE && defaultValue != null && "NOW".equalsIgnoreCase(String.valueOf(defaultValue));
+    }
+
     /** What the logical definition is, without the display-only native type. */
     public FieldSpec logical() {
         return withNativeType(null);

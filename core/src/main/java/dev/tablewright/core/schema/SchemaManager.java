@@ -278,7 +278,7 @@ public final class SchemaManager {
         }
     }
 
-    private void saveStored(Connection c, String table, StoredTable stored) throws SQLException {
+    void saveStored(Connection c, String table, StoredTable stored) throws SQLException {
         ensureMeta(c);
         try (PreparedStatement del = c.prepareStatement("DELETE FROM " + q(META) + " WHERE " + q("tableName") + " = ?")) {
             del.setString(1, table);
@@ -341,16 +341,16 @@ public final class SchemaManager {
         if (primaryKey && Set.of(LogicalType.TEXT, LogicalType.JSON, LogicalType.JSONB, LogicalType.FILE).contains(p.type())) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Field '" + name + "': a " + p.type().id() + " field cannot be the primary key.");
         }
-        Object defaultValue = m.get("defaultValue");
-        if (defaultValue != null && !(p.type() == LogicalType.DATE && "NOW".equalsIgnoreCase(String.valueOf(defaultValue)))) {
-            Values.coerce(name, p.type(), defaultValue);
-        }
         FieldSpec.Reference ref = null;
         if (m.get("references") instanceof Map<?, ?> r) {
             ref = new FieldSpec.Reference(String.valueOf(r.get("table")), r.get("field") == null ? "id" : String.valueOf(r.get("field")),
                     r.get("onDelete") == null ? null : String.valueOf(r.get("onDelete")));
         }
-        return new FieldSpec(p.type(), primaryKey, unique, allowNull, defaultValue, autoIncrement, auto, ref, null);
+        FieldSpec field = new FieldSpec(p.type(), primaryKey, unique, allowNull, m.get("defaultValue"), autoIncrement, auto, ref, null);
+        if (field.defaultValue() != null && !field.defaultsToNow()) {
+            Values.coerce(name, field.type(), field.defaultValue());
+        }
+        return field;
     }
 
     private static boolean flag(Object value, boolean otherwise) {
@@ -595,8 +595,7 @@ public final class SchemaManager {
         exec(c, add);
         done.add(add);
         if (f.defaultValue() != null && rows > 0) {
-            Object v = "NOW".equalsIgnoreCase(String.valueOf(f.defaultValue())) && f.type() == LogicalType.DATE
-                    ? Values.date(name, java.time.Instant.now()) : Values.coerce(name, f.type(), f.defaultValue());
+            Object v = Values.defaultOf(name, f, Values.date(name, java.time.Instant.now()));
             SqlStatement fill = new SqlStatement("UPDATE " + q(table) + " SET " + q(name) + " = " + dialect.placeholder(f.type()),
                     List.of(new Session.TypedValue(f.type(), v)));
             try (PreparedStatement ps = session.prepare(c, fill)) {
@@ -827,7 +826,4 @@ public final class SchemaManager {
         }
     }
 
-    void saveStoredFor(Connection c, String table, StoredTable stored) throws SQLException {
-        saveStored(c, table, stored);
-    }
 }

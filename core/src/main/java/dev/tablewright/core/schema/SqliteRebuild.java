@@ -95,8 +95,7 @@ final class SqliteRebuild {
             if (f.defaultValue() != null) {
                 newColumns.add(e.getKey());
                 select.append(select.length() == 0 ? "" : ", ").append("?");
-                Object v = f.type() == LogicalType.DATE && "NOW".equalsIgnoreCase(String.valueOf(f.defaultValue()))
-                        ? Values.date(e.getKey(), java.time.Instant.now()) : Values.coerce(e.getKey(), f.type(), f.defaultValue());
+                Object v = Values.defaultOf(e.getKey(), f, Values.date(e.getKey(), java.time.Instant.now()));
                 params.add(new Session.TypedValue(f.type(), v));
             }
         }
@@ -116,7 +115,7 @@ final class SqliteRebuild {
         for (String[] v : views) {
             exec(c, v[1]);
         }
-        schemas.saveStoredFor(c, table, stored);
+        schemas.saveStored(c, table, stored);
         // Step 10: the rebuilt table must not break any foreign key.
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
             if (rs.next()) {
