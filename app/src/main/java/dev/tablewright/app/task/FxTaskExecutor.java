@@ -1,8 +1,11 @@
 package dev.tablewright.app.task;
 
 import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,12 +13,15 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** Runs work on a small pool of background threads and its callbacks through {@link Platform#runLater}. */
+/** Runs work on background threads and its callbacks through {@link Platform#runLater}. */
 public final class FxTaskExecutor implements TaskExecutor {
     private static final int THREADS = 4;
 
     private final ExecutorService pool;
+    private final ExecutorService longPool;
     private final Executor fxThread;
+    private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
+    private final ObservableList<RunningTask> runningView = FXCollections.unmodifiableObservableList(running);
 
     public FxTaskExecutor() {
         this(Platform::runLater);
@@ -24,7 +30,10 @@ public final class FxTaskExecutor implements TaskExecutor {
     /** {@code fxThread} runs the callbacks; tests pass their own to check the hand-over without a toolkit. */
     FxTaskExecutor(Executor fxThread) {
         this.fxThread = fxThread;
-        this.pool = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
+        this.pool = Executors.newFixedThreadPool(THREADS, new DaemonThreads("tablewright-task-"));
+        // Long work (a slow query, an export) gets its own threads, so it never holds up the short
+        // calls that keep the screens answering.
+        this.longPool = Executors.newCachedThreadPool(new DaemonThreads("tablewright-long-task-"));
     }
 
     @Override
@@ -44,17 +53,66 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public <T> RunningTask run(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        RunningTask task = new RunningTask(title, fxThread);
+        fxThread.execute(() -> running.add(task));
+        longPool.execute(() -> {
+            task.attach(Thread.currentThread());
+            T result = null;
+            Throwable failure = null;
+            try {
+                result = work.call(task.context());
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                task.detach();
+                Thread.interrupted();
+            }
+            Throwable outcome = task.isCancelRequested() ? cancelled(title, failure) : failure;
+            T value = result;
+            fxThread.execute(() -> {
+                running.remove(task);
+                if (outcome != null) {
+                    onFailure.accept(outcome);
+                } else {
+                    onSuccess.accept(value);
+                }
+            });
+        });
+        return task;
+    }
+
+    static CancellationException cancelled(String title, Throwable cause) {
+        CancellationException e = new CancellationException(title + " was cancelled");
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
+    }
+
+    @Override
+    public ObservableList<RunningTask> runningTasks() {
+        return runningView;
+    }
+
+    @Override
     public void close() {
         pool.shutdownNow();
+        longPool.shutdownNow();
     }
 
     /** Daemon threads, so work still running never keeps the app from exiting. */
     private static final class DaemonThreads implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
+        private final String prefix;
+
+        DaemonThreads(String prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "tablewright-task-" + count.incrementAndGet());
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         }
