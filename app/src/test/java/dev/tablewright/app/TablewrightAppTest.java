@@ -89,4 +89,23 @@ class TablewrightAppTest {
         assertTrue(robot.lookup("customers").tryQuery().isPresent());
         assertTrue(robot.lookup("orders").tryQuery().isEmpty());
     }
+
+    @Test
+    void theHistoryOfATrackedTableOpensWithItsShortcut(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("26 rows").tryQuery().isPresent());
+
+        robot.clickOn("products");
+        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.H);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> robot.lookup("#historyEntries").tryQuery().isPresent()
+                        && !robot.lookup("#historyEntries").queryTableView().getItems().isEmpty());
+
+        javafx.scene.control.TableView<?> entries = robot.lookup("#historyEntries").queryTableView();
+        // 26 rows created, then two updates: the newest (the Ethiopian coffee's price) is listed first.
+        assertEquals(28, entries.getItems().size());
+        dev.tablewright.app.history.AuditEntry newest = (dev.tablewright.app.history.AuditEntry) entries.getItems().get(0);
+        assertEquals("UPDATE", newest.action());
+        assertEquals("price, updatedAt", newest.summary());
+        verifyThat("#historyStatus", hasText("28 changes"));
+    }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The part of the call-file format (shared/spec/CONNECTOR.md, section 1) that builds a database
- * from scratch: {@code defineTable}, {@code addRows} and {@code addRow} steps, without
+ * from scratch: {@code defineTable}, {@code addRows}, {@code addRow} and {@code upsertRow} steps, without
  * {@code as:} bindings. The command line runs the whole format; the app cannot depend on it.
  */
 final class CallFile {
@@ -67,9 +67,9 @@ final class CallFile {
             }
             Map.Entry<String, Object> call = step.entrySet().iterator().next();
             String function = call.getKey();
-            if (!List.of("defineTable", "addRows", "addRow").contains(function)) {
+            if (!List.of("defineTable", "addRows", "addRow", "upsertRow").contains(function)) {
                 throw new IllegalArgumentException("Step " + number + " calls '" + function
-                        + "', but a sample call file may only use defineTable, addRows and addRow.");
+                        + "', but a sample call file may only use defineTable, addRows, addRow and upsertRow.");
             }
             if (!(call.getValue() instanceof Map<?, ?>)) {
                 throw new IllegalArgumentException("Step " + number + " (" + function + ") needs its parameters as a map.");
@@ -83,6 +83,7 @@ final class CallFile {
                 case "defineTable" -> connector.defineTable(text("name"), map("fields"), params.get("options") == null ? null : map("options"));
                 case "addRows" -> connector.addRows(text("table"), rows("data"));
                 case "addRow" -> connector.addRow(text("table"), map("data"));
+                case "upsertRow" -> connector.upsertRow(text("table"), map("data"), map("uniqueKey"));
                 default -> throw new IllegalStateException("Unchecked function " + function);
             }
         }

@@ -59,17 +59,23 @@ public final class SampleDatabase {
     }
 
     /**
-     * Builds the database under a temporary name and moves it into place only once every step has
-     * run: a failed or killed first launch leaves no half-built sample, and the next one starts over.
+     * Builds the database under a temporary name of its own and moves it into place only once every
+     * step has run: a failed or killed first launch leaves no half-built sample, and the next one
+     * starts over. Two launches building at once (a second window, or a build the first one
+     * abandoned while it quit) each write their own file; the first to finish wins.
      */
     private void create() {
         CallFile steps = CallFile.read(callFile);
-        Path partial = file.resolveSibling(FILE_NAME + ".partial");
+        Path partial = null;
         try {
             Files.createDirectories(file.getParent());
-            deleteWithCompanions(partial);
+            partial = Files.createTempFile(file.getParent(), FILE_NAME + ".", ".partial");
             try (Connector connector = Connector.connect(ConnectOptions.sqlite(partial.toString()))) {
                 steps.runOn(connector);
+            }
+            if (Files.exists(file)) {
+                deleteWithCompanions(partial);
+                return;
             }
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -82,6 +88,9 @@ public final class SampleDatabase {
     }
 
     private static void deleteQuietly(Path partial, Exception cause) {
+        if (partial == null) {
+            return;
+        }
         try {
             deleteWithCompanions(partial);
         } catch (IOException e) {

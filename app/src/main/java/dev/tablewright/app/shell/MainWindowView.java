@@ -289,9 +289,8 @@ public final class MainWindowView {
         Label user = new Label();
         user.setId("statusUser");
         user.setGraphic(new FontIcon(Feather.USER));
-        user.textProperty().bind(Bindings.when(viewModel.currentUserProperty().isEmpty())
-                .then("")
-                .otherwise(Bindings.concat("$USER = ", viewModel.currentUserProperty())));
+        user.textProperty().bind(Bindings.createStringBinding(() -> viewModel.currentUserProperty().get().isEmpty()
+                ? "" : "$USER = " + viewModel.currentUserProperty().get(), viewModel.currentUserProperty()));
         user.setTooltip(new Tooltip("The name $USER stands for in data and filters on this connection"));
 
         HBox taskBox = new HBox(6);

@@ -1,7 +1,10 @@
 package dev.tablewright.app.shell;
 
 import dev.tablewright.app.dialog.DialogService;
+import dev.tablewright.app.history.HistoryView;
+import dev.tablewright.app.history.HistoryViewModel;
 import dev.tablewright.app.task.TaskExecutor;
+import javafx.scene.Node;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,6 +23,40 @@ public final class Screens implements Screen.Factory {
 
     @Override
     public Optional<Screen> create(WorkspaceRequest request) {
-        return Optional.empty();
+        return switch (request.kind()) {
+            case HISTORY -> Optional.of(history(request));
+            default -> Optional.empty();
+        };
+    }
+
+    private Screen history(WorkspaceRequest request) {
+        HistoryViewModel viewModel = new HistoryViewModel(request.connection().connector(), request.table(), tasks);
+        HistoryView view = new HistoryView(viewModel);
+        viewModel.load();
+        return screen(request.table() + " · history", view.root(), viewModel::load, () -> { });
+    }
+
+    private static Screen screen(String title, Node content, Runnable reload, Runnable dispose) {
+        return new Screen() {
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public Node content() {
+                return content;
+            }
+
+            @Override
+            public void reload() {
+                reload.run();
+            }
+
+            @Override
+            public void dispose() {
+                dispose.run();
+            }
+        };
     }
 }

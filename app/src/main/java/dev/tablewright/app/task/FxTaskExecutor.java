@@ -38,6 +38,11 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     @Override
     public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        if (pool.isShutdown()) {
+            // The window is closing: a callback that asks for more work (row counts after the
+            // table list, say) gets none, and nothing is shown.
+            return;
+        }
         pool.execute(() -> {
             T result;
             try {
@@ -55,6 +60,9 @@ public final class FxTaskExecutor implements TaskExecutor {
     @Override
     public <T> RunningTask run(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         RunningTask task = new RunningTask(title, fxThread);
+        if (longPool.isShutdown()) {
+            return task;
+        }
         fxThread.execute(() -> running.add(task));
         longPool.execute(() -> {
             task.attach(Thread.currentThread());

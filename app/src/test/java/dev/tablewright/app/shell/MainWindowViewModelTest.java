@@ -53,7 +53,7 @@ class MainWindowViewModelTest {
         NavigatorConnection sample = viewModel.navigator().connections().get(0);
         assertEquals(SampleDatabase.CONNECTION_NAME, sample.name());
         assertEquals(List.of(new NavigatorTable("categories", 6, false), new NavigatorTable("customers", 20, false),
-                new NavigatorTable("orders", 40, false), new NavigatorTable("products", 26, false)), sample.tables());
+                new NavigatorTable("orders", 40, false), new NavigatorTable("products", 26, true)), sample.tables());
     }
 
     @Test

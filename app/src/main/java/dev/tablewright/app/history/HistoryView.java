@@ -1,0 +1,143 @@
+package dev.tablewright.app.history;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The history screen: a filter bar, the list of changes newest first, and the selected change's
+ * fields before and after.
+ */
+public final class HistoryView {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final BorderPane root = new BorderPane();
+
+    public HistoryView(HistoryViewModel viewModel) {
+        root.setId("historyView");
+        root.getStyleClass().add("history-view");
+        root.getStylesheets().add(Objects.requireNonNull(HistoryView.class.getResource("history.css")).toExternalForm());
+        root.setTop(filterBar(viewModel));
+
+        TableView<AuditEntry> entries = new TableView<>(viewModel.entries());
+        entries.setId("historyEntries");
+        entries.getColumns().add(column("When", e -> WHEN.format(e.changedAt()), 160));
+        entries.getColumns().add(column("Action", AuditEntry::action, 80));
+        entries.getColumns().add(column("Row", AuditEntry::rowId, 90));
+        entries.getColumns().add(column("Changed by", AuditEntry::changedBy, 120));
+        entries.getColumns().add(column("Fields", AuditEntry::summary, 320));
+        entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        entries.setPlaceholder(new Label("No changes match."));
+        entries.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> viewModel.selectedProperty().set(entry));
+        viewModel.selectedProperty().addListener((obs, old, entry) -> {
+            if (entries.getSelectionModel().getSelectedItem() != entry) {
+                entries.getSelectionModel().select(entry);
+            }
+        });
+
+        TableView<AuditEntry.FieldChange> changes = new TableView<>(viewModel.selectedChanges());
+        changes.setId("historyChanges");
+        TableColumn<AuditEntry.FieldChange, String> field = new TableColumn<>("Field");
+        field.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().field()));
+        TableColumn<AuditEntry.FieldChange, Object> before = new TableColumn<>("Before");
+        before.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(show(c.getValue().before())));
+        TableColumn<AuditEntry.FieldChange, Object> after = new TableColumn<>("After");
+        after.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(show(c.getValue().after())));
+        changes.getColumns().addAll(java.util.List.of(field, before, after));
+        changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        changes.setPlaceholder(new Label("Select a change to see its fields."));
+
+        SplitPane split = new SplitPane(entries, changes);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.6);
+        root.setCenter(split);
+
+        Label status = new Label();
+        status.setId("historyStatus");
+        status.textProperty().bind(viewModel.statusProperty());
+        Label problem = new Label();
+        problem.setId("historyProblem");
+        problem.getStyleClass().add("problem");
+        problem.textProperty().bind(viewModel.problemProperty());
+        HBox bottom = new HBox(12, status, problem);
+        bottom.getStyleClass().add("history-status");
+        root.setBottom(bottom);
+    }
+
+    private static Object show(Object value) {
+        return value == null ? "∅" : value;
+    }
+
+    private Node filterBar(HistoryViewModel viewModel) {
+        TextField row = field("historyRowId", "Row id", viewModel.rowIdProperty(), 90);
+        ChoiceBox<HistoryViewModel.ActionFilter> action = new ChoiceBox<>();
+        action.setId("historyAction");
+        action.getItems().setAll(HistoryViewModel.ActionFilter.values());
+        action.valueProperty().bindBidirectional(viewModel.actionProperty());
+        TextField user = field("historyUser", "Changed by", viewModel.changedByProperty(), 110);
+        TextField from = field("historyStart", "From (-7d, 2026-01-31)", viewModel.startProperty(), 170);
+        TextField to = field("historyStop", "To (now)", viewModel.stopProperty(), 120);
+        Button apply = new Button("Show", new FontIcon(Feather.FILTER));
+        apply.setId("historyApply");
+        apply.setDefaultButton(true);
+        apply.setOnAction(e -> viewModel.load());
+        Button onlyRow = new Button("Only this row", new FontIcon(Feather.CROSSHAIR));
+        onlyRow.setId("historyOnlyRow");
+        onlyRow.disableProperty().bind(viewModel.canShowSelectedRow().not());
+        onlyRow.setOnAction(e -> viewModel.showSelectedRow());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(viewModel.loadingProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        for (TextField f : new TextField[] {row, user, from, to}) {
+            f.setOnAction(e -> viewModel.load());
+        }
+        HBox bar = new HBox(8, new Label("History of " + viewModel.table()), gap, row, action, user, from, to, apply, onlyRow, busy);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("history-filters");
+        return new VBox(bar);
+    }
+
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty property, double width) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefWidth(width);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    private static TableColumn<AuditEntry, String> column(String title, Function<AuditEntry, String> value, double width) {
+        TableColumn<AuditEntry, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,200 @@
+package dev.tablewright.app.history;
+
+import dev.tablewright.app.navigator.NavigatorViewModel;
+import dev.tablewright.app.task.TaskExecutor;
+import dev.tablewright.core.Connector;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The history of one tracked table as an audit log (core {@code getAuditLog}): every create,
+ * update and delete, newest first, narrowed by row id, action, user and time, and the field
+ * changes of the selected entry.
+ */
+public final class HistoryViewModel {
+
+    /** Which kind of change to list. */
+    public enum ActionFilter { ALL, CREATE, UPDATE, DELETE }
+
+    private final Connector connector;
+    private final String table;
+    private final TaskExecutor tasks;
+    private final StringProperty rowId = new SimpleStringProperty("");
+    private final ObjectProperty<ActionFilter> action = new SimpleObjectProperty<>(ActionFilter.ALL);
+    private final StringProperty changedBy = new SimpleStringProperty("");
+    private final StringProperty start = new SimpleStringProperty("");
+    private final StringProperty stop = new SimpleStringProperty("");
+    private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
+    private final ObjectProperty<AuditEntry> selected = new SimpleObjectProperty<>();
+    private final ObservableList<AuditEntry.FieldChange> selectedChanges = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private long generation;
+
+    public HistoryViewModel(Connector connector, String table, TaskExecutor tasks) {
+        this.connector = connector;
+        this.table = table;
+        this.tasks = tasks;
+        selected.addListener((obs, old, entry) -> selectedChanges.setAll(entry == null ? List.of() : entry.changes()));
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** Lists the changes the filters let through, as the database holds them now. */
+    public void load() {
+        Map<String, Object> options = options();
+        long mine = ++generation;
+        loading.set(true);
+        tasks.execute(() -> connector.getAuditLog(table, options), log -> {
+            if (mine != generation) {
+                return;
+            }
+            loading.set(false);
+            List<AuditEntry> read = log.stream().map(HistoryViewModel::entry).toList();
+            entries.setAll(read);
+            selected.set(read.isEmpty() ? null : read.get(0));
+            problem.set("");
+            status.set(read.size() == 1 ? "1 change" : String.format("%,d changes", read.size()));
+        }, failure -> {
+            if (mine != generation) {
+                return;
+            }
+            loading.set(false);
+            entries.clear();
+            problem.set(NavigatorViewModel.describe(failure));
+            status.set("");
+        });
+    }
+
+    private Map<String, Object> options() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        putIfSet(options, "id", rowId.get());
+        putIfSet(options, "actorId", changedBy.get());
+        putIfSet(options, "start", start.get());
+        putIfSet(options, "stop", stop.get());
+        if (action.get() != ActionFilter.ALL) {
+            options.put("action", action.get().name());
+        }
+        return options;
+    }
+
+    private static void putIfSet(Map<String, Object> options, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            options.put(key, value.strip());
+        }
+    }
+
+    /** Lists only the changes of the selected entry's row. */
+    public void showSelectedRow() {
+        AuditEntry entry = selected.get();
+        if (entry != null) {
+            rowId.set(entry.rowId());
+            load();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static AuditEntry entry(Map<String, Object> raw) {
+        Map<String, Object> diff = (Map<String, Object>) raw.get("diff");
+        List<AuditEntry.FieldChange> changes = new ArrayList<>();
+        String action = String.valueOf(raw.get("action"));
+        // A create, a delete, and an update of a row whose earlier state history never saw carry
+        // whole rows ({old, new}); other updates carry only the changed fields.
+        boolean wholeRows = !action.equals("UPDATE")
+                || diff.size() == 2 && diff.containsKey("old") && diff.get("old") == null && diff.get("new") instanceof Map<?, ?>;
+        if (wholeRows) {
+            Map<String, Object> before = diff.get("old") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+            Map<String, Object> after = diff.get("new") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+            for (String field : new TreeSet<>(union(before.keySet(), after.keySet()))) {
+                changes.add(new AuditEntry.FieldChange(field, before.get(field), after.get(field)));
+            }
+        } else {
+            diff.forEach((field, change) -> {
+                Map<String, Object> c = (Map<String, Object>) change;
+                changes.add(new AuditEntry.FieldChange(field, c.get("old"), c.get("new")));
+            });
+        }
+        Object at = raw.get("createdAt");
+        Instant when = at instanceof Instant i ? i : Instant.parse(String.valueOf(at));
+        return new AuditEntry(action, String.valueOf(raw.get("id")),
+                raw.get("actorId") == null ? "" : String.valueOf(raw.get("actorId")), when, changes);
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    public StringProperty rowIdProperty() {
+        return rowId;
+    }
+
+    public ObjectProperty<ActionFilter> actionProperty() {
+        return action;
+    }
+
+    public StringProperty changedByProperty() {
+        return changedBy;
+    }
+
+    /** From when (ISO date or time, or relative as the contract allows: {@code -1d}). */
+    public StringProperty startProperty() {
+        return start;
+    }
+
+    public StringProperty stopProperty() {
+        return stop;
+    }
+
+    public ObservableList<AuditEntry> entries() {
+        return entries;
+    }
+
+    public ObjectProperty<AuditEntry> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<AuditEntry.FieldChange> selectedChanges() {
+        return selectedChanges;
+    }
+
+    /** How many changes are listed. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Why the last load failed, with its error code; empty otherwise. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** "Only this row" needs a selected entry. */
+    public BooleanBinding canShowSelectedRow() {
+        return Bindings.isNotNull(selected);
+    }
+}
