@@ -58,12 +58,17 @@ public final class ConsoleViewModel {
     private final ReadOnlyObjectWrapper<Integer> caretRequest = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ResultViewModel> latestResult = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ResultViewModel> results = FXCollections.observableArrayList();
+    // Made once: a wrapper made per call would be collected with the listeners added to it.
+    private final ObservableList<ResultViewModel> resultsView = FXCollections.unmodifiableObservableList(results);
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
+    private final ObservableList<HistoryEntry> historyView = FXCollections.unmodifiableObservableList(history);
     private final StringProperty historySearch = new SimpleStringProperty("");
     private final FilteredList<HistoryEntry> foundHistory = new FilteredList<>(history);
     private final ReadOnlyObjectWrapper<Map<String, List<String>>> schema = new ReadOnlyObjectWrapper<>(Map.of());
     private final BooleanBinding canRun;
     private RunningTask current;
+    /** Numbers the result tabs, so two results of the same statement can be told apart. */
+    private int tabCount;
 
     /**
      * @param connector the open connection the console runs on
@@ -146,7 +151,7 @@ public final class ConsoleViewModel {
                 (List<QueryResult> done) -> {
                     List<ResultViewModel> tabs = new ArrayList<>();
                     for (int i = 0; i < done.size(); i++) {
-                        ResultViewModel r = ResultViewModel.ofResult(connector, tasks, "Batch " + (i + 1), pieces.get(i).sql(), done.get(i));
+                        ResultViewModel r = ResultViewModel.ofResult(connector, tasks, "Batch " + (++tabCount), pieces.get(i).sql(), done.get(i));
                         tabs.add(r);
                         remember(pieces.get(i).sql(), ranAt, r);
                     }
@@ -161,7 +166,7 @@ public final class ConsoleViewModel {
                     Matcher m = BATCH_FAILURE.matcher(failure.getMessage() == null ? "" : failure.getMessage());
                     int index = m.find() ? Integer.parseInt(m.group(1)) - 1 : -1;
                     Piece failed = index >= 0 && index < pieces.size() ? pieces.get(index) : null;
-                    ResultViewModel error = problemTab("Batch failed", failed == null ? pieces.get(0) : failed, failure, text);
+                    ResultViewModel error = problemTab("Batch failed " + (++tabCount), failed == null ? pieces.get(0) : failed, failure, text);
                     show(List.of(error));
                     remember(failed == null ? statements.get(0).sql() : failed.sql(), ranAt, error);
                     status.set("Batch rolled back: none of its " + pieces.size() + " statements was applied");
@@ -234,13 +239,12 @@ public final class ConsoleViewModel {
     private void finish(List<Outcome> outcomes, int planned, String text, boolean cancelled) {
         List<ResultViewModel> tabs = new ArrayList<>();
         boolean wrote = false;
-        int n = 0;
         for (Outcome o : outcomes) {
-            n++;
-            String title = planned == 1 ? "Result" : "Result " + n;
+            int n = ++tabCount;
+            String title = "Result " + n;
             ResultViewModel r;
             if (o.failure() != null) {
-                r = problemTab(planned == 1 ? "Error" : "Error in " + n, o.piece(), o.failure(), text);
+                r = problemTab("Error " + n, o.piece(), o.failure(), text);
             } else {
                 r = ResultViewModel.ofPage(connector, tasks, title, o.piece().sql(), o.page());
                 wrote |= !o.page().rereadable();
@@ -404,7 +408,7 @@ public final class ConsoleViewModel {
 
     /** The result tabs, oldest first. */
     public ObservableList<ResultViewModel> results() {
-        return FXCollections.unmodifiableObservableList(results);
+        return resultsView;
     }
 
     /** The newest result, which the view shows. */
@@ -414,7 +418,7 @@ public final class ConsoleViewModel {
 
     /** Every statement run on this connection, newest first. */
     public ObservableList<HistoryEntry> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return historyView;
     }
 
     /** Words to find in the history; {@link #foundHistory()} follows it. */

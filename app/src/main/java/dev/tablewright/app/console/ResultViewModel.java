@@ -33,6 +33,7 @@ public final class ResultViewModel {
     private final String title;
     private final List<String> columns;
     private final ObservableList<List<Object>> rows = FXCollections.observableArrayList();
+    private final ObservableList<List<Object>> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
@@ -145,7 +146,7 @@ public final class ResultViewModel {
 
     /** The rows fetched so far, each a list of values in column order. */
     public ObservableList<List<Object>> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** What the statement did: "12 rows · 3.1 ms", "1 row changed · last id 7 · 2.0 ms", or the error. */
