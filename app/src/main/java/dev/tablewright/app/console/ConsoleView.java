@@ -62,6 +62,7 @@ public final class ConsoleView {
     private final Map<ResultViewModel, Tab> tabs = new HashMap<>();
     private final ContextMenu completion = new ContextMenu();
     private BracketMatcher.Pair marked;
+    private org.reactfx.Subscription highlighting;
 
     public ConsoleView(ConsoleViewModel viewModel) {
         this.viewModel = viewModel;
@@ -94,6 +95,13 @@ public final class ConsoleView {
 
     public Parent root() {
         return root;
+    }
+
+    /** The tab closed: stops the running statement and the highlighting. */
+    public void dispose() {
+        highlighting.unsubscribe();
+        completion.hide();
+        viewModel.dispose();
     }
 
     /** The editor, for the shell to focus when the console's tab is selected. */
@@ -144,7 +152,7 @@ public final class ConsoleView {
         editor.setId("sqlEditor");
         editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
         editor.replaceText(viewModel.scriptProperty().get());
-        SqlHighlighter.install(editor, viewModel.flavor(), this::markBrackets);
+        highlighting = SqlHighlighter.install(editor, viewModel.flavor(), this::markBrackets);
 
         editor.textProperty().addListener((o, was, now) -> viewModel.scriptProperty().set(now));
         viewModel.scriptProperty().addListener((o, was, now) -> {

@@ -188,6 +188,11 @@ public final class ConsoleViewModel {
         }
     }
 
+    /** The console closes: a statement still running is cancelled, so it does not hold its connection. */
+    public void dispose() {
+        cancel();
+    }
+
     /** What one statement of a run came to: a first page, or a failure. */
     private record Outcome(Piece piece, Instant ranAt, ResultPage page, RuntimeException failure) {
     }
