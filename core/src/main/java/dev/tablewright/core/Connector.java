@@ -7,8 +7,10 @@ import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.query.TableData;
 import dev.tablewright.core.schema.SchemaManager;
 import dev.tablewright.core.schema.TableSchema;
+import dev.tablewright.core.sql.CancelHook;
 import dev.tablewright.core.sql.QueryResult;
 import dev.tablewright.core.sql.RawSql;
+import dev.tablewright.core.sql.ResultPage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -296,6 +298,35 @@ public final class Connector implements AutoCloseable {
         return query(sql, List.of());
     }
 
+    /**
+     * {@link #query(String, List)} that can be cancelled from another thread through {@code hook}
+     * (JDBC {@code Statement.cancel()}); a cancelled call throws
+     * {@link java.util.concurrent.CancellationException} and leaves the database as it was.
+     */
+    public QueryResult query(String sql, List<?> params, CancelHook hook) {
+        session();
+        try {
+            return raw.query(sql, params, hook);
+        } finally {
+            schemas.invalidate();
+        }
+    }
+
+    /**
+     * A page of a raw query's rows (from {@code offset}, at most {@code limit}) for a grid that
+     * fetches as the user scrolls; see {@link RawSql#queryPage}. Cancellable as {@link #query(String, List, CancelHook)}.
+     */
+    public ResultPage queryPage(String sql, List<?> params, long offset, int limit, CancelHook hook) {
+        session();
+        try {
+            return raw.queryPage(sql, params, offset, limit, hook);
+        } finally {
+            if (offset == 0) {
+                schemas.invalidate();
+            }
+        }
+    }
+
     public Map<String, Object> queryOne(String sql, List<?> params) {
         session();
         return raw.queryOne(sql, params);
@@ -319,6 +350,16 @@ public final class Connector implements AutoCloseable {
         session();
         try {
             return raw.batch(statements);
+        } finally {
+            schemas.invalidate();
+        }
+    }
+
+    /** {@link #batch(List)} that {@code hook} can cancel from another thread; a cancelled batch applies nothing. */
+    public List<QueryResult> batch(List<RawSql.Statement> statements, CancelHook hook) {
+        session();
+        try {
+            return raw.batch(statements, hook);
         } finally {
             schemas.invalidate();
         }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /** The raw-SQL API: query, queryOne, exec and batch, with every parameter bound. */
 public final class RawSql {
@@ -39,8 +40,128 @@ public final class RawSql {
     }
 
     public QueryResult query(String sql, List<?> params) {
+        return query(sql, params, CancelHook.none());
+    }
+
+    /**
+     * {@link #query(String, List)} that {@code hook} can cancel from another thread. A cancelled
+     * call throws {@link CancellationException} and leaves the database as it was (the statement
+     * runs on its own in autocommit, and the database undoes a statement it stops).
+     */
+    public QueryResult query(String sql, List<?> params, CancelHook hook) {
         requireSql(sql);
-        return session.withConnection(c -> run(c, sql, params, 0));
+        Canceller canceller = new Canceller(hook);
+        try {
+            return session.withConnection(c -> run(c, sql, params, canceller, 0, -1).result());
+        } catch (TablewrightException e) {
+            throw canceller.explain(e);
+        }
+    }
+
+    /**
+     * A page of a query's rows: from {@code offset}, at most {@code limit}, so that a grid shows the
+     * first rows at once and asks for more as the user scrolls. A statement that only reads runs
+     * again for each page with the driver's row limit (offset + limit + 1 rows, the first offset
+     * skipped), so no connection stays taken between pages; one that writes (INSERT ... RETURNING)
+     * runs once, and its first page holds all its rows. Cancelled as {@link #query(String, List, CancelHook)}.
+     */
+    public ResultPage queryPage(String sql, List<?> params, long offset, int limit, CancelHook hook) {
+        requireSql(sql);
+        if (offset < 0 || limit < 1) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "A page needs offset >= 0 and limit >= 1 (got offset "
+                    + offset + ", limit " + limit + ").");
+        }
+        boolean rereadable = isReadOnly(sql);
+        if (offset > 0 && !rereadable) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "This statement writes, so it is not run again for a later page;"
+                    + " its first page held all its rows. The statement: " + abbreviate(sql));
+        }
+        Canceller canceller = new Canceller(hook);
+        try {
+            return session.withConnection(c -> rereadable ? run(c, sql, params, canceller, offset, limit)
+                    : run(c, sql, params, canceller, 0, -1));
+        } catch (TablewrightException e) {
+            throw canceller.explain(e);
+        }
+    }
+
+    /** Statements that only read, so running one again for another page changes nothing. */
+    static boolean isReadOnly(String sql) {
+        String w = firstWord(sql);
+        if (w.equals("SELECT") || w.equals("VALUES") || w.equals("TABLE") || w.equals("SHOW") || w.equals("DESCRIBE")
+                || w.equals("DESC")) {
+            return !mentionsWord(sql, "INTO") && !mentionsWord(sql, "NEXTVAL");
+        }
+        if (w.equals("WITH")) {
+            // PostgreSQL's WITH may hold INSERT/UPDATE/DELETE; a mention anywhere (even in a string) is enough to be careful.
+            return !mentionsWord(sql, "INSERT") && !mentionsWord(sql, "UPDATE") && !mentionsWord(sql, "DELETE")
+                    && !mentionsWord(sql, "MERGE") && !mentionsWord(sql, "INTO") && !mentionsWord(sql, "NEXTVAL");
+        }
+        return false;
+    }
+
+    private static boolean mentionsWord(String sql, String word) {
+        String upper = sql.toUpperCase(Locale.ROOT);
+        int at = upper.indexOf(word);
+        while (at >= 0) {
+            int end = at + word.length();
+            boolean startsWord = at == 0 || !Character.isLetterOrDigit(upper.charAt(at - 1)) && upper.charAt(at - 1) != '_';
+            boolean endsWord = end == upper.length() || !Character.isLetterOrDigit(upper.charAt(end)) && upper.charAt(end) != '_';
+            if (startsWord && endsWord) {
+                return true;
+            }
+            at = upper.indexOf(word, at + 1);
+        }
+        return false;
+    }
+
+    /**
+     * Connects a {@link CancelHook} to the statement running at the moment: cancelling before a
+     * statement starts stops it from starting, cancelling during one calls {@code Statement.cancel()}.
+     */
+    private static final class Canceller {
+        private java.sql.Statement running;
+        private boolean cancelled;
+
+        Canceller(CancelHook hook) {
+            hook.onCancel(this::cancel);
+        }
+
+        private synchronized void cancel() {
+            cancelled = true;
+            if (running != null) {
+                try {
+                    running.cancel();
+                } catch (SQLException ignored) {
+                    // The statement ended meanwhile: nothing is left to stop.
+                }
+            }
+        }
+
+        synchronized void attach(java.sql.Statement statement) throws SQLException {
+            if (cancelled) {
+                throw new SQLException("Cancelled before the statement started.");
+            }
+            running = statement;
+        }
+
+        synchronized void detach() {
+            running = null;
+        }
+
+        synchronized boolean isCancelled() {
+            return cancelled;
+        }
+
+        /** A failure after a cancel is the cancel: the database stopped the statement because we asked. */
+        RuntimeException explain(TablewrightException failure) {
+            if (!isCancelled()) {
+                return failure;
+            }
+            CancellationException e = new CancellationException("The statement was cancelled; the database undid what it had done.");
+            e.initCause(failure);
+            return e;
+        }
     }
 
     public Map<String, Object> queryOne(String sql, List<?> params) {
@@ -154,16 +275,25 @@ public final class RawSql {
 
     /** Runs the statements in one transaction: all or none. */
     public List<QueryResult> batch(List<Statement> statements) {
+        return batch(statements, CancelHook.none());
+    }
+
+    /**
+     * {@link #batch(List)} that {@code hook} can cancel from another thread: a cancelled batch throws
+     * {@link CancellationException} and its transaction is rolled back, so none of it is applied.
+     */
+    public List<QueryResult> batch(List<Statement> statements, CancelHook hook) {
         if (statements == null || statements.isEmpty()) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "batch needs a list of statements {sql, params}.");
         }
         statements.forEach(s -> requireSql(s == null ? null : s.sql()));
+        Canceller canceller = new Canceller(hook);
         try {
             return session.inTransaction(c -> {
                 List<QueryResult> out = new ArrayList<>();
                 for (int i = 0; i < statements.size(); i++) {
                     try {
-                        out.add(run(c, statements.get(i).sql(), statements.get(i).params(), i));
+                        out.add(run(c, statements.get(i).sql(), statements.get(i).params(), canceller, 0, -1).result());
                     } catch (SQLException e) {
                         throw new StatementFailure(i, statements.size(), statements.get(i).sql(), e);
                     }
@@ -171,6 +301,9 @@ public final class RawSql {
                 return out;
             });
         } catch (TablewrightException e) {
+            if (canceller.isCancelled()) {
+                throw canceller.explain(e);
+            }
             if (e.getCause() instanceof StatementFailure f) {
                 TablewrightException mapped = session.translate(f.cause(), ErrorCode.SQL_ERROR);
                 throw new TablewrightException(mapped.code(), "Statement " + (f.index + 1) + " of " + f.total + " failed, so none was applied: "
@@ -186,23 +319,48 @@ public final class RawSql {
         }
     }
 
-    private QueryResult run(Connection c, String sql, List<?> params, int index) throws SQLException {
+    /** Runs one statement; with {@code limit} &gt;= 0 it skips {@code offset} rows and reads at most {@code limit}. */
+    private ResultPage run(Connection c, String sql, List<?> params, Canceller canceller, long offset, int limit) throws SQLException {
         long start = System.nanoTime();
         boolean keys = dialect.rawGeneratedKeys();
         try (PreparedStatement ps = keys ? c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql)) {
             session.bindAll(ps, params == null ? List.of() : new ArrayList<>(params));
-            boolean hasRows = ps.execute();
+            if (limit >= 0) {
+                // One row beyond the page tells whether more follow; the database stops there.
+                ps.setMaxRows((int) Math.min(Integer.MAX_VALUE, offset + limit + 1));
+            }
+            boolean hasRows;
+            canceller.attach(ps);
+            try {
+                hasRows = ps.execute();
+            } finally {
+                canceller.detach();
+            }
             List<Map<String, Object>> rows = new ArrayList<>();
             List<String> columns = new ArrayList<>();
             long changes = 0;
+            boolean more = false;
             if (hasRows) {
                 try (ResultSet rs = ps.getResultSet()) {
                     ResultSetMetaData md = rs.getMetaData();
                     for (int i = 1; i <= md.getColumnCount(); i++) {
                         columns.add(md.getColumnLabel(i));
                     }
-                    while (rs.next()) {
-                        rows.add(readRow(rs, md, columns));
+                    canceller.attach(ps);
+                    try {
+                        long skipped = 0;
+                        while (skipped < offset && rs.next()) {
+                            skipped++;
+                        }
+                        while (rs.next()) {
+                            if (limit >= 0 && rows.size() == limit) {
+                                more = true;
+                                break;
+                            }
+                            rows.add(readRow(rs, md, columns));
+                        }
+                    } finally {
+                        canceller.detach();
                     }
                 }
             } else {
@@ -222,7 +380,8 @@ public final class RawSql {
                 }
             }
             double ms = (System.nanoTime() - start) / 1_000_000.0;
-            return new QueryResult(rows, new QueryResult.Meta(changes, lastRowId, Math.round(ms * 1000) / 1000.0, columns));
+            QueryResult result = new QueryResult(rows, new QueryResult.Meta(changes, lastRowId, Math.round(ms * 1000) / 1000.0, columns));
+            return new ResultPage(result, offset, more, limit >= 0);
         }
     }
 

@@ -82,6 +82,28 @@ public final class ScriptSplitter {
     public static List<String> split(String script, Flavor flavor) {
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(flavor, "flavor");
+        List<String> statements = new ArrayList<>();
+        for (Span span : new Lexer(script, flavor).run()) {
+            statements.add(span.sql());
+        }
+        return Collections.unmodifiableList(statements);
+    }
+
+    /**
+     * Where each statement of {@link #split} sits in the script: an editor uses it to find the
+     * statement at the caret and to map a position the database reports back to the script.
+     *
+     * @param start index of the statement's first character in the script
+     * @param end   index just past its last character (before the terminator)
+     * @param sql   the statement, exactly {@code script.substring(start, end)}
+     */
+    public record Span(int start, int end, String sql) {
+    }
+
+    /** The statements of {@link #split} with their places in the script, in script order. */
+    public static List<Span> spans(String script, Flavor flavor) {
+        Objects.requireNonNull(script, "script");
+        Objects.requireNonNull(flavor, "flavor");
         return Collections.unmodifiableList(new Lexer(script, flavor).run());
     }
 
@@ -138,7 +160,7 @@ public final class ScriptSplitter {
         private final boolean mysql;
         private final String[] modifiers;
         private final String[] kinds;
-        private final List<String> out = new ArrayList<>();
+        private final List<Span> out = new ArrayList<>();
 
         /** MySQL: the current terminator; {@code ;} unless changed by DELIMITER. */
         private String delimiter = ";";
@@ -189,7 +211,7 @@ public final class ScriptSplitter {
             }
         }
 
-        List<String> run() {
+        List<Span> run() {
             int i = 0;
             while (i < n) {
                 char c = s.charAt(i);
@@ -664,9 +686,16 @@ public final class ScriptSplitter {
         /** Ends the current statement (at a terminator or the end of the script). */
         private void finish() {
             if (contentStart >= 0) {
-                String stmt = s.substring(contentStart, contentEnd).trim();
-                if (!stmt.isEmpty()) {
-                    out.add(stmt);
+                int a = contentStart;
+                int b = contentEnd;
+                while (a < b && s.charAt(a) <= ' ') {
+                    a++;
+                }
+                while (b > a && s.charAt(b - 1) <= ' ') {
+                    b--;
+                }
+                if (a < b) {
+                    out.add(new Span(a, b, s.substring(a, b)));
                 }
             }
             contentStart = -1;

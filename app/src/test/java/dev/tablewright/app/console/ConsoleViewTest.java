@@ -1,0 +1,153 @@
+package dev.tablewright.app.console;
+
+import dev.tablewright.app.task.FxTaskExecutor;
+import dev.tablewright.core.Connector;
+import dev.tablewright.core.testing.TestDatabases;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The console in a window, driven as a person would: typing, keys and buttons, on SQLite. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleViewTest {
+    @TempDir
+    Path dataDir;
+
+    private Connector connector;
+    private FxTaskExecutor tasks;
+    private ConsoleViewModel viewModel;
+    private ConsoleView view;
+
+    @Start
+    void start(Stage stage) {
+        connector = new Connector();
+        connector.create(TestDatabases.fresh("sqlite").options());
+        connector.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, city TEXT);"
+                + "INSERT INTO customers (id, name, city) VALUES (1, 'Ada Lovelace', 'London'), (2, 'Grace Hopper', 'New York'),"
+                + " (3, 'Edsger Dijkstra', 'Austin'), (4, 'Barbara Liskov', 'Boston')");
+        tasks = new FxTaskExecutor();
+        viewModel = new ConsoleViewModel(connector, new QueryHistory(dataDir, "sample"), tasks);
+        view = new ConsoleView(viewModel);
+        stage.setScene(new Scene(view.root(), 1100, 700));
+        stage.show();
+    }
+
+    @Stop
+    void stop() {
+        tasks.close();
+        connector.close();
+    }
+
+    @Test
+    void typingAQueryAndPressingCtrlEnterShowsItsRowsInAResultTab(FxRobot robot) throws Exception {
+        robot.clickOn("#sqlEditor").write("SELECT name, city FROM customers ORDER BY name");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#resultGrid").tryQuery().isPresent());
+        TableView<List<Object>> grid = robot.lookup("#resultGrid").queryAs(TableView.class);
+        assertEquals(List.of("Ada Lovelace", "London"), grid.getItems().get(0));
+        assertEquals(4, grid.getItems().size());
+        assertEquals(List.of("name", "city"), grid.getColumns().stream().map(c -> c.getText()).toList());
+        assertTrue(robot.lookup("#resultSummary").queryAs(Label.class).getText().startsWith("4 rows · "));
+    }
+
+    @Test
+    void theWindowKeepsAnsweringWhileASlowQueryRunsAndCancelStopsIt(FxRobot robot) throws Exception {
+        robot.clickOn("#sqlEditor").write("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000000)"
+                + " SELECT count(*) FROM c");
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> viewModel.runningProperty().get());
+
+        CompletableFuture<Boolean> probe = new CompletableFuture<>();
+        Platform.runLater(() -> probe.complete(viewModel.runningProperty().get()));
+        assertTrue(probe.get(20, TimeUnit.SECONDS), "the FX thread answered while the query was still running");
+        robot.clickOn("#historyToggle");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#historySearch").tryQuery().isPresent());
+        assertTrue(viewModel.runningProperty().get(), "a button was clicked and its pane shown while the query ran");
+
+        robot.clickOn("#cancelButton");
+
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !viewModel.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#consoleStatus").queryAs(Label.class).getText().startsWith("Cancelled"));
+        assertTrue(robot.lookup("#resultGrid").tryQuery().isEmpty());
+    }
+
+    @Test
+    void anErrorPutsTheCaretWhereTheDatabaseFoundIt(FxRobot robot) throws Exception {
+        robot.clickOn("#sqlEditor").write("SELECT 1;\nSELECT name\nFROM customers\nWHEN city = 1");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#resultError").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = viewModel.scriptProperty().get();
+        assertEquals(text.indexOf("WHEN"), view.editor().getCaretPosition());
+    }
+
+    /** Not a check: renders the console with a result and the history open for docs/screenshots. */
+    @Test
+    void rendersAScreenshot(FxRobot robot) throws Exception {
+        String script = "-- Customers by city, with their orders\nSELECT c.name, c.city, 'it''s \"quoted\"' AS note, 42 AS answer\n"
+                + "FROM customers AS c\nWHERE c.city IN ('London', 'Boston', 'Austin', 'New York')\nORDER BY (c.name);\n\n"
+                + "UPDATE customers SET city = 'Cambridge' WHERE id = 4;";
+        robot.interact(() -> viewModel.scriptProperty().set(script));
+        robot.clickOn("#historyToggle");
+        robot.interact(() -> {
+            view.editor().moveTo(script.indexOf("UPDATE"));
+            viewModel.runCurrent();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> viewModel.results().size() == 1);
+        robot.interact(() -> {
+            view.editor().moveTo(script.indexOf("name);") + 4);
+            viewModel.runCurrent();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> viewModel.results().size() == 2);
+        robot.interact(() -> view.editor().moveTo(script.indexOf("name);") + 5));
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Path target = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/screenshots/sql-console.png");
+        CompletableFuture<WritableImage> shot = new CompletableFuture<>();
+        Platform.runLater(() -> shot.complete(view.root().snapshot(null, null)));
+        Files.createDirectories(target.getParent());
+        ImageIO.write(toBuffered(shot.get(20, TimeUnit.SECONDS)), "png", target.toFile());
+        assertTrue(Files.size(target) > 0);
+    }
+
+    private static BufferedImage toBuffered(WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        return out;
+    }
+}
