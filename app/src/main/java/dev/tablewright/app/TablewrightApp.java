@@ -22,6 +22,9 @@ import java.nio.file.Path;
 public final class TablewrightApp extends Application {
     private static final double WIDTH = 1280;
     private static final double HEIGHT = 820;
+    /** A remembered size below this is a mistake (a window squashed by some desktop), not a choice to keep. */
+    private static final double MIN_WIDTH = 640;
+    private static final double MIN_HEIGHT = 400;
 
     private TaskExecutor tasks;
     private MainWindowViewModel viewModel;
@@ -41,7 +44,8 @@ public final class TablewrightApp extends Application {
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Settings.WindowBounds remembered = viewModel.rememberedWindow();
-        boolean fits = remembered != null && !Screen.getScreensForRectangle(remembered.x(), remembered.y(),
+        boolean fits = remembered != null && remembered.width() >= MIN_WIDTH && remembered.height() >= MIN_HEIGHT
+                && !Screen.getScreensForRectangle(remembered.x(), remembered.y(),
                 remembered.width(), remembered.height()).isEmpty();
         Scene scene = fits
                 ? new Scene(view.root(), remembered.width(), remembered.height())

@@ -26,8 +26,9 @@ import static org.testfx.matcher.control.LabeledMatchers.hasText;
 /** The real app, started headless on a sample database in a temporary data directory. */
 @ExtendWith(ApplicationExtension.class)
 class TablewrightAppTest {
+    /** Each test starts as a first launch: its own sample database and no remembered settings. */
     @TempDir
-    static Path dataDir;
+    Path dataDir;
 
     private final TablewrightApp app = new TablewrightApp();
     private Stage stage;
@@ -107,5 +108,20 @@ class TablewrightAppTest {
         assertEquals("UPDATE", newest.action());
         assertEquals("price, updatedAt", newest.summary());
         verifyThat("#historyStatus", hasText("28 changes"));
+    }
+
+    @Test
+    void theSqlConsoleRunsAQueryOnTheSampleAndShowsItsRows(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("40 rows").tryQuery().isPresent());
+
+        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.CLOSE_BRACKET);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sqlEditor").tryQuery().isPresent());
+        robot.clickOn("#sqlEditor").write("SELECT name FROM categories ORDER BY name");
+        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#resultGrid").tryQuery().isPresent());
+
+        javafx.scene.control.TableView<?> grid = robot.lookup("#resultGrid").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> grid.getItems().size() == 6);
+        assertEquals(6, grid.getItems().size(), "the sample has six categories");
     }
 }

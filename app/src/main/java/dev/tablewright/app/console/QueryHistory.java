@@ -1,15 +1,14 @@
 package dev.tablewright.app.console;
 
+import dev.tablewright.app.storage.AtomicFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tablewright.app.DataDirectory;
 import dev.tablewright.core.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,18 +59,7 @@ public final class QueryHistory {
     /** Replaces the saved history with {@code entries} (newest first, cut to the limit). */
     public void save(List<HistoryEntry> entries) throws IOException {
         List<HistoryEntry> kept = new ArrayList<>(entries.subList(0, Math.min(LIMIT, entries.size())));
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temporary, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(kept), StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(kept));
     }
 
     /** Whether {@code entry} matches a search: every word of it appears in the SQL, any case. */

@@ -1,5 +1,8 @@
 package dev.tablewright.app.shell;
 
+import dev.tablewright.app.console.ConsoleView;
+import dev.tablewright.app.console.ConsoleViewModel;
+import dev.tablewright.app.console.QueryHistory;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.history.HistoryView;
 import dev.tablewright.app.history.HistoryViewModel;
@@ -25,6 +28,7 @@ public final class Screens implements Screen.Factory {
     public Optional<Screen> create(WorkspaceRequest request) {
         return switch (request.kind()) {
             case HISTORY -> Optional.of(history(request));
+            case CONSOLE -> Optional.of(console(request));
             default -> Optional.empty();
         };
     }
@@ -34,6 +38,13 @@ public final class Screens implements Screen.Factory {
         HistoryView view = new HistoryView(viewModel);
         viewModel.load();
         return screen(request.table() + " · history", view.root(), viewModel::load, () -> { });
+    }
+
+    private Screen console(WorkspaceRequest request) {
+        ConsoleViewModel viewModel = new ConsoleViewModel(request.connection().connector(),
+                new QueryHistory(dataDir.resolve("query-history"), request.connection().name()), tasks);
+        ConsoleView view = new ConsoleView(viewModel);
+        return screen("SQL · " + request.connection().name(), view.root(), viewModel::refreshSchema, view::dispose);
     }
 
     private static Screen screen(String title, Node content, Runnable reload, Runnable dispose) {

@@ -7,11 +7,10 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import dev.tablewright.app.testing.Screenshots;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -20,8 +19,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -111,6 +108,7 @@ class ConsoleViewTest {
     /** Not a check: renders the console with a result and the history open for docs/screenshots. */
     @Test
     void rendersAScreenshot(FxRobot robot) throws Exception {
+        Screenshots.assumeRequested();
         String script = "-- Customers by city, with their orders\nSELECT c.name, c.city, 'it''s \"quoted\"' AS note, 42 AS answer\n"
                 + "FROM customers AS c\nWHERE c.city IN ('London', 'Boston', 'Austin', 'New York')\nORDER BY (c.name);\n\n"
                 + "UPDATE customers SET city = 'Cambridge' WHERE id = 4;";
@@ -130,24 +128,7 @@ class ConsoleViewTest {
         Thread.sleep(400);
         WaitForAsyncUtils.waitForFxEvents();
 
-        Path target = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/screenshots/sql-console.png");
-        CompletableFuture<WritableImage> shot = new CompletableFuture<>();
-        Platform.runLater(() -> shot.complete(view.root().snapshot(null, null)));
-        Files.createDirectories(target.getParent());
-        ImageIO.write(toBuffered(shot.get(20, TimeUnit.SECONDS)), "png", target.toFile());
-        assertTrue(Files.size(target) > 0);
+        assertTrue(Files.size(Screenshots.save(view.root(), "sql-console")) > 0);
     }
 
-    private static BufferedImage toBuffered(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        return out;
-    }
 }
