@@ -1,9 +1,21 @@
 package dev.tablewright.app.dialog;
 
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** Dialogs as JavaFX alerts, owned by the main window. */
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Dialogs as JavaFX alerts and choosers, owned by the main window. */
 public final class FxDialogService implements DialogService {
     private final Window owner;
 
@@ -18,5 +30,73 @@ public final class FxDialogService implements DialogService {
         alert.setTitle(title);
         alert.setHeaderText(header);
         alert.showAndWait();
+    }
+
+    @Override
+    public void showError(String title, String header, String content) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, content);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        alert.showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String header, String content) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, content, ButtonType.OK, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    @Override
+    public Optional<String> askText(String title, String header, String initialValue) {
+        TextInputDialog dialog = new TextInputDialog(initialValue);
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        dialog.getEditor().setId("askTextField");
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<String> askPassword(String title, String header) {
+        Dialog<String> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        PasswordField field = new PasswordField();
+        field.setId("askPasswordField");
+        field.setPrefColumnCount(24);
+        dialog.getDialogPane().setContent(field);
+        ButtonType ok = new ButtonType("OK", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        dialog.setResultConverter(button -> button == ok ? field.getText() : null);
+        Platform.runLater(field::requestFocus);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, List<FileFilter> filters) {
+        FileChooser chooser = chooser(title, filters);
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToCreate(String title, String suggestedName, List<FileFilter> filters) {
+        FileChooser chooser = chooser(title, filters);
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    private static FileChooser chooser(String title, List<FileFilter> filters) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        for (FileFilter filter : filters) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(filter.description(), filter.patterns()));
+        }
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        return chooser;
     }
 }

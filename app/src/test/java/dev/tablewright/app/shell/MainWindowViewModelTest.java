@@ -1,6 +1,6 @@
 package dev.tablewright.app.shell;
 
-import dev.tablewright.app.dialog.DialogService;
+import dev.tablewright.app.dialog.ScriptedDialogService;
 import dev.tablewright.app.sample.SampleDatabase;
 import dev.tablewright.app.task.SameThreadTaskExecutor;
 import dev.tablewright.core.Connector;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,8 +20,8 @@ class MainWindowViewModelTest {
     @TempDir
     Path dataDir;
 
-    private final List<String> dialogs = new ArrayList<>();
-    private final DialogService fakeDialogs = (title, header, content) -> dialogs.add(title + "|" + header + "|" + content);
+    private final ScriptedDialogService fakeDialogs = new ScriptedDialogService();
+    private final List<String> dialogs = fakeDialogs.shown();
     private MainWindowViewModel viewModel;
 
     @AfterEach
@@ -97,7 +96,7 @@ class MainWindowViewModelTest {
         viewModel.showAbout();
 
         assertEquals(1, dialogs.size());
-        assertTrue(dialogs.get(0).startsWith("About Tablewright|Tablewright "), dialogs.get(0));
+        assertTrue(dialogs.get(0).startsWith("information|About Tablewright|Tablewright "), dialogs.get(0));
         assertTrue(dialogs.get(0).contains("SQLite, PostgreSQL and MySQL/MariaDB"), dialogs.get(0));
         assertTrue(dialogs.get(0).contains(sample.file().toString()), dialogs.get(0));
     }
