@@ -66,13 +66,16 @@ public final class PasswordVault {
 
     /**
      * Keeps the password for this session, and also in the secret store when the profile says
-     * "remember" (removing it from there when it does not).
+     * "remember" and the store is unlocked (removing it from there when the profile does not).
      */
     public void keep(ConnectionProfile profile, String password) {
         session.put(profile.name(), password);
+        if (remembered.isLocked()) {
+            return;
+        }
         if (profile.rememberPassword()) {
             remembered.write(profile.name(), password);
-        } else if (!remembered.isLocked()) {
+        } else {
             remembered.delete(profile.name());
         }
     }
@@ -80,9 +83,12 @@ public final class PasswordVault {
     /** Applies a change of the "remember" choice to a password already known this session. */
     public void rememberChoiceChanged(ConnectionProfile profile) {
         String given = session.get(profile.name());
+        if (remembered.isLocked()) {
+            return;
+        }
         if (profile.rememberPassword() && given != null) {
             remembered.write(profile.name(), given);
-        } else if (!profile.rememberPassword() && !remembered.isLocked()) {
+        } else if (!profile.rememberPassword()) {
             remembered.delete(profile.name());
         }
     }
