@@ -397,7 +397,7 @@ public final class ConnectionManagerViewModel {
         }
         String newName = answer.get();
         if (newName.isEmpty() || profiles.stream().anyMatch(p -> p.name().equals(newName))) {
-            dialogs.showError("Rename connection", "'" + original.name() + "' was not renamed",
+            dialogs.showError("'" + original.name() + "' was not renamed",
                     newName.isEmpty() ? "A connection needs a name." : "Another connection is already named '" + newName + "'.");
             return;
         }
@@ -423,7 +423,7 @@ public final class ConnectionManagerViewModel {
         }
         boolean sure = dialogs.confirm("Delete connection", "Delete the connection '" + doomed.name() + "'?",
                 "The saved profile and its remembered password are removed. The database itself ("
-                        + doomed.location() + ") is not touched.");
+                        + doomed.location() + ") is not touched.", "Delete");
         if (!sure) {
             return;
         }
@@ -510,7 +510,7 @@ public final class ConnectionManagerViewModel {
         String text = describeFailure(failure);
         problem.set(what + ": " + text);
         status.set("");
-        dialogs.showError("Connections", what, text);
+        dialogs.showError(what, text);
     }
 
     /** "CODE: message", the way every failure reaches the user. */

@@ -3,6 +3,7 @@ package dev.tablewright.app.connection;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tablewright.app.storage.AtomicFiles;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;

@@ -10,11 +10,14 @@ public interface DialogService {
     /** A message the user reads and dismisses. */
     void showInformation(String title, String header, String content);
 
-    /** A failure the user reads and dismisses; {@code content} carries the error code and what to do. */
-    void showError(String title, String header, String content);
+    /** Something went wrong; {@code content} says what and, where it can, what to do. */
+    void showError(String title, String content);
 
-    /** Asks a yes/no question about something that cannot be undone; true only when the user agrees. */
-    boolean confirm(String title, String header, String content);
+    /**
+     * Asks before something that cannot be undone; {@code action} labels the button that goes
+     * ahead (Cancel is the default). True only when the user chose to go ahead.
+     */
+    boolean confirm(String title, String header, String content, String action);
 
     /** Asks for one line of text, starting from {@code initialValue}; empty when cancelled. */
     Optional<String> askText(String title, String header, String initialValue);

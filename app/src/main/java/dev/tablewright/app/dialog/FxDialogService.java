@@ -2,6 +2,7 @@ package dev.tablewright.app.dialog;
 
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -33,21 +34,25 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public void showError(String title, String header, String content) {
+    public void showError(String title, String content) {
         Alert alert = new Alert(Alert.AlertType.ERROR, content);
         alert.initOwner(owner);
         alert.setTitle(title);
-        alert.setHeaderText(header);
+        alert.setHeaderText(title);
         alert.showAndWait();
     }
 
     @Override
-    public boolean confirm(String title, String header, String content) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, content, ButtonType.OK, ButtonType.CANCEL);
+    public boolean confirm(String title, String header, String content, String action) {
+        ButtonType goAhead = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, content, ButtonType.CANCEL, goAhead);
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(header);
-        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        // Enter must not delete anything by accident: Cancel is the default button.
+        ((Button) alert.getDialogPane().lookupButton(goAhead)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        return alert.showAndWait().filter(goAhead::equals).isPresent();
     }
 
     @Override

@@ -210,7 +210,7 @@ class ConnectionManagerViewModelTest {
 
         dialogs.answerText("Shop");
         vm.rename();
-        assertEquals("error|Rename connection|'Stock' was not renamed|Another connection is already named 'Shop'.",
+        assertEquals("error|'Stock' was not renamed|Another connection is already named 'Shop'.",
                 dialogs.shown().get(dialogs.shown().size() - 1));
 
         dialogs.answerText("Inventory");
@@ -247,7 +247,7 @@ class ConnectionManagerViewModelTest {
 
         assertEquals(List.of(), vm.profilesProperty());
         assertTrue(vm.problemProperty().get().contains("PROFILES_UNREADABLE: "), vm.problemProperty().get());
-        assertTrue(dialogs.shown().get(0).startsWith("error|Connections|Could not read the saved connections|PROFILES_UNREADABLE"),
+        assertTrue(dialogs.shown().get(0).startsWith("error|Could not read the saved connections|PROFILES_UNREADABLE"),
                 dialogs.shown().get(0));
     }
 
@@ -426,7 +426,7 @@ class ConnectionManagerViewModelTest {
         dialogs.answerPassword("wrong master").answerPassword("typed again");
         next.open(next.profilesProperty().get(0));
 
-        assertTrue(dialogs.shown().get(1).startsWith("error|Connections|Could not read the saved password of 'Server postgres'|"
+        assertTrue(dialogs.shown().get(1).startsWith("error|Could not read the saved password of 'Server postgres'|"
                 + "WRONG_MASTER_PASSWORD: "), dialogs.shown().get(1));
         assertTrue(dialogs.shown().get(2).startsWith("password|Password for Server postgres"), dialogs.shown().get(2));
         assertEquals(1, opened.size());

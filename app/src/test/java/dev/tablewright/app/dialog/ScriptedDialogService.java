@@ -49,12 +49,12 @@ public final class ScriptedDialogService implements DialogService {
     }
 
     @Override
-    public void showError(String title, String header, String content) {
-        shown.add("error|" + title + "|" + header + "|" + content);
+    public void showError(String title, String content) {
+        shown.add("error|" + title + "|" + content);
     }
 
     @Override
-    public boolean confirm(String title, String header, String content) {
+    public boolean confirm(String title, String header, String content, String action) {
         shown.add("confirm|" + title + "|" + header + "|" + content);
         Boolean answer = confirmations.poll();
         return answer != null && answer;

@@ -1,0 +1,63 @@
+package dev.tablewright.app.dialog;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Records every dialog it is asked to show and answers confirmations as told; other questions as if cancelled. */
+public final class RecordingDialogService implements DialogService {
+    private final List<String> shown = new ArrayList<>();
+    private boolean confirmAnswer;
+
+    /** The answer every later confirmation gets. */
+    public RecordingDialogService answerConfirmations(boolean answer) {
+        confirmAnswer = answer;
+        return this;
+    }
+
+    /** Every dialog so far, as "kind|title|header|content". */
+    public List<String> shown() {
+        return shown;
+    }
+
+    @Override
+    public void showInformation(String title, String header, String content) {
+        shown.add("information|" + title + "|" + header + "|" + content);
+    }
+
+    @Override
+    public void showError(String title, String content) {
+        shown.add("error|" + title + "||" + content);
+    }
+
+    @Override
+    public boolean confirm(String title, String header, String content, String action) {
+        shown.add("confirm|" + title + "|" + header + "|" + content);
+        return confirmAnswer;
+    }
+
+    @Override
+    public Optional<String> askText(String title, String header, String initialValue) {
+        shown.add("text|" + title + "|" + header + "|" + initialValue);
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> askPassword(String title, String header) {
+        shown.add("password|" + title + "|" + header);
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, List<FileFilter> filters) {
+        shown.add("open file|" + title);
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToCreate(String title, String suggestedName, List<FileFilter> filters) {
+        shown.add("create file|" + title + "|" + suggestedName);
+        return Optional.empty();
+    }
+}
