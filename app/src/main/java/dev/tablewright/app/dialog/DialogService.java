@@ -1,5 +1,9 @@
 package dev.tablewright.app.dialog;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
 /** Every dialog the app shows goes through here, so ViewModels can be tested with a fake. */
 public interface DialogService {
 
@@ -14,4 +18,23 @@ public interface DialogService {
      * ahead (Cancel is the default). True only when the user chose to go ahead.
      */
     boolean confirm(String title, String header, String content, String action);
+
+    /** Asks for one line of text, starting from {@code initialValue}; empty when cancelled. */
+    Optional<String> askText(String title, String header, String initialValue);
+
+    /** Asks for a password in a field that hides what is typed; empty when cancelled. */
+    Optional<String> askPassword(String title, String header);
+
+    /** Lets the user pick an existing file; empty when cancelled. */
+    Optional<Path> chooseFileToOpen(String title, List<FileFilter> filters);
+
+    /** Lets the user name a new file (or pick one to replace), starting from {@code suggestedName}; empty when cancelled. */
+    Optional<Path> chooseFileToCreate(String title, String suggestedName, List<FileFilter> filters);
+
+    /** A kind of file offered in a file chooser, e.g. {@code ("SQLite databases", ["*.db", "*.sqlite"])}. */
+    record FileFilter(String description, List<String> patterns) {
+        public FileFilter {
+            patterns = List.copyOf(patterns);
+        }
+    }
 }

@@ -1,12 +1,22 @@
 package dev.tablewright.app.dialog;
 
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** Dialogs as JavaFX alerts, owned by the main window. */
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Dialogs as JavaFX alerts and choosers, owned by the main window. */
 public final class FxDialogService implements DialogService {
     private final Window owner;
 
@@ -43,5 +53,55 @@ public final class FxDialogService implements DialogService {
         ((Button) alert.getDialogPane().lookupButton(goAhead)).setDefaultButton(false);
         ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         return alert.showAndWait().filter(goAhead::equals).isPresent();
+    }
+
+    @Override
+    public Optional<String> askText(String title, String header, String initialValue) {
+        TextInputDialog dialog = new TextInputDialog(initialValue);
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        dialog.getEditor().setId("askTextField");
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<String> askPassword(String title, String header) {
+        Dialog<String> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        PasswordField field = new PasswordField();
+        field.setId("askPasswordField");
+        field.setPrefColumnCount(24);
+        dialog.getDialogPane().setContent(field);
+        ButtonType ok = new ButtonType("OK", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        dialog.setResultConverter(button -> button == ok ? field.getText() : null);
+        Platform.runLater(field::requestFocus);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, List<FileFilter> filters) {
+        FileChooser chooser = chooser(title, filters);
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToCreate(String title, String suggestedName, List<FileFilter> filters) {
+        FileChooser chooser = chooser(title, filters);
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    private static FileChooser chooser(String title, List<FileFilter> filters) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        for (FileFilter filter : filters) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(filter.description(), filter.patterns()));
+        }
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        return chooser;
     }
 }

@@ -1,9 +1,11 @@
 package dev.tablewright.app.dialog;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Records every dialog it is asked to show and answers confirmations as told. */
+/** Records every dialog it is asked to show and answers confirmations as told; other questions as if cancelled. */
 public final class RecordingDialogService implements DialogService {
     private final List<String> shown = new ArrayList<>();
     private boolean confirmAnswer;
@@ -33,5 +35,29 @@ public final class RecordingDialogService implements DialogService {
     public boolean confirm(String title, String header, String content, String action) {
         shown.add("confirm|" + title + "|" + header + "|" + content);
         return confirmAnswer;
+    }
+
+    @Override
+    public Optional<String> askText(String title, String header, String initialValue) {
+        shown.add("text|" + title + "|" + header + "|" + initialValue);
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> askPassword(String title, String header) {
+        shown.add("password|" + title + "|" + header);
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, List<FileFilter> filters) {
+        shown.add("open file|" + title);
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToCreate(String title, String suggestedName, List<FileFilter> filters) {
+        shown.add("create file|" + title + "|" + suggestedName);
+        return Optional.empty();
     }
 }

@@ -1,0 +1,111 @@
+package dev.tablewright.app.connection;
+
+import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.testing.TestDatabases;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A PostgreSQL server of the test's own, stopped and started again on the same port and data
+ * directory, as when a server is restarted under an open workbench.
+ */
+class ConnectionRecoveryTest {
+    @TempDir
+    Path dataDirectory;
+
+    private final ConnectionRegistry registry = new ConnectionRegistry(Runnable::run);
+    private EmbeddedPostgres server;
+    private int port;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        assumeTrue(TestDatabases.dialects().contains("postgres"), "PostgreSQL is not in TW_TEST_DIALECTS");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        server = start();
+    }
+
+    @AfterEach
+    void stopServer() throws IOException {
+        registry.closeAll();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private EmbeddedPostgres start() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "off")
+                .setRegisterShutdownHook(false)
+                .start();
+    }
+
+    private void restartLater() throws IOException {
+        server = start();
+    }
+
+    private ConnectionProfile profile() {
+        return new ConnectionProfile("Local PG", DialectKind.POSTGRES, "postgres", "localhost", port, "postgres", false, null, false);
+    }
+
+    @Test
+    void aCallAfterTheServerWentAwayReportsTheLossAndTheNextCallAfterItsReturnSucceeds() throws IOException {
+        OpenConnection connection = registry.open(profile(), "");
+        connection.call(c -> c.defineTable("notes", Map.of("text", "string")));
+        connection.call(c -> c.addRow("notes", Map.of("text", "kept across the restart")));
+
+        server.close();
+        TablewrightException lost = assertThrows(TablewrightException.class, () -> connection.call(c -> c.getTableData("notes")));
+
+        assertEquals(ErrorCode.CONNECTION_FAILED, lost.code());
+        assertTrue(lost.getMessage().startsWith("Lost the connection to 'Local PG'"), lost.getMessage());
+        assertEquals(OpenConnection.State.LOST, connection.stateProperty().get());
+        assertTrue(connection.problemProperty().get().startsWith("CONNECTION_FAILED: Lost the connection"),
+                connection.problemProperty().get());
+
+        restartLater();
+        List<Map<String, Object>> rows = connection.call(c -> c.getTableData("notes"));
+
+        assertEquals("kept across the restart", rows.get(0).get("text"));
+        assertEquals(OpenConnection.State.OPEN, connection.stateProperty().get());
+        assertEquals("", connection.problemProperty().get());
+    }
+
+    @Test
+    void aCheckNoticesTheLossAndAnotherCheckTheReturn() throws IOException {
+        OpenConnection connection = registry.open(profile(), "");
+
+        server.close();
+        registry.checkAll();
+
+        assertEquals(OpenConnection.State.LOST, connection.stateProperty().get());
+        assertEquals(OpenConnection.State.LOST, connection.check(), "still gone");
+        assertTrue(connection.problemProperty().get().startsWith("CONNECTION_FAILED: Still cannot reach 'Local PG'"),
+                connection.problemProperty().get());
+
+        restartLater();
+        registry.checkAll();
+
+        assertEquals(OpenConnection.State.OPEN, connection.stateProperty().get());
+        assertTrue(connection.serverVersion().startsWith("PostgreSQL "), connection.serverVersion());
+    }
+}
