@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Refreshes docs/screenshots/main-window.png: runs the app (`mvn javafx:run`) on a virtual X
+# Refreshes docs/screenshots/main-window.png: runs the app (`mvn -pl app -am javafx:run`) on a virtual X
 # display, waits for its window and the sample database, captures the window and quits the app
 # with File → Quit's shortcut.
 #
@@ -24,7 +24,7 @@ trap 'rm -rf "$data"' EXIT
 export XDG_DATA_HOME="$data" OUT="$out" MAVEN_ARGS_EXTRA="$*"
 
 xvfb-run -a -s "-screen 0 1280x900x24" bash -euo pipefail -c '
-    mvn -q $MAVEN_ARGS_EXTRA javafx:run &
+    mvn -q $MAVEN_ARGS_EXTRA -pl app -am javafx:run &
     mvn_pid=$!
 
     window=""

@@ -4,6 +4,9 @@ import dev.tablewright.app.dialog.FxDialogService;
 import dev.tablewright.app.sample.SampleDatabase;
 import dev.tablewright.app.shell.MainWindowView;
 import dev.tablewright.app.shell.MainWindowViewModel;
+import dev.tablewright.app.shell.Screens;
+import dev.tablewright.app.shell.Settings;
+import dev.tablewright.app.shell.Theme;
 import dev.tablewright.app.task.FxTaskExecutor;
 import dev.tablewright.app.task.TaskExecutor;
 import javafx.application.Application;
@@ -13,32 +16,62 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
+
 /** The desktop workbench: opens the main window on the sample database. */
 public final class TablewrightApp extends Application {
-    private static final double WIDTH = 1200;
-    private static final double HEIGHT = 800;
+    private static final double WIDTH = 1280;
+    private static final double HEIGHT = 820;
 
     private TaskExecutor tasks;
     private MainWindowViewModel viewModel;
+    private MainWindowView view;
+    private Stage stage;
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
+        Path dataDir = DataDirectory.resolve();
         tasks = new FxTaskExecutor();
-        viewModel = new MainWindowViewModel(SampleDatabase.inUserDataDirectory(), tasks, new FxDialogService(stage));
-        MainWindowView view = new MainWindowView(viewModel, Platform::exit);
+        FxDialogService dialogs = new FxDialogService(stage);
+        viewModel = new MainWindowViewModel(new SampleDatabase(dataDir), tasks, dialogs, dataDir);
+        applyTheme(viewModel.themeProperty().get());
+        viewModel.themeProperty().addListener((obs, old, theme) -> applyTheme(theme));
+        view = new MainWindowView(viewModel, new Screens(tasks, dialogs, dataDir), Platform::exit);
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view.root(), Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+        Settings.WindowBounds remembered = viewModel.rememberedWindow();
+        boolean fits = remembered != null && !Screen.getScreensForRectangle(remembered.x(), remembered.y(),
+                remembered.width(), remembered.height()).isEmpty();
+        Scene scene = fits
+                ? new Scene(view.root(), remembered.width(), remembered.height())
+                : new Scene(view.root(), Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         scene.getStylesheets().add(TablewrightApp.class.getResource("tablewright.css").toExternalForm());
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setScene(scene);
+        if (fits) {
+            stage.setX(remembered.x());
+            stage.setY(remembered.y());
+            stage.setMaximized(remembered.maximized());
+        }
         stage.show();
 
-        viewModel.open();
+        viewModel.openSample();
+    }
+
+    private static void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme.stylesheet());
     }
 
     @Override
     public void stop() {
+        if (viewModel != null && stage != null && stage.getScene() != null) {
+            viewModel.rememberWindow(new Settings.WindowBounds(stage.getX(), stage.getY(),
+                    stage.getScene().getWidth(), stage.getScene().getHeight(), stage.isMaximized()));
+        }
+        if (view != null) {
+            view.disposeScreens();
+        }
         if (viewModel != null) {
             viewModel.close();
         }

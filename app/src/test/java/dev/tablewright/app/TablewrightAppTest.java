@@ -1,6 +1,5 @@
 package dev.tablewright.app;
 
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -58,14 +57,14 @@ class TablewrightAppTest {
 
     @Test
     void theNavigatorListsTheSampleTablesWithTheirRowCounts(FxRobot robot) throws TimeoutException {
-        TreeView<String> navigator = robot.lookup("#navigator").queryAs(TreeView.class);
-        TreeItem<String> connection = navigator.getRoot();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> connection.getChildren().size() == 4);
+        TreeView<?> navigator = robot.lookup("#navigator").queryAs(TreeView.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("40 rows").tryQuery().isPresent());
 
-        assertEquals("Sample (SQLite)", connection.getValue());
-        assertEquals(List.of("categories", "customers", "orders", "products"),
-                connection.getChildren().stream().map(TreeItem::getValue).toList());
-        assertTrue(robot.lookup("40 rows").tryQuery().isPresent(), "the orders' row count is shown");
+        assertTrue(robot.lookup("Sample (SQLite)").tryQuery().isPresent(), "the connection is listed");
+        for (String table : List.of("categories", "customers", "orders", "products")) {
+            assertTrue(robot.lookup(table).tryQuery().isPresent(), table + " is listed");
+        }
+        assertEquals(4, navigator.getRoot().getChildren().get(0).getChildren().size());
         assertTrue(Files.isRegularFile(dataDir.resolve("sample.db")));
     }
 
@@ -76,5 +75,18 @@ class TablewrightAppTest {
 
         verifyThat("#statusConnection", hasText("Sample (SQLite) · " + dataDir.resolve("sample.db")));
         verifyThat("#statusUser", hasText("$USER = " + System.getProperty("user.name")));
+    }
+
+    @Test
+    void searchingTheNavigatorLeavesOnlyMatchingTables(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("40 rows").tryQuery().isPresent());
+
+        robot.clickOn("#navigatorSearch").write("cust");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TreeView<?> navigator = robot.lookup("#navigator").queryAs(TreeView.class);
+        assertEquals(1, navigator.getRoot().getChildren().get(0).getChildren().size());
+        assertTrue(robot.lookup("customers").tryQuery().isPresent());
+        assertTrue(robot.lookup("orders").tryQuery().isEmpty());
     }
 }

@@ -1,25 +1,27 @@
 package dev.tablewright.app.shell;
 
+import dev.tablewright.app.navigator.NavigatorView;
+import dev.tablewright.app.navigator.NavigatorViewModel;
+import dev.tablewright.app.task.RunningTask;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.TreeCell;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -28,127 +30,130 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The main window: menu bar, the navigator on the left, the workspace tabs in the middle and the
- * status bar. It binds to {@link MainWindowViewModel} and forwards the menu commands.
+ * status bar with the current connection, {@code $USER} and the running tasks. It binds to
+ * {@link MainWindowViewModel} and turns its workspace requests into tabs.
  */
 public final class MainWindowView {
-    private static final PseudoClass CONNECTION = PseudoClass.getPseudoClass("connection");
-    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
-
     private final MainWindowViewModel viewModel;
+    private final Screen.Factory screens;
     private final Runnable quit;
     private final BorderPane root = new BorderPane();
+    private final NavigatorView navigator;
+    private final TabPane tabs = new TabPane();
+    private final Map<String, Tab> openTabs = new LinkedHashMap<>();
+    private final Map<Tab, Screen> tabScreens = new LinkedHashMap<>();
 
-    /** {@code quit} ends the application (File → Quit). */
-    public MainWindowView(MainWindowViewModel viewModel, Runnable quit) {
+    /** {@code screens} builds the feature screens; {@code quit} ends the application (File → Quit). */
+    public MainWindowView(MainWindowViewModel viewModel, Screen.Factory screens, Runnable quit) {
         this.viewModel = viewModel;
+        this.screens = screens;
         this.quit = quit;
+        this.navigator = new NavigatorView(viewModel.navigator());
         root.setId("mainWindow");
         root.setTop(menuBar());
-        root.setLeft(navigator());
-        root.setCenter(workspace());
+        SplitPane split = new SplitPane(navigator.root(), workspace());
+        split.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(navigator.root(), false);
+        root.setCenter(split);
         root.setBottom(statusBar());
+        root.getStylesheets().add(Objects.requireNonNull(MainWindowView.class.getResource("shell.css")).toExternalForm());
+        viewModel.setWorkspace(this::show);
     }
 
     public Parent root() {
         return root;
     }
 
+    public NavigatorView navigator() {
+        return navigator;
+    }
+
+    // --- menus ---
+
     private MenuBar menuBar() {
-        MenuItem quitItem = new MenuItem("Quit");
-        quitItem.setId("quitMenuItem");
-        quitItem.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        quitItem.setOnAction(e -> quit.run());
+        NavigatorViewModel nav = viewModel.navigator();
+        var noTable = nav.selectionProperty().isNull();
 
-        MenuItem aboutItem = new MenuItem("About Tablewright");
-        aboutItem.setId("aboutMenuItem");
-        aboutItem.setOnAction(e -> viewModel.showAbout());
+        MenuItem newTable = item("New table…", Feather.PLUS_SQUARE, "newTableMenuItem", shortcut(KeyCode.T), viewModel::newTable);
+        MenuItem console = item("SQL console", Feather.TERMINAL, "consoleMenuItem",
+                shortcut(KeyCode.CLOSE_BRACKET), viewModel::openConsole);
+        MenuItem closeTab = item("Close tab", Feather.X, "closeTabMenuItem", shortcut(KeyCode.W), this::closeCurrentTab);
+        MenuItem quitItem = item("Quit", Feather.POWER, "quitMenuItem", shortcut(KeyCode.Q), quit);
+        Menu file = new Menu("_File", null, newTable, console, new SeparatorMenuItem(), closeTab, new SeparatorMenuItem(), quitItem);
 
-        MenuBar bar = new MenuBar(new Menu("_File", null, quitItem), new Menu("_Help", null, aboutItem));
+        MenuItem open = item("Open data", Feather.GRID, "openTableMenuItem", shortcut(KeyCode.O),
+                () -> onSelected(s -> nav.openData(s.connection(), s.table())));
+        MenuItem design = item("Design", Feather.EDIT_3, "designTableMenuItem", shortcut(KeyCode.D),
+                () -> onSelected(s -> nav.design(s.connection(), s.table())));
+        MenuItem history = item("History", Feather.CLOCK, "historyTableMenuItem", shortcut(KeyCode.H),
+                () -> onSelected(s -> nav.history(s.connection(), s.table())));
+        MenuItem clear = item("Clear…", Feather.SCISSORS, "clearTableMenuItem", null,
+                () -> onSelected(s -> nav.clear(s.connection(), s.table())));
+        MenuItem delete = item("Delete…", Feather.TRASH_2, "deleteTableMenuItem", new KeyCodeCombination(KeyCode.DELETE, KeyCombination.SHIFT_DOWN),
+                () -> onSelected(s -> nav.delete(s.connection(), s.table())));
+        for (MenuItem needsTable : new MenuItem[] {open, design, history, clear, delete}) {
+            needsTable.disableProperty().bind(noTable);
+        }
+        Menu table = new Menu("_Table", null, open, design, history, new SeparatorMenuItem(), clear, delete);
+
+        MenuItem refresh = item("Refresh", Feather.REFRESH_CW, "refreshMenuItem", new KeyCodeCombination(KeyCode.F5),
+                () -> {
+                    if (viewModel.currentConnectionProperty().get() != null) {
+                        nav.refresh(viewModel.currentConnectionProperty().get());
+                    }
+                });
+        MenuItem search = item("Find table", Feather.SEARCH, "findTableMenuItem", shortcut(KeyCode.F),
+                () -> root.lookup("#navigatorSearch").requestFocus());
+        Menu themes = new Menu("Theme");
+        themes.setId("themeMenu");
+        ToggleGroup themeGroup = new ToggleGroup();
+        for (Theme theme : Theme.values()) {
+            RadioMenuItem choice = new RadioMenuItem(theme.label());
+            choice.setId("theme" + theme.name());
+            choice.setToggleGroup(themeGroup);
+            choice.setSelected(viewModel.themeProperty().get() == theme);
+            choice.setOnAction(e -> viewModel.themeProperty().set(theme));
+            themes.getItems().add(choice);
+        }
+        Menu view = new Menu("_View", null, refresh, search, new SeparatorMenuItem(), themes);
+
+        MenuItem aboutItem = item("About Tablewright", Feather.INFO, "aboutMenuItem", null, viewModel::showAbout);
+        Menu help = new Menu("_Help", null, aboutItem);
+
+        MenuBar bar = new MenuBar(file, table, view, help);
         bar.setId("menuBar");
         bar.setUseSystemMenuBar(true);
         return bar;
     }
 
-    // --- navigator: a placeholder until the navigator feature replaces it ---
-
-    private Node navigator() {
-        NavigatorItem connection = new NavigatorItem(viewModel.connectionName(), connectionDetail(), true);
-        connection.setExpanded(true);
-        ListChangeListener<TableSummary> onTables = change -> connection.getChildren().setAll(tableItems());
-        viewModel.tablesProperty().addListener(onTables);
-        connection.getChildren().setAll(tableItems());
-
-        TreeView<String> tree = new TreeView<>(connection);
-        tree.setId("navigator");
-        tree.setCellFactory(view -> new NavigatorCell());
-
-        Label header = new Label("Connections");
-        header.getStyleClass().add("pane-header");
-        VBox pane = new VBox(header, tree);
-        VBox.setVgrow(tree, Priority.ALWAYS);
-        pane.getStyleClass().add("navigator");
-        return pane;
-    }
-
-    private ObservableStringValue connectionDetail() {
-        return Bindings.createStringBinding(() -> switch (viewModel.stateProperty().get()) {
-            case OPENING -> "opening…";
-            case OPEN -> count(viewModel.tablesProperty().size(), "table", "tables");
-            case FAILED -> "not open";
-        }, viewModel.stateProperty(), viewModel.tablesProperty());
-    }
-
-    private List<NavigatorItem> tableItems() {
-        return viewModel.tablesProperty().stream()
-                .map(t -> new NavigatorItem(t.name(), new ReadOnlyStringWrapper(count(t.rowCount(), "row", "rows")), false))
-                .toList();
-    }
-
-    private static String count(long n, String one, String many) {
-        return String.format("%,d %s", n, n == 1 ? one : many);
-    }
-
-    /** A node of the navigator: its name, and a detail in grey after it (row count, table count). */
-    private static final class NavigatorItem extends TreeItem<String> {
-        private final ObservableStringValue detail;
-        private final boolean connection;
-
-        NavigatorItem(String name, ObservableStringValue detail, boolean connection) {
-            super(name);
-            this.detail = detail;
-            this.connection = connection;
+    private void onSelected(java.util.function.Consumer<NavigatorViewModel.Selection> action) {
+        NavigatorViewModel.Selection selected = viewModel.navigator().selectionProperty().get();
+        if (selected != null) {
+            action.accept(selected);
         }
     }
 
-    private static final class NavigatorCell extends TreeCell<String> {
-        private final Label detail = new Label();
+    private static KeyCombination shortcut(KeyCode key) {
+        return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
+    }
 
-        NavigatorCell() {
-            detail.getStyleClass().add("detail");
-            setContentDisplay(ContentDisplay.RIGHT);
-            setGraphicTextGap(8);
+    private static MenuItem item(String text, Feather icon, String id, KeyCombination keys, Runnable action) {
+        MenuItem item = new MenuItem(text, new FontIcon(icon));
+        item.setId(id);
+        if (keys != null) {
+            item.setAccelerator(keys);
         }
-
-        @Override
-        protected void updateItem(String name, boolean empty) {
-            super.updateItem(name, empty);
-            detail.textProperty().unbind();
-            if (empty || name == null || !(getTreeItem() instanceof NavigatorItem item)) {
-                setText(null);
-                setGraphic(null);
-                pseudoClassStateChanged(CONNECTION, false);
-                return;
-            }
-            setText(name);
-            detail.textProperty().bind(item.detail);
-            setGraphic(detail);
-            pseudoClassStateChanged(CONNECTION, item.connection);
-        }
+        item.setOnAction(e -> action.run());
+        return item;
     }
 
     // --- workspace ---
@@ -157,9 +162,71 @@ public final class MainWindowView {
         Tab welcome = new Tab("Welcome", welcome());
         welcome.setId("welcomeTab");
         welcome.setClosable(false);
-        TabPane tabs = new TabPane(welcome);
+        tabs.getTabs().add(welcome);
         tabs.setId("workspace");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         return tabs;
+    }
+
+    /** Opens the screen a request asks for, or brings its tab forward when it is already open. */
+    private void show(WorkspaceRequest request) {
+        if (request.kind() == WorkspaceRequest.Kind.TABLE_CHANGED) {
+            tabScreens.forEach((tab, screen) -> {
+                if (key(request.connection().name(), request.table()).equals(tab.getUserData())) {
+                    screen.reload();
+                }
+            });
+            openTabs.values().removeIf(tab -> !tabs.getTabs().contains(tab));
+            return;
+        }
+        String key = request.kind() + "|" + request.connection().name() + "|" + request.table();
+        Tab existing = openTabs.get(key);
+        if (existing != null && tabs.getTabs().contains(existing) && request.kind() != WorkspaceRequest.Kind.CONSOLE) {
+            tabs.getSelectionModel().select(existing);
+            return;
+        }
+        screens.create(request).ifPresent(screen -> {
+            Tab tab = new Tab(screen.title(), screen.content());
+            tab.setId(request.kind().name().toLowerCase(java.util.Locale.ROOT) + "Tab");
+            tab.setUserData(key(request.connection().name(), request.table()));
+            tab.setGraphic(new FontIcon(switch (request.kind()) {
+                case DATA -> Feather.GRID;
+                case DESIGN -> Feather.EDIT_3;
+                case HISTORY -> Feather.CLOCK;
+                case CONSOLE -> Feather.TERMINAL;
+                case TABLE_CHANGED -> Feather.GRID;
+            }));
+            tab.setTooltip(new Tooltip(screen.title() + " — " + request.connection().name()));
+            tab.setOnClosed(e -> {
+                tabScreens.remove(tab);
+                openTabs.values().remove(tab);
+                screen.dispose();
+            });
+            tabScreens.put(tab, screen);
+            openTabs.put(key, tab);
+            tabs.getTabs().add(tab);
+            tabs.getSelectionModel().select(tab);
+        });
+    }
+
+    private static String key(String connection, String table) {
+        return connection + "|" + table;
+    }
+
+    private void closeCurrentTab() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        if (tab != null && tab.isClosable()) {
+            tabs.getTabs().remove(tab);
+            if (tab.getOnClosed() != null) {
+                tab.getOnClosed().handle(null);
+            }
+        }
+    }
+
+    /** Closes every screen, as the window goes. */
+    public void disposeScreens() {
+        tabScreens.values().forEach(Screen::dispose);
+        tabScreens.clear();
     }
 
     private Node welcome() {
@@ -175,13 +242,11 @@ public final class MainWindowView {
                 paragraph("On the left is a database to try things on: a small coffee shop with its categories, "
                         + "products, customers and orders. Tablewright creates it on first launch at "
                         + viewModel.sampleLocation() + ". Delete that file and the next launch builds it afresh."),
-                heading("What's coming"),
-                bullet("Connections to SQLite files and to PostgreSQL and MySQL/MariaDB servers, kept as profiles."),
-                bullet("A data grid to browse and edit rows, with filters you build by pointing and clicking."),
-                bullet("A SQL console with highlighting, history and result tables."),
-                bullet("A table designer that shows the SQL it will run before it runs it."),
-                bullet("A diagram of the tables and the relationships between them."),
-                bullet("Row history: every version of every row, for the tables that keep one."));
+                heading("Getting around"),
+                bullet("Double-click a table (or select it and press Enter) to browse and edit its rows."),
+                bullet("Right-click a table to design it, see its history, copy its name, clear or delete it."),
+                bullet("Ctrl+F finds a table by name; Ctrl+T starts a new table; Ctrl+] opens a SQL console."),
+                bullet("View → Theme switches between light and dark themes."));
         page.getStyleClass().add("welcome");
         page.setId("welcome");
 
@@ -212,27 +277,66 @@ public final class MainWindowView {
     // --- status bar ---
 
     private Node statusBar() {
+        FontIcon connectionIcon = new FontIcon(Feather.DATABASE);
         Label connection = new Label();
         connection.setId("statusConnection");
+        connection.setGraphic(connectionIcon);
         connection.textProperty().bind(viewModel.connectionStatusProperty());
-        viewModel.stateProperty().addListener((obs, old, state) ->
-                connection.pseudoClassStateChanged(FAILED, state == MainWindowViewModel.State.FAILED));
         Tooltip tooltip = new Tooltip();
         tooltip.textProperty().bind(viewModel.connectionStatusProperty());
         connection.setTooltip(tooltip);
 
         Label user = new Label();
         user.setId("statusUser");
+        user.setGraphic(new FontIcon(Feather.USER));
         user.textProperty().bind(Bindings.when(viewModel.currentUserProperty().isEmpty())
                 .then("")
                 .otherwise(Bindings.concat("$USER = ", viewModel.currentUserProperty())));
         user.setTooltip(new Tooltip("The name $USER stands for in data and filters on this connection"));
 
+        HBox taskBox = new HBox(6);
+        taskBox.setId("statusTasks");
+        taskBox.setAlignment(Pos.CENTER_RIGHT);
+        ListChangeListener<RunningTask> onTasks = change -> showTasks(taskBox);
+        viewModel.runningTasks().addListener(onTasks);
+        showTasks(taskBox);
+
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(12, connection, gap, user);
+        HBox bar = new HBox(12, connection, gap, taskBox, user);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** The newest running task with its progress and a Cancel button, and how many others run. */
+    private void showTasks(HBox box) {
+        box.getChildren().clear();
+        int count = viewModel.runningTasks().size();
+        if (count == 0) {
+            return;
+        }
+        RunningTask task = viewModel.runningTasks().get(count - 1);
+        Label title = new Label();
+        title.setId("statusTaskTitle");
+        title.textProperty().bind(Bindings.createStringBinding(() -> task.messageProperty().get().isEmpty()
+                ? task.titleProperty().get() : task.titleProperty().get() + " — " + task.messageProperty().get(),
+                task.titleProperty(), task.messageProperty()));
+        ProgressBar progress = new ProgressBar();
+        progress.setId("statusTaskProgress");
+        progress.setPrefWidth(120);
+        progress.progressProperty().bind(task.progressProperty());
+        Button cancel = new Button(null, new FontIcon(Feather.X_CIRCLE));
+        cancel.setId("statusTaskCancel");
+        cancel.getStyleClass().addAll("flat", "button-icon");
+        cancel.setTooltip(new Tooltip("Cancel " + task.titleProperty().get()));
+        cancel.setOnAction(e -> task.cancel());
+        cancel.disableProperty().bind(task.cancelledProperty());
+        box.getChildren().addAll(title, progress, cancel);
+        if (count > 1) {
+            Label more = new Label("+" + (count - 1) + " more");
+            more.setId("statusTaskMore");
+            box.getChildren().add(more);
+        }
     }
 }

@@ -1,9 +1,10 @@
 package dev.tablewright.app.shell;
 
-import dev.tablewright.app.dialog.DialogService;
+import dev.tablewright.app.dialog.RecordingDialogService;
+import dev.tablewright.app.navigator.NavigatorConnection;
+import dev.tablewright.app.navigator.NavigatorTable;
 import dev.tablewright.app.sample.SampleDatabase;
 import dev.tablewright.app.task.SameThreadTaskExecutor;
-import dev.tablewright.core.Connector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +22,8 @@ class MainWindowViewModelTest {
     @TempDir
     Path dataDir;
 
-    private final List<String> dialogs = new ArrayList<>();
-    private final DialogService fakeDialogs = (title, header, content) -> dialogs.add(title + "|" + header + "|" + content);
+    private final RecordingDialogService fakeDialogs = new RecordingDialogService();
+    private final List<WorkspaceRequest> requests = new ArrayList<>();
     private MainWindowViewModel viewModel;
 
     @AfterEach
@@ -30,74 +31,93 @@ class MainWindowViewModelTest {
         viewModel.close();
     }
 
-    @Test
-    void startsOpeningWithNoTables() {
-        viewModel = new MainWindowViewModel(new SampleDatabase(dataDir), new SameThreadTaskExecutor(), fakeDialogs);
-
-        assertEquals(MainWindowViewModel.State.OPENING, viewModel.stateProperty().get());
-        assertEquals(List.of(), viewModel.tablesProperty());
-        assertEquals("Tablewright", viewModel.titleProperty().get());
+    private MainWindowViewModel open(SampleDatabase sample) {
+        viewModel = new MainWindowViewModel(sample, new SameThreadTaskExecutor(), fakeDialogs, dataDir);
+        viewModel.setWorkspace(requests::add);
+        return viewModel;
     }
 
     @Test
-    void openingListsTheSampleTablesWithTheirRowCounts() {
-        viewModel = new MainWindowViewModel(new SampleDatabase(dataDir), new SameThreadTaskExecutor(), fakeDialogs);
+    void startsWithNoConnectionAndTheDefaultTitle() {
+        open(new SampleDatabase(dataDir));
 
-        viewModel.open();
+        assertEquals(List.of(), viewModel.navigator().connections());
+        assertEquals("Tablewright", viewModel.titleProperty().get());
+        assertEquals("No connection", viewModel.connectionStatusProperty().get());
+    }
 
-        assertEquals(MainWindowViewModel.State.OPEN, viewModel.stateProperty().get());
-        assertEquals(List.of(new TableSummary("categories", 6), new TableSummary("customers", 20),
-                new TableSummary("orders", 40), new TableSummary("products", 26)), viewModel.tablesProperty());
+    @Test
+    void openingTheSampleListsItsTablesWithTheirRowCounts() {
+        open(new SampleDatabase(dataDir)).openSample();
+
+        NavigatorConnection sample = viewModel.navigator().connections().get(0);
+        assertEquals(SampleDatabase.CONNECTION_NAME, sample.name());
+        assertEquals(List.of(new NavigatorTable("categories", 6, false), new NavigatorTable("customers", 20, false),
+                new NavigatorTable("orders", 40, false), new NavigatorTable("products", 26, false)), sample.tables());
     }
 
     @Test
     void theStatusNamesTheConnectionFileAndTheCurrentUser() {
         SampleDatabase sample = new SampleDatabase(dataDir);
-        viewModel = new MainWindowViewModel(sample, new SameThreadTaskExecutor(), fakeDialogs);
-
-        viewModel.open();
+        open(sample).openSample();
 
         assertEquals("Sample (SQLite) · " + sample.file(), viewModel.connectionStatusProperty().get());
         assertEquals(System.getProperty("user.name"), viewModel.currentUserProperty().get());
     }
 
     @Test
-    void openingAgainReloadsTheTablesFromTheDatabase() {
-        SampleDatabase sample = new SampleDatabase(dataDir);
-        viewModel = new MainWindowViewModel(sample, new SameThreadTaskExecutor(), fakeDialogs);
-        viewModel.open();
-        try (Connector other = sample.open()) {
-            other.clearTable("orders");
-        }
+    void aSampleThatCannotBeOpenedSaysWhy() throws IOException {
+        Path notADirectory = Files.writeString(dataDir.resolve("occupied"), "a file where the data directory should be");
+        open(new SampleDatabase(notADirectory)).openSample();
 
-        viewModel.open();
-
-        assertEquals(new TableSummary("orders", 0), viewModel.tablesProperty().get(2));
+        assertEquals(List.of(), viewModel.navigator().connections());
+        String status = viewModel.connectionStatusProperty().get();
+        assertTrue(status.startsWith("Could not open " + notADirectory.resolve("sample.db")), status);
+        assertTrue(status.contains("occupied"), status);
     }
 
     @Test
-    void aSampleThatCannotBeOpenedSaysWhyAndListsNoTables() throws IOException {
-        Path notADirectory = Files.writeString(dataDir.resolve("occupied"), "a file where the data directory should be");
-        viewModel = new MainWindowViewModel(new SampleDatabase(notADirectory), new SameThreadTaskExecutor(), fakeDialogs);
+    void navigatorCommandsBecomeWorkspaceRequests() {
+        open(new SampleDatabase(dataDir)).openSample();
+        NavigatorConnection sample = viewModel.navigator().connections().get(0);
 
-        viewModel.open();
+        viewModel.navigator().openData(sample, "orders");
+        viewModel.navigator().design(sample, "products");
+        viewModel.openConsole();
+        viewModel.newTable();
 
-        assertEquals(MainWindowViewModel.State.FAILED, viewModel.stateProperty().get());
-        assertEquals(List.of(), viewModel.tablesProperty());
-        assertTrue(viewModel.connectionStatusProperty().get().startsWith("Could not open " + notADirectory.resolve("sample.db")),
-                viewModel.connectionStatusProperty().get());
-        assertTrue(viewModel.problemProperty().get().contains("occupied"), viewModel.problemProperty().get());
+        assertEquals(List.of(new WorkspaceRequest(WorkspaceRequest.Kind.DATA, sample, "orders"),
+                new WorkspaceRequest(WorkspaceRequest.Kind.DESIGN, sample, "products"),
+                new WorkspaceRequest(WorkspaceRequest.Kind.CONSOLE, sample, null),
+                new WorkspaceRequest(WorkspaceRequest.Kind.DESIGN, sample, null)), requests);
+    }
+
+    @Test
+    void theChosenThemeIsRememberedForTheNextLaunch() {
+        open(new SampleDatabase(dataDir)).themeProperty().set(Theme.DARK);
+        viewModel.close();
+
+        MainWindowViewModel next = new MainWindowViewModel(new SampleDatabase(dataDir), new SameThreadTaskExecutor(),
+                fakeDialogs, dataDir);
+        assertEquals(Theme.DARK, next.themeProperty().get());
+        next.close();
+    }
+
+    @Test
+    void aDamagedSettingsFileFallsBackToTheDefaults() throws IOException {
+        Files.writeString(dataDir.resolve(Settings.FILE_NAME), "{ not json");
+
+        assertEquals(Theme.LIGHT, open(new SampleDatabase(dataDir)).themeProperty().get());
     }
 
     @Test
     void aboutSaysWhatTheAppIsAndWhereTheSampleLives() {
         SampleDatabase sample = new SampleDatabase(dataDir);
-        viewModel = new MainWindowViewModel(sample, new SameThreadTaskExecutor(), fakeDialogs);
+        open(sample).showAbout();
 
-        viewModel.showAbout();
-
+        List<String> dialogs = fakeDialogs.shown();
         assertEquals(1, dialogs.size());
-        assertTrue(dialogs.get(0).startsWith("About Tablewright|Tablewright "), dialogs.get(0));
+        assertTrue(dialogs.get(0).startsWith("information|About Tablewright|Tablewright "), dialogs.get(0));
         assertTrue(dialogs.get(0).contains("SQLite, PostgreSQL and MySQL/MariaDB"), dialogs.get(0));
         assertTrue(dialogs.get(0).contains(sample.file().toString()), dialogs.get(0));
     }

@@ -1,0 +1,159 @@
+package dev.tablewright.app.navigator;
+
+import dev.tablewright.app.dialog.DialogService;
+import dev.tablewright.app.task.TaskExecutor;
+import dev.tablewright.core.Connector;
+import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.query.ReadOptions;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The navigator: open connections and their tables, a search box that narrows every connection's
+ * list, and the table commands of the context menu. Listing runs in two passes on the task
+ * executor, names first and row counts after, so a large database shows its tables at once.
+ */
+public final class NavigatorViewModel {
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final TableActions actions;
+    private final ObservableList<NavigatorConnection> connections = FXCollections.observableArrayList();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>();
+
+    /** A table picked in the tree. */
+    public record Selection(NavigatorConnection connection, String table) {
+    }
+
+    public NavigatorViewModel(TaskExecutor tasks, DialogService dialogs, TableActions actions) {
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.actions = actions;
+        search.addListener((obs, old, text) -> connections.forEach(c -> c.search(text)));
+    }
+
+    /** Shows an open connection and lists its tables; the connector stays the caller's to close. */
+    public NavigatorConnection add(String name, String description, Connector connector) {
+        NavigatorConnection connection = new NavigatorConnection(name, description, connector);
+        connection.search(search.get());
+        connections.add(connection);
+        refresh(connection);
+        return connection;
+    }
+
+    public void remove(NavigatorConnection connection) {
+        connections.remove(connection);
+        Selection selected = selection.get();
+        if (selected != null && selected.connection() == connection) {
+            selection.set(null);
+        }
+    }
+
+    /** Lists the connection's tables again, as they are now in the database. */
+    public void refresh(NavigatorConnection connection) {
+        connection.loading();
+        Connector connector = connection.connector();
+        tasks.execute(() -> listTables(connector), listed -> {
+            connection.show(listed);
+            countRows(connection, listed);
+        }, failure -> connection.fail(describe(failure)));
+    }
+
+    private static List<NavigatorTable> listTables(Connector connector) {
+        List<NavigatorTable> listed = new ArrayList<>();
+        for (String table : connector.getAllTables()) {
+            boolean tracked = connector.getTableSchema(table).options().trackHistory();
+            listed.add(new NavigatorTable(table, -1, tracked));
+        }
+        return listed;
+    }
+
+    private void countRows(NavigatorConnection connection, List<NavigatorTable> listed) {
+        Connector connector = connection.connector();
+        List<String> names = listed.stream().map(NavigatorTable::name).toList();
+        tasks.execute(() -> {
+            Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            for (String table : names) {
+                counts.put(table, connector.countRows(table, ReadOptions.none()));
+            }
+            return counts;
+        }, counts -> counts.forEach(connection::updateCount), failure -> {
+            // Counts are a nicety: the tables are listed, and opening one says what is wrong.
+        });
+    }
+
+    public ObservableList<NavigatorConnection> connections() {
+        return connections;
+    }
+
+    /** Narrows the tables shown under every connection to those whose names contain it. */
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<Selection> selectionProperty() {
+        return selection;
+    }
+
+    public void openData(NavigatorConnection connection, String table) {
+        actions.openData(connection, table);
+    }
+
+    public void design(NavigatorConnection connection, String table) {
+        actions.design(connection, table);
+    }
+
+    public void history(NavigatorConnection connection, String table) {
+        actions.history(connection, table);
+    }
+
+    /** Empties the table after the user confirms with its name in front of them. */
+    public void clear(NavigatorConnection connection, String table) {
+        if (!dialogs.confirm("Clear table", "Delete every row of " + table + "?",
+                "All rows of the table " + table + " on " + connection.name()
+                        + " will be deleted. The table and its fields stay.", "Clear " + table)) {
+            return;
+        }
+        Connector connector = connection.connector();
+        tasks.execute(() -> connector.clearTable(table), deleted -> {
+            connection.updateCount(table, 0);
+            actions.tableChanged(connection, table);
+        }, failure -> dialogs.showError("Could not clear " + table, describe(failure)));
+    }
+
+    /** Deletes the table after the user confirms with its name in front of them. */
+    public void delete(NavigatorConnection connection, String table) {
+        if (!dialogs.confirm("Delete table", "Delete the table " + table + "?",
+                "The table " + table + " on " + connection.name() + " and all its rows will be deleted. "
+                        + "This cannot be undone.", "Delete " + table)) {
+            return;
+        }
+        Connector connector = connection.connector();
+        tasks.execute(() -> connector.deleteTable(table), deleted -> {
+            actions.tableChanged(connection, table);
+            refresh(connection);
+        }, failure -> dialogs.showError("Could not delete " + table, describe(failure)));
+    }
+
+    /** The table's name, as the context menu's "Copy name" puts it on the clipboard. */
+    public Optional<String> selectedTableName() {
+        return Optional.ofNullable(selection.get()).map(Selection::table);
+    }
+
+    /** A failure as the user reads it: the error code first where there is one. */
+    public static String describe(Throwable failure) {
+        if (failure instanceof TablewrightException e) {
+            return e.code() + ": " + e.getMessage();
+        }
+        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.tablewright.app.shell;
+
+import javafx.scene.Node;
+
+/**
+ * A screen in a workspace tab: its content, and what the tab does when the table underneath
+ * changed or the tab closes.
+ */
+public interface Screen {
+
+    String title();
+
+    Node content();
+
+    /** The table was changed elsewhere (cleared, say): show it as it is now. */
+    default void reload() {
+    }
+
+    /** The tab closed: stop work and release what the screen holds. */
+    default void dispose() {
+    }
+
+    /** Builds the screen for a request, or says none can be shown for it. */
+    @FunctionalInterface
+    interface Factory {
+        java.util.Optional<Screen> create(WorkspaceRequest request);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.tablewright.app.navigator;
+
+import dev.tablewright.app.dialog.RecordingDialogService;
+import dev.tablewright.app.task.SameThreadTaskExecutor;
+import dev.tablewright.core.Connector;
+import dev.tablewright.core.query.ReadOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NavigatorViewModelTest {
+    @TempDir
+    Path dir;
+
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private final List<String> actions = new ArrayList<>();
+    private Connector connector;
+    private NavigatorViewModel viewModel;
+
+    @BeforeEach
+    void openDatabase() {
+        connector = Connector.connect(dev.tablewright.core.connect.ConnectOptions.fromMap(
+                Map.of("dialect", "sqlite", "database", dir.resolve("shop.db").toString())));
+        connector.defineTable("customers", Map.of("name", "string"));
+        connector.defineTable("orders", Map.of("total", "number"), Map.of("trackHistory", true));
+        connector.optionallyHasMany("orders", "customers");
+        connector.addRows("customers", List.of(Map.of("name", "Ann"), Map.of("name", "Bob")));
+        viewModel = new NavigatorViewModel(new SameThreadTaskExecutor(), dialogs, new TableActions() {
+            @Override
+            public void openData(NavigatorConnection connection, String table) {
+                actions.add("data " + table);
+            }
+
+            @Override
+            public void design(NavigatorConnection connection, String table) {
+                actions.add("design " + table);
+            }
+
+            @Override
+            public void history(NavigatorConnection connection, String table) {
+                actions.add("history " + table);
+            }
+
+            @Override
+            public void tableChanged(NavigatorConnection connection, String table) {
+                actions.add("changed " + table);
+            }
+        });
+    }
+
+    @AfterEach
+    void close() {
+        connector.close();
+    }
+
+    @Test
+    void listsTablesWithCountsAndHistoryBadgesButNoInternalTables() {
+        NavigatorConnection shop = viewModel.add("Shop", "shop.db", connector);
+
+        assertEquals(NavigatorConnection.State.READY, shop.stateProperty().get());
+        assertEquals(List.of(new NavigatorTable("customers", 2, false), new NavigatorTable("orders", 0, true)),
+                shop.tables());
+    }
+
+    @Test
+    void searchNarrowsTheTablesByAnyPartOfTheirName() {
+        NavigatorConnection shop = viewModel.add("Shop", "shop.db", connector);
+
+        viewModel.searchProperty().set("ORD");
+        assertEquals(List.of("orders"), shop.tables().stream().map(NavigatorTable::name).toList());
+
+        viewModel.searchProperty().set("");
+        assertEquals(2, shop.tables().size());
+    }
+
+    @Test
+    void clearingAsksWithTheTableNameAndEmptiesItOnlyWhenConfirmed() {
+        NavigatorConnection shop = viewModel.add("Shop", "shop.db", connector);
+
+        viewModel.clear(shop, "customers");
+        assertEquals(2, connector.countRows("customers", ReadOptions.none()), "declined: nothing deleted");
+        assertTrue(dialogs.shown().get(0).contains("customers"), dialogs.shown().get(0));
+
+        dialogs.answerConfirmations(true);
+        viewModel.clear(shop, "customers");
+        assertEquals(0, connector.countRows("customers", ReadOptions.none()));
+        assertEquals(0, shop.tables().get(0).rowCount());
+        assertEquals(List.of("changed customers"), actions);
+    }
+
+    @Test
+    void deletingAConfirmedTableRemovesItFromTheDatabaseAndTheList() {
+        NavigatorConnection shop = viewModel.add("Shop", "shop.db", connector);
+        dialogs.answerConfirmations(true);
+
+        viewModel.delete(shop, "orders");
+
+        assertFalse(connector.getAllTables().contains("orders"));
+        assertEquals(List.of("customers"), shop.tables().stream().map(NavigatorTable::name).toList());
+    }
+
+    @Test
+    void aFailureToClearIsShownWithItsErrorCode() {
+        NavigatorConnection shop = viewModel.add("Shop", "shop.db", connector);
+        dialogs.answerConfirmations(true);
+
+        viewModel.clear(shop, "no_such_table");
+
+        String shown = dialogs.shown().get(dialogs.shown().size() - 1);
+        assertTrue(shown.startsWith("error|Could not clear no_such_table||UNKNOWN_TABLE: "), shown);
+    }
+
+    @Test
+    void commandsGoToTheWorkspace() {
+        NavigatorConnection shop = viewModel.add("Shop", "shop.db", connector);
+
+        viewModel.openData(shop, "orders");
+        viewModel.design(shop, "customers");
+        viewModel.history(shop, "orders");
+
+        assertEquals(List.of("data orders", "design customers", "history orders"), actions);
+    }
+}
