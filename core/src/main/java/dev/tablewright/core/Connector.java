@@ -87,6 +87,19 @@ public final class Connector implements AutoCloseable {
         return session().dialect();
     }
 
+    /**
+     * The database's name as a person would type it to confirm resetting it: the file name of a
+     * SQLite database, else the database the connection opened.
+     */
+    public String databaseName() {
+        String db = session().options().database();
+        if (db == null) {
+            return dialect().name();
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(db).getFileName();
+        return file == null ? db : file.toString();
+    }
+
     /** The name {@code $USER} stands for on this connection. */
     public String currentUser() {
         return session().user();

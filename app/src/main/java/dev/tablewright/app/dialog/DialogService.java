@@ -14,4 +14,16 @@ public interface DialogService {
      * ahead (Cancel is the default). True only when the user chose to go ahead.
      */
     boolean confirm(String title, String header, String content, String action);
+
+    /**
+     * Asks before something that destroys data, making the user type {@code expected} (the table's
+     * or database's name) before the button labelled {@code action} goes ahead. True only then.
+     */
+    boolean confirmByTyping(String title, String content, String expected, String action);
+
+    /** Asks where to save a file; empty when the user cancels. {@code extension} is like "yaml". */
+    java.util.Optional<java.nio.file.Path> chooseFileToSave(String title, String suggestedName, String extension);
+
+    /** Asks for a file to open; empty when the user cancels. */
+    java.util.Optional<java.nio.file.Path> chooseFileToOpen(String title, String extension);
 }

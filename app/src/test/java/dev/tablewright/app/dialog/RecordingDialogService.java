@@ -7,10 +7,24 @@ import java.util.List;
 public final class RecordingDialogService implements DialogService {
     private final List<String> shown = new ArrayList<>();
     private boolean confirmAnswer;
+    private String typedAnswer = "";
+    private java.nio.file.Path fileAnswer;
 
     /** The answer every later confirmation gets. */
     public RecordingDialogService answerConfirmations(boolean answer) {
         confirmAnswer = answer;
+        return this;
+    }
+
+    /** What the user types into every later confirmation that asks for a name. */
+    public RecordingDialogService answerTyping(String typed) {
+        typedAnswer = typed;
+        return this;
+    }
+
+    /** The file every later file chooser returns (null: the user cancels). */
+    public RecordingDialogService answerFiles(java.nio.file.Path file) {
+        fileAnswer = file;
         return this;
     }
 
@@ -33,5 +47,23 @@ public final class RecordingDialogService implements DialogService {
     public boolean confirm(String title, String header, String content, String action) {
         shown.add("confirm|" + title + "|" + header + "|" + content);
         return confirmAnswer;
+    }
+
+    @Override
+    public boolean confirmByTyping(String title, String content, String expected, String action) {
+        shown.add("confirmByTyping|" + title + "|" + expected + "|" + content);
+        return expected.equals(typedAnswer);
+    }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> chooseFileToSave(String title, String suggestedName, String extension) {
+        shown.add("save|" + title + "|" + suggestedName + "|" + extension);
+        return java.util.Optional.ofNullable(fileAnswer);
+    }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> chooseFileToOpen(String title, String extension) {
+        shown.add("open|" + title + "||" + extension);
+        return java.util.Optional.ofNullable(fileAnswer);
     }
 }

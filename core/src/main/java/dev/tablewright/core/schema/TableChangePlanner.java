@@ -332,7 +332,7 @@ public final class TableChangePlanner {
                 if (p[0].unique() != p[1].unique()) {
                     summary.add(p[1].unique() ? "Make '" + name + "' unique." : "Let '" + name + "' repeat values (no longer unique).");
                 }
-                if (!Objects.equals(p[0].defaultValue(), p[1].defaultValue())) {
+                if (!sameDefault(p[0], p[1])) {
                     summary.add(p[1].defaultValue() == null ? "Remove the default of '" + name + "'."
                             : "Set the default of '" + name + "' to " + p[1].defaultValue() + ".");
                 }
@@ -515,7 +515,12 @@ public final class TableChangePlanner {
 
         private static boolean sameLogical(FieldSpec a, FieldSpec b) {
             return a.type() == b.type() && a.unique() == b.unique() && a.allowNull() == b.allowNull()
-                    && Objects.equals(a.defaultValue(), b.defaultValue());
+                    && sameDefault(a, b);
+        }
+
+        /** Defaults read back from the stored JSON may be Integer where the design has Long. */
+        private static boolean sameDefault(FieldSpec a, FieldSpec b) {
+            return Objects.equals(dev.tablewright.core.Json.normalize(a.defaultValue()), dev.tablewright.core.Json.normalize(b.defaultValue()));
         }
 
         /** Rules of a field's definition; a field kept as it was is not held to rules it never had to meet. */
@@ -534,7 +539,7 @@ public final class TableChangePlanner {
             if (was == null && spec.primaryKey() && NOT_KEYABLE.contains(spec.type())) {
                 throw new UnsupportedChangeException(name, "'" + name + "': a " + spec.type().id() + " field cannot be the primary key.");
             }
-            boolean defaultChanged = was == null || !Objects.equals(was.defaultValue(), spec.defaultValue()) || was.type() != spec.type();
+            boolean defaultChanged = was == null || !sameDefault(was, spec) || was.type() != spec.type();
             if (defaultChanged && spec.defaultValue() != null && !spec.defaultsToNow()) {
                 Values.coerce(name, spec.type(), spec.defaultValue());
             }
