@@ -276,4 +276,24 @@ class TableDesignerViewModelTest {
                         dev.tablewright.core.Json.normalize(stored.defaultValue()), false, false, null, null));
         assertTrue(db.getTableSchema("items").options().trackHistory());
     }
+
+    @Test
+    void aTableOfAnotherToolOpensAsItIsWithItsForeignKeysShown(@TempDir Path dir) throws Exception {
+        Path chinook = Path.of("..", "..", "shared", "datasets", "chinook", "Chinook_Sqlite.sqlite");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(chinook), "the Chinook dataset is at " + chinook.toAbsolutePath());
+        Path copy = Files.copy(chinook, dir.resolve("chinook.sqlite"));
+        db = new Connector();
+        db.create(Map.of("dialect", "sqlite", "database", copy.toString()));
+        TableDesignerViewModel vm = new TableDesignerViewModel(db, "Album", tasks, dialogs);
+        vm.load();
+
+        assertEquals(List.of("AlbumId", "Title", "ArtistId"), vm.fields().stream().map(f -> f.nameProperty().get()).toList());
+        assertEquals("Artist.ArtistId", field(vm, "ArtistId").referenceText());
+        assertEquals("-- No changes.\n", vm.previewProperty().get());
+        assertFalse(vm.automaticFieldsBinding().get());
+
+        vm.removeField(field(vm, "Title"));
+        assertTrue(vm.tableProblemProperty().get().contains("rebuilds only tables it created"), vm.tableProblemProperty().get());
+        assertFalse(vm.applicableBinding().get());
+    }
 }

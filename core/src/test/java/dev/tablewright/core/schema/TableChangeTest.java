@@ -350,4 +350,45 @@ class TableChangeTest {
             assertEquals(1, db.query("SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?", List.of("people_age")).results().size());
         }
     }
+
+    /** Loads the dialect's Chinook script (../shared/datasets), without its DROP/CREATE DATABASE and USE / \\c lines. */
+    static Connector chinook(String dialect) throws Exception {
+        String file = switch (dialect) {
+            case "sqlite" -> "Chinook_Sqlite.sql";
+            case "postgres" -> "Chinook_PostgreSql.sql";
+            default -> "Chinook_MySql.sql";
+        };
+        java.nio.file.Path script = java.nio.file.Path.of("..", "..", "shared", "datasets", "chinook", file);
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(script), "the Chinook dataset is at " + script.toAbsolutePath());
+        String text = java.nio.file.Files.readString(script).lines()
+                .filter(l -> !l.matches("(?i)\\s*(DROP DATABASE|CREATE DATABASE|USE |\\\\c ).*"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        Connector db = open(dialect);
+        db.exec(text);
+        return db;
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void aTableTheWorkbenchDidNotCreateOpensUnchangedAndTakesARenameAndANewField(String dialect) throws Exception {
+        try (Connector db = chinook(dialect)) {
+            String album = dialect.equals("postgres") ? "album" : "Album";
+            String title = dialect.equals("postgres") ? "title" : "Title";
+            TableDesign d = design(db, album);
+            assertTrue(db.planTableChange(d).isEmpty(), db.planTableChange(d).script());
+            String artist = dialect.equals("postgres") ? "artist_id" : "ArtistId";
+            assertEquals(dialect.equals("postgres") ? "artist" : "Artist", d.specs().get(artist).references().table());
+
+            List<TableDesign.Field> fs = new ArrayList<>(edit(d, title, f -> new TableDesign.Field("name", title, f.spec())).fields());
+            fs.add(TableDesign.Field.added("rating", FieldSpec.of(LogicalType.INTEGER)));
+            db.applyTableChange(d.withFields(fs), false);
+
+            assertEquals(347L, db.countRows(album, null));
+            assertEquals(1L, db.countRows(album, new ReadOptions(List.of("name", "=", "For Those About To Rock We Salute You"),
+                    null, null, null, null, false, null, null, null, null)));
+            TableSchema after = db.getTableSchema(album);
+            assertEquals(LogicalType.INTEGER, after.fields().get("rating").type());
+            assertTrue(db.planTableChange(TableDesign.of(after)).isEmpty());
+        }
+    }
 }
