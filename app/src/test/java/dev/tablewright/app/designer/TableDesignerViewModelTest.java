@@ -296,4 +296,21 @@ class TableDesignerViewModelTest {
         assertTrue(vm.tableProblemProperty().get().contains("rebuilds only tables it created"), vm.tableProblemProperty().get());
         assertFalse(vm.applicableBinding().get());
     }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void movingAFieldReordersTheTableWhereTheDialectCan(String dialect) {
+        TableDesignerViewModel vm = people(dialect);
+        vm.moveField(field(vm, "age"), 1);
+        assertEquals(List.of("id", "age", "name", "createdAt", "updatedAt"), vm.fields().stream().map(f -> f.nameProperty().get()).toList());
+        if (!dialect.equals("sqlite")) {
+            assertTrue(vm.tableProblemProperty().get().contains("cannot reorder the columns of an existing table"), vm.tableProblemProperty().get());
+            assertFalse(vm.applicableBinding().get());
+            return;
+        }
+        assertEquals("Put the fields in the new order.", vm.summaryProperty().get());
+        vm.apply();
+        assertEquals(List.of("id", "age", "name", "createdAt", "updatedAt"), List.copyOf(db.getTableSchema("people").fields().keySet()));
+        assertEquals(2L, db.countRows("people", null));
+    }
 }
