@@ -6,6 +6,10 @@ import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.query.TableData;
 import dev.tablewright.core.schema.SchemaManager;
+import dev.tablewright.core.schema.TableChangePlan;
+import dev.tablewright.core.schema.TableChangeRisk;
+import dev.tablewright.core.schema.TableChanges;
+import dev.tablewright.core.schema.TableDesign;
 import dev.tablewright.core.schema.TableSchema;
 import dev.tablewright.core.sql.CancelHook;
 import dev.tablewright.core.sql.QueryResult;
@@ -33,6 +37,7 @@ public final class Connector implements AutoCloseable {
     private RawSql raw;
     private dev.tablewright.core.relation.Relations relations;
     private dev.tablewright.core.history.History history;
+    private TableChanges tableChanges;
 
     /** A connector not yet connected: call {@link #create}. */
     public Connector() {
@@ -58,6 +63,7 @@ public final class Connector implements AutoCloseable {
         relations = new dev.tablewright.core.relation.Relations(session, schemas);
         history = new dev.tablewright.core.history.History(session, schemas, data);
         schemas.hooks(history);
+        tableChanges = new TableChanges(session, schemas);
         session.writeHook(history);
         return true;
     }
@@ -81,6 +87,19 @@ public final class Connector implements AutoCloseable {
 
     public Dialect dialect() {
         return session().dialect();
+    }
+
+    /**
+     * The database's name as a person would type it to confirm resetting it: the file name of a
+     * SQLite database, else the database the connection opened.
+     */
+    public String databaseName() {
+        String db = session().options().database();
+        if (db == null) {
+            return dialect().name();
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(db).getFileName();
+        return file == null ? db : file.toString();
     }
 
     /** The name {@code $USER} stands for on this connection. */
@@ -125,6 +144,39 @@ public final class Connector implements AutoCloseable {
         session();
         schemas.drop(name);
         return true;
+    }
+
+    // --- changing tables (the table designer; beyond the reference) ---
+
+    /**
+     * The statements that would turn the table into the design on this connection, computed
+     * without running anything: for a new table, or an existing one whose fields are added,
+     * renamed, dropped, retyped, or made unique / required or not.
+     */
+    public TableChangePlan planTableChange(TableDesign design) {
+        session();
+        return tableChanges.plan(design);
+    }
+
+    /** The statements the same design would run on another dialect (sqlite, postgres, mysql, mariadb). */
+    public TableChangePlan planTableChange(TableDesign design, String dialect) {
+        session();
+        return tableChanges.planFor(design, dialect);
+    }
+
+    /** What the change would do to existing rows: values lost (needs confirming) or rows the database would refuse. */
+    public List<TableChangeRisk> checkTableChange(TableDesign design) {
+        session();
+        return tableChanges.risks(design);
+    }
+
+    /**
+     * Applies the design in one transaction and returns the new schema, its {@code changes} saying
+     * what was done. A change that loses data runs only with {@code acceptDataLoss}.
+     */
+    public TableSchema applyTableChange(TableDesign design, boolean acceptDataLoss) {
+        session();
+        return tableChanges.apply(design, acceptDataLoss);
     }
 
     // --- reading ---

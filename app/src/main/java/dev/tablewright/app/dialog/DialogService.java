@@ -37,4 +37,10 @@ public interface DialogService {
             patterns = List.copyOf(patterns);
         }
     }
+
+    /**
+     * Asks before something that destroys data, making the user type {@code expected} (the table's
+     * or database's name) before the button labelled {@code action} goes ahead. True only then.
+     */
+    boolean confirmByTyping(String title, String content, String expected, String action);
 }

@@ -104,4 +104,24 @@ public final class FxDialogService implements DialogService {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
         return chooser;
     }
+
+    @Override
+    public boolean confirmByTyping(String title, String content, String expected, String action) {
+        ButtonType goAhead = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, null, ButtonType.CANCEL, goAhead);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        javafx.scene.control.TextField typed = new javafx.scene.control.TextField();
+        typed.setId("confirmName");
+        typed.setPromptText(expected);
+        javafx.scene.control.Label text = new javafx.scene.control.Label(content + "\n\nType " + expected + " to confirm.");
+        text.setWrapText(true);
+        alert.getDialogPane().setContent(new javafx.scene.layout.VBox(8, text, typed));
+        Button button = (Button) alert.getDialogPane().lookupButton(goAhead);
+        button.setDefaultButton(false);
+        button.disableProperty().bind(typed.textProperty().isNotEqualTo(expected));
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        return alert.showAndWait().filter(goAhead::equals).isPresent() && expected.equals(typed.getText());
+    }
 }

@@ -9,10 +9,24 @@ import java.util.Optional;
 public final class RecordingDialogService implements DialogService {
     private final List<String> shown = new ArrayList<>();
     private boolean confirmAnswer;
+    private String typedAnswer = "";
+    private Path fileAnswer;
 
     /** The answer every later confirmation gets. */
     public RecordingDialogService answerConfirmations(boolean answer) {
         confirmAnswer = answer;
+        return this;
+    }
+
+    /** What the user types into every later confirmation that asks for a name. */
+    public RecordingDialogService answerTyping(String typed) {
+        typedAnswer = typed;
+        return this;
+    }
+
+    /** The file every later file chooser returns (null: the user cancels). */
+    public RecordingDialogService answerFiles(Path file) {
+        fileAnswer = file;
         return this;
     }
 
@@ -52,12 +66,18 @@ public final class RecordingDialogService implements DialogService {
     @Override
     public Optional<Path> chooseFileToOpen(String title, List<FileFilter> filters) {
         shown.add("open file|" + title);
-        return Optional.empty();
+        return Optional.ofNullable(fileAnswer);
     }
 
     @Override
     public Optional<Path> chooseFileToCreate(String title, String suggestedName, List<FileFilter> filters) {
         shown.add("create file|" + title + "|" + suggestedName);
-        return Optional.empty();
+        return Optional.ofNullable(fileAnswer);
+    }
+
+    @Override
+    public boolean confirmByTyping(String title, String content, String expected, String action) {
+        shown.add("confirmByTyping|" + title + "|" + expected + "|" + content);
+        return expected.equals(typedAnswer);
     }
 }

@@ -30,6 +30,17 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
         };
     }
 
+    /** The dialect of that name (sqlite, postgres, mysql, mariadb), for SQL planned without a connection. */
+    static Dialect named(String name) {
+        return switch (name) {
+            case "sqlite" -> new SqliteDialect();
+            case "postgres" -> new PostgresDialect();
+            case "mysql" -> new MysqlDialect(false);
+            case "mariadb" -> new MysqlDialect(true);
+            default -> throw new IllegalArgumentException("Unknown dialect '" + name + "'; known: sqlite, postgres, mysql, mariadb.");
+        };
+    }
+
     /** sqlite, postgres, mysql or mariadb. */
     String name();
 
@@ -264,4 +275,47 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
 
     /** Maps a database error to a contract code, or null when it is not one the contract names. */
     ErrorCode classify(SQLException e);
+
+    // --- changing existing tables (the table designer) ---
+
+    /** ALTER TABLE renaming a column: the same statement on every dialect the workbench supports. */
+    default String renameColumn(String table, String from, String to) {
+        return "ALTER TABLE " + quoteIdentifier(table) + " RENAME COLUMN " + quoteIdentifier(from) + " TO " + quoteIdentifier(to);
+    }
+
+    /** ALTER TABLE dropping a column (not called where the table is rebuilt). */
+    default String dropColumn(String table, String column) {
+        return "ALTER TABLE " + quoteIdentifier(table) + " DROP COLUMN " + quoteIdentifier(column);
+    }
+
+    /**
+     * The value a column holds after changing from one logical type to another, as an SQL
+     * expression of the quoted {@code column}: NULL where a value does not fit the new type. Null
+     * when the dialect cannot make that change; the pairs offered are the same on every dialect.
+     */
+    String convertedValue(String column, LogicalType from, LogicalType to);
+
+    /** A condition true for the rows whose value that change loses or alters; null when it keeps every value. */
+    String conversionLoss(String column, LogicalType from, LogicalType to);
+
+    /** Statements changing a column's type in place, converting its values (not called where the table is rebuilt). */
+    default List<String> changeColumnType(String table, String column, LogicalType from, LogicalType to, boolean notNull) {
+        throw new UnsupportedOperationException(name() + " rebuilds the table to change a column's type");
+    }
+
+    /** ALTER TABLE letting an existing column take NULL (not called where the table is rebuilt). */
+    default String alterDropNotNull(String table, String column, LogicalType type) {
+        throw new UnsupportedOperationException(name() + " rebuilds the table to drop NOT NULL");
+    }
+
+    /**
+     * ALTER TABLE removing the unique constraint of a column (not called where the table is rebuilt);
+     * {@code name} is its name when known, else the name the dialect gives an unnamed one.
+     */
+    default String dropUnique(String table, String column, String name) {
+        throw new UnsupportedOperationException(name() + " rebuilds the table to drop a unique constraint");
+    }
+
+    /** An UPDATE renaming one key of the JSON objects in a column (old history after a field rename); the keys are bound. */
+    SqlStatement renameJsonKey(String table, String column, String from, String to);
 }

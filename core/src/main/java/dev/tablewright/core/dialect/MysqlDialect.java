@@ -384,4 +384,66 @@ public final class MysqlDialect implements Dialect {
             }
         }
     }
+
+    // --- changing existing tables ---
+
+    private static final String INTEGER_TEXT = "'^-?[0-9]{1,18}$'";
+    private static final String NUMBER_TEXT = "'^-?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$'";
+
+    /** MySQL converts by MODIFY; this is the value set first, in the old type, so that MODIFY finds only values that fit. */
+    @Override
+    public String convertedValue(String c, LogicalType from, LogicalType to) {
+        return switch (from.name() + ">" + to.name()) {
+            case "INTEGER>NUMBER", "INTEGER>STRING", "INTEGER>TEXT", "NUMBER>STRING", "NUMBER>TEXT", "STRING>TEXT",
+                 "JSON>TEXT", "JSONB>TEXT", "JSON>JSONB", "JSONB>JSON", "BOOLEAN>INTEGER" -> c;
+            case "TEXT>STRING" -> "LEFT(" + c + ", 255)";
+            case "NUMBER>INTEGER" -> "ROUND(" + c + ")";
+            case "STRING>INTEGER", "TEXT>INTEGER" -> "CASE WHEN TRIM(" + c + ") REGEXP " + INTEGER_TEXT + " THEN TRIM(" + c + ") END";
+            case "STRING>NUMBER", "TEXT>NUMBER" -> "CASE WHEN TRIM(" + c + ") REGEXP " + NUMBER_TEXT + " THEN TRIM(" + c + ") END";
+            case "INTEGER>BOOLEAN" -> "(" + c + " <> 0)";
+            default -> null;
+        };
+    }
+
+    @Override
+    public String conversionLoss(String c, LogicalType from, LogicalType to) {
+        return switch (from.name() + ">" + to.name()) {
+            case "TEXT>STRING" -> "CHAR_LENGTH(" + c + ") > 255";
+            case "NUMBER>INTEGER" -> c + " <> ROUND(" + c + ")";
+            case "STRING>INTEGER", "TEXT>INTEGER" -> c + " IS NOT NULL AND NOT (TRIM(" + c + ") REGEXP " + INTEGER_TEXT + ")";
+            case "STRING>NUMBER", "TEXT>NUMBER" -> c + " IS NOT NULL AND NOT (TRIM(" + c + ") REGEXP " + NUMBER_TEXT + ")";
+            case "INTEGER>BOOLEAN" -> c + " NOT IN (0, 1)";
+            default -> null;
+        };
+    }
+
+    @Override
+    public List<String> changeColumnType(String table, String column, LogicalType from, LogicalType to, boolean notNull) {
+        String c = quoteIdentifier(column);
+        List<String> out = new ArrayList<>();
+        String value = convertedValue(c, from, to);
+        if (!value.equals(c)) {
+            out.add("UPDATE " + quoteIdentifier(table) + " SET " + c + " = " + value);
+        }
+        out.add("ALTER TABLE " + quoteIdentifier(table) + " MODIFY " + c + " " + columnType(to) + (notNull ? " NOT NULL" : " NULL"));
+        return out;
+    }
+
+    @Override
+    public String alterDropNotNull(String table, String column, LogicalType type) {
+        return "ALTER TABLE " + quoteIdentifier(table) + " MODIFY " + quoteIdentifier(column) + " " + columnType(type) + " NULL";
+    }
+
+    @Override
+    public String dropUnique(String table, String column, String name) {
+        return "ALTER TABLE " + quoteIdentifier(table) + " DROP INDEX " + quoteIdentifier(name != null ? name : column);
+    }
+
+    @Override
+    public SqlStatement renameJsonKey(String table, String column, String from, String to) {
+        String c = quoteIdentifier(column);
+        String oldPath = "$.\"" + from + "\"";
+        return SqlStatement.of("UPDATE " + quoteIdentifier(table) + " SET " + c + " = JSON_REMOVE(JSON_SET(" + c + ", ?, JSON_EXTRACT(" + c + ", ?)), ?)"
+                + " WHERE JSON_CONTAINS_PATH(" + c + ", 'one', ?)", "$.\"" + to + "\"", oldPath, oldPath, oldPath);
+    }
 }

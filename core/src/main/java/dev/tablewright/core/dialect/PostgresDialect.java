@@ -444,4 +444,61 @@ public final class PostgresDialect implements Dialect {
         }
         return false;
     }
+
+    // --- changing existing tables ---
+
+    private static final String INTEGER_TEXT = "'^-?[0-9]{1,18}$'";
+    private static final String NUMBER_TEXT = "'^-?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$'";
+
+    @Override
+    public String convertedValue(String c, LogicalType from, LogicalType to) {
+        return switch (from.name() + ">" + to.name()) {
+            case "INTEGER>NUMBER" -> c + "::double precision";
+            case "INTEGER>STRING", "INTEGER>TEXT", "NUMBER>STRING", "NUMBER>TEXT", "STRING>TEXT", "JSON>TEXT", "JSONB>TEXT" -> c + "::text";
+            case "JSON>JSONB" -> c + "::jsonb";
+            case "JSONB>JSON" -> c + "::json";
+            case "BOOLEAN>INTEGER" -> c + "::int::bigint";
+            case "TEXT>STRING" -> "left(" + c + ", 255)";
+            case "NUMBER>INTEGER" -> "round(" + c + ")::bigint";
+            case "STRING>INTEGER", "TEXT>INTEGER" -> "CASE WHEN btrim(" + c + ") ~ " + INTEGER_TEXT + " THEN btrim(" + c + ")::bigint END";
+            case "STRING>NUMBER", "TEXT>NUMBER" -> "CASE WHEN btrim(" + c + ") ~ " + NUMBER_TEXT + " THEN btrim(" + c + ")::double precision END";
+            case "INTEGER>BOOLEAN" -> "(" + c + " <> 0)";
+            default -> null;
+        };
+    }
+
+    @Override
+    public String conversionLoss(String c, LogicalType from, LogicalType to) {
+        return switch (from.name() + ">" + to.name()) {
+            case "TEXT>STRING" -> "length(" + c + ") > 255";
+            case "NUMBER>INTEGER" -> c + " <> round(" + c + ")";
+            case "STRING>INTEGER", "TEXT>INTEGER" -> c + " IS NOT NULL AND NOT (btrim(" + c + ") ~ " + INTEGER_TEXT + ")";
+            case "STRING>NUMBER", "TEXT>NUMBER" -> c + " IS NOT NULL AND NOT (btrim(" + c + ") ~ " + NUMBER_TEXT + ")";
+            case "INTEGER>BOOLEAN" -> c + " NOT IN (0, 1)";
+            default -> null;
+        };
+    }
+
+    @Override
+    public List<String> changeColumnType(String table, String column, LogicalType from, LogicalType to, boolean notNull) {
+        return List.of("ALTER TABLE " + quoteIdentifier(table) + " ALTER COLUMN " + quoteIdentifier(column) + " TYPE " + columnType(to)
+                + " USING " + convertedValue(quoteIdentifier(column), from, to));
+    }
+
+    @Override
+    public String alterDropNotNull(String table, String column, LogicalType type) {
+        return "ALTER TABLE " + quoteIdentifier(table) + " ALTER COLUMN " + quoteIdentifier(column) + " DROP NOT NULL";
+    }
+
+    @Override
+    public String dropUnique(String table, String column, String name) {
+        return "ALTER TABLE " + quoteIdentifier(table) + " DROP CONSTRAINT " + quoteIdentifier(name != null ? name : table + "_" + column + "_key");
+    }
+
+    @Override
+    public SqlStatement renameJsonKey(String table, String column, String from, String to) {
+        String c = quoteIdentifier(column);
+        return SqlStatement.of("UPDATE " + quoteIdentifier(table) + " SET " + c + " = ((" + c + "::jsonb - ?::text) || jsonb_build_object(?::text, "
+                + c + "::jsonb -> ?::text))::" + columnType(LogicalType.JSON) + " WHERE " + c + "::jsonb -> ?::text IS NOT NULL", from, to, from, from);
+    }
 }

@@ -388,4 +388,46 @@ public final class SqliteDialect implements Dialect {
     public List<SqlStatement> endActor() {
         return List.of(SqlStatement.of("DELETE FROM " + quoteIdentifier(ACTOR) + " WHERE \"id\" = 1"));
     }
+
+    // --- changing existing tables: SQLite rebuilds the table, copying each column through convertedValue ---
+
+    /** A text that is a JSON number of that kind; json_type is only asked once json_valid said yes. */
+    private static String jsonNumberType(String c) {
+        return "(CASE WHEN json_valid(trim(" + c + ")) THEN json_type(trim(" + c + ")) END)";
+    }
+
+    @Override
+    public String convertedValue(String c, LogicalType from, LogicalType to) {
+        return switch (from.name() + ">" + to.name()) {
+            case "STRING>TEXT", "JSON>TEXT", "JSONB>TEXT", "JSON>JSONB", "JSONB>JSON", "BOOLEAN>INTEGER" -> c;
+            case "INTEGER>NUMBER" -> "CAST(" + c + " AS REAL)";
+            case "INTEGER>STRING", "INTEGER>TEXT", "NUMBER>STRING", "NUMBER>TEXT" -> "CAST(" + c + " AS TEXT)";
+            case "TEXT>STRING" -> "substr(" + c + ", 1, 255)";
+            case "NUMBER>INTEGER" -> "CAST(round(" + c + ") AS INTEGER)";
+            case "STRING>INTEGER", "TEXT>INTEGER" -> "CASE WHEN " + jsonNumberType(c) + " = 'integer' THEN CAST(trim(" + c + ") AS INTEGER) END";
+            case "STRING>NUMBER", "TEXT>NUMBER" -> "CASE WHEN " + jsonNumberType(c) + " IN ('integer', 'real') THEN CAST(trim(" + c + ") AS REAL) END";
+            case "INTEGER>BOOLEAN" -> "CASE WHEN " + c + " IS NULL THEN NULL WHEN " + c + " <> 0 THEN 1 ELSE 0 END";
+            default -> null;
+        };
+    }
+
+    @Override
+    public String conversionLoss(String c, LogicalType from, LogicalType to) {
+        return switch (from.name() + ">" + to.name()) {
+            case "TEXT>STRING" -> "length(" + c + ") > 255";
+            case "NUMBER>INTEGER" -> c + " <> round(" + c + ")";
+            case "STRING>INTEGER", "TEXT>INTEGER" -> c + " IS NOT NULL AND coalesce(" + jsonNumberType(c) + ", '') <> 'integer'";
+            case "STRING>NUMBER", "TEXT>NUMBER" -> c + " IS NOT NULL AND coalesce(" + jsonNumberType(c) + ", '') NOT IN ('integer', 'real')";
+            case "INTEGER>BOOLEAN" -> c + " NOT IN (0, 1)";
+            default -> null;
+        };
+    }
+
+    @Override
+    public SqlStatement renameJsonKey(String table, String column, String from, String to) {
+        String c = quoteIdentifier(column);
+        String oldPath = "$.\"" + from + "\"";
+        return SqlStatement.of("UPDATE " + quoteIdentifier(table) + " SET " + c + " = json_remove(json_set(" + c + ", ?, " + c + " -> ?), ?)"
+                + " WHERE json_type(" + c + ", ?) IS NOT NULL", "$.\"" + to + "\"", oldPath, oldPath, oldPath);
+    }
 }

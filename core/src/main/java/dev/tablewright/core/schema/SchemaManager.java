@@ -273,9 +273,22 @@ public final class SchemaManager {
             return;
         }
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE " + q(META) + " (" + q("tableName") + " " + dialect.columnType(LogicalType.STRING) + " NOT NULL PRIMARY KEY, "
-                    + q("definition") + " " + dialect.columnType(LogicalType.TEXT) + " NOT NULL)" + dialect.createTableSuffix());
+            st.execute(metaTableSql(dialect));
         }
+    }
+
+    static String metaTableSql(Dialect dialect) {
+        return "CREATE TABLE " + dialect.quoteIdentifier(META) + " (" + dialect.quoteIdentifier("tableName") + " " + dialect.columnType(LogicalType.STRING)
+                + " NOT NULL PRIMARY KEY, " + dialect.quoteIdentifier("definition") + " " + dialect.columnType(LogicalType.TEXT) + " NOT NULL)"
+                + dialect.createTableSuffix();
+    }
+
+    /** The statements that store what the workbench knows of a table: the same two {@link #saveStored} runs. */
+    static List<SqlStatement> saveStoredStatements(Dialect dialect, String table, StoredTable stored) {
+        String meta = dialect.quoteIdentifier(META);
+        String name = dialect.quoteIdentifier("tableName");
+        return List.of(SqlStatement.of("DELETE FROM " + meta + " WHERE " + name + " = ?", table),
+                SqlStatement.of("INSERT INTO " + meta + " (" + name + ", " + dialect.quoteIdentifier("definition") + ") VALUES (?, ?)", table, Json.write(stored)));
     }
 
     void saveStored(Connection c, String table, StoredTable stored) throws SQLException {
@@ -493,19 +506,23 @@ public final class SchemaManager {
 
     /** {@code finalName} names the constraints: a rebuild creates the table under a temporary name. */
     String createTableSql(String table, String finalName, Map<String, FieldSpec> fields) {
+        return createTableSql(dialect, table, finalName, fields);
+    }
+
+    static String createTableSql(Dialect dialect, String table, String finalName, Map<String, FieldSpec> fields) {
         List<String> pk = fields.entrySet().stream().filter(e -> e.getValue().primaryKey()).map(Map.Entry::getKey).toList();
-        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(q(table)).append(" (");
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(dialect.quoteIdentifier(table)).append(" (");
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, FieldSpec> e : fields.entrySet()) {
-            parts.add(columnSql(e.getKey(), e.getValue(), pk.size() == 1));
+            parts.add(columnSql(dialect, e.getKey(), e.getValue(), pk.size() == 1));
         }
         if (pk.size() > 1) {
-            parts.add("PRIMARY KEY (" + String.join(", ", pk.stream().map(this::q).toList()) + ")");
+            parts.add("PRIMARY KEY (" + String.join(", ", pk.stream().map(dialect::quoteIdentifier).toList()) + ")");
         }
         for (Map.Entry<String, FieldSpec> e : fields.entrySet()) {
             FieldSpec.Reference r = e.getValue().references();
             if (r != null) {
-                parts.add(foreignKeySql(finalName, e.getKey(), r));
+                parts.add(foreignKeySql(dialect, finalName, e.getKey(), r));
             }
         }
         sql.append(String.join(", ", parts)).append(')').append(dialect.createTableSuffix());
@@ -522,11 +539,11 @@ public final class SchemaManager {
         };
     }
 
-    private String columnSql(String name, FieldSpec f, boolean singlePk) {
+    private static String columnSql(Dialect dialect, String name, FieldSpec f, boolean singlePk) {
         if (f.autoIncrement()) {
-            return q(name) + " " + dialect.autoIncrementPrimaryKey();
+            return dialect.quoteIdentifier(name) + " " + dialect.autoIncrementPrimaryKey();
         }
-        StringBuilder col = new StringBuilder(q(name)).append(' ').append(dialect.columnType(f.type()));
+        StringBuilder col = new StringBuilder(dialect.quoteIdentifier(name)).append(' ').append(dialect.columnType(f.type()));
         if (!f.allowNull() || f.primaryKey()) {
             col.append(" NOT NULL");
         }
@@ -623,11 +640,16 @@ public final class SchemaManager {
 
     /** A named FOREIGN KEY clause; the name is fk_<table>_<field>, cut to the 63 characters every dialect allows. */
     String foreignKeySql(String table, String field, FieldSpec.Reference r) {
+        return foreignKeySql(dialect, table, field, r);
+    }
+
+    static String foreignKeySql(Dialect dialect, String table, String field, FieldSpec.Reference r) {
         String name = "fk_" + table + "_" + field;
         if (name.length() > 63) {
             name = name.substring(0, 54) + "_" + Integer.toHexString(name.hashCode());
         }
-        return "CONSTRAINT " + q(name) + " FOREIGN KEY (" + q(field) + ") REFERENCES " + q(r.table()) + " (" + q(r.field()) + ")"
+        return "CONSTRAINT " + dialect.quoteIdentifier(name) + " FOREIGN KEY (" + dialect.quoteIdentifier(field) + ") REFERENCES "
+                + dialect.quoteIdentifier(r.table()) + " (" + dialect.quoteIdentifier(r.field()) + ")"
                 + (r.onDelete() == null ? "" : " ON DELETE " + onDeleteSql(r.onDelete()));
     }
 
@@ -670,7 +692,7 @@ public final class SchemaManager {
         }
     }
 
-    private List<String> startTracking(String table) {
+    List<String> startTracking(String table) {
         invalidate(table);
         try {
             setStoredTracking(table, true);
@@ -683,7 +705,7 @@ public final class SchemaManager {
         }
     }
 
-    private List<String> stopTracking(String table) {
+    List<String> stopTracking(String table) {
         invalidate(table);
         try {
             List<String> done = hooks.setTracking(table, false);
