@@ -410,11 +410,12 @@ public final class FilterBuilderViewModel {
     /** Chooses the field; a field of another type resets the operator and value to ones that fit it. */
     public void setField(FilterCondition c, String field) {
         LogicalType before = typeOf(c);
+        boolean fresh = c.field() == null;
         c.setField(field);
         LogicalType after = typeOf(c);
         List<OperatorChoice> offered = OperatorChoice.forType(after);
         Optional<OperatorChoice> op = operatorOf(c);
-        if (op.isEmpty() || !offered.contains(op.get()) || before != after && c.value() != null) {
+        if (fresh || op.isEmpty() || !offered.contains(op.get()) || before != after && c.value() != null) {
             OperatorChoice first = offered.get(0);
             c.setOperator(first.operator());
             c.setValue(first.isNullCheck() ? null : defaultValue(after));
