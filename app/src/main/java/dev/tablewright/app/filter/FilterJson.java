@@ -119,8 +119,12 @@ public final class FilterJson {
     }
 
     private static void format(Object value, String indent, StringBuilder out) {
-        if (!(value instanceof List<?> list) || list.isEmpty() || isConditionLike(list)) {
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
             out.append(Json.write(value));
+            return;
+        }
+        if (isConditionLike(list)) {
+            out.append('[').append(String.join(", ", list.stream().map(FilterJson::inline).toList())).append(']');
             return;
         }
         out.append("[\n");
@@ -131,6 +135,13 @@ public final class FilterJson {
             out.append(i < list.size() - 1 ? ",\n" : "\n");
         }
         out.append(indent).append(']');
+    }
+
+    private static String inline(Object value) {
+        if (value instanceof List<?> list) {
+            return "[" + String.join(", ", list.stream().map(FilterJson::inline).toList()) + "]";
+        }
+        return Json.write(value);
     }
 
     private static boolean isConditionLike(List<?> list) {
