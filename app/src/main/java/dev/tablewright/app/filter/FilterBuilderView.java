@@ -478,7 +478,6 @@ public final class FilterBuilderView {
     private Node actionsBar() {
         Button apply = new Button("Apply", new FontIcon(Feather.FILTER));
         apply.setId("applyFilter");
-        apply.setDefaultButton(false);
         apply.getStyleClass().add("accent");
         apply.disableProperty().bind(viewModel.validProperty().not());
         apply.setOnAction(e -> viewModel.apply());

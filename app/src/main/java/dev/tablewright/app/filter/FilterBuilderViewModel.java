@@ -82,7 +82,7 @@ public final class FilterBuilderViewModel {
     private Map<String, Object> saved = new LinkedHashMap<>();
     private FilterJson.Parsed shownJson = new FilterJson.Parsed(null, Map.of());
     private boolean writingJson;
-    private boolean jsonOk = true;
+    private Dialect dialect;
     private long countGeneration;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
@@ -135,7 +135,8 @@ public final class FilterBuilderViewModel {
 
     // --- loading ---
 
-    private record Loaded(TableSchema schema, List<String> allTables, Map<String, Map<String, LogicalType>> paths, Map<String, Object> saved) {
+    private record Loaded(Dialect dialect, TableSchema schema, List<String> allTables, Map<String, Map<String, LogicalType>> paths,
+                          Map<String, Object> saved) {
     }
 
     /** Reads the table's schema, samples its JSON columns and lists its saved filters, in the background. */
@@ -143,7 +144,7 @@ public final class FilterBuilderViewModel {
         state.set(State.LOADING);
         tasks.execute(() -> {
             TableSchema schema = connector.getTableSchema(table);
-            return new Loaded(schema, connector.getAllTables(), samplePaths(schema), savedFilters.list(connectionName, table));
+            return new Loaded(connector.dialect(), schema, connector.getAllTables(), samplePaths(schema), savedFilters.list(connectionName, table));
         }, this::loaded, e -> {
             problem.set(describe(e));
             state.set(State.FAILED);
@@ -155,9 +156,9 @@ public final class FilterBuilderViewModel {
         schemas.put(table, l.schema());
         jsonPaths.clear();
         l.paths().forEach(jsonPaths::put);
-        String current = connector.dialect().name();
-        sqlDialects.setAll(current, "sqlite", "postgres", current.equals("mysql") ? "mysql" : "mariadb");
-        sqlDialects.setAll(sqlDialects.stream().distinct().toList());
+        dialect = l.dialect();
+        String current = dialect.name();
+        sqlDialects.setAll(java.util.stream.Stream.of(current, "sqlite", "postgres", current.equals("mysql") ? "mysql" : "mariadb").distinct().toList());
         sqlDialect.set(current);
         otherTables.setAll(l.allTables().stream().filter(t -> !t.equals(table)).toList());
         saved = l.saved();
@@ -269,7 +270,7 @@ public final class FilterBuilderViewModel {
             }
         }
         for (FieldChoice f : fields) {
-            if (f.type().isJson() && c.field().startsWith(f.name() + ".")) {
+            if (!f.jsonPath() && f.type().isJson() && c.field().startsWith(f.name() + ".")) {
                 Object v = c.value() instanceof List<?> l && !l.isEmpty() ? l.get(0) : c.value();
                 return Optional.of(new FieldChoice(c.field(), v instanceof Number ? LogicalType.NUMBER
                         : v instanceof Boolean ? LogicalType.BOOLEAN : v instanceof String ? LogicalType.STRING : null, true));
@@ -622,9 +623,7 @@ public final class FilterBuilderViewModel {
 
     private void edited(boolean structural) {
         List<Object> array = tree.toArray();
-        if (jsonOk || structural) {
-            writeJson(array);
-        }
+        writeJson(array);
         if (structural) {
             proposeJoins();
             treeVersion.set(treeVersion.get() + 1);
@@ -641,7 +640,6 @@ public final class FilterBuilderViewModel {
             writingJson = false;
         }
         shownJson = FilterJson.parse(text);
-        jsonOk = true;
         jsonError.set("");
         jsonErrorPosition.set(null);
     }
@@ -663,7 +661,6 @@ public final class FilterBuilderViewModel {
         }
         shownJson = parsed;
         tree = rebuilt;
-        jsonOk = true;
         jsonError.set("");
         jsonErrorPosition.set(null);
         proposeJoins();
@@ -672,7 +669,6 @@ public final class FilterBuilderViewModel {
     }
 
     private void markJson(String why, FilterJson.Position at) {
-        jsonOk = false;
         jsonErrorPosition.set(at);
         jsonError.set(at == null ? why : why + " (line " + at.line() + ", column " + at.column() + ")");
         valid.set(false);
@@ -689,7 +685,7 @@ public final class FilterBuilderViewModel {
         }
         showSql(array);
         try {
-            FilterSql.select(connector.dialect(), List.copyOf(schemas.values()), array);
+            FilterSql.select(dialect, List.copyOf(schemas.values()), array);
         } catch (TablewrightException e) {
             valid.set(false);
             filterProblem.set(e.code() + ": " + e.getMessage());
