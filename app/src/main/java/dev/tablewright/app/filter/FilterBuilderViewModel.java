@@ -1,8 +1,5 @@
 package dev.tablewright.app.filter;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.tablewright.app.DataDirectory;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.task.TaskExecutor;
@@ -35,7 +32,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.util.Duration;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +61,6 @@ public final class FilterBuilderViewModel {
     /** Rows read from a JSON column to find the paths its values hold. */
     static final int JSON_SAMPLE_ROWS = 200;
     private static final Pattern AT_PATH = Pattern.compile("Invalid filter at (filter[^:\\s]*)");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
     private final Connector connector;
     private final String connectionName;
@@ -818,9 +813,9 @@ public final class FilterBuilderViewModel {
         if (value == null) {
             return;
         }
-        Imported imported = value instanceof Map<?, ?> m
-                ? new Imported(((List<?>) m.get("tables")).stream().map(String::valueOf).toList(), m.get("filter"))
-                : new Imported(List.of(table), value);
+        FilterFiles.Imported imported = value instanceof Map<?, ?> m
+                ? new FilterFiles.Imported(((List<?>) m.get("tables")).stream().map(String::valueOf).toList(), m.get("filter"))
+                : new FilterFiles.Imported(List.of(table), value);
         load(imported, "Loaded the filter '" + name + "'.");
     }
 
@@ -834,16 +829,7 @@ public final class FilterBuilderViewModel {
 
     /** The filter as a call-file step that reads the rows it matches, like the steps of examples/*.yaml. */
     public String callFileStep() {
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("filter", tree.toArray());
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("name", multiTable() ? List.copyOf(schemas.keySet()) : table);
-        args.put("options", options);
-        try {
-            return YAML.writeValueAsString(List.of(Map.of("getTableData", args)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FilterFiles.callFileStep(multiTable() ? List.copyOf(schemas.keySet()) : table, tree.toArray());
     }
 
     public void exportJson() {
@@ -875,34 +861,11 @@ public final class FilterBuilderViewModel {
 
     /** Reads a filter array (JSON or YAML) or a call file whose first getTableData/countRows/findRow step has one. */
     public void importFile(Path file) {
-        tasks.execute(() -> readImport(Files.readString(file)), imported -> load(imported, "Imported the filter from " + file + "."),
+        tasks.execute(() -> FilterFiles.read(Files.readString(file), table), imported -> load(imported, "Imported the filter from " + file + "."),
                 e -> message.set("Could not import " + file + ": " + describe(e)));
     }
 
-    /** What an imported file holds: the tables its step queries, and its filter. */
-    record Imported(List<String> tables, Object filter) {
-    }
-
-    Imported readImport(String text) throws IOException {
-        Object value = YAML.readValue(text, Object.class);
-        if (value instanceof List<?> steps && !steps.isEmpty() && steps.stream().allMatch(s -> s instanceof Map<?, ?>)) {
-            for (Object s : steps) {
-                for (Map.Entry<?, ?> step : ((Map<?, ?>) s).entrySet()) {
-                    if (List.of("getTableData", "countRows", "findRow").contains(String.valueOf(step.getKey()))
-                            && step.getValue() instanceof Map<?, ?> args && args.get("options") instanceof Map<?, ?> options) {
-                        Object name = args.containsKey("name") ? args.get("name") : args.get("table");
-                        List<String> named = name instanceof List<?> l ? l.stream().map(String::valueOf).toList()
-                                : name == null ? List.of(table) : List.of(String.valueOf(name));
-                        return new Imported(named, options.get("filter"));
-                    }
-                }
-            }
-            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "The call file has no getTableData, countRows or findRow step with a filter.");
-        }
-        return new Imported(List.of(table), value);
-    }
-
-    private void load(Imported imported, String done) {
+    private void load(FilterFiles.Imported imported, String done) {
         FilterTree loaded;
         try {
             loaded = FilterTree.of(imported.filter());

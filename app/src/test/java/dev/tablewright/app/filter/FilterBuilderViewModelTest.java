@@ -133,6 +133,24 @@ class FilterBuilderViewModelTest {
 
     @ParameterizedTest
     @MethodSource(DIALECTS)
+    void aPathHoldingValuesOfSeveralTypesOffersEveryOperator(String dialect) {
+        db = FilterFixtures.shop(dialect);
+        db.addRow("products", Map.of("name", "Dial", "specs", Map.of("color", 7)));
+        FilterBuilderViewModel vm = new FilterBuilderViewModel(db, "Shop", "products", new SameThreadTaskExecutor(), fakeDialogs,
+                new SavedFilters(dataDir), Runnable::run);
+        vm.load();
+
+        assertTrue(vm.fieldsProperty().contains(new FieldChoice("specs.color", null, true)), vm.fieldsProperty().toString());
+        FilterCondition c = vm.addCondition(vm.root());
+        vm.setField(c, "specs.color");
+        assertEquals(List.of(OperatorChoice.values()), vm.operatorsFor(c));
+        vm.setValueText(c, -1, "7");
+        assertEquals(l(l("specs.color", "=", 7L)), vm.tree().toArray());
+        assertEquals(1L, vm.matchingRowsProperty().get(), "the value typed as a number compares as a number");
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
     void theCountOfANestedFilterIsWhatTheConnectorCounts(String dialect) {
         FilterBuilderViewModel vm = open(dialect);
         FilterCondition active = condition(vm, vm.root(), "active", OperatorChoice.EQUALS);
