@@ -63,12 +63,12 @@ public final class FilterCondition implements FilterNode {
         return field != null && !field.isBlank() && operator().isPresent();
     }
 
-    /** The condition as its 3-element array. */
+    /** The condition as its 3-element array, a copy: changing it leaves the tree as it is. */
     public List<Object> toArray() {
         List<Object> out = new ArrayList<>(3);
         out.add(field);
         out.add(operator);
-        out.add(value);
+        out.add(value instanceof List<?> l ? new ArrayList<>(l) : value);
         return out;
     }
 
