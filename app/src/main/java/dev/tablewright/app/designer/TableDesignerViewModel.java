@@ -175,8 +175,11 @@ public final class TableDesignerViewModel {
         if (from < 0 || toIndex < 0 || toIndex >= fields.size() || from == toIndex) {
             return;
         }
-        fields.remove(from);
-        fields.add(toIndex, field);
+        // One change, not a remove and an add: the plan never sees the field dropped in between.
+        List<DesignField> reordered = new ArrayList<>(fields);
+        reordered.remove(from);
+        reordered.add(toIndex, field);
+        fields.setAll(reordered);
     }
 
     // --- validation and the preview ---

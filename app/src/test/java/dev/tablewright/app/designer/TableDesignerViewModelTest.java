@@ -308,7 +308,7 @@ class TableDesignerViewModelTest {
             assertFalse(vm.applicableBinding().get());
             return;
         }
-        assertEquals("Put the fields in the new order.", vm.summaryProperty().get());
+        assertEquals("Put the fields in the new order.", vm.summaryProperty().get(), "problem: " + vm.tableProblemProperty().get() + " status: " + vm.statusProperty().get());
         vm.apply();
         assertEquals(List.of("id", "age", "name", "createdAt", "updatedAt"), List.copyOf(db.getTableSchema("people").fields().keySet()));
         assertEquals(2L, db.countRows("people", null));

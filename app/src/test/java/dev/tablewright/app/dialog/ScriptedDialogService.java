@@ -83,4 +83,10 @@ public final class ScriptedDialogService implements DialogService {
         shown.add("create file|" + title + "|" + suggestedName);
         return Optional.ofNullable(files.poll());
     }
+
+    @Override
+    public boolean confirmByTyping(String title, String content, String expected, String action) {
+        shown.add("confirmByTyping|" + title + "|" + expected);
+        return false;
+    }
 }

@@ -9,6 +9,7 @@ import dev.tablewright.core.connect.Session.TypedValue;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.SqlStatement;
 import dev.tablewright.core.filter.FilterCompiler;
+import dev.tablewright.core.filter.FilterSql;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.LogicalType;
 import dev.tablewright.core.schema.Names;
@@ -145,37 +146,7 @@ public final class TableData {
     }
 
     private FilterCompiler.FieldResolver joinedResolver(Map<String, TableSchema> tables) {
-        return new FilterCompiler.FieldResolver() {
-            @Override
-            public FilterCompiler.Field resolve(String name) {
-                int dot = name == null ? -1 : name.indexOf('.');
-                TableSchema schema = dot > 0 ? tables.get(name.substring(0, dot)) : null;
-                if (schema == null) {
-                    throw new TablewrightException(ErrorCode.UNKNOWN_FIELD, "'" + Names.printable(name) + "' is not table.field of the queried tables "
-                            + tables.keySet() + ".");
-                }
-                FilterCompiler.Field f = resolver(schema).resolve(name.substring(dot + 1));
-                String base = f.isJsonPath() ? f.name().substring(0, f.name().indexOf('.')) : f.name();
-                String column = q(schema.name()) + "." + q(base);
-                if (f.type() == LogicalType.DATE && !f.isJsonPath()) {
-                    column = dialect.comparableDate(column, schema.managed());
-                }
-                return new FilterCompiler.Field(name, column, f.type(), f.jsonPath());
-            }
-
-            @Override
-            public java.util.Optional<FilterCompiler.Field> columnReference(Object value) {
-                if (!(value instanceof String s)) {
-                    return java.util.Optional.empty();
-                }
-                int dot = s.indexOf('.');
-                TableSchema schema = dot > 0 ? tables.get(s.substring(0, dot)) : null;
-                if (schema == null || !schema.fields().containsKey(s.substring(dot + 1))) {
-                    return java.util.Optional.empty();
-                }
-                return java.util.Optional.of(resolve(s));
-            }
-        };
+        return FilterSql.fields(dialect, tables);
     }
 
     public Map<String, Object> findOne(String table, ReadOptions options) {
@@ -216,34 +187,7 @@ public final class TableData {
 
     /** Resolves a filter field: a column, or {@code column.path.in.json} on a json/jsonb column. */
     public FilterCompiler.FieldResolver resolver(TableSchema schema) {
-        return name -> {
-            FieldSpec spec = schema.fields().get(name);
-            if (spec != null) {
-                String column = spec.type() == LogicalType.DATE ? dialect.comparableDate(q(name), schema.managed()) : q(name);
-                return new FilterCompiler.Field(name, column, spec.type(), List.of());
-            }
-            int dot = name == null ? -1 : name.indexOf('.');
-            if (dot > 0) {
-                String column = name.substring(0, dot);
-                FieldSpec base = schema.fields().get(column);
-                if (base != null && base.type().isJson()) {
-                    List<String> path = List.of(name.substring(dot + 1).split("\\.", -1));
-                    for (String p : path) {
-                        if (p.isEmpty() || p.indexOf('"') >= 0 || p.indexOf('\\') >= 0 || p.indexOf('\0') >= 0) {
-                            throw new TablewrightException(ErrorCode.INVALID_FILTER, "Invalid JSON path '" + Names.printable(name)
-                                    + "': keys must be non-empty and contain no quote, backslash or NUL.");
-                        }
-                        if (!dialect.supportsJsonKey(p)) {
-                            throw new TablewrightException(ErrorCode.INVALID_FILTER, "The JSON key '" + Names.printable(p) + "' cannot be used in a path on "
-                                    + dialect.name() + " (its JSON path syntax cannot address keys beginning with '-').");
-                        }
-                    }
-                    return new FilterCompiler.Field(name, q(column), base.type(), path);
-                }
-            }
-            requireField(schema, name);
-            throw new IllegalStateException();
-        };
+        return FilterSql.fields(dialect, schema);
     }
 
     private void appendWhere(SqlStatement.Builder sql, TableSchema schema, Object filter) {
