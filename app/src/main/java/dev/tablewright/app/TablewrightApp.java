@@ -1,5 +1,7 @@
 package dev.tablewright.app;
 
+import dev.tablewright.app.connection.ConfigDirectory;
+import dev.tablewright.app.connection.ConnectionRegistry;
 import dev.tablewright.app.dialog.FxDialogService;
 import dev.tablewright.app.sample.SampleDatabase;
 import dev.tablewright.app.shell.MainWindowView;
@@ -37,10 +39,11 @@ public final class TablewrightApp extends Application {
         Path dataDir = DataDirectory.resolve();
         tasks = new FxTaskExecutor();
         FxDialogService dialogs = new FxDialogService(stage);
-        viewModel = new MainWindowViewModel(new SampleDatabase(dataDir), tasks, dialogs, dataDir);
+        viewModel = new MainWindowViewModel(new SampleDatabase(dataDir), tasks, dialogs, dataDir,
+                ConfigDirectory.resolve(), new ConnectionRegistry(Platform::runLater));
         applyTheme(viewModel.themeProperty().get());
         viewModel.themeProperty().addListener((obs, old, theme) -> applyTheme(theme));
-        view = new MainWindowView(viewModel, new Screens(tasks, dialogs, dataDir), Platform::exit);
+        view = new MainWindowView(viewModel, new Screens(tasks, dialogs, dataDir, viewModel.navigator()::refresh), Platform::exit);
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Settings.WindowBounds remembered = viewModel.rememberedWindow();

@@ -124,4 +124,37 @@ class TablewrightAppTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> grid.getItems().size() == 6);
         assertEquals(6, grid.getItems().size(), "the sample has six categories");
     }
+
+    @Test
+    void designingATableShowsItsFieldsAndTheStatementsApplyWouldRun(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("26 rows").tryQuery().isPresent());
+
+        robot.clickOn("products");
+        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.D);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#fields").tryQuery().isPresent()
+                && !robot.lookup("#fields").queryTableView().getItems().isEmpty());
+
+        assertEquals("products", robot.lookup("#tableName").queryAs(javafx.scene.control.TextField.class).getText());
+        assertTrue(robot.lookup("#trackHistory").queryAs(javafx.scene.control.CheckBox.class).isSelected(),
+                "the sample's products keep a history");
+        assertTrue(robot.lookup("#fields").queryTableView().getItems().size() >= 7, "sku, name, … and the automatic fields");
+    }
+
+    @Test
+    void aNewTableCreatedInTheDesignerAppearsInTheNavigator(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("26 rows").tryQuery().isPresent());
+
+        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.T);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#tableName").tryQuery().isPresent());
+        robot.clickOn("#tableName").write("suppliers");
+        robot.clickOn("#addField");
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#apply").queryButton().isDisabled());
+        robot.clickOn("#apply");
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("suppliers").tryQuery().isPresent()
+                && robot.lookup("0 rows").tryQuery().isPresent());
+        TreeView<?> navigator = robot.lookup("#navigator").queryAs(TreeView.class);
+        assertEquals(5, navigator.getRoot().getChildren().get(0).getChildren().size());
+    }
 }

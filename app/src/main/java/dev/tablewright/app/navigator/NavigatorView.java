@@ -151,8 +151,12 @@ public final class NavigatorView {
     }
 
     private ContextMenu connectionMenu(NavigatorConnection connection) {
-        return new ContextMenu(item("Refresh", Feather.REFRESH_CW, "refreshConnectionMenuItem",
+        ContextMenu menu = new ContextMenu(item("Refresh", Feather.REFRESH_CW, "refreshConnectionMenuItem",
                 () -> viewModel.refresh(connection)));
+        if (viewModel.canDisconnect(connection)) {
+            menu.getItems().add(item("Disconnect", Feather.X_SQUARE, "disconnectMenuItem", () -> viewModel.disconnect(connection)));
+        }
+        return menu;
     }
 
     private static MenuItem item(String text, Feather icon, String id, Runnable action) {

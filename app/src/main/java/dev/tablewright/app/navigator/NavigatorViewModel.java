@@ -116,6 +116,14 @@ public final class NavigatorViewModel {
         actions.history(connection, table);
     }
 
+    public boolean canDisconnect(NavigatorConnection connection) {
+        return actions.canDisconnect(connection);
+    }
+
+    public void disconnect(NavigatorConnection connection) {
+        actions.disconnect(connection);
+    }
+
     /** Empties the table after the user confirms with its name in front of them. */
     public void clear(NavigatorConnection connection, String table) {
         if (!dialogs.confirm("Clear table", "Delete every row of " + table + "?",

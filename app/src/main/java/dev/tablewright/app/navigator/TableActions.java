@@ -14,4 +14,13 @@ public interface TableActions {
 
     /** The table is gone or emptied: screens showing it reload or close. */
     void tableChanged(NavigatorConnection connection, String table);
+
+    /** Whether the connection can be closed from the navigator (the sample stays open). */
+    default boolean canDisconnect(NavigatorConnection connection) {
+        return false;
+    }
+
+    /** Closes the connection and takes it out of the navigator. */
+    default void disconnect(NavigatorConnection connection) {
+    }
 }

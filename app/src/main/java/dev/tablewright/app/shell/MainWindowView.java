@@ -1,6 +1,14 @@
 package dev.tablewright.app.shell;
 
+import dev.tablewright.app.connection.ConnectionManagerView;
+import dev.tablewright.app.connection.ConnectionManagerViewModel;
 import dev.tablewright.app.navigator.NavigatorView;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
 import dev.tablewright.app.navigator.NavigatorViewModel;
 import dev.tablewright.app.task.RunningTask;
 import javafx.beans.binding.Bindings;
@@ -51,6 +59,8 @@ public final class MainWindowView {
     private final TabPane tabs = new TabPane();
     private final Map<String, Tab> openTabs = new LinkedHashMap<>();
     private final Map<Tab, Screen> tabScreens = new LinkedHashMap<>();
+    private static final double CHECK_SECONDS = 20;
+    private Stage connectionWindow;
 
     /** {@code screens} builds the feature screens; {@code quit} ends the application (File → Quit). */
     public MainWindowView(MainWindowViewModel viewModel, Screen.Factory screens, Runnable quit) {
@@ -67,6 +77,29 @@ public final class MainWindowView {
         root.setBottom(statusBar());
         root.getStylesheets().add(Objects.requireNonNull(MainWindowView.class.getResource("shell.css")).toExternalForm());
         viewModel.setWorkspace(this::show);
+        viewModel.setConnectionManagerOpener(this::showConnectionManager);
+        // A server that went away is noticed between actions too, not only at the next click.
+        Timeline checks = new Timeline(new KeyFrame(Duration.seconds(CHECK_SECONDS), e -> viewModel.checkConnections()));
+        checks.setCycleCount(Animation.INDEFINITE);
+        checks.play();
+    }
+
+    /** The connection manager in a window of its own beside the main one; one at a time. */
+    private void showConnectionManager(ConnectionManagerViewModel manager) {
+        if (connectionWindow == null) {
+            connectionWindow = new Stage();
+            connectionWindow.setTitle("Connections");
+            connectionWindow.initOwner(root.getScene().getWindow());
+            Scene scene = new Scene(new ConnectionManagerView(manager).root(), 900, 560);
+            scene.getStylesheets().addAll(root.getScene().getStylesheets());
+            connectionWindow.setScene(scene);
+            manager.setOnConnected(open -> {
+                viewModel.connectedFromManager(open);
+                connectionWindow.hide();
+            });
+        }
+        connectionWindow.show();
+        connectionWindow.toFront();
     }
 
     public Parent root() {
@@ -83,12 +116,14 @@ public final class MainWindowView {
         NavigatorViewModel nav = viewModel.navigator();
         var noTable = nav.selectionProperty().isNull();
 
+        MenuItem connections = item("Connections…", Feather.SERVER, "connectionsMenuItem",
+                new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), viewModel::showConnections);
         MenuItem newTable = item("New table…", Feather.PLUS_SQUARE, "newTableMenuItem", shortcut(KeyCode.T), viewModel::newTable);
         MenuItem console = item("SQL console", Feather.TERMINAL, "consoleMenuItem",
                 shortcut(KeyCode.CLOSE_BRACKET), viewModel::openConsole);
         MenuItem closeTab = item("Close tab", Feather.X, "closeTabMenuItem", shortcut(KeyCode.W), this::closeCurrentTab);
         MenuItem quitItem = item("Quit", Feather.POWER, "quitMenuItem", shortcut(KeyCode.Q), quit);
-        Menu file = new Menu("_File", null, newTable, console, new SeparatorMenuItem(), closeTab, new SeparatorMenuItem(), quitItem);
+        Menu file = new Menu("_File", null, connections, new SeparatorMenuItem(), newTable, console, new SeparatorMenuItem(), closeTab, new SeparatorMenuItem(), quitItem);
 
         MenuItem open = item("Open data", Feather.GRID, "openTableMenuItem", shortcut(KeyCode.O),
                 () -> onSelected(s -> nav.openData(s.connection(), s.table())));

@@ -1,5 +1,11 @@
 package dev.tablewright.app.shell;
 
+import dev.tablewright.app.connection.ConnectionManagerViewModel;
+import dev.tablewright.app.connection.ConnectionProfile;
+import dev.tablewright.app.connection.ConnectionRegistry;
+import dev.tablewright.app.connection.OpenConnection;
+import dev.tablewright.app.connection.PasswordVault;
+import dev.tablewright.app.connection.ProfileStore;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.navigator.NavigatorConnection;
 import dev.tablewright.app.navigator.NavigatorViewModel;
@@ -20,7 +26,9 @@ import javafx.collections.ObservableList;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -34,12 +42,18 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
     private final DialogService dialogs;
     private final Path settingsDir;
     private final NavigatorViewModel navigator;
+    private final Path configDir;
+    private final ConnectionRegistry registry;
+    private final Map<NavigatorConnection, OpenConnection> profiles = new LinkedHashMap<>();
+    private ConnectionManagerViewModel connectionManager;
+    private Consumer<ConnectionManagerViewModel> connectionManagerOpener = manager -> { };
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Tablewright");
     private final ObjectProperty<NavigatorConnection> current = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper currentUser = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper connectionStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sampleProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper connectionProblem = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final List<Connector> owned = new ArrayList<>();
     private Consumer<WorkspaceRequest> workspace = request -> { };
@@ -48,10 +62,21 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
     private boolean closed;
 
     public MainWindowViewModel(SampleDatabase sample, TaskExecutor tasks, DialogService dialogs, Path settingsDir) {
+        this(sample, tasks, dialogs, settingsDir, null, null);
+    }
+
+    /**
+     * {@code configDir} holds the connection profiles and remembered passwords, {@code registry}
+     * the open connections; without them (null) the window offers only the sample.
+     */
+    public MainWindowViewModel(SampleDatabase sample, TaskExecutor tasks, DialogService dialogs, Path settingsDir,
+                               Path configDir, ConnectionRegistry registry) {
         this.sample = sample;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.settingsDir = settingsDir;
+        this.configDir = configDir;
+        this.registry = registry;
         this.navigator = new NavigatorViewModel(tasks, dialogs, this);
         this.settings = Settings.load(settingsDir);
         theme.set(settings.theme());
@@ -71,13 +96,15 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
         connectionStatus.bind(Bindings.createStringBinding(() -> {
             NavigatorConnection connection = current.get();
             if (connection != null) {
-                return connection.name() + " · " + connection.description();
+                String lost = profiles.containsKey(connection) && !connectionProblem.get().isEmpty()
+                        ? " · connection lost: " + connectionProblem.get() : "";
+                return connection.name() + " · " + connection.description() + lost;
             }
             if (opening.get()) {
                 return "Opening " + sample.file() + " …";
             }
             return sampleProblem.get().isEmpty() ? "No connection" : "Could not open " + sample.file() + ": " + sampleProblem.get();
-        }, current, sampleProblem, opening));
+        }, current, sampleProblem, opening, connectionProblem));
     }
 
     /** Opens the sample database, creating it on first launch. */
@@ -92,10 +119,140 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
             }
             owned.add(connector);
             navigator.add(SampleDatabase.CONNECTION_NAME, sample.file().toString(), connector);
+            reopenRemembered();
         }, failure -> {
             opening.set(false);
             sampleProblem.set(NavigatorViewModel.describe(failure));
+            reopenRemembered();
         });
+    }
+
+    // --- connections from profiles ---
+
+    /** Opens the connection manager, reading the profiles and finding the password store first time. */
+    public void showConnections() {
+        withConnectionManager(connectionManagerOpener);
+    }
+
+    /** The view registers here to show the connection manager window. */
+    public void setConnectionManagerOpener(Consumer<ConnectionManagerViewModel> opener) {
+        this.connectionManagerOpener = opener;
+    }
+
+    /**
+     * The connection manager, built on first use: finding where passwords can be remembered asks
+     * the OS keyring, which may take seconds, so it runs on the task executor.
+     */
+    private void withConnectionManager(Consumer<ConnectionManagerViewModel> action) {
+        if (registry == null) {
+            dialogs.showInformation("Connections", "Connection profiles are not available", "This window offers only the sample database.");
+            return;
+        }
+        if (connectionManager != null) {
+            action.accept(connectionManager);
+            return;
+        }
+        tasks.execute(() -> PasswordVault.detect(configDir), vault -> {
+            if (connectionManager == null) {
+                connectionManager = new ConnectionManagerViewModel(new ProfileStore(configDir), vault, registry, tasks, dialogs);
+                connectionManager.setOnConnected(this::connected);
+                connectionManager.load();
+            }
+            action.accept(connectionManager);
+        }, failure -> dialogs.showError("Could not open the connection manager", NavigatorViewModel.describe(failure)));
+    }
+
+    /** The connection manager window opened a connection (it takes over the manager's callback to close itself). */
+    public void connectedFromManager(OpenConnection open) {
+        connected(open);
+    }
+
+    /** A connection opened from a profile: listed in the navigator and remembered for the next launch. */
+    private void connected(OpenConnection open) {
+        for (Map.Entry<NavigatorConnection, OpenConnection> known : profiles.entrySet()) {
+            if (known.getValue() == open) {
+                navigator.selectionProperty().set(null);
+                current.set(known.getKey());
+                return;
+            }
+        }
+        NavigatorConnection shown = navigator.add(open.profileName(), open.profile().dialect() + " · " + open.profile().location(),
+                open.connector());
+        profiles.put(shown, open);
+        open.stateProperty().addListener((obs, old, state) -> lostOrBack(shown, open));
+        current.set(shown);
+        rememberOpenConnections();
+    }
+
+    private void lostOrBack(NavigatorConnection shown, OpenConnection open) {
+        if (open.currentState() == OpenConnection.State.OPEN) {
+            navigator.refresh(shown);
+        }
+        connectionProblem.set(open.currentState() == OpenConnection.State.LOST ? open.problemProperty().get() : "");
+    }
+
+    @Override
+    public boolean canDisconnect(NavigatorConnection connection) {
+        return isFromProfile(connection);
+    }
+
+    /** Closes a connection opened from a profile (the sample stays) and forgets it for the next launch. */
+    @Override
+    public void disconnect(NavigatorConnection connection) {
+        OpenConnection open = profiles.remove(connection);
+        if (open == null) {
+            return;
+        }
+        navigator.remove(connection);
+        rememberOpenConnections();
+        tasks.execute(() -> {
+            registry.close(open);
+            return null;
+        }, done -> { }, failure -> { });
+    }
+
+    /** Whether a navigator connection came from a profile (and so can be disconnected). */
+    public boolean isFromProfile(NavigatorConnection connection) {
+        return profiles.containsKey(connection);
+    }
+
+    /** Asks every open connection whether its server still answers; a lost one says so in the status bar. */
+    public void checkConnections() {
+        if (registry == null || profiles.isEmpty()) {
+            return;
+        }
+        tasks.execute(() -> {
+            registry.checkAll();
+            return null;
+        }, done -> { }, failure -> { });
+    }
+
+    /** Opens again the connections that were open when the app last closed. */
+    private void reopenRemembered() {
+        List<String> names = settings.openConnections();
+        if (names.isEmpty() || registry == null) {
+            return;
+        }
+        withConnectionManager(manager -> {
+            Runnable openThem = () -> manager.profilesProperty().stream()
+                    .filter(p -> names.contains(p.name()))
+                    .forEach(manager::open);
+            if (!manager.profilesProperty().isEmpty()) {
+                openThem.run();
+                return;
+            }
+            manager.profilesProperty().addListener(new javafx.collections.ListChangeListener<ConnectionProfile>() {
+                @Override
+                public void onChanged(Change<? extends ConnectionProfile> change) {
+                    manager.profilesProperty().removeListener(this);
+                    openThem.run();
+                }
+            });
+        });
+    }
+
+    private void rememberOpenConnections() {
+        saveSettings(settings.withOpenConnections(profiles.values().stream().map(OpenConnection::profileName).toList()));
     }
 
     /** The view registers here to be told which screens to open. */
@@ -210,5 +367,8 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
         closed = true;
         owned.forEach(Connector::close);
         owned.clear();
+        if (registry != null) {
+            registry.closeAll();
+        }
     }
 }

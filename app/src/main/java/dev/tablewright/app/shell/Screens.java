@@ -3,7 +3,10 @@ package dev.tablewright.app.shell;
 import dev.tablewright.app.console.ConsoleView;
 import dev.tablewright.app.console.ConsoleViewModel;
 import dev.tablewright.app.console.QueryHistory;
+import dev.tablewright.app.designer.TableDesignerView;
+import dev.tablewright.app.designer.TableDesignerViewModel;
 import dev.tablewright.app.dialog.DialogService;
+import dev.tablewright.app.navigator.NavigatorConnection;
 import dev.tablewright.app.history.HistoryView;
 import dev.tablewright.app.history.HistoryViewModel;
 import dev.tablewright.app.task.TaskExecutor;
@@ -11,17 +14,21 @@ import javafx.scene.Node;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Builds the feature screens the workspace tabs show, one per kind of request. */
 public final class Screens implements Screen.Factory {
     private final TaskExecutor tasks;
     private final DialogService dialogs;
     private final Path dataDir;
+    private final Consumer<NavigatorConnection> tablesChanged;
 
-    public Screens(TaskExecutor tasks, DialogService dialogs, Path dataDir) {
+    /** {@code tablesChanged} is told when a screen created, changed or deleted a table, so the navigator lists them anew. */
+    public Screens(TaskExecutor tasks, DialogService dialogs, Path dataDir, Consumer<NavigatorConnection> tablesChanged) {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.dataDir = dataDir;
+        this.tablesChanged = tablesChanged;
     }
 
     @Override
@@ -29,6 +36,7 @@ public final class Screens implements Screen.Factory {
         return switch (request.kind()) {
             case HISTORY -> Optional.of(history(request));
             case CONSOLE -> Optional.of(console(request));
+            case DESIGN -> Optional.of(designer(request));
             default -> Optional.empty();
         };
     }
@@ -38,6 +46,24 @@ public final class Screens implements Screen.Factory {
         HistoryView view = new HistoryView(viewModel);
         viewModel.load();
         return screen(request.table() + " · history", view.root(), viewModel::load, () -> { });
+    }
+
+    private Screen designer(WorkspaceRequest request) {
+        TableDesignerViewModel viewModel = new TableDesignerViewModel(request.connection().connector(), request.table(), tasks, dialogs);
+        TableDesignerView view = new TableDesignerView(viewModel);
+        viewModel.statusProperty().addListener((obs, old, status) -> {
+            if (status != null && status.startsWith("Applied")) {
+                tablesChanged.accept(request.connection());
+            }
+        });
+        viewModel.deletedProperty().addListener((obs, old, deleted) -> {
+            if (deleted) {
+                tablesChanged.accept(request.connection());
+            }
+        });
+        viewModel.load();
+        String title = request.table() == null ? "New table" : request.table() + " · design";
+        return screen(title, view.root(), viewModel::load, () -> { });
     }
 
     private Screen console(WorkspaceRequest request) {

@@ -121,4 +121,67 @@ class MainWindowViewModelTest {
         assertTrue(dialogs.get(0).contains("SQLite, PostgreSQL and MySQL/MariaDB"), dialogs.get(0));
         assertTrue(dialogs.get(0).contains(sample.file().toString()), dialogs.get(0));
     }
+
+    private MainWindowViewModel openWithProfiles(Path config) {
+        viewModel = new MainWindowViewModel(new SampleDatabase(dataDir), new SameThreadTaskExecutor(), fakeDialogs, dataDir,
+                config, new dev.tablewright.app.connection.ConnectionRegistry(Runnable::run));
+        viewModel.setWorkspace(requests::add);
+        return viewModel;
+    }
+
+    private static Path notesDatabase(Path dir) {
+        Path file = dir.resolve("notes.db");
+        try (dev.tablewright.core.Connector notes = dev.tablewright.core.Connector.connect(
+                dev.tablewright.core.connect.ConnectOptions.sqlite(file.toString()))) {
+            notes.defineTable("notes", java.util.Map.of("text", "string"));
+        }
+        return file;
+    }
+
+    @Test
+    void aConnectionOpenedInTheManagerJoinsTheNavigatorAndIsReopenedNextLaunch(@TempDir Path config) {
+        Path notes = notesDatabase(config);
+        openWithProfiles(config).openSample();
+        List<dev.tablewright.app.connection.ConnectionManagerViewModel> managers = new ArrayList<>();
+        viewModel.setConnectionManagerOpener(managers::add);
+
+        viewModel.showConnections();
+        dev.tablewright.app.connection.ConnectionManagerViewModel manager = managers.get(0);
+        manager.nameProperty().set("Notes");
+        manager.databaseProperty().set(notes.toString());
+        manager.connect();
+
+        assertEquals(List.of(SampleDatabase.CONNECTION_NAME, "Notes"),
+                viewModel.navigator().connections().stream().map(NavigatorConnection::name).toList());
+        NavigatorConnection opened = viewModel.navigator().connections().get(1);
+        assertEquals(List.of("notes"), opened.tables().stream().map(NavigatorTable::name).toList());
+        assertEquals(opened, viewModel.currentConnectionProperty().get());
+        assertTrue(viewModel.canDisconnect(opened));
+        assertTrue(!viewModel.canDisconnect(viewModel.navigator().connections().get(0)), "the sample stays");
+        viewModel.close();
+
+        openWithProfiles(config).openSample();
+        assertEquals(List.of(SampleDatabase.CONNECTION_NAME, "Notes"),
+                viewModel.navigator().connections().stream().map(NavigatorConnection::name).toList(), "reopened at launch");
+    }
+
+    @Test
+    void aDisconnectedConnectionLeavesTheNavigatorAndIsNotReopened(@TempDir Path config) {
+        Path notes = notesDatabase(config);
+        openWithProfiles(config).openSample();
+        List<dev.tablewright.app.connection.ConnectionManagerViewModel> managers = new ArrayList<>();
+        viewModel.setConnectionManagerOpener(managers::add);
+        viewModel.showConnections();
+        managers.get(0).nameProperty().set("Notes");
+        managers.get(0).databaseProperty().set(notes.toString());
+        managers.get(0).connect();
+
+        viewModel.disconnect(viewModel.navigator().connections().get(1));
+
+        assertEquals(List.of(SampleDatabase.CONNECTION_NAME),
+                viewModel.navigator().connections().stream().map(NavigatorConnection::name).toList());
+        viewModel.close();
+        openWithProfiles(config).openSample();
+        assertEquals(1, viewModel.navigator().connections().size());
+    }
 }
