@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Refreshes docs/screenshots/main-window.png: runs the app (`mvn -pl app -am javafx:run`) on a virtual X
-# display, waits for its window and the sample database, captures the window and quits the app
-# with File → Quit's shortcut.
+# Refreshes docs/screenshots/:
+#  1. main-window.png: runs the app (`mvn -pl app -am javafx:run`) on a virtual X display, waits for
+#     its window and the sample database, captures the window and quits the app with File → Quit's
+#     shortcut;
+#  2. every other screen: runs the tests tagged "screenshot" (headless, Monocle) with
+#     -Dtablewright.screenshots set, which drive each screen as a person would and render it with
+#     the app's theme. Ordinary test runs skip them.
 #
 # Installs nothing. Needs Maven and Java 17, plus on Debian/Ubuntu:
 #   apt-get install -y xvfb libgtk-3-0 xdotool imagemagick
@@ -55,3 +59,8 @@ xvfb-run -a -s "-screen 0 1280x900x24" bash -euo pipefail -c '
     kill "$mvn_pid" 2>/dev/null || true
     exit 1
 '
+
+# Step 2: the screens, rendered by the tests tagged "screenshot".
+TW_TEST_DIALECTS=sqlite mvn -q $MAVEN_ARGS_EXTRA -pl app -am test -Dgroups=screenshot \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dtablewright.screenshots="$out"
+echo "wrote the screens to $out"

@@ -8,10 +8,10 @@ import dev.tablewright.core.connect.ConnectOptions;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import dev.tablewright.app.testing.Screenshots;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,15 +19,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Renders the connection manager to {@code connection-manager.png} in the directory named by the
@@ -66,33 +61,12 @@ class ConnectionManagerScreenshot {
     }
 
     @Test
-    void rendersTheManager(FxRobot robot) throws IOException {
+    @Tag("screenshot")
+    void rendersTheManager(FxRobot robot) throws Exception {
         robot.interact(() -> viewModel.select(viewModel.profilesProperty().get(0)));
         robot.interact(viewModel::testConnection);
-        write(robot, "connection-manager.png");
+        Screenshots.save(root, "connection-manager");
         robot.interact(() -> viewModel.select(viewModel.profilesProperty().get(1)));
-        write(robot, "connection-manager-server.png");
-    }
-
-    private void write(FxRobot robot, String name) throws IOException {
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = root.snapshot(null, null));
-        Path target = Path.of(System.getProperty("tablewright.screenshots")).resolve(name);
-        Files.createDirectories(target.getParent());
-        ImageIO.write(toBufferedImage(image[0]), "png", target.toFile());
-        assertTrue(Files.size(target) > 0);
-    }
-
-    private static BufferedImage toBufferedImage(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        return out;
+        Screenshots.save(root, "connection-manager-server");
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import dev.tablewright.app.testing.Screenshots;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -107,6 +108,7 @@ class ConsoleViewTest {
 
     /** Not a check: renders the console with a result and the history open for docs/screenshots. */
     @Test
+    @Tag("screenshot")
     void rendersAScreenshot(FxRobot robot) throws Exception {
         Screenshots.assumeRequested();
         String script = "-- Customers by city, with their orders\nSELECT c.name, c.city, 'it''s \"quoted\"' AS note, 42 AS answer\n"

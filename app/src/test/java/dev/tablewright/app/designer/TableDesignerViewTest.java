@@ -14,13 +14,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
-import javafx.scene.image.Image;
-import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import dev.tablewright.app.testing.Screenshots;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,9 +28,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -195,9 +191,9 @@ class TableDesignerViewTest {
 
     /** Writes the designer's screenshots when asked to: -Dtablewright.screenshots=DIR. */
     @Test
+    @Tag("screenshot")
     void screenshots(FxRobot robot) throws Exception {
-        String dir = System.getProperty("tablewright.screenshots");
-        Assumptions.assumeTrue(dir != null, "screenshots are taken only when tablewright.screenshots names a directory");
+        Screenshots.assumeRequested();
         db = new Connector();
         db.create(TestDatabases.fresh("sqlite").options());
         TableDesignerViewModel vm = show(robot, null);
@@ -211,7 +207,7 @@ class TableDesignerViewTest {
         }
         robot.clickOn(inRow(robot, nameField(robot, "placedAt"), "field-default", TextField.class)).write("NOW");
         waitUntil(() -> !robot.lookup("#apply").queryAs(Button.class).isDisabled());
-        save(robot, Path.of(dir, "designer-new.png"));
+        save(robot, "designer-new");
 
         db.defineTable("customers", Map.of("name", "string", "email", "string", "notes", "text", "visits", "integer"), Map.of("trackHistory", true));
         db.addRow("customers", Map.of("name", "Ada", "email", "ada@example.com", "notes", "42", "visits", 3));
@@ -222,20 +218,11 @@ class TableDesignerViewTest {
         chooseType(robot, inRow(robot, nameField(robot, "notes"), "field-type", ComboBox.class), "integer");
         robot.clickOn(inRow(robot, nameField(robot, "email"), "field-unique", javafx.scene.control.CheckBox.class));
         waitUntil(() -> existing.summaryProperty().get().contains("unique"));
-        save(robot, Path.of(dir, "designer-existing.png"));
+        save(robot, "designer-existing");
     }
 
-    private void save(FxRobot robot, Path file) throws Exception {
+    private void save(FxRobot robot, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        Image image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().getRoot().snapshot(null, null)).get();
-        PixelReader pixels = image.getPixelReader();
-        BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(), BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(file.getParent());
-        javax.imageio.ImageIO.write(out, "png", file.toFile());
+        Screenshots.save(stage.getScene().getRoot(), name);
     }
 }

@@ -9,13 +9,12 @@ import dev.tablewright.core.testing.TestDatabases;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import dev.tablewright.app.testing.Screenshots;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -23,10 +22,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -142,10 +137,11 @@ class FilterBuilderViewTest {
         }
     }
 
-    /** Renders the screenshot of the README; run with -Dtablewright.screenshots=true. */
+    /** Renders the screenshot of the README when scripts/screenshots.sh asks for it. */
     @Test
-    void screenshotOfANestedFilter(FxRobot robot) throws TimeoutException, IOException {
-        Assumptions.assumeTrue(Boolean.getBoolean("tablewright.screenshots"), "screenshots only when asked for");
+    @Tag("screenshot")
+    void screenshotOfANestedFilter(FxRobot robot) throws Exception {
+        Screenshots.assumeRequested();
         try (Opened opened = show(robot, "sqlite")) {
             robot.interact(() -> opened.viewModel().setFilter(l(l("active", "=", true), "and",
                     l(l("name", "startswith", "h"), "or", l("price", "between", l(10, 25)), "and", l("specs.color", "=", "red")), "and",
@@ -153,24 +149,7 @@ class FilterBuilderViewTest {
             robot.interact(() -> opened.viewModel().sqlDialectProperty().set("postgres"));
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#matchingRows").queryAs(Labeled.class).getText().endsWith("rows"));
             WaitForAsyncUtils.waitForFxEvents();
-            AtomicReference<WritableImage> image = new AtomicReference<>();
-            robot.interact(() -> image.set(stage.getScene().getRoot().snapshot(null, null)));
-            Path out = Path.of("..", "docs", "screenshots", "filter-builder.png");
-            Files.createDirectories(out.getParent());
-            ImageIO.write(toBuffered(image.get()), "png", out.toFile());
+            Screenshots.save(stage.getScene().getRoot(), "filter-builder");
         }
-    }
-
-    private static BufferedImage toBuffered(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        return out;
     }
 }

@@ -1,5 +1,7 @@
 package dev.tablewright.app.testing;
 
+import dev.tablewright.app.shell.Theme;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -34,6 +36,9 @@ public final class Screenshots {
         CompletableFuture<WritableImage> shot = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
+                // The app's own theme, as the user sees it; a screen tested alone would show Modena.
+                Application.setUserAgentStylesheet(Theme.LIGHT.stylesheet());
+                node.applyCss();
                 shot.complete(node.snapshot(null, null));
             } catch (RuntimeException e) {
                 shot.completeExceptionally(e);
