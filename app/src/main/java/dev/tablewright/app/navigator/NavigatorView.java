@@ -71,6 +71,12 @@ public final class NavigatorView {
             }
         });
 
+        // The ViewModel selects a table itself after renaming it; the tree follows.
+        viewModel.selectionProperty().addListener((obs, old, selected) -> {
+            if (selected != null) {
+                select(selected.connection().name(), selected.table());
+            }
+        });
         viewModel.connections().addListener((ListChangeListener<NavigatorConnection>) change -> syncConnections());
         syncConnections();
 
@@ -143,10 +149,11 @@ public final class NavigatorView {
             content.putString(table);
             Clipboard.getSystemClipboard().setContent(content);
         });
+        MenuItem rename = item("Rename…", Feather.EDIT, "renameMenuItem", () -> viewModel.rename(connection, table));
         MenuItem refresh = item("Refresh", Feather.REFRESH_CW, "refreshMenuItem", () -> viewModel.refresh(connection));
         MenuItem clear = item("Clear…", Feather.SCISSORS, "clearMenuItem", () -> viewModel.clear(connection, table));
         MenuItem delete = item("Delete…", Feather.TRASH_2, "deleteMenuItem", () -> viewModel.delete(connection, table));
-        return new ContextMenu(open, design, history, new SeparatorMenuItem(), copy, refresh,
+        return new ContextMenu(open, design, history, new SeparatorMenuItem(), copy, rename, refresh,
                 new SeparatorMenuItem(), clear, delete);
     }
 
