@@ -16,6 +16,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -63,6 +64,14 @@ public final class NavigatorView {
         tree.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 openSelected();
+            }
+        });
+        // The tree's own key map takes F2 (to edit a cell) before the window's Table → Rename… sees it.
+        tree.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            NavigatorViewModel.Selection selected = viewModel.selectionProperty().get();
+            if (e.getCode() == KeyCode.F2 && !e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown() && selected != null) {
+                e.consume();
+                viewModel.rename(selected.connection(), selected.table());
             }
         });
         tree.setOnMouseClicked(e -> {
