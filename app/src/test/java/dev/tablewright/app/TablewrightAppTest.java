@@ -157,4 +157,23 @@ class TablewrightAppTest {
         TreeView<?> navigator = robot.lookup("#navigator").queryAs(TreeView.class);
         assertEquals(5, navigator.getRoot().getChildren().get(0).getChildren().size());
     }
+
+    @Test
+    void f2RenamesTheSelectedTableAndTheNavigatorShowsItsNewName(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("40 rows").tryQuery().isPresent());
+
+        robot.clickOn("customers");
+        robot.push(javafx.scene.input.KeyCode.F2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#askTextField").tryQuery().isPresent());
+        robot.clickOn("#askTextField").push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.A).write("clients");
+        robot.push(javafx.scene.input.KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("clients").tryQuery().isPresent()
+                && robot.lookup("customers").tryQuery().isEmpty() && robot.lookup("40 rows").tryQuery().isPresent());
+        TreeView<?> navigator = robot.lookup("#navigator").queryAs(TreeView.class);
+        List<String> names = navigator.getRoot().getChildren().get(0).getChildren().stream().map(item -> item.getValue().toString()).toList();
+        assertEquals(4, names.size(), names.toString());
+        assertTrue(names.stream().anyMatch(n -> n.contains("clients")), names.toString());
+        assertTrue(navigator.getSelectionModel().getSelectedItem().getValue().toString().contains("clients"), "the renamed table stays selected");
+    }
 }

@@ -54,6 +54,7 @@ final class Calls {
                 (c, a) -> c.defineTable(a.string("name"), a.map("fields"), a.map("options")));
         add("getTableSchema", List.of("name"), List.of(), (c, a) -> c.getTableSchema(a.string("name")));
         add("deleteTable", List.of("name"), List.of(), (c, a) -> c.deleteTable(a.string("name")));
+        add("renameTable", List.of("from", "to"), List.of(), (c, a) -> c.renameTable(a.string("from"), a.string("to")));
         // Reading
         add("getTableData", List.of("name"), List.of("options"), Calls::getTableData);
         add("findRow", List.of("table"), List.of("options"), (c, a) -> c.findRow(a.string("table"), a.readOptions("options")));

@@ -359,6 +359,28 @@ class RunCommandTest {
     }
 
     @Test
+    void renameTableMovesRowsAndHistoryAndRefusesATakenName() {
+        CliRun run = CliRun.file(dir, "calls.yaml", """
+                - defineTable: {name: posts, fields: {title: string}, options: {trackHistory: true}}
+                - defineTable: {name: users, fields: {name: string}}
+                - addRow: {table: posts, data: {title: Hello}}
+                  as: post
+                - renameTable: {from: posts, to: articles}
+                - changeRow: {table: articles, id: '${post.id}', data: {title: Hi}}
+                - getAuditLog: {name: articles}
+                - getAllTables:
+                - renameTable: {from: articles, to: users}
+                """, "--db", db(), "--keep-going").assertExit(1);
+
+        assertEquals("articles", run.result(4).get("name").asText());
+        assertTrue(run.result(4).get("options").get("trackHistory").asBoolean());
+        assertEquals(List.of("UPDATE", "CREATE"), List.of(run.result(6).get(0).get("action").asText(), run.result(6).get(1).get("action").asText()));
+        assertEquals("[\"articles\",\"users\"]", run.result(7).toString());
+        assertEquals("INVALID_NAME", run.error(8).get("code").asText());
+        assertTrue(run.error(8).get("message").asText().contains("exists already"));
+    }
+
+    @Test
     void changeRowWithPatchMergesJsonObjects() {
         CliRun run = CliRun.file(dir, "calls.yaml", """
                 - defineTable: {name: settings, fields: {id: {type: integer, primaryKey: true}, settings: json}}

@@ -146,6 +146,15 @@ public final class Connector implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Gives a table a new name (beyond the reference): its rows, history, relationships and
+     * many-to-many junctions follow it, all or nothing. Returns the schema under the new name.
+     */
+    public TableSchema renameTable(String from, String to) {
+        session();
+        return schemas.rename(from, to);
+    }
+
     // --- changing tables (the table designer; beyond the reference) ---
 
     /**

@@ -16,6 +16,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -65,12 +66,26 @@ public final class NavigatorView {
                 openSelected();
             }
         });
+        // The tree's own key map takes F2 (to edit a cell) before the window's Table → Rename… sees it.
+        tree.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            NavigatorViewModel.Selection selected = viewModel.selectionProperty().get();
+            if (e.getCode() == KeyCode.F2 && !e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown() && selected != null) {
+                e.consume();
+                viewModel.rename(selected.connection(), selected.table());
+            }
+        });
         tree.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 openSelected();
             }
         });
 
+        // The ViewModel selects a table itself after renaming it; the tree follows.
+        viewModel.selectionProperty().addListener((obs, old, selected) -> {
+            if (selected != null) {
+                select(selected.connection().name(), selected.table());
+            }
+        });
         viewModel.connections().addListener((ListChangeListener<NavigatorConnection>) change -> syncConnections());
         syncConnections();
 
@@ -143,10 +158,11 @@ public final class NavigatorView {
             content.putString(table);
             Clipboard.getSystemClipboard().setContent(content);
         });
+        MenuItem rename = item("Rename…", Feather.EDIT, "renameMenuItem", () -> viewModel.rename(connection, table));
         MenuItem refresh = item("Refresh", Feather.REFRESH_CW, "refreshMenuItem", () -> viewModel.refresh(connection));
         MenuItem clear = item("Clear…", Feather.SCISSORS, "clearMenuItem", () -> viewModel.clear(connection, table));
         MenuItem delete = item("Delete…", Feather.TRASH_2, "deleteMenuItem", () -> viewModel.delete(connection, table));
-        return new ContextMenu(open, design, history, new SeparatorMenuItem(), copy, refresh,
+        return new ContextMenu(open, design, history, new SeparatorMenuItem(), copy, rename, refresh,
                 new SeparatorMenuItem(), clear, delete);
     }
 

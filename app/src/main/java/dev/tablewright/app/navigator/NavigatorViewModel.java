@@ -60,10 +60,18 @@ public final class NavigatorViewModel {
 
     /** Lists the connection's tables again, as they are now in the database. */
     public void refresh(NavigatorConnection connection) {
+        refresh(connection, null);
+    }
+
+    /** Lists the tables again, then selects {@code select} when it is among them. */
+    private void refresh(NavigatorConnection connection, String select) {
         connection.loading();
         Connector connector = connection.connector();
         tasks.execute(() -> listTables(connector), listed -> {
             connection.show(listed);
+            if (select != null && listed.stream().anyMatch(t -> t.name().equals(select))) {
+                selection.set(new Selection(connection, select));
+            }
             countRows(connection, listed);
         }, failure -> connection.fail(describe(failure)));
     }
@@ -136,6 +144,23 @@ public final class NavigatorViewModel {
             connection.updateCount(table, 0);
             actions.tableChanged(connection, table);
         }, failure -> dialogs.showError("Could not clear " + table, describe(failure)));
+    }
+
+    /**
+     * Asks for a new name and renames the table, its history and relationships going with it; the
+     * renamed table is selected, and screens showing the old name are told it changed.
+     */
+    public void rename(NavigatorConnection connection, String table) {
+        Optional<String> answer = dialogs.askText("Rename table", "New name for the table " + table + " on " + connection.name(), table);
+        if (answer.isEmpty() || answer.get().strip().equals(table)) {
+            return;
+        }
+        String newName = answer.get().strip();
+        Connector connector = connection.connector();
+        tasks.execute(() -> connector.renameTable(table, newName), schema -> {
+            actions.tableChanged(connection, table);
+            refresh(connection, schema.name());
+        }, failure -> dialogs.showError("Could not rename " + table, describe(failure)));
     }
 
     /** Deletes the table after the user confirms with its name in front of them. */

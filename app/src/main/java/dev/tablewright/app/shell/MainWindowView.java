@@ -131,14 +131,16 @@ public final class MainWindowView {
                 () -> onSelected(s -> nav.design(s.connection(), s.table())));
         MenuItem history = item("History", Feather.CLOCK, "historyTableMenuItem", shortcut(KeyCode.H),
                 () -> onSelected(s -> nav.history(s.connection(), s.table())));
+        MenuItem rename = item("Rename…", Feather.EDIT, "renameTableMenuItem", new KeyCodeCombination(KeyCode.F2),
+                () -> onSelected(s -> nav.rename(s.connection(), s.table())));
         MenuItem clear = item("Clear…", Feather.SCISSORS, "clearTableMenuItem", null,
                 () -> onSelected(s -> nav.clear(s.connection(), s.table())));
         MenuItem delete = item("Delete…", Feather.TRASH_2, "deleteTableMenuItem", new KeyCodeCombination(KeyCode.DELETE, KeyCombination.SHIFT_DOWN),
                 () -> onSelected(s -> nav.delete(s.connection(), s.table())));
-        for (MenuItem needsTable : new MenuItem[] {open, design, history, clear, delete}) {
+        for (MenuItem needsTable : new MenuItem[] {open, design, history, rename, clear, delete}) {
             needsTable.disableProperty().bind(noTable);
         }
-        Menu table = new Menu("_Table", null, open, design, history, new SeparatorMenuItem(), clear, delete);
+        Menu table = new Menu("_Table", null, open, design, history, new SeparatorMenuItem(), rename, clear, delete);
 
         MenuItem refresh = item("Refresh", Feather.REFRESH_CW, "refreshMenuItem", new KeyCodeCombination(KeyCode.F5),
                 () -> {

@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Records every dialog it is asked to show and answers confirmations as told; other questions as if cancelled. */
+/** Records every dialog it is asked to show and answers confirmations and text questions as told; other questions as if cancelled. */
 public final class RecordingDialogService implements DialogService {
     private final List<String> shown = new ArrayList<>();
     private boolean confirmAnswer;
     private String typedAnswer = "";
     private Path fileAnswer;
+    private String textAnswer;
 
     /** The answer every later confirmation gets. */
     public RecordingDialogService answerConfirmations(boolean answer) {
@@ -21,6 +22,12 @@ public final class RecordingDialogService implements DialogService {
     /** What the user types into every later confirmation that asks for a name. */
     public RecordingDialogService answerTyping(String typed) {
         typedAnswer = typed;
+        return this;
+    }
+
+    /** The text every later askText returns (null, the default: the user cancels). */
+    public RecordingDialogService answerText(String text) {
+        textAnswer = text;
         return this;
     }
 
@@ -54,7 +61,7 @@ public final class RecordingDialogService implements DialogService {
     @Override
     public Optional<String> askText(String title, String header, String initialValue) {
         shown.add("text|" + title + "|" + header + "|" + initialValue);
-        return Optional.empty();
+        return Optional.ofNullable(textAnswer);
     }
 
     @Override

@@ -121,6 +121,46 @@ class NavigatorViewModelTest {
     }
 
     @Test
+    void renamingAsksForTheNewNameThenListsAndSelectsTheTableUnderIt() {
+        NavigatorConnection shop = viewModel.add("Shop", "shop.db", connector);
+        dialogs.answerText("clients");
+
+        viewModel.rename(shop, "customers");
+
+        assertEquals("text|Rename table|New name for the table customers on Shop|customers", dialogs.shown().get(0));
+        assertEquals(List.of(new NavigatorTable("clients", 2, false), new NavigatorTable("orders", 0, true)), shop.tables());
+        assertEquals(new NavigatorViewModel.Selection(shop, "clients"), viewModel.selectionProperty().get());
+        assertEquals(List.of("changed customers"), actions, "screens showing the old name are told");
+        assertEquals(2, connector.getTableData("clients").size());
+    }
+
+    @Test
+    void cancellingOrKeepingTheNameRenamesNothing() {
+        NavigatorConnection shop = viewModel.add("Shop", "shop.db", connector);
+
+        viewModel.rename(shop, "customers");
+        dialogs.answerText("customers");
+        viewModel.rename(shop, "customers");
+
+        assertEquals(List.of("customers", "orders"), connector.getAllTables());
+        assertEquals(2, dialogs.shown().size(), "asked twice, nothing else shown");
+        assertEquals(List.of(), actions);
+    }
+
+    @Test
+    void aRefusedNewNameIsShownWithItsErrorCodeAndChangesNothing() {
+        NavigatorConnection shop = viewModel.add("Shop", "shop.db", connector);
+        dialogs.answerText("orders");
+
+        viewModel.rename(shop, "customers");
+
+        String shown = dialogs.shown().get(dialogs.shown().size() - 1);
+        assertTrue(shown.startsWith("error|Could not rename customers||INVALID_NAME: "), shown);
+        assertEquals(List.of("customers", "orders"), shop.tables().stream().map(NavigatorTable::name).toList());
+        assertEquals(List.of(), actions);
+    }
+
+    @Test
     void commandsGoToTheWorkspace() {
         NavigatorConnection shop = viewModel.add("Shop", "shop.db", connector);
 

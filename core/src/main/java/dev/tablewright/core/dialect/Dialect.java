@@ -283,6 +283,26 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
         return "ALTER TABLE " + quoteIdentifier(table) + " RENAME COLUMN " + quoteIdentifier(from) + " TO " + quoteIdentifier(to);
     }
 
+    /** ALTER TABLE giving a table a new name: the same statement on every dialect the workbench supports. */
+    default String renameTable(String from, String to) {
+        return "ALTER TABLE " + quoteIdentifier(from) + " RENAME TO " + quoteIdentifier(to);
+    }
+
+    /**
+     * Statements giving a plain (not unique) index on {@code columns} of {@code table} a new name.
+     * PostgreSQL and SQLite index names are global to the schema, so an index left under a table's
+     * old name would stop a new table of that name from having one.
+     */
+    List<String> renameIndex(String table, String from, String to, List<String> columns);
+
+    /**
+     * Statements giving a foreign key of {@code table} a new name; {@code definition} is its whole
+     * {@code CONSTRAINT … FOREIGN KEY …} clause under the new name, for dialects that drop and add
+     * it. MySQL's names are global to the database, so a key left under a renamed table's old name
+     * would stop a new table of that name from having one; SQLite keeps them in the table's text.
+     */
+    List<String> renameForeignKey(String table, String from, String to, String definition);
+
     /** ALTER TABLE dropping a column (not called where the table is rebuilt). */
     default String dropColumn(String table, String column) {
         return "ALTER TABLE " + quoteIdentifier(table) + " DROP COLUMN " + quoteIdentifier(column);

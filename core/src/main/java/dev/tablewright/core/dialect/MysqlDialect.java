@@ -350,6 +350,16 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public List<String> renameForeignKey(String table, String from, String to, String definition) {
+        return List.of("ALTER TABLE " + quoteIdentifier(table) + " DROP FOREIGN KEY " + quoteIdentifier(from) + ", ADD " + definition);
+    }
+
+    @Override
+    public List<String> renameIndex(String table, String from, String to, List<String> columns) {
+        return List.of("ALTER TABLE " + quoteIdentifier(table) + " RENAME INDEX " + quoteIdentifier(from) + " TO " + quoteIdentifier(to));
+    }
+
+    @Override
     public List<String> dropHistoryTriggers(String table) {
         return java.util.stream.Stream.of("ins", "upd", "del")
                 .map(s -> "DROP TRIGGER IF EXISTS " + quoteIdentifier(Dialect.historyTriggerName(table, s))).toList();

@@ -421,6 +421,16 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public List<String> renameForeignKey(String table, String from, String to, String definition) {
+        return List.of("ALTER TABLE " + quoteIdentifier(table) + " RENAME CONSTRAINT " + quoteIdentifier(from) + " TO " + quoteIdentifier(to));
+    }
+
+    @Override
+    public List<String> renameIndex(String table, String from, String to, List<String> columns) {
+        return List.of("ALTER INDEX " + quoteIdentifier(from) + " RENAME TO " + quoteIdentifier(to));
+    }
+
+    @Override
     public List<String> dropHistoryTriggers(String table) {
         List<String> out = new ArrayList<>();
         for (String op : List.of("ins", "upd", "del")) {

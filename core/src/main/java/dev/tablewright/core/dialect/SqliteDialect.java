@@ -363,6 +363,19 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public List<String> renameForeignKey(String table, String from, String to, String definition) {
+        // The name is part of the table's text, which is not global; a rebuild writes it anew.
+        return List.of();
+    }
+
+    @Override
+    public List<String> renameIndex(String table, String from, String to, List<String> columns) {
+        // SQLite has no ALTER INDEX … RENAME: the index is made again under the new name.
+        return List.of("DROP INDEX " + quoteIdentifier(from), "CREATE INDEX " + quoteIdentifier(to) + " ON " + quoteIdentifier(table) + " ("
+                + columns.stream().map(this::quoteIdentifier).collect(Collectors.joining(", ")) + ")");
+    }
+
+    @Override
     public boolean historyKeepsJsonAsText() {
         return true;
     }

@@ -10,6 +10,7 @@ import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.SqlStatement;
 import dev.tablewright.core.filter.FilterCompiler;
 import dev.tablewright.core.query.TableData;
+import dev.tablewright.core.schema.DdlStep;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.LogicalType;
 import dev.tablewright.core.schema.Names;
@@ -143,6 +144,41 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
     @Override
     public List<String> beforeDrop(String table) {
         return dialect.dropHistoryTriggers(table);
+    }
+
+    /** A tracked table's triggers go before it is renamed; they are made again for the new name after. */
+    @Override
+    public List<DdlStep> beforeRename(String from, String to) {
+        TableSchema schema = schemas.require(from);
+        if (!schema.options().trackHistory()) {
+            return List.of();
+        }
+        if (tableFor(to).length() > 63 || Dialect.historyTriggerName(to, "fn_del").length() > 63) {
+            throw new TablewrightException(ErrorCode.INVALID_NAME, "'" + from + "' keeps history, so its new name can have at most 49 characters.");
+        }
+        return List.of(new DdlStep(dialect.dropHistoryTriggers(from), triggers(from, schema)));
+    }
+
+    /** The history table was renamed with the table ({@link #ownedTables}); its index and triggers follow. */
+    @Override
+    public List<DdlStep> afterRename(String from, String to) {
+        TableSchema schema = schemas.require(from);
+        List<DdlStep> steps = new ArrayList<>();
+        if (schemas.exists(tableFor(from))) {
+            List<String> columns = List.of("rowId", "historyId");
+            steps.add(new DdlStep(dialect.renameIndex(tableFor(to), tableFor(from) + "_row", tableFor(to) + "_row", columns),
+                    dialect.renameIndex(tableFor(to), tableFor(to) + "_row", tableFor(from) + "_row", columns)));
+        }
+        if (schema.options().trackHistory()) {
+            steps.add(new DdlStep(triggers(to, schema), dialect.dropHistoryTriggers(to)));
+        }
+        return steps;
+    }
+
+    private List<String> triggers(String table, TableSchema schema) {
+        Map<String, LogicalType> columns = new LinkedHashMap<>();
+        schema.fields().forEach((k, v) -> columns.put(k, v.type()));
+        return dialect.historyTriggers(table, tableFor(table), schema.primaryKey().get(0), columns);
     }
 
     private static void execAll(Connection c, List<String> statements) throws SQLException {

@@ -71,6 +71,23 @@ public final class SchemaManager {
 
         /** Statements to run before the table is dropped. */
         List<String> beforeDrop(String table);
+
+        /**
+         * Steps to run while the table still has its old name, before it is renamed; throws when
+         * what the hooks keep for it cannot follow it to the new name.
+         */
+        default List<DdlStep> beforeRename(String from, String to) {
+            return List.of();
+        }
+
+        /** Steps to run once the table and its {@link #ownedTables} have their new names. */
+        default List<DdlStep> afterRename(String from, String to) {
+            return List.of();
+        }
+    }
+
+    Hooks hooks() {
+        return hooks;
     }
 
     public void hooks(Hooks hooks) {
@@ -644,10 +661,19 @@ public final class SchemaManager {
     }
 
     static String foreignKeySql(Dialect dialect, String table, String field, FieldSpec.Reference r) {
+        return namedForeignKeySql(dialect, foreignKeyName(table, field), field, r);
+    }
+
+    /** The name the workbench gives the foreign key of {@code field} in {@code table}. */
+    static String foreignKeyName(String table, String field) {
         String name = "fk_" + table + "_" + field;
         if (name.length() > 63) {
             name = name.substring(0, 54) + "_" + Integer.toHexString(name.hashCode());
         }
+        return name;
+    }
+
+    static String namedForeignKeySql(Dialect dialect, String name, String field, FieldSpec.Reference r) {
         return "CONSTRAINT " + dialect.quoteIdentifier(name) + " FOREIGN KEY (" + dialect.quoteIdentifier(field) + ") REFERENCES "
                 + dialect.quoteIdentifier(r.table()) + " (" + dialect.quoteIdentifier(r.field()) + ")"
                 + (r.onDelete() == null ? "" : " ON DELETE " + onDeleteSql(r.onDelete()));
@@ -810,6 +836,19 @@ public final class SchemaManager {
         return create(table, fields, false);
     }
 
+    /**
+     * Gives a table a new name, with its history, its many-to-many junctions and what the
+     * workbench stored about it; see {@link TableRename}.
+     */
+    public TableSchema rename(String from, String to) {
+        try {
+            new TableRename(session, this).rename(from, to);
+        } finally {
+            invalidate();
+        }
+        return require(to);
+    }
+
     /** Drops a table and what the workbench stored about it. */
     public void drop(String table) {
         TableSchema schema = require(table);
@@ -839,7 +878,7 @@ public final class SchemaManager {
     }
 
 
-    private void deleteStored(Connection c, String table) throws SQLException {
+    void deleteStored(Connection c, String table) throws SQLException {
         if (dialect.listTables(c).contains(META)) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + q(META) + " WHERE " + q("tableName") + " = ?")) {
                 ps.setString(1, table);
