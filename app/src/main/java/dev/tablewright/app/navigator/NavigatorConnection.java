@@ -9,6 +9,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -79,6 +80,13 @@ public final class NavigatorConnection {
     void fail(String why) {
         problem.set(why);
         state.set(State.FAILED);
+    }
+
+    void updateCounts(java.util.Map<String, Long> counts) {
+        List<NavigatorTable> updated = allTables.stream()
+                .map(t -> counts.containsKey(t.name()) ? t.withRowCount(counts.get(t.name())) : t)
+                .toList();
+        allTables.setAll(updated);
     }
 
     void updateCount(String table, long count) {

@@ -132,9 +132,27 @@ public final class NavigatorView {
         Runnable sync = () -> {
             Object selected = tree.getSelectionModel().getSelectedItem() == null ? null
                     : tree.getSelectionModel().getSelectedItem().getValue();
-            item.getChildren().setAll(connection.tables().stream()
-                    .map(t -> new TreeItem<Object>(new TableNode(connection, t)))
-                    .toList());
+            // Items are kept by table name: a new row count updates a row in place, and the tree
+            // neither flickers nor loses its selection while the counts arrive.
+            java.util.Map<String, TreeItem<Object>> existing = new java.util.HashMap<>();
+            for (TreeItem<Object> child : item.getChildren()) {
+                if (child.getValue() instanceof TableNode t) {
+                    existing.put(t.table().name(), child);
+                }
+            }
+            List<TreeItem<Object>> children = new java.util.ArrayList<>();
+            for (NavigatorTable t : connection.tables()) {
+                TreeItem<Object> child = existing.get(t.name());
+                if (child == null) {
+                    child = new TreeItem<>(new TableNode(connection, t));
+                } else {
+                    child.setValue(new TableNode(connection, t));
+                }
+                children.add(child);
+            }
+            if (!children.equals(item.getChildren())) {
+                item.getChildren().setAll(children);
+            }
             if (selected instanceof TableNode t && t.connection() == connection) {
                 select(connection.name(), t.table().name());
             }

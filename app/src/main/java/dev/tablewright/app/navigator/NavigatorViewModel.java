@@ -94,7 +94,7 @@ public final class NavigatorViewModel {
                 counts.put(table, connector.countRows(table, ReadOptions.none()));
             }
             return counts;
-        }, counts -> counts.forEach(connection::updateCount), failure -> {
+        }, connection::updateCounts, failure -> {
             // Counts are a nicety: the tables are listed, and opening one says what is wrong.
         });
     }

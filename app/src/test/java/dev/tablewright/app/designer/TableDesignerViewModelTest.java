@@ -47,7 +47,10 @@ class TableDesignerViewModelTest {
 
     private TableDesignerViewModel people(String dialect) {
         open(dialect);
-        db.defineTable("people", Map.of("name", "string", "age", "integer"));
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", "string");
+        fields.put("age", "integer");
+        db.defineTable("people", fields);
         db.addRow("people", Map.of("name", "Ada", "age", 36));
         db.addRow("people", Map.of("name", "Bob"));
         TableDesignerViewModel vm = new TableDesignerViewModel(db, "people", tasks, dialogs);
