@@ -326,27 +326,70 @@ public final class MysqlDialect implements Dialect {
         return "ALTER TABLE " + quoteIdentifier(table) + " DROP FOREIGN KEY " + quoteIdentifier(constraint);
     }
 
+    /**
+     * The insert trigger does nothing while {@code @tw_bulk} is set: the workbench's own bulk
+     * inserts write their history from the keys they wrote ({@link #historyKeysInsert}).
+     */
     @Override
     public List<String> historyTriggers(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
         List<String> out = new ArrayList<>();
         for (String[] op : new String[][]{{"INSERT", "insert", "NEW", "ins"}, {"UPDATE", "update", "NEW", "upd"}, {"DELETE", "delete", "OLD", "del"}}) {
-            StringBuilder json = new StringBuilder("JSON_OBJECT(");
-            int i = 0;
-            for (java.util.Map.Entry<String, LogicalType> c : columns.entrySet()) {
-                String ref = op[2] + "." + quoteIdentifier(c.getKey());
-                String value = switch (c.getValue()) {
-                    case JSON, JSONB -> "JSON_EXTRACT(" + ref + ", '$')";
-                    case FILE -> "HEX(" + ref + ")";
-                    default -> ref;
-                };
-                json.append(i++ == 0 ? "" : ", ").append("'").append(c.getKey()).append("', ").append(value);
-            }
-            json.append(')');
+            String insert = "INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) VALUES (CAST("
+                    + op[2] + "." + quoteIdentifier(keyColumn) + " AS CHAR), '" + op[1] + "', UTC_TIMESTAMP(3), @tw_user, " + rowJson(op[2] + ".", columns) + ")";
             out.add("CREATE TRIGGER " + quoteIdentifier(Dialect.historyTriggerName(table, op[3])) + " AFTER " + op[0] + " ON " + quoteIdentifier(table)
-                    + " FOR EACH ROW INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) VALUES (CAST("
-                    + op[2] + "." + quoteIdentifier(keyColumn) + " AS CHAR), '" + op[1] + "', UTC_TIMESTAMP(3), @tw_user, " + json + ")");
+                    + " FOR EACH ROW " + (op[0].equals("INSERT") ? "BEGIN IF @tw_bulk IS NULL THEN " + insert + "; END IF; END" : insert));
         }
         return out;
+    }
+
+    /** The row as JSON_OBJECT of its columns; {@code prefix} is NEW., OLD. or a table alias with its dot. */
+    private String rowJson(String prefix, java.util.Map<String, LogicalType> columns) {
+        StringBuilder json = new StringBuilder("JSON_OBJECT(");
+        int i = 0;
+        for (java.util.Map.Entry<String, LogicalType> c : columns.entrySet()) {
+            String ref = prefix + quoteIdentifier(c.getKey());
+            String value = switch (c.getValue()) {
+                case JSON, JSONB -> "JSON_EXTRACT(" + ref + ", '$')";
+                case FILE -> "HEX(" + ref + ")";
+                default -> ref;
+            };
+            json.append(i++ == 0 ? "" : ", ").append("'").append(c.getKey()).append("', ").append(value);
+        }
+        return json.append(')').toString();
+    }
+
+    /**
+     * MariaDB 10.6+ (JSON_TABLE), keys of a type JSON_TABLE can give back exactly. MySQL keeps
+     * its row trigger: Connector/J's rewritten batches are not affected by triggers.
+     */
+    @Override
+    public boolean historyCaptureByKeys(Connection connection, LogicalType keyType) throws SQLException {
+        if (!mariadb || keyType != LogicalType.STRING && keyType != LogicalType.INTEGER) {
+            return false;
+        }
+        java.sql.DatabaseMetaData meta = connection.getMetaData();
+        int major = meta.getDatabaseMajorVersion();
+        return major > 10 || major == 10 && meta.getDatabaseMinorVersion() >= 6;
+    }
+
+    @Override
+    public List<SqlStatement> startBulkCapture() {
+        return List.of(SqlStatement.of("SET @tw_bulk = 1"));
+    }
+
+    @Override
+    public List<SqlStatement> endBulkCapture() {
+        return List.of(SqlStatement.of("SET @tw_bulk = NULL"));
+    }
+
+    @Override
+    public String historyKeysInsert(String table, String historyTable, String keyColumn, LogicalType keyType, java.util.Map<String, LogicalType> columns) {
+        // The key column compares with the table's own collation, so the join uses the primary key.
+        String key = keyType == LogicalType.INTEGER ? "BIGINT" : "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
+        return "INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) SELECT CAST(t."
+                + quoteIdentifier(keyColumn) + " AS CHAR), 'insert', UTC_TIMESTAMP(3), ?, " + rowJson("t.", columns)
+                + " FROM JSON_TABLE(?, '$[*]' COLUMNS (`n` FOR ORDINALITY, `k` " + key + " PATH '$')) j JOIN " + quoteIdentifier(table)
+                + " t ON t." + quoteIdentifier(keyColumn) + " = j.`k` ORDER BY j.`n`";
     }
 
     @Override
@@ -362,23 +405,25 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public List<SqlStatement> clearActor() {
-        return List.of(SqlStatement.of("SET @tw_user = NULL"));
+        return List.of(SqlStatement.of("SET @tw_user = NULL, @tw_bulk = NULL"));
     }
 
     /**
      * MariaDB 10.11's bulk protocol (COM_STMT_BULK_EXECUTE, the driver's fast path for batches)
-     * inserts only the first row of a batch into a table with an INSERT trigger, and reports
-     * success. Tracked tables have such triggers, and so may any table of another tool: batches
-     * into those go as multi-row INSERTs.
+     * inserts only the first row of a batch into a table with an INSERT trigger whose body runs an
+     * INSERT … VALUES, and reports success: the trigger's INSERT takes the rest of the batch's rows
+     * (1,000 rows gave 1 row and 999 history rows). Batches into such tables go as multi-row
+     * INSERTs; a tracked table's own trigger runs no statement while its history stands aside.
      */
     @Override
-    public boolean needsMultiRowInsert(Connection connection, String table) throws SQLException {
+    public boolean needsMultiRowInsert(Connection connection, String table, boolean historyStandsAside) throws SQLException {
         if (!mariadb) {
             return false;
         }
         try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.triggers WHERE event_object_schema = DATABASE()"
-                + " AND event_object_table = ? AND event_manipulation = 'INSERT'")) {
+                + " AND event_object_table = ? AND event_manipulation = 'INSERT' AND trigger_name <> ?")) {
             ps.setString(1, table);
+            ps.setString(2, historyStandsAside ? Dialect.historyTriggerName(table, "ins") : "");
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getLong(1) > 0;
             }

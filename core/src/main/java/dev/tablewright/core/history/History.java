@@ -188,16 +188,44 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         }
     }
 
-    /** Where the dialect can, a bulk insert's history is written in one statement after it. */
+    /**
+     * Where the dialect can, the history of the workbench's own bulk insert is written by one
+     * statement (SQLite: after it, by rowid; MariaDB: after each batch, by the batch's keys) while
+     * the insert trigger stands aside; others' inserts still fire the trigger.
+     */
     @Override
-    public <T> T bulkInsert(Connection c, String table, Session.Work<T> insertion) throws SQLException {
-        if (!dialect.historyBulkCapture() || !tracked(table)) {
-            return insertion.run(c);
+    public <T> T bulkInsert(Connection c, String table, Session.BulkWork<T> insertion) throws SQLException {
+        if (!tracked(table)) {
+            return insertion.run(c, null);
         }
         TableSchema schema = schemas.require(table);
         if (!schema.managed()) {
-            return insertion.run(c);
+            return insertion.run(c, null);
         }
+        String key = schema.primaryKey().get(0);
+        FieldSpec keySpec = schema.fields().get(key);
+        Map<String, LogicalType> columns = new LinkedHashMap<>();
+        schema.fields().forEach((k, v) -> columns.put(k, v.type()));
+        if (dialect.historyBulkCapture()) {
+            return captureAfter(c, table, key, columns, insertion);
+        }
+        if (keySpec.autoIncrement() || !dialect.historyCaptureByKeys(c, keySpec.type())) {
+            return insertion.run(c, null);
+        }
+        String user = session.user();
+        run(c, dialect.startBulkCapture());
+        try (PreparedStatement capture = c.prepareStatement(dialect.historyKeysInsert(table, tableFor(table), key, keySpec.type(), columns))) {
+            return insertion.run(c, keys -> {
+                capture.setString(1, user);
+                capture.setString(2, Json.write(keys));
+                capture.executeUpdate();
+            });
+        } finally {
+            run(c, dialect.endBulkCapture());
+        }
+    }
+
+    private <T> T captureAfter(Connection c, String table, String key, Map<String, LogicalType> columns, Session.BulkWork<T> insertion) throws SQLException {
         long mark;
         try (PreparedStatement ps = session.prepare(c, dialect.bulkCaptureMark(table)); ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -206,13 +234,11 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         run(c, dialect.startBulkCapture());
         T result;
         try {
-            result = insertion.run(c);
+            result = insertion.run(c, null);
         } finally {
             run(c, dialect.endBulkCapture());
         }
-        Map<String, LogicalType> columns = new LinkedHashMap<>();
-        schema.fields().forEach((k, v) -> columns.put(k, v.type()));
-        try (PreparedStatement ps = c.prepareStatement(dialect.historyBulkInsert(table, tableFor(table), schema.primaryKey().get(0), columns))) {
+        try (PreparedStatement ps = c.prepareStatement(dialect.historyBulkInsert(table, tableFor(table), key, columns))) {
             ps.setString(1, session.user());
             ps.setLong(2, mark);
             ps.executeUpdate();

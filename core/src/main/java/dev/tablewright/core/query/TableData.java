@@ -501,8 +501,8 @@ public final class TableData {
         Instant now = now();
         // Rows are checked and written a batch at a time inside one transaction: a bad row anywhere
         // rolls everything back (all or none) without holding every converted row in memory.
-        return session.inWriteTransaction(table, c -> session.bulkInsert(c, table, conn -> {
-            BulkWriter writer = new BulkWriter(conn, schema);
+        return session.inWriteTransaction(table, c -> session.bulkInsert(c, table, (conn, written) -> {
+            BulkWriter writer = new BulkWriter(conn, schema, written);
             RowShape shape = null;
             for (int i = 0; i < rows.size(); i++) {
                 Map<String, ?> data = rows.get(i);
@@ -595,11 +595,14 @@ public final class TableData {
         private final TableSchema schema;
         private final Map<Set<String>, RowShape> shapes = new java.util.HashMap<>();
         private final boolean multiRow;
+        private final Session.KeysWritten written;
 
-        BulkWriter(Connection c, TableSchema schema) throws SQLException {
+        BulkWriter(Connection c, TableSchema schema, Session.KeysWritten written) throws SQLException {
             this.c = c;
             this.schema = schema;
-            this.multiRow = dialect.needsMultiRowInsert(c, schema.name());
+            this.written = written;
+            // While the history's keys are taken batch by batch, its insert trigger stands aside.
+            this.multiRow = dialect.needsMultiRowInsert(c, schema.name(), written != null);
         }
 
         RowShape shapeFor(Map<String, ?> data, String where) {
@@ -658,7 +661,24 @@ public final class TableData {
                 }
                 ps.executeBatch();
             }
+            if (written != null) {
+                written.batch(keys(shape));
+            }
             shape.pending = new ArrayList<>();
+        }
+
+        private List<Object> keys(RowShape shape) {
+            String pk = schema.primaryKey().get(0);
+            int column = shape.columns.indexOf(pk);
+            if (column < 0) {
+                throw new TablewrightException(ErrorCode.NOT_NULL_VIOLATION, "The key field '" + Names.printable(pk) + "' of '" + schema.name()
+                        + "' needs a value in every row.");
+            }
+            List<Object> out = new ArrayList<>(shape.pending.size());
+            for (Object[] row : shape.pending) {
+                out.add(row[column]);
+            }
+            return out;
         }
 
         /** INSERT … VALUES (…), (…): as many rows per statement as the placeholder limit allows. */
