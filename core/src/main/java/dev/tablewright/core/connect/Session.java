@@ -150,16 +150,19 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** A bulk insert; {@code written}, when not null, wants the keys of every batch it writes. */
+    /** A bulk insert; {@code written}, when not null, is told every batch it writes. */
     @FunctionalInterface
     public interface BulkWork<T> {
-        T run(Connection connection, KeysWritten written) throws SQLException;
+        T run(Connection connection, RowsWritten written) throws SQLException;
     }
 
-    /** Told, right after each batch of a bulk insert, the primary-key values of its rows in insert order. */
+    /**
+     * Told, right after each batch of a bulk insert, the rows it wrote: the columns, and each row's
+     * values in that order as they were bound (canonical values of the columns' logical types).
+     */
     @FunctionalInterface
-    public interface KeysWritten {
-        void batch(List<Object> keys) throws SQLException;
+    public interface RowsWritten {
+        void batch(List<String> columns, List<Object[]> rows) throws SQLException;
     }
 
     private volatile WriteHook writeHook;

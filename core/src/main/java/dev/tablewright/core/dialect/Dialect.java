@@ -142,7 +142,7 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
      * Must a batch into this table go as multi-row INSERT … VALUES (…), (…) statements instead of
      * JDBC batches? (MariaDB: its bulk protocol loses rows of tables with INSERT triggers.)
      * {@code historyStandsAside}: the history's insert trigger does nothing for this insert
-     * ({@link #historyCaptureByKeys}), so it does not count.
+     * ({@link #historyCaptureRows}), so it does not count.
      */
     default boolean needsMultiRowInsert(Connection connection, String table, boolean historyStandsAside) throws SQLException {
         return false;
@@ -203,19 +203,25 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
     }
 
     /**
-     * Can the history of a bulk insert be written batch by batch, from the keys of the rows each
-     * batch wrote, while the insert trigger stands aside ({@link #startBulkCapture})? (MariaDB: its
-     * row trigger costs 4x a plain insert, and stops the driver's bulk protocol.)
+     * Can the history of a bulk insert into this table be written batch by batch from the rows
+     * each batch wrote, while the insert trigger stands aside ({@link #startBulkCapture})?
+     * (MariaDB: its row trigger costs 4x a plain insert, and stops the driver's bulk protocol.)
+     * Only asked for tables the workbench made, whose every value it writes itself.
      */
-    default boolean historyCaptureByKeys(Connection connection, LogicalType keyType) throws SQLException {
+    default boolean historyCaptureRows(Connection connection, String table) throws SQLException {
         return false;
     }
 
+    /** INSERT of one history row of an insert: rowId, changedBy and data bound in that order. */
+    default String historyRowInsert(String historyTable) {
+        throw new UnsupportedOperationException(name());
+    }
+
     /**
-     * INSERT … SELECT of the history of the rows whose keys are in a JSON array, in the array's
-     * order: changedBy bound first, the array second.
+     * A stored value as the history triggers' JSON writes it (JSON columns are embedded as they
+     * are, not through here); {@code value} is not null.
      */
-    default String historyKeysInsert(String table, String historyTable, String keyColumn, LogicalType keyType, java.util.Map<String, LogicalType> columns) {
+    default String historyJsonValue(LogicalType type, Object value) {
         throw new UnsupportedOperationException(name());
     }
 

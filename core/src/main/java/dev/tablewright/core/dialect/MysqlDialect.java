@@ -328,7 +328,7 @@ public final class MysqlDialect implements Dialect {
 
     /**
      * The insert trigger does nothing while {@code @tw_bulk} is set: the workbench's own bulk
-     * inserts write their history from the keys they wrote ({@link #historyKeysInsert}).
+     * inserts write their history from the rows they wrote ({@link #historyRowInsert}).
      */
     @Override
     public List<String> historyTriggers(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
@@ -342,7 +342,7 @@ public final class MysqlDialect implements Dialect {
         return out;
     }
 
-    /** The row as JSON_OBJECT of its columns; {@code prefix} is NEW., OLD. or a table alias with its dot. */
+    /** The row as JSON_OBJECT of its columns; {@code prefix} is NEW. or OLD. */
     private String rowJson(String prefix, java.util.Map<String, LogicalType> columns) {
         StringBuilder json = new StringBuilder("JSON_OBJECT(");
         int i = 0;
@@ -359,17 +359,28 @@ public final class MysqlDialect implements Dialect {
     }
 
     /**
-     * MariaDB 10.6+ (JSON_TABLE), keys of a type JSON_TABLE can give back exactly. MySQL keeps
-     * its row trigger: Connector/J's rewritten batches are not affected by triggers.
+     * MariaDB, when the table has no other INSERT trigger (which might change what is stored).
+     * MySQL keeps its row trigger: Connector/J's rewritten batches are not affected by triggers.
      */
     @Override
-    public boolean historyCaptureByKeys(Connection connection, LogicalType keyType) throws SQLException {
-        if (!mariadb || keyType != LogicalType.STRING && keyType != LogicalType.INTEGER) {
-            return false;
-        }
-        java.sql.DatabaseMetaData meta = connection.getMetaData();
-        int major = meta.getDatabaseMajorVersion();
-        return major > 10 || major == 10 && meta.getDatabaseMinorVersion() >= 6;
+    public boolean historyCaptureRows(Connection connection, String table) throws SQLException {
+        return mariadb && !needsMultiRowInsert(connection, table, true);
+    }
+
+    @Override
+    public String historyRowInsert(String historyTable) {
+        return "INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) VALUES (?, 'insert', UTC_TIMESTAMP(3), ?, ?)";
+    }
+
+    /** What JSON_OBJECT makes of the stored column (see {@link #historyTriggers}). */
+    @Override
+    public String historyJsonValue(LogicalType type, Object value) {
+        return switch (type) {
+            case BOOLEAN -> Boolean.TRUE.equals(value) ? "1" : "0";
+            case DATE -> Json.write(Dates.storeSql((Instant) value));
+            case FILE -> Json.write(java.util.HexFormat.of().withUpperCase().formatHex((byte[]) value));
+            default -> Json.write(value);
+        };
     }
 
     @Override
@@ -380,16 +391,6 @@ public final class MysqlDialect implements Dialect {
     @Override
     public List<SqlStatement> endBulkCapture() {
         return List.of(SqlStatement.of("SET @tw_bulk = NULL"));
-    }
-
-    @Override
-    public String historyKeysInsert(String table, String historyTable, String keyColumn, LogicalType keyType, java.util.Map<String, LogicalType> columns) {
-        // The key column compares with the table's own collation, so the join uses the primary key.
-        String key = keyType == LogicalType.INTEGER ? "BIGINT" : "VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin";
-        return "INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) SELECT CAST(t."
-                + quoteIdentifier(keyColumn) + " AS CHAR), 'insert', UTC_TIMESTAMP(3), ?, " + rowJson("t.", columns)
-                + " FROM JSON_TABLE(?, '$[*]' COLUMNS (`n` FOR ORDINALITY, `k` " + key + " PATH '$')) j JOIN " + quoteIdentifier(table)
-                + " t ON t." + quoteIdentifier(keyColumn) + " = j.`k` ORDER BY j.`n`";
     }
 
     @Override

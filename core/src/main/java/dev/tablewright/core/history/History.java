@@ -189,9 +189,10 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
     }
 
     /**
-     * Where the dialect can, the history of the workbench's own bulk insert is written by one
-     * statement (SQLite: after it, by rowid; MariaDB: after each batch, by the batch's keys) while
-     * the insert trigger stands aside; others' inserts still fire the trigger.
+     * Where the dialect can, the history of the workbench's own bulk insert is written apart from
+     * the row trigger, which stands aside meanwhile: SQLite by one INSERT … SELECT after it (by
+     * rowid), MariaDB batch by batch from the rows each batch wrote. Others' inserts still fire
+     * the trigger.
      */
     @Override
     public <T> T bulkInsert(Connection c, String table, Session.BulkWork<T> insertion) throws SQLException {
@@ -203,26 +204,49 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
             return insertion.run(c, null);
         }
         String key = schema.primaryKey().get(0);
-        FieldSpec keySpec = schema.fields().get(key);
         Map<String, LogicalType> columns = new LinkedHashMap<>();
         schema.fields().forEach((k, v) -> columns.put(k, v.type()));
         if (dialect.historyBulkCapture()) {
             return captureAfter(c, table, key, columns, insertion);
         }
-        if (keySpec.autoIncrement() || !dialect.historyCaptureByKeys(c, keySpec.type())) {
+        if (schema.fields().get(key).autoIncrement() || !dialect.historyCaptureRows(c, table)) {
             return insertion.run(c, null);
         }
         String user = session.user();
         run(c, dialect.startBulkCapture());
-        try (PreparedStatement capture = c.prepareStatement(dialect.historyKeysInsert(table, tableFor(table), key, keySpec.type(), columns))) {
-            return insertion.run(c, keys -> {
-                capture.setString(1, user);
-                capture.setString(2, Json.write(keys));
-                capture.executeUpdate();
+        try (PreparedStatement capture = c.prepareStatement(dialect.historyRowInsert(tableFor(table)))) {
+            return insertion.run(c, (written, rows) -> {
+                int[] at = columns.keySet().stream().mapToInt(written::indexOf).toArray();
+                int keyAt = written.indexOf(key);
+                for (Object[] row : rows) {
+                    capture.setString(1, keyAt < 0 || row[keyAt] == null ? null : String.valueOf(row[keyAt]));
+                    capture.setString(2, user);
+                    capture.setString(3, rowJson(columns, at, row));
+                    capture.addBatch();
+                }
+                capture.executeBatch();
             });
         } finally {
             run(c, dialect.endBulkCapture());
         }
+    }
+
+    /** The row as the insert trigger would have written it: every column, null where none was written. */
+    private String rowJson(Map<String, LogicalType> columns, int[] at, Object[] row) {
+        StringBuilder json = new StringBuilder(256).append('{');
+        int i = 0;
+        for (Map.Entry<String, LogicalType> column : columns.entrySet()) {
+            Object v = at[i] < 0 ? null : row[at[i]];
+            json.append(i++ == 0 ? "\"" : ", \"").append(column.getKey()).append("\": ");
+            if (v == null) {
+                json.append("null");
+            } else if (column.getValue() == LogicalType.JSON || column.getValue() == LogicalType.JSONB) {
+                json.append((String) v);
+            } else {
+                json.append(dialect.historyJsonValue(column.getValue(), v));
+            }
+        }
+        return json.append('}').toString();
     }
 
     private <T> T captureAfter(Connection c, String table, String key, Map<String, LogicalType> columns, Session.BulkWork<T> insertion) throws SQLException {

@@ -595,13 +595,13 @@ public final class TableData {
         private final TableSchema schema;
         private final Map<Set<String>, RowShape> shapes = new java.util.HashMap<>();
         private final boolean multiRow;
-        private final Session.KeysWritten written;
+        private final Session.RowsWritten written;
 
-        BulkWriter(Connection c, TableSchema schema, Session.KeysWritten written) throws SQLException {
+        BulkWriter(Connection c, TableSchema schema, Session.RowsWritten written) throws SQLException {
             this.c = c;
             this.schema = schema;
             this.written = written;
-            // While the history's keys are taken batch by batch, its insert trigger stands aside.
+            // While the history is written batch by batch from the rows, its insert trigger stands aside.
             this.multiRow = dialect.needsMultiRowInsert(c, schema.name(), written != null);
         }
 
@@ -662,23 +662,9 @@ public final class TableData {
                 ps.executeBatch();
             }
             if (written != null) {
-                written.batch(keys(shape));
+                written.batch(shape.columns, shape.pending);
             }
             shape.pending = new ArrayList<>();
-        }
-
-        private List<Object> keys(RowShape shape) {
-            String pk = schema.primaryKey().get(0);
-            int column = shape.columns.indexOf(pk);
-            if (column < 0) {
-                throw new TablewrightException(ErrorCode.NOT_NULL_VIOLATION, "The key field '" + Names.printable(pk) + "' of '" + schema.name()
-                        + "' needs a value in every row.");
-            }
-            List<Object> out = new ArrayList<>(shape.pending.size());
-            for (Object[] row : shape.pending) {
-                out.add(row[column]);
-            }
-            return out;
         }
 
         /** INSERT … VALUES (…), (…): as many rows per statement as the placeholder limit allows. */
