@@ -242,11 +242,38 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
                 json.append("null");
             } else if (column.getValue() == LogicalType.JSON || column.getValue() == LogicalType.JSONB) {
                 json.append((String) v);
+            } else if (v instanceof Long || v instanceof Double d && Double.isFinite(d)) {
+                json.append(v);
+            } else if (v instanceof String text) {
+                quote(json, text);
             } else {
                 json.append(dialect.historyJsonValue(column.getValue(), v));
             }
         }
         return json.append('}').toString();
+    }
+
+    /** A JSON string, escaped here rather than by a Jackson generator made for every value. */
+    private static void quote(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        out.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        out.append(ch);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 
     private <T> T captureAfter(Connection c, String table, String key, Map<String, LogicalType> columns, Session.BulkWork<T> insertion) throws SQLException {
