@@ -218,10 +218,10 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
     }
 
     /**
-     * A stored value as the history triggers' JSON writes it (JSON columns are embedded as they
-     * are, not through here); {@code value} is not null.
+     * A stored value as the history triggers' JSON holds it: a String, Long, Double or Boolean
+     * (JSON columns are embedded as they are, not through here); {@code value} is not null.
      */
-    default String historyJsonValue(LogicalType type, Object value) {
+    default Object historyJsonValue(LogicalType type, Object value) {
         throw new UnsupportedOperationException(name());
     }
 

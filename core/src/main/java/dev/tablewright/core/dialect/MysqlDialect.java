@@ -374,12 +374,12 @@ public final class MysqlDialect implements Dialect {
 
     /** What JSON_OBJECT makes of the stored column (see {@link #historyTriggers}). */
     @Override
-    public String historyJsonValue(LogicalType type, Object value) {
+    public Object historyJsonValue(LogicalType type, Object value) {
         return switch (type) {
-            case BOOLEAN -> Boolean.TRUE.equals(value) ? "1" : "0";
-            case DATE -> Json.write(Dates.storeSql((Instant) value));
-            case FILE -> Json.write(java.util.HexFormat.of().withUpperCase().formatHex((byte[]) value));
-            default -> Json.write(value);
+            case BOOLEAN -> Boolean.TRUE.equals(value) ? 1L : 0L;
+            case DATE -> Dates.storeSql((Instant) value);
+            case FILE -> java.util.HexFormat.of().withUpperCase().formatHex((byte[]) value);
+            default -> value;
         };
     }
 

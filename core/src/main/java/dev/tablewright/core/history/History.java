@@ -238,16 +238,17 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         for (Map.Entry<String, LogicalType> column : columns.entrySet()) {
             Object v = at[i] < 0 ? null : row[at[i]];
             json.append(i++ == 0 ? "\"" : ", \"").append(column.getKey()).append("\": ");
-            if (v == null) {
-                json.append("null");
-            } else if (column.getValue() == LogicalType.JSON || column.getValue() == LogicalType.JSONB) {
+            if (v != null && (column.getValue() == LogicalType.JSON || column.getValue() == LogicalType.JSONB)) {
                 json.append((String) v);
-            } else if (v instanceof Long || v instanceof Double d && Double.isFinite(d)) {
-                json.append(v);
-            } else if (v instanceof String text) {
+                continue;
+            }
+            Object stored = v == null ? null : dialect.historyJsonValue(column.getValue(), v);
+            if (stored instanceof String text) {
                 quote(json, text);
+            } else if (stored == null || stored instanceof Long || stored instanceof Boolean || stored instanceof Double d && Double.isFinite(d)) {
+                json.append(stored);
             } else {
-                json.append(dialect.historyJsonValue(column.getValue(), v));
+                json.append(Json.write(stored));
             }
         }
         return json.append('}').toString();
