@@ -5,6 +5,7 @@
 #   bench/run.sh --help
 #   bench/run.sh --history                      # record history: tracked vs untracked addRows, lookup among 1M versions
 #   bench/run.sh --history --dialects mariadb   # one dialect at a time
+#   bench/run.sh --history-raw                  # the same history cost in hand-written JDBC (MariaDB, PostgreSQL)
 # Compiles core (main and test classes: the test classes hold the embedded-server harness) in this
 # checkout, compiles the bench against them with javac, and runs it in its own JVM. Nothing is
 # installed into the local Maven repository, so other checkouts sharing it are not affected.
@@ -26,5 +27,8 @@ if [ "${1:-}" = "--history" ]; then
   # bench/run.sh --history [--rows 100000] [--history 1000000] [--dialects sqlite,postgres,mariadb]
   shift
   main=dev.tablewright.bench.HistoryBench
+elif [ "${1:-}" = "--history-raw" ]; then
+  shift
+  main=dev.tablewright.bench.HistoryRawBench
 fi
 exec java ${JAVA_OPTS:--Xmx8g} -cp "bench/target/classes:$cp" "$main" "$@"
