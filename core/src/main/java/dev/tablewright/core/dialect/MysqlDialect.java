@@ -437,5 +437,4 @@ public final class MysqlDialect implements Dialect {
             }
         }
     }
-
 }

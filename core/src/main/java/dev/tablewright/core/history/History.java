@@ -209,7 +209,10 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         if (dialect.historyBulkCapture()) {
             return captureAfter(c, table, key, columns, insertion);
         }
-        if (schema.fields().get(key).autoIncrement() || !dialect.historyCaptureRows(c, table)) {
+        FieldSpec keySpec = schema.fields().get(key);
+        // rowId is the key as the trigger's CAST(… AS CHAR) writes it, which Java's text matches for these types.
+        boolean plainKey = keySpec.type() == LogicalType.STRING || keySpec.type() == LogicalType.INTEGER;
+        if (keySpec.autoIncrement() || !plainKey || !dialect.historyCaptureRows(c, table)) {
             return insertion.run(c, null);
         }
         String user = session.user();
