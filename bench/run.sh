@@ -4,22 +4,31 @@
 #   bench/run.sh --rows 100000 --dialects sqlite --repeat 1
 #   bench/run.sh --help
 #   bench/run.sh --history                      # record history: tracked vs untracked addRows, lookup among 1M versions
-# Builds the parent pom and core (installed to the local Maven repository, with core's test-jar,
-# which holds the embedded-server harness), compiles the bench, then runs it in its own JVM.
+#   bench/run.sh --history --dialects mariadb   # one dialect at a time
+#   bench/run.sh --history-raw                  # the same history cost in hand-written JDBC (MariaDB, PostgreSQL)
+# Compiles core (main and test classes: the test classes hold the embedded-server harness) in this
+# checkout, compiles the bench against them with javac, and runs it in its own JVM. Nothing is
+# installed into the local Maven repository, so other checkouts sharing it are not affected.
 # Environment: MVN_FLAGS (default "-q"; add -o to build offline), JAVA_OPTS (default "-Xmx8g"),
 # TW_TEST_POSTGRES_URL / TW_TEST_MARIADB_URL to use running servers instead of embedded ones.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 mvn_flags=${MVN_FLAGS:--q}
-# -N / -f: works whether or not the other modules of the reactor are present and build.
-mvn $mvn_flags -N install
-mvn $mvn_flags -f core/pom.xml install -DskipTests
-mvn $mvn_flags -f bench/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+# -f core/pom.xml finds the parent by its relative path; the other modules need not build.
+mvn $mvn_flags -f core/pom.xml test-compile
+mvn $mvn_flags -f core/pom.xml dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+cp="core/target/classes:core/target/test-classes:$(cat core/target/bench-classpath.txt)"
+rm -rf bench/target/classes
+mkdir -p bench/target/classes
+javac --release 17 -nowarn -d bench/target/classes -cp "$cp" $(find bench/src/main/java -name '*.java')
 main=dev.tablewright.bench.InsertBench
 if [ "${1:-}" = "--history" ]; then
   # bench/run.sh --history [--rows 100000] [--history 1000000] [--dialects sqlite,postgres,mariadb]
   shift
   main=dev.tablewright.bench.HistoryBench
+elif [ "${1:-}" = "--history-raw" ]; then
+  shift
+  main=dev.tablewright.bench.HistoryRawBench
 fi
-exec java ${JAVA_OPTS:--Xmx8g} -cp "bench/target/classes:$(cat bench/target/classpath.txt)" "$main" "$@"
+exec java ${JAVA_OPTS:--Xmx8g} -cp "bench/target/classes:$cp" "$main" "$@"

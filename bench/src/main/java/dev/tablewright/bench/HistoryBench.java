@@ -17,27 +17,27 @@ import java.util.Map;
  *   <li>{@code getHistoricalData} for one record once the history table holds {@code --history}
  *       rows (default 1,000,000); target: under 20 ms (it uses the (rowId, historyId) index).</li>
  * </ul>
- * Run with {@code bench/run.sh --history-bench}; see docs/benchmarks.md.
+ * Run with {@code bench/run.sh --history [--rows N] [--history N] [--rounds N] [--dialects …]};
+ * see docs/benchmarks.md.
  */
 public final class HistoryBench {
-    private static final int ROUNDS = 3;
-
     private HistoryBench() {
     }
 
     public static void main(String[] args) {
         int rows = intArg(args, "--rows", 100_000);
         int history = intArg(args, "--history", 1_000_000);
+        int rounds = intArg(args, "--rounds", 3);
         List<String> dialects = args.length > 0 && Arrays.asList(args).contains("--dialects")
                 ? List.of(args[Arrays.asList(args).indexOf("--dialects") + 1].split(",")) : List.of("sqlite", "postgres", "mariadb");
         System.out.printf("%-9s %12s %12s %7s %14s %10s%n", "dialect", "plain ms", "tracked ms", "ratio", "history rows", "lookup ms");
         for (String dialect : dialects) {
-            run(dialect, rows, history);
+            run(dialect, rows, history, rounds);
         }
         System.exit(0);
     }
 
-    private static void run(String dialect, int rows, int historyRows) {
+    private static void run(String dialect, int rows, int historyRows, int rounds) {
         try (Connector db = new Connector()) {
             db.create(TestDatabases.fresh(dialect).options());
             Map<String, Object> fields = Map.of("name", "string", "qty", "integer", "price", "number", "specs", "jsonb");
@@ -46,11 +46,11 @@ public final class HistoryBench {
             db.defineTable("warmTracked", fields, Map.of("trackHistory", true));
             db.addRows("warmPlain", rows(20_000, "w"));
             db.addRows("warmTracked", rows(20_000, "w"));
-            // Three rounds, each into fresh tables, alternating which goes first; medians are reported.
+            // Rounds into fresh tables, alternating which goes first; medians are reported.
             List<Map<String, Object>> data = rows(rows, "r");
-            long[] plainMs = new long[ROUNDS];
-            long[] trackedMs = new long[ROUNDS];
-            for (int round = 0; round < ROUNDS; round++) {
+            long[] plainMs = new long[rounds];
+            long[] trackedMs = new long[rounds];
+            for (int round = 0; round < rounds; round++) {
                 db.defineTable("plain" + round, fields);
                 db.defineTable("tracked" + round, fields, Map.of("trackHistory", true));
                 String p = "plain" + round;
@@ -63,7 +63,7 @@ public final class HistoryBench {
                     plainMs[round] = time(() -> db.addRows(p, data));
                 }
             }
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds; round++) {
                 for (String t : List.of("plain" + round, "tracked" + round)) {
                     long n = db.countRows(t, dev.tablewright.core.query.ReadOptions.none());
                     if (n != rows) {
@@ -71,10 +71,11 @@ public final class HistoryBench {
                     }
                 }
             }
+            System.out.println(dialect + " rounds, plain ms " + Arrays.toString(plainMs) + ", tracked ms " + Arrays.toString(trackedMs));
             Arrays.sort(plainMs);
             Arrays.sort(trackedMs);
-            long plain = plainMs[ROUNDS / 2];
-            long tracked = trackedMs[ROUNDS / 2];
+            long plain = plainMs[rounds / 2];
+            long tracked = trackedMs[rounds / 2];
 
             // fill the history up to the target size, with one known record among them
             String id = (String) db.addRow("tracked", Map.of("name", "needle", "qty", 1)).get("id");

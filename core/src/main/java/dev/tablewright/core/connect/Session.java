@@ -145,9 +145,24 @@ public final class Session implements AutoCloseable {
         }
 
         /** Runs a bulk insert of rows of {@code table}, inside a write transaction. */
-        default <T> T bulkInsert(Connection connection, String table, Work<T> insertion) throws SQLException {
-            return insertion.run(connection);
+        default <T> T bulkInsert(Connection connection, String table, BulkWork<T> insertion) throws SQLException {
+            return insertion.run(connection, null);
         }
+    }
+
+    /** A bulk insert; {@code written}, when not null, is told every batch it writes. */
+    @FunctionalInterface
+    public interface BulkWork<T> {
+        T run(Connection connection, RowsWritten written) throws SQLException;
+    }
+
+    /**
+     * Told, right after each batch of a bulk insert, the rows it wrote: the columns, and each row's
+     * values in that order as they were bound (canonical values of the columns' logical types).
+     */
+    @FunctionalInterface
+    public interface RowsWritten {
+        void batch(List<String> columns, List<Object[]> rows) throws SQLException;
     }
 
     private volatile WriteHook writeHook;
@@ -157,9 +172,9 @@ public final class Session implements AutoCloseable {
     }
 
     /** A bulk insert inside a write transaction: the write hook may wrap it. */
-    public <T> T bulkInsert(Connection connection, String table, Work<T> insertion) throws SQLException {
+    public <T> T bulkInsert(Connection connection, String table, BulkWork<T> insertion) throws SQLException {
         WriteHook hook = writeHook;
-        return hook == null ? insertion.run(connection) : hook.bulkInsert(connection, table, insertion);
+        return hook == null ? insertion.run(connection, null) : hook.bulkInsert(connection, table, insertion);
     }
 
     /** A transaction that writes rows of {@code table}: the write hook sees it. */

@@ -326,27 +326,71 @@ public final class MysqlDialect implements Dialect {
         return "ALTER TABLE " + quoteIdentifier(table) + " DROP FOREIGN KEY " + quoteIdentifier(constraint);
     }
 
+    /**
+     * The insert trigger does nothing while {@code @tw_bulk} is set: the workbench's own bulk
+     * inserts write their history from the rows they wrote ({@link #historyRowInsert}).
+     */
     @Override
     public List<String> historyTriggers(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
         List<String> out = new ArrayList<>();
         for (String[] op : new String[][]{{"INSERT", "insert", "NEW", "ins"}, {"UPDATE", "update", "NEW", "upd"}, {"DELETE", "delete", "OLD", "del"}}) {
-            StringBuilder json = new StringBuilder("JSON_OBJECT(");
-            int i = 0;
-            for (java.util.Map.Entry<String, LogicalType> c : columns.entrySet()) {
-                String ref = op[2] + "." + quoteIdentifier(c.getKey());
-                String value = switch (c.getValue()) {
-                    case JSON, JSONB -> "JSON_EXTRACT(" + ref + ", '$')";
-                    case FILE -> "HEX(" + ref + ")";
-                    default -> ref;
-                };
-                json.append(i++ == 0 ? "" : ", ").append("'").append(c.getKey()).append("', ").append(value);
-            }
-            json.append(')');
+            String insert = "INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) VALUES (CAST("
+                    + op[2] + "." + quoteIdentifier(keyColumn) + " AS CHAR), '" + op[1] + "', UTC_TIMESTAMP(3), @tw_user, " + rowJson(op[2] + ".", columns) + ")";
             out.add("CREATE TRIGGER " + quoteIdentifier(Dialect.historyTriggerName(table, op[3])) + " AFTER " + op[0] + " ON " + quoteIdentifier(table)
-                    + " FOR EACH ROW INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) VALUES (CAST("
-                    + op[2] + "." + quoteIdentifier(keyColumn) + " AS CHAR), '" + op[1] + "', UTC_TIMESTAMP(3), @tw_user, " + json + ")");
+                    + " FOR EACH ROW " + (op[0].equals("INSERT") ? "BEGIN IF @tw_bulk IS NULL THEN " + insert + "; END IF; END" : insert));
         }
         return out;
+    }
+
+    /** The row as JSON_OBJECT of its columns; {@code prefix} is NEW. or OLD. */
+    private String rowJson(String prefix, java.util.Map<String, LogicalType> columns) {
+        StringBuilder json = new StringBuilder("JSON_OBJECT(");
+        int i = 0;
+        for (java.util.Map.Entry<String, LogicalType> c : columns.entrySet()) {
+            String ref = prefix + quoteIdentifier(c.getKey());
+            String value = switch (c.getValue()) {
+                case JSON, JSONB -> "JSON_EXTRACT(" + ref + ", '$')";
+                case FILE -> "HEX(" + ref + ")";
+                default -> ref;
+            };
+            json.append(i++ == 0 ? "" : ", ").append("'").append(c.getKey()).append("', ").append(value);
+        }
+        return json.append(')').toString();
+    }
+
+    /**
+     * MariaDB, when the table has no other INSERT trigger (which might change what is stored).
+     * MySQL keeps its row trigger: Connector/J's rewritten batches are not affected by triggers.
+     */
+    @Override
+    public boolean historyCaptureRows(Connection connection, String table) throws SQLException {
+        return mariadb && insertTriggers(connection, table, true) == 0;
+    }
+
+    @Override
+    public String historyRowInsert(String historyTable) {
+        return "INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) VALUES (?, 'insert', UTC_TIMESTAMP(3), ?, ?)";
+    }
+
+    /** What JSON_OBJECT makes of the stored column (see {@link #historyTriggers}). */
+    @Override
+    public Object historyJsonValue(LogicalType type, Object value) {
+        return switch (type) {
+            case BOOLEAN -> Boolean.TRUE.equals(value) ? 1L : 0L;
+            case DATE -> Dates.storeSql((Instant) value);
+            case FILE -> java.util.HexFormat.of().withUpperCase().formatHex((byte[]) value);
+            default -> value;
+        };
+    }
+
+    @Override
+    public List<SqlStatement> startBulkCapture() {
+        return List.of(SqlStatement.of("SET @tw_bulk = 1"));
+    }
+
+    @Override
+    public List<SqlStatement> endBulkCapture() {
+        return List.of(SqlStatement.of("SET @tw_bulk = NULL"));
     }
 
     @Override
@@ -372,25 +416,34 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public List<SqlStatement> clearActor() {
-        return List.of(SqlStatement.of("SET @tw_user = NULL"));
+        return List.of(SqlStatement.of("SET @tw_user = NULL, @tw_bulk = NULL"));
     }
 
     /**
      * MariaDB 10.11's bulk protocol (COM_STMT_BULK_EXECUTE, the driver's fast path for batches)
-     * inserts only the first row of a batch into a table with an INSERT trigger, and reports
-     * success. Tracked tables have such triggers, and so may any table of another tool: batches
-     * into those go as multi-row INSERTs.
+     * inserts only the first row of a batch into a table with an INSERT trigger whose body runs an
+     * INSERT … VALUES, and reports success: the trigger's INSERT takes the rest of the batch's rows
+     * (1,000 rows gave 1 row and 999 history rows). Batches into such tables go as multi-row
+     * INSERTs; a tracked table's own trigger runs no statement while its history stands aside.
      */
     @Override
-    public boolean needsMultiRowInsert(Connection connection, String table) throws SQLException {
-        if (!mariadb) {
-            return false;
-        }
+    public boolean needsMultiRowInsert(Connection connection, String table, boolean historyStandsAside) throws SQLException {
+        return mariadb && insertTriggers(connection, table, historyStandsAside) > 0;
+    }
+
+    /**
+     * The table's INSERT triggers; {@code exceptHistory}: not counting the history's own when it
+     * stands aside for {@code @tw_bulk} (one made before it did would still fire, so it counts).
+     */
+    private long insertTriggers(Connection connection, String table, boolean exceptHistory) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.triggers WHERE event_object_schema = DATABASE()"
-                + " AND event_object_table = ? AND event_manipulation = 'INSERT'")) {
+                + " AND event_object_table = ? AND event_manipulation = 'INSERT' AND NOT (trigger_name = ? AND action_statement LIKE ?)")) {
             ps.setString(1, table);
+            ps.setString(2, exceptHistory ? Dialect.historyTriggerName(table, "ins") : "");
+            ps.setString(3, "%IF @tw_bulk IS NULL THEN%");
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getLong(1) > 0;
+                rs.next();
+                return rs.getLong(1);
             }
         }
     }

@@ -224,16 +224,99 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         }
     }
 
-    /** Where the dialect can, a bulk insert's history is written in one statement after it. */
+    /**
+     * Where the dialect can, the history of the workbench's own bulk insert is written apart from
+     * the row trigger, which stands aside meanwhile: SQLite by one INSERT … SELECT after it (by
+     * rowid), MariaDB batch by batch from the rows each batch wrote. Others' inserts still fire
+     * the trigger.
+     */
     @Override
-    public <T> T bulkInsert(Connection c, String table, Session.Work<T> insertion) throws SQLException {
-        if (!dialect.historyBulkCapture() || !tracked(table)) {
-            return insertion.run(c);
+    public <T> T bulkInsert(Connection c, String table, Session.BulkWork<T> insertion) throws SQLException {
+        if (!tracked(table)) {
+            return insertion.run(c, null);
         }
         TableSchema schema = schemas.require(table);
         if (!schema.managed()) {
-            return insertion.run(c);
+            return insertion.run(c, null);
         }
+        String key = schema.primaryKey().get(0);
+        Map<String, LogicalType> columns = new LinkedHashMap<>();
+        schema.fields().forEach((k, v) -> columns.put(k, v.type()));
+        if (dialect.historyBulkCapture()) {
+            return captureAfter(c, table, key, columns, insertion);
+        }
+        FieldSpec keySpec = schema.fields().get(key);
+        // rowId is the key as the trigger's CAST(… AS CHAR) writes it, which Java's text matches for these types.
+        boolean plainKey = keySpec.type() == LogicalType.STRING || keySpec.type() == LogicalType.INTEGER;
+        if (keySpec.autoIncrement() || !plainKey || !dialect.historyCaptureRows(c, table)) {
+            return insertion.run(c, null);
+        }
+        String user = session.user();
+        run(c, dialect.startBulkCapture());
+        try (PreparedStatement capture = c.prepareStatement(dialect.historyRowInsert(tableFor(table)))) {
+            return insertion.run(c, (written, rows) -> {
+                int[] at = columns.keySet().stream().mapToInt(written::indexOf).toArray();
+                int keyAt = written.indexOf(key);
+                for (Object[] row : rows) {
+                    capture.setString(1, keyAt < 0 || row[keyAt] == null ? null : String.valueOf(row[keyAt]));
+                    capture.setString(2, user);
+                    capture.setString(3, rowJson(columns, at, row));
+                    capture.addBatch();
+                }
+                capture.executeBatch();
+            });
+        } finally {
+            run(c, dialect.endBulkCapture());
+        }
+    }
+
+    /** The row as the insert trigger would have written it: every column, null where none was written. */
+    private String rowJson(Map<String, LogicalType> columns, int[] at, Object[] row) {
+        StringBuilder json = new StringBuilder(256).append('{');
+        int i = 0;
+        for (Map.Entry<String, LogicalType> column : columns.entrySet()) {
+            Object v = at[i] < 0 ? null : row[at[i]];
+            json.append(i++ == 0 ? "\"" : ", \"").append(column.getKey()).append("\": ");
+            if (v != null && (column.getValue() == LogicalType.JSON || column.getValue() == LogicalType.JSONB)) {
+                json.append((String) v);
+                continue;
+            }
+            Object stored = v == null ? null : dialect.historyJsonValue(column.getValue(), v);
+            if (stored instanceof String text) {
+                quote(json, text);
+            } else if (stored == null || stored instanceof Long || stored instanceof Boolean || stored instanceof Double d && Double.isFinite(d)) {
+                json.append(stored);
+            } else {
+                json.append(Json.write(stored));
+            }
+        }
+        return json.append('}').toString();
+    }
+
+    /** A JSON string, escaped here rather than by a Jackson generator made for every value. */
+    private static void quote(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        out.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        out.append(ch);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private <T> T captureAfter(Connection c, String table, String key, Map<String, LogicalType> columns, Session.BulkWork<T> insertion) throws SQLException {
         long mark;
         try (PreparedStatement ps = session.prepare(c, dialect.bulkCaptureMark(table)); ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -242,13 +325,11 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         run(c, dialect.startBulkCapture());
         T result;
         try {
-            result = insertion.run(c);
+            result = insertion.run(c, null);
         } finally {
             run(c, dialect.endBulkCapture());
         }
-        Map<String, LogicalType> columns = new LinkedHashMap<>();
-        schema.fields().forEach((k, v) -> columns.put(k, v.type()));
-        try (PreparedStatement ps = c.prepareStatement(dialect.historyBulkInsert(table, tableFor(table), schema.primaryKey().get(0), columns))) {
+        try (PreparedStatement ps = c.prepareStatement(dialect.historyBulkInsert(table, tableFor(table), key, columns))) {
             ps.setString(1, session.user());
             ps.setLong(2, mark);
             ps.executeUpdate();

@@ -445,8 +445,8 @@ public final class TableData {
         Instant now = now();
         // Rows are checked and written a batch at a time inside one transaction: a bad row anywhere
         // rolls everything back (all or none) without holding every converted row in memory.
-        return session.inWriteTransaction(table, c -> session.bulkInsert(c, table, conn -> {
-            BulkWriter writer = new BulkWriter(conn, schema);
+        return session.inWriteTransaction(table, c -> session.bulkInsert(c, table, (conn, written) -> {
+            BulkWriter writer = new BulkWriter(conn, schema, written);
             RowShape shape = null;
             for (int i = 0; i < rows.size(); i++) {
                 Map<String, ?> data = rows.get(i);
@@ -539,11 +539,14 @@ public final class TableData {
         private final TableSchema schema;
         private final Map<Set<String>, RowShape> shapes = new java.util.HashMap<>();
         private final boolean multiRow;
+        private final Session.RowsWritten written;
 
-        BulkWriter(Connection c, TableSchema schema) throws SQLException {
+        BulkWriter(Connection c, TableSchema schema, Session.RowsWritten written) throws SQLException {
             this.c = c;
             this.schema = schema;
-            this.multiRow = dialect.needsMultiRowInsert(c, schema.name());
+            this.written = written;
+            // While the history is written batch by batch from the rows, its insert trigger stands aside.
+            this.multiRow = dialect.needsMultiRowInsert(c, schema.name(), written != null);
         }
 
         RowShape shapeFor(Map<String, ?> data, String where) {
@@ -601,6 +604,9 @@ public final class TableData {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+            }
+            if (written != null) {
+                written.batch(shape.columns, shape.pending);
             }
             shape.pending = new ArrayList<>();
         }
