@@ -1,5 +1,7 @@
 package dev.tablewright.app.console;
 
+import dev.tablewright.app.sqltext.SqlHighlighter;
+
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;

@@ -1,5 +1,7 @@
 package dev.tablewright.app.console;
 
+import dev.tablewright.app.sqltext.SqlTokenizer;
+
 import dev.tablewright.core.sql.ScriptSplitter.Flavor;
 
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package dev.tablewright.app.designer;
 
+import dev.tablewright.app.sqltext.SqlHighlighter;
+import dev.tablewright.core.dialect.Dialect;
+
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
@@ -32,11 +35,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -375,7 +376,8 @@ public final class TableDesignerView {
 
     private Node previewPane() {
         preview.setId("preview");
-        preview.getStyleClass().add("preview");
+        preview.getStyleClass().addAll("preview", "sql-code");
+        preview.getStylesheets().add(SqlHighlighter.STYLESHEET);
         preview.setEditable(false);
         preview.setWrapText(false);
         viewModel.previewProperty().addListener((o, was, now) -> showPreview(now));
@@ -409,11 +411,9 @@ public final class TableDesignerView {
         if (text.isEmpty()) {
             return;
         }
-        StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
-        for (SqlHighlighter.Run run : SqlHighlighter.runs(text)) {
-            spans.add(run.style().isEmpty() ? List.of() : List.of(run.style()), run.length());
-        }
-        preview.setStyleSpans(0, spans.create());
+        String dialect = viewModel.previewDialectProperty().get();
+        preview.setStyleSpans(0, SqlHighlighter.styles(text,
+                Dialect.named(dialect == null ? viewModel.connectionDialect() : dialect).scriptFlavor()));
     }
 
     /** The preview's text as shown, for tests and for copying. */

@@ -1,4 +1,4 @@
-package dev.tablewright.app.console;
+package dev.tablewright.app.sqltext;
 
 import dev.tablewright.core.sql.ScriptSplitter.Flavor;
 

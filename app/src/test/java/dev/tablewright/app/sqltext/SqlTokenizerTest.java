@@ -1,6 +1,6 @@
-package dev.tablewright.app.console;
+package dev.tablewright.app.sqltext;
 
-import dev.tablewright.app.console.SqlTokenizer.Kind;
+import dev.tablewright.app.sqltext.SqlTokenizer.Kind;
 import dev.tablewright.core.sql.ScriptSplitter.Flavor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
