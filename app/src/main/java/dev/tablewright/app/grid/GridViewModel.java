@@ -518,6 +518,17 @@ public final class GridViewModel {
                 this::failed);
     }
 
+    /** Asks where to write, then exports; nothing happens when the user cancels the file chooser. */
+    public void exportToChosenFile(RowFormat format, boolean onlyFiltered) {
+        String suffix = format == RowFormat.JSON ? ".json" : ".csv";
+        dialogs.chooseFileToSave("Export " + table, table + suffix).ifPresent(file -> export(file, format, onlyFiltered));
+    }
+
+    /** Asks for a CSV file, then imports it into this table. */
+    public void importCsvFromChosenFile() {
+        dialogs.chooseFileToOpen("Import CSV into " + table, List.of("*.csv")).ifPresent(file -> importCsv(file, table));
+    }
+
     private void failed(Throwable failure) {
         loading.set(false);
         message.set(describe(failure));

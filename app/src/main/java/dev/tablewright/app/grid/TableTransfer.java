@@ -104,7 +104,8 @@ final class TableTransfer {
      * Reads a CSV file with a header line into {@code table}. An existing table gets the values read
      * in its fields' types ({@code addRows}); a new table is made by {@code autoAddRows}, with each
      * column's type guessed from the first chunk (whole numbers, numbers, true/false, else text).
-     * An empty cell is null. Each chunk is one transaction: a cancelled import keeps the chunks
+     * An empty cell is null (CSV cannot tell an empty text from a missing value; export writes both
+     * as an empty cell). Each chunk is one transaction: a cancelled import keeps the chunks
      * before it, and says how many rows that was.
      */
     static long importCsv(Connector connector, String table, Path file, TaskContext context) throws IOException {
@@ -171,7 +172,7 @@ final class TableTransfer {
     /** Cell text in a field's type: JSON parsed, the rest left as text for the core to check and convert. */
     private static Object value(LogicalType type, String text) {
         if (text == null || text.isEmpty()) {
-            return type.isTextual() ? text : null;
+            return null;
         }
         return type.isJson() ? CellValues.parseJson(text) : text;
     }
