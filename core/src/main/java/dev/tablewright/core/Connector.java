@@ -213,6 +213,7 @@ public final class Connector implements AutoCloseable {
         return data.findOne(table, withUser(options));
     }
 
+    /** The rows the filter matches; with {@code limit} set, counting stops there (at most {@code limit}). */
     public long countRows(String name, ReadOptions options) {
         session();
         return data.count(name, withUser(options));

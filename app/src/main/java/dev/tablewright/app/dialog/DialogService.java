@@ -43,4 +43,7 @@ public interface DialogService {
      * or database's name) before the button labelled {@code action} goes ahead. True only then.
      */
     boolean confirmByTyping(String title, String content, String expected, String action);
+
+    /** Shows bytes as an image (or says they are not one): the preview of a {@code file} field. */
+    void showImage(String title, byte[] image);
 }

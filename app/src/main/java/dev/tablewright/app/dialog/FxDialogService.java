@@ -2,6 +2,10 @@ package dev.tablewright.app.dialog;
 
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import java.io.ByteArrayInputStream;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -123,5 +127,23 @@ public final class FxDialogService implements DialogService {
         button.disableProperty().bind(typed.textProperty().isNotEqualTo(expected));
         ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         return alert.showAndWait().filter(goAhead::equals).isPresent() && expected.equals(typed.getText());
+    }
+
+    @Override
+    public void showImage(String title, byte[] image) {
+        Image img = new Image(new ByteArrayInputStream(image));
+        Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        if (img.isError() || img.getWidth() == 0) {
+            alert.getDialogPane().setContent(new Label("This file (" + image.length + " bytes) is not an image JavaFX can show (PNG, JPEG, GIF, BMP)."));
+        } else {
+            ImageView view = new ImageView(img);
+            view.setPreserveRatio(true);
+            view.setFitWidth(Math.min(800, img.getWidth()));
+            view.setFitHeight(Math.min(600, img.getHeight()));
+            alert.getDialogPane().setContent(view);
+        }
+        alert.showAndWait();
     }
 }

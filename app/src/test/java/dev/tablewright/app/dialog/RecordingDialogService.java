@@ -87,4 +87,9 @@ public final class RecordingDialogService implements DialogService {
         shown.add("confirmByTyping|" + title + "|" + expected + "|" + content);
         return expected.equals(typedAnswer);
     }
+
+    @Override
+    public void showImage(String title, byte[] image) {
+        shown.add("image|" + title + "|" + image.length + " bytes");
+    }
 }

@@ -89,4 +89,9 @@ public final class ScriptedDialogService implements DialogService {
         shown.add("confirmByTyping|" + title + "|" + expected);
         return false;
     }
+
+    @Override
+    public void showImage(String title, byte[] image) {
+        shown.add("image|" + title + "|" + image.length + " bytes");
+    }
 }

@@ -88,6 +88,30 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
     /** Guesses the logical type of a column the workbench did not create. */
     LogicalType inferType(String nativeType, int jdbcType, int size);
 
+    /**
+     * A value of a logical type as SQL literal text, for scripts a person copies (the grid's "copy as
+     * INSERT"); never used for statements the workbench runs, which bind every value. Text has its
+     * quote character doubled; dates are UTC.
+     */
+    default String literal(LogicalType type, Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        return switch (type) {
+            case INTEGER, NUMBER -> value instanceof Number ? value.toString() : quoteText(String.valueOf(value));
+            case BOOLEAN -> Boolean.TRUE.equals(value) ? "TRUE" : "FALSE";
+            case DATE -> quoteText(value instanceof Instant i ? Dates.store(i) : String.valueOf(value));
+            case JSON, JSONB -> quoteText(value instanceof String s ? s : dev.tablewright.core.Json.write(value));
+            case FILE -> "X'" + java.util.HexFormat.of().formatHex((byte[]) value) + "'";
+            case STRING, TEXT -> quoteText(String.valueOf(value));
+        };
+    }
+
+    /** A text literal: the value between single quotes, each quote doubled. */
+    default String quoteText(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     /** How the comparison of an instant works: the bound representation of a date. */
     default Object dateParam(Instant instant) {
         return instant;

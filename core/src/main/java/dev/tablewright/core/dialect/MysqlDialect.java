@@ -98,6 +98,20 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public String literal(LogicalType type, Object value) {
+        if (type == LogicalType.DATE && value instanceof Instant i) {
+            return quoteText(Dates.storeSql(i));
+        }
+        return Dialect.super.literal(type, value);
+    }
+
+    /** MySQL reads backslash escapes in text literals (unless NO_BACKSLASH_ESCAPES is set, which is not the default). */
+    @Override
+    public String quoteText(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    @Override
     public void bind(PreparedStatement ps, int index, LogicalType type, Object v) throws SQLException {
         if (v == null) {
             ps.setNull(index, type == LogicalType.FILE ? Types.BLOB : Types.VARCHAR);

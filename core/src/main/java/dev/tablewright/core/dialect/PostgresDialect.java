@@ -27,6 +27,14 @@ import java.util.stream.Collectors;
 public final class PostgresDialect implements Dialect {
 
     @Override
+    public String literal(LogicalType type, Object value) {
+        if (type == LogicalType.FILE && value instanceof byte[] b) {
+            return "decode('" + java.util.HexFormat.of().formatHex(b) + "', 'hex')";
+        }
+        return Dialect.super.literal(type, value);
+    }
+
+    @Override
     public String name() {
         return "postgres";
     }

@@ -22,6 +22,15 @@ import java.util.stream.Collectors;
 /** SQLite through sqlite-jdbc: foreign keys on, WAL, dates as fixed-width ISO text, booleans as 0/1. */
 public final class SqliteDialect implements Dialect {
 
+    /** Booleans are stored as 0/1. */
+    @Override
+    public String literal(LogicalType type, Object value) {
+        if (type == LogicalType.BOOLEAN && value instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        return Dialect.super.literal(type, value);
+    }
+
     @Override
     public String name() {
         return "sqlite";

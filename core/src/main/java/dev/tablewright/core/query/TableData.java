@@ -154,10 +154,19 @@ public final class TableData {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
+    /**
+     * The number of rows the filter matches; with a {@code limit}, at most that many, so a caller can
+     * learn "at least N" from a huge table in the time it takes to step over N rows.
+     */
     public long count(String table, ReadOptions options) {
         TableSchema schema = schemas.require(table);
-        SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT COUNT(*) FROM ").sql(q(table));
+        Integer cap = options == null ? null : options.limit();
+        SqlStatement.Builder sql = new SqlStatement.Builder().sql(cap == null ? "SELECT COUNT(*) FROM " : "SELECT COUNT(*) FROM (SELECT 1 AS one FROM ")
+                .sql(q(table));
         appendWhere(sql, schema, options == null ? null : options.filter());
+        if (cap != null) {
+            sql.sql(" LIMIT ").param("?", (long) cap).sql(") capped");
+        }
         return session.withConnection(c -> {
             try (PreparedStatement ps = session.prepare(c, sql.build()); ResultSet rs = ps.executeQuery()) {
                 rs.next();

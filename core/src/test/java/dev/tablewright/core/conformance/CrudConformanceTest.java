@@ -392,4 +392,20 @@ class CrudConformanceTest {
             assertEquals(ada, db.findRow("employees", ReadOptions.filter(List.of("employeeId", "=", 1))));
         }
     }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void countRowsWithALimitStopsCountingThere(String dialect) {
+        try (Connector db = users(dialect)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                rows.add(Map.of("name", "u" + i, "email", "u" + i + "@example.com", "age", i));
+            }
+            db.addRows("users", rows);
+            assertEquals(5, db.countRows("users", ReadOptions.none().withLimit(5)));
+            assertEquals(7, db.countRows("users", ReadOptions.none().withLimit(100)));
+            assertEquals(3, db.countRows("users", ReadOptions.filter(List.of("age", ">=", 4)).withLimit(5)));
+            assertEquals(2, db.countRows("users", ReadOptions.filter(List.of("age", ">=", 4)).withLimit(2)));
+        }
+    }
 }

@@ -1,0 +1,210 @@
+package dev.tablewright.app.grid;
+
+import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.schema.LogicalType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * A cell of the grid, with the editor its logical type calls for: a text field for text and
+ * numbers (the core checks the number), a check box for booleans, a date picker with a time for
+ * dates (UTC), a text field that checks JSON as it is typed, and attach/save/preview for files.
+ */
+final class GridCell extends TableCell<GridRow, Object> {
+    private final GridViewModel viewModel;
+    private final String field;
+    private final LogicalType type;
+    private final CheckBox check = new CheckBox();
+
+    GridCell(GridViewModel viewModel, String field, LogicalType type) {
+        this.viewModel = viewModel;
+        this.field = field;
+        this.type = type;
+        getStyleClass().add("grid-cell");
+        if (type == LogicalType.BOOLEAN) {
+            check.setOnAction(e -> {
+                GridRow row = getTableRow() == null ? null : getTableRow().getItem();
+                if (row != null && isEditable() && getTableView().isEditable()) {
+                    viewModel.edit(row, field, check.isSelected());
+                }
+            });
+        }
+        if (type == LogicalType.FILE) {
+            MenuItem attach = new MenuItem("Attach file…");
+            attach.setOnAction(e -> withRow(row -> viewModel.attachFile(row, field)));
+            MenuItem save = new MenuItem("Save file as…");
+            save.setOnAction(e -> withRow(row -> viewModel.saveFile(row, field)));
+            MenuItem preview = new MenuItem("Preview image");
+            preview.setOnAction(e -> withRow(row -> viewModel.previewFile(row, field)));
+            setContextMenu(new ContextMenu(attach, save, preview));
+        }
+    }
+
+    private void withRow(java.util.function.Consumer<GridRow> action) {
+        GridRow row = getTableRow() == null ? null : getTableRow().getItem();
+        if (row != null) {
+            action.accept(row);
+        }
+    }
+
+    @Override
+    protected void updateItem(Object value, boolean empty) {
+        super.updateItem(value, empty);
+        getStyleClass().removeAll("null-value", "pending-value", "loading-value");
+        GridRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+        if (empty || row == null) {
+            setText(null);
+            setGraphic(null);
+            return;
+        }
+        if (!row.isLoaded() && !row.isDraft()) {
+            getStyleClass().add("loading-value");
+            setText("…");
+            setGraphic(null);
+            return;
+        }
+        if (row.hasPending(field)) {
+            getStyleClass().add("pending-value");
+        }
+        if (isEditing()) {
+            return;
+        }
+        if (type == LogicalType.BOOLEAN && value != null) {
+            check.setSelected(Boolean.TRUE.equals(value) || "true".equals(value));
+            setText(null);
+            setGraphic(check);
+        } else if (value == null) {
+            getStyleClass().add("null-value");
+            setText(type == LogicalType.FILE && !row.isDraft() ? "file…" : "NULL");
+            setGraphic(null);
+        } else {
+            setText(CellValues.display(type, value));
+            setGraphic(null);
+        }
+    }
+
+    @Override
+    public void startEdit() {
+        GridRow row = getTableRow() == null ? null : getTableRow().getItem();
+        if (row == null || (!row.isLoaded() && !row.isDraft()) || type == LogicalType.FILE) {
+            return;
+        }
+        super.startEdit();
+        if (!isEditing()) {
+            return;
+        }
+        if (type == LogicalType.BOOLEAN) {
+            // A null boolean becomes false on the first click; after that the check box edits in place.
+            viewModel.edit(row, field, !Boolean.TRUE.equals(getItem()));
+            cancelEdit();
+            return;
+        }
+        if (type == LogicalType.DATE) {
+            setGraphic(dateEditor(row));
+        } else {
+            setGraphic(textEditor(row));
+        }
+        setText(null);
+        getGraphic().requestFocus();
+    }
+
+    private TextField textEditor(GridRow row) {
+        TextField text = new TextField(getItem() == null ? "" : CellValues.display(type, getItem()));
+        text.setId("cellEditor");
+        if (type.isJson()) {
+            text.textProperty().addListener((obs, old, now) -> {
+                String problem = CellValues.jsonProblem(now);
+                text.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !problem.isEmpty());
+                text.setTooltip(problem.isEmpty() ? null : new Tooltip(problem));
+            });
+        }
+        text.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                commitText(row, text.getText());
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                cancelEdit();
+                e.consume();
+            }
+        });
+        text.selectAll();
+        return text;
+    }
+
+    private void commitText(GridRow row, String text) {
+        Object value;
+        if (text.isEmpty() && !type.isTextual()) {
+            value = null;
+        } else if (type.isJson()) {
+            try {
+                value = CellValues.parseJson(text);
+            } catch (TablewrightException e) {
+                // The field stays open, marked invalid, with the parser's reason as its tooltip.
+                return;
+            }
+        } else {
+            value = text;
+        }
+        cancelEdit();
+        viewModel.edit(row, field, value);
+    }
+
+    private HBox dateEditor(GridRow row) {
+        Instant current = getItem() instanceof Instant i ? i : null;
+        DatePicker date = new DatePicker(current == null ? null : LocalDate.ofInstant(current, ZoneOffset.UTC));
+        date.setId("dateEditor");
+        TextField time = new TextField(current == null ? "00:00:00" : LocalTime.ofInstant(current, ZoneOffset.UTC).toString());
+        time.setId("timeEditor");
+        time.setPrefColumnCount(8);
+        Runnable commit = () -> {
+            if (date.getValue() == null) {
+                cancelEdit();
+                viewModel.edit(row, field, null);
+                return;
+            }
+            try {
+                LocalTime t = time.getText().isBlank() ? LocalTime.MIDNIGHT : LocalTime.parse(time.getText().trim());
+                cancelEdit();
+                viewModel.edit(row, field, date.getValue().atTime(t).toInstant(ZoneOffset.UTC).toString());
+            } catch (DateTimeParseException e) {
+                time.setTooltip(new Tooltip("Give the time (UTC) as HH:mm or HH:mm:ss"));
+            }
+        };
+        time.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                commit.run();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                cancelEdit();
+            }
+        });
+        date.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                commit.run();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                cancelEdit();
+            }
+        });
+        HBox box = new HBox(4, date, time);
+        box.getStyleClass().add("date-editor");
+        return box;
+    }
+
+    @Override
+    public void cancelEdit() {
+        super.cancelEdit();
+        updateItem(getItem(), getItem() == null && getTableRow() == null);
+    }
+}

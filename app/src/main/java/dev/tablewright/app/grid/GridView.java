@@ -1,0 +1,259 @@
+package dev.tablewright.app.grid;
+
+import dev.tablewright.core.schema.FieldSpec;
+import dev.tablewright.core.schema.LogicalType;
+import dev.tablewright.core.schema.TableSchema;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data grid of one table: a toolbar, the rows (a virtualized TableView over the ViewModel's
+ * paged list), and a line for the row count and the last outcome. Header clicks sort in the
+ * database; cells edit with the editor of their type.
+ */
+public final class GridView {
+    private final GridViewModel viewModel;
+    private final BorderPane root = new BorderPane();
+    private final TableView<GridRow> table = new TableView<>();
+
+    public GridView(GridViewModel viewModel) {
+        this.viewModel = viewModel;
+        root.setId("gridView");
+        root.getStyleClass().add("grid-view");
+        root.getStylesheets().add(GridView.class.getResource("grid.css").toExternalForm());
+
+        table.setId("gridTable");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().setCellSelectionEnabled(false);
+        table.setPlaceholder(new Label("No rows"));
+        table.itemsProperty().bind(viewModel.rowsProperty());
+        table.setEditable(true);
+        table.setOnKeyPressed(e -> {
+            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                copy(RowFormat.CSV);
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE) {
+                viewModel.delete(selected());
+                e.consume();
+            }
+        });
+        viewModel.schemaProperty().addListener((obs, old, schema) -> buildColumns(schema));
+        viewModel.sortProperty().addListener((obs, old, sort) -> markSortedColumn(sort));
+        viewModel.focusIndexProperty().addListener((obs, old, index) -> {
+            int i = index.intValue();
+            if (i >= 0) {
+                table.scrollTo(Math.max(0, i - 3));
+                table.getSelectionModel().clearAndSelect(i);
+            }
+        });
+
+        root.setTop(toolbar());
+        root.setCenter(table);
+        root.setBottom(statusLine());
+    }
+
+    /** The view, to be put in a workspace tab. */
+    public Parent root() {
+        return root;
+    }
+
+    public GridViewModel viewModel() {
+        return viewModel;
+    }
+
+    private ToolBar toolbar() {
+        Button refresh = button("gridRefresh", Feather.REFRESH_CW, "Read the rows again", viewModel::refresh);
+        Button add = button("gridAdd", Feather.PLUS, "Add a row", viewModel::addRow);
+        Button duplicate = button("gridDuplicate", Feather.COPY, "Duplicate the selected row", () -> {
+            GridRow row = table.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                viewModel.duplicate(row);
+            }
+        });
+        Button save = button("gridSave", Feather.CHECK, "Save the selected rows (new rows, refused edits)", () -> selected().forEach(viewModel::save));
+        Button discard = button("gridDiscard", Feather.X, "Discard unsaved input on the selected rows", () -> selected().forEach(viewModel::discard));
+        Button delete = button("gridDelete", Feather.TRASH_2, "Delete the selected rows", () -> viewModel.delete(selected()));
+        add.disableProperty().bind(viewModel.editableProperty().not());
+        duplicate.disableProperty().bind(viewModel.editableProperty().not().or(table.getSelectionModel().selectedItemProperty().isNull()));
+        delete.disableProperty().bind(viewModel.editableProperty().not().or(table.getSelectionModel().selectedItemProperty().isNull()));
+
+        MenuButton copy = new MenuButton("Copy");
+        copy.setId("gridCopy");
+        copy.setGraphic(new FontIcon(Feather.CLIPBOARD));
+        copy.getItems().addAll(item("copyCsv", "Rows as CSV", () -> copy(RowFormat.CSV)),
+                item("copyJson", "Rows as JSON", () -> copy(RowFormat.JSON)),
+                item("copySql", "Rows as SQL INSERT", () -> copy(RowFormat.SQL_INSERT)));
+
+        MenuButton transfer = new MenuButton("Export / import");
+        transfer.setId("gridTransfer");
+        transfer.setGraphic(new FontIcon(Feather.DOWNLOAD));
+        transfer.getItems().addAll(
+                item("exportCsv", "Export table as CSV…", () -> exportTo(RowFormat.CSV, false)),
+                item("exportJson", "Export table as JSON…", () -> exportTo(RowFormat.JSON, false)),
+                item("exportFilteredCsv", "Export filtered rows as CSV…", () -> exportTo(RowFormat.CSV, true)),
+                item("exportFilteredJson", "Export filtered rows as JSON…", () -> exportTo(RowFormat.JSON, true)),
+                item("importCsv", "Import CSV into this table…", viewModel::importCsvFromChosenFile));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label count = new Label();
+        count.setId("gridRowCount");
+        count.textProperty().bind(viewModel.rowCountTextProperty());
+        Button exact = button("gridCountExactly", Feather.HASH, "Count every row exactly", viewModel::countExactly);
+        exact.visibleProperty().bind(viewModel.rowCountExactProperty().not());
+        exact.managedProperty().bind(exact.visibleProperty());
+        return new ToolBar(refresh, add, duplicate, save, discard, delete, copy, transfer, spacer, count, exact);
+    }
+
+    private Label statusLine() {
+        Label message = new Label();
+        message.setId("gridMessage");
+        message.getStyleClass().add("grid-message");
+        message.textProperty().bind(viewModel.messageProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        return message;
+    }
+
+    private static Button button(String id, Feather icon, String tip, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static MenuItem item(String id, String text, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setId(id);
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private List<GridRow> selected() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
+    private void copy(RowFormat format) {
+        List<GridRow> rows = selected();
+        if (rows.isEmpty()) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(viewModel.copy(rows, format));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void exportTo(RowFormat format, boolean filtered) {
+        viewModel.exportToChosenFile(format, filtered);
+    }
+
+    private void buildColumns(TableSchema schema) {
+        table.getColumns().clear();
+        if (schema == null) {
+            return;
+        }
+        TableColumn<GridRow, Object> marker = new TableColumn<>();
+        marker.setId("column-status");
+        marker.setPrefWidth(28);
+        marker.setSortable(false);
+        marker.setReorderable(false);
+        marker.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        marker.setCellFactory(c -> new StatusCell());
+        table.getColumns().add(marker);
+        for (Map.Entry<String, FieldSpec> e : schema.fields().entrySet()) {
+            String field = e.getKey();
+            LogicalType type = e.getValue().type();
+            TableColumn<GridRow, Object> column = new TableColumn<>();
+            column.setId("column-" + field);
+            column.setUserData(field);
+            column.setSortable(false);
+            Label header = new Label(field);
+            header.setId("header-" + field);
+            header.setMaxWidth(Double.MAX_VALUE);
+            header.setTooltip(new Tooltip(type.id() + (e.getValue().primaryKey() ? ", primary key" : "")
+                    + (e.getValue().nativeType() == null ? "" : " (" + e.getValue().nativeType() + ")") + " — click to sort"));
+            header.setOnMouseClicked(ev -> viewModel.sortBy(field));
+            column.setGraphic(header);
+            column.setPrefWidth(switch (type) {
+                case BOOLEAN -> 80;
+                case INTEGER, NUMBER -> 100;
+                case DATE -> 200;
+                case STRING -> e.getValue().primaryKey() ? 280 : 160;
+                default -> 200;
+            });
+            column.setCellValueFactory(c -> c.getValue() == null ? null : c.getValue().valueProperty(field));
+            column.setCellFactory(c -> new GridCell(viewModel, field, type));
+            column.setEditable(!e.getValue().auto());
+            table.getColumns().add(column);
+        }
+        markSortedColumn(viewModel.sortProperty().get());
+    }
+
+    private void markSortedColumn(List<SortKey> sort) {
+        for (TableColumn<GridRow, ?> column : table.getColumns()) {
+            if (!(column.getGraphic() instanceof Label header) || column.getUserData() == null) {
+                continue;
+            }
+            String field = (String) column.getUserData();
+            SortKey key = sort.stream().filter(k -> k.field().equals(field)).findFirst().orElse(null);
+            header.setGraphic(key == null ? null : new FontIcon(key.descending() ? Feather.ARROW_DOWN : Feather.ARROW_UP));
+            header.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        }
+    }
+
+    /** The left column: a mark for new rows, unsaved input, and a refused save (with its message). */
+    private static final class StatusCell extends TableCell<GridRow, Object> {
+        private final FontIcon error = new FontIcon(Feather.ALERT_TRIANGLE);
+        private final FontIcon draft = new FontIcon(Feather.PLUS_CIRCLE);
+        private final FontIcon pending = new FontIcon(Feather.EDIT_2);
+
+        StatusCell() {
+            getStyleClass().add("status-cell");
+            error.getStyleClass().add("row-error-icon");
+        }
+
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            textProperty().unbind();
+            graphicProperty().unbind();
+            tooltipProperty().unbind();
+            if (empty || !(item instanceof GridRow row)) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            graphicProperty().bind(Bindings.createObjectBinding(() -> !row.errorProperty().get().isEmpty() ? error
+                    : row.isDraft() ? draft : !row.pending().isEmpty() ? pending : null, row.errorProperty(), row.pending()));
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(row.errorProperty());
+            tooltipProperty().bind(Bindings.when(row.errorProperty().isEmpty()).then((Tooltip) null).otherwise(tip));
+        }
+    }
+}

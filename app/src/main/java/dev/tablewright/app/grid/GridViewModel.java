@@ -1,0 +1,604 @@
+package dev.tablewright.app.grid;
+
+import dev.tablewright.app.dialog.DialogService;
+import dev.tablewright.app.task.RunningTask;
+import dev.tablewright.app.task.TaskExecutor;
+import dev.tablewright.core.Connector;
+import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.query.ReadOptions;
+import dev.tablewright.core.schema.FieldSpec;
+import dev.tablewright.core.schema.LogicalType;
+import dev.tablewright.core.schema.TableSchema;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+
+/**
+ * The data grid of one table: rows in pages, sorted and filtered by the database, edited through
+ * the core API. The items list ({@link #rowsProperty()}) is as long as the table but holds only the
+ * pages recently looked at; a new list replaces it when the order or filter changes.
+ */
+public final class GridViewModel {
+    private static final DialogService.FileFilter CSV_FILES = new DialogService.FileFilter("CSV files", List.of("*.csv"));
+
+    /** Rows per page: one screen is 30-60 rows, so a page covers a few screens of scrolling. */
+    public static final int PAGE_SIZE = 200;
+    /** Pages kept: 25 x 200 rows, whatever the table's size. */
+    static final int MAX_PAGES = 25;
+    /** Up to this many rows are counted exactly when a table opens; beyond, the count says "more than". */
+    static final int COUNT_CAP = 5_000_000;
+
+    private final Connector connector;
+    private final String table;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+
+    private final ReadOnlyObjectWrapper<TableSchema> schema = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ObservableList<GridRow>> rows = new ReadOnlyObjectWrapper<>(FXCollections.observableArrayList());
+    private final ObjectProperty<List<Object>> filter = new SimpleObjectProperty<>(List.of());
+    private final ReadOnlyObjectWrapper<List<SortKey>> sort = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyLongWrapper rowCount = new ReadOnlyLongWrapper(-1);
+    private final ReadOnlyBooleanWrapper rowCountExact = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper rowCountText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper focusIndex = new ReadOnlyIntegerWrapper(-1);
+
+    private RowWindow window;
+    private PagedRows current;
+    private int pageSize = PAGE_SIZE;
+    private int countCap = COUNT_CAP;
+
+    public GridViewModel(Connector connector, String table, TaskExecutor executor, DialogService dialogs) {
+        this.connector = connector;
+        this.table = table;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        filter.addListener((obs, old, now) -> {
+            if (schema.get() != null) {
+                reload(-1);
+            }
+        });
+    }
+
+    /** Smaller pages and count cap, so tests see many pages and a capped count on small tables. */
+    GridViewModel withPaging(int pageSize, int countCap) {
+        this.pageSize = pageSize;
+        this.countCap = countCap;
+        return this;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** Reads the schema and the first page; the count follows. */
+    public void open() {
+        loading.set(true);
+        executor.execute(() -> connector.getTableSchema(table), s -> {
+            schema.set(s);
+            editable.set(!s.primaryKey().isEmpty());
+            reload(-1);
+        }, this::failed);
+    }
+
+    /** Reads everything again in the current order and filter (new rows, rows others changed). */
+    public void refresh() {
+        if (schema.get() != null) {
+            reload(-1);
+        }
+    }
+
+    private void reload(int focus) {
+        TableSchema s = schema.get();
+        RowWindow w;
+        try {
+            w = new RowWindow(connector, s, sort.get(), filter.get());
+        } catch (RuntimeException e) {
+            failed(e);
+            return;
+        }
+        window = w;
+        List<GridRow> drafts = current == null ? List.of() : current.draftRows();
+        loading.set(true);
+        int size = pageSize;
+        executor.execute(() -> w.first(size), first -> {
+            if (window != w) {
+                return;
+            }
+            boolean complete = first.size() < size;
+            PagedRows list = new PagedRows(first.size(), size, MAX_PAGES, this::load);
+            list.seed(first);
+            for (int i = drafts.size() - 1; i >= 0; i--) {
+                list.addDraft(drafts.get(i));
+            }
+            current = list;
+            rows.set(list);
+            loading.set(false);
+            if (complete) {
+                showCount(first.size(), true);
+                focus(focus);
+            } else {
+                rowCountText.set("counting…");
+                count(w, list, focus);
+            }
+        }, this::failed);
+    }
+
+    private void count(RowWindow w, PagedRows list, int focus) {
+        int cap = countCap;
+        executor.execute(() -> connector.countRows(table, ReadOptions.filter(filterOrNull()).withLimit(cap + 1)), n -> {
+            if (current != list) {
+                return;
+            }
+            list.grow(n);
+            showCount(n, n <= cap);
+            focus(focus);
+        }, this::failed);
+    }
+
+    /** Counts every row, however many: the figure the grid could only estimate when the table opened. */
+    public RunningTask countExactly() {
+        PagedRows list = current;
+        return executor.run("Counting rows of " + table, context -> connector.countRows(table, ReadOptions.filter(filterOrNull())), n -> {
+            if (current == list) {
+                list.grow(n);
+                showCount(n, true);
+            }
+        }, this::failed);
+    }
+
+    private void showCount(long n, boolean exact) {
+        rowCount.set(n);
+        rowCountExact.set(exact);
+        NumberFormat f = NumberFormat.getIntegerInstance(Locale.ROOT);
+        f.setGroupingUsed(true);
+        if (exact) {
+            rowCountText.set(f.format(n) + (n == 1 ? " row" : " rows"));
+        } else {
+            rowCountText.set("more than " + f.format(n - 1) + " rows");
+        }
+    }
+
+    private void focus(int index) {
+        focusIndex.set(-1);
+        if (index >= 0 && current != null && index < current.size()) {
+            focusIndex.set(index);
+        }
+    }
+
+    private List<Object> filterOrNull() {
+        List<Object> f = filter.get();
+        return f == null || f.isEmpty() ? null : f;
+    }
+
+    /**
+     * Fetches one page: by keyset from a loaded neighbour where there is one, the last page by the
+     * reversed order, else by OFFSET from the nearer end.
+     */
+    private void load(PagedRows list, PagedRows.Page page) {
+        RowWindow w = window;
+        long from = page.from();
+        int length = page.rows.length;
+        long total = list.total();
+        PagedRows.Page previous = list.loadedPage(page.index - 1);
+        PagedRows.Page next = list.loadedPage(page.index + 1);
+        Map<String, Object> afterRow = previous == null ? null : previous.lastRow();
+        Map<String, Object> beforeRow = next == null ? null : next.firstRow();
+        executor.execute(() -> {
+            if (from == 0) {
+                return w.first(length);
+            }
+            if (afterRow != null) {
+                return w.after(afterRow, from - 1, length);
+            }
+            if (beforeRow != null) {
+                return w.before(beforeRow, from + length, length);
+            }
+            if (from + length >= total) {
+                return w.last(length);
+            }
+            return w.at(from, length, total);
+        }, values -> {
+            // A page asked for before the order changed, or pushed out of the cache meanwhile, is dropped.
+            if (list == current && page.isCurrent()) {
+                page.fill(values);
+            }
+        }, this::failed);
+    }
+
+    // --- sorting and filtering ---
+
+    /** A click on a column header: ascending, then descending, then unsorted. */
+    public void sortBy(String field) {
+        List<SortKey> now = sort.get();
+        SortKey existing = now.isEmpty() ? null : now.get(0);
+        List<SortKey> next;
+        if (existing == null || !existing.field().equals(field)) {
+            next = List.of(new SortKey(field, false));
+        } else if (!existing.descending()) {
+            next = List.of(new SortKey(field, true));
+        } else {
+            next = List.of();
+        }
+        sort(next);
+    }
+
+    public void sort(List<SortKey> keys) {
+        sort.set(List.copyOf(keys));
+        if (schema.get() != null) {
+            reload(-1);
+        }
+    }
+
+    public ReadOnlyObjectProperty<List<SortKey>> sortProperty() {
+        return sort.getReadOnlyProperty();
+    }
+
+    /** The filter (the core's filter array); empty shows every row. Setting it reads the rows again. */
+    public ObjectProperty<List<Object>> filterProperty() {
+        return filter;
+    }
+
+    // --- editing ---
+
+    /**
+     * Saves one cell through {@code changeRow} (a new row keeps the value until it is saved). The
+     * input is kept on the row until the database took it, so a refused value can be corrected.
+     */
+    public void edit(GridRow row, String field, Object input) {
+        row.input(field, input);
+        if (row.isDraft()) {
+            return;
+        }
+        save(row);
+    }
+
+    /** Saves what the user typed on a row: {@code addRow} for a new one, {@code changeRow} otherwise. */
+    public void save(GridRow row) {
+        if (row.isDraft()) {
+            saveDraft(row);
+            return;
+        }
+        Map<String, Object> stored = row.storedProperty().get();
+        if (stored == null || row.pending().isEmpty()) {
+            return;
+        }
+        if (!editable.get()) {
+            row.failed("INVALID_ARGUMENT: table '" + table + "' has no primary key, so its rows cannot be changed one by one here.");
+            return;
+        }
+        Object id = idOf(stored);
+        Map<String, Object> changes = row.pendingCopy();
+        row.saving();
+        executor.execute(() -> connector.changeRow(table, id, changes), saved -> {
+            row.saved(withoutFiles(saved));
+            message.set("Saved.");
+        }, failure -> rowFailed(row, failure));
+    }
+
+    /** Forgets what was typed on a row (a new row disappears). */
+    public void discard(GridRow row) {
+        if (row.isDraft() && current != null) {
+            current.removeDraft(row);
+        } else {
+            row.discardInput();
+        }
+    }
+
+    /** A new empty row on top of the grid, saved with {@link #save} once filled in. */
+    public GridRow addRow() {
+        GridRow draft = GridRow.draft(Map.of());
+        current.addDraft(draft);
+        focus(0);
+        return draft;
+    }
+
+    /** A new row with the values of {@code row} (files included), without its key and automatic fields. */
+    public void duplicate(GridRow row) {
+        Map<String, Object> stored = row.isDraft() ? row.pendingCopy() : row.storedProperty().get();
+        if (stored == null) {
+            return;
+        }
+        TableSchema s = schema.get();
+        Object id = row.isDraft() ? null : idOf(stored);
+        boolean hasFiles = s.fields().values().stream().anyMatch(f -> f.type() == LogicalType.FILE);
+        executor.execute(() -> id != null && hasFiles ? connector.findRow(table, ReadOptions.filter(idFilter(id))) : stored, full -> {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            s.fields().forEach((name, spec) -> {
+                if (!spec.primaryKey() && !spec.auto() && full != null && full.containsKey(name)) {
+                    copy.put(name, full.get(name));
+                }
+            });
+            current.addDraft(GridRow.draft(copy));
+            focus(0);
+        }, this::failed);
+    }
+
+    private void saveDraft(GridRow draft) {
+        Map<String, Object> values = draft.pendingCopy();
+        RowWindow w = window;
+        List<Object> f = filterOrNull();
+        draft.saving();
+        executor.execute(() -> {
+            Map<String, Object> saved = connector.addRow(table, values);
+            boolean shown = f == null || connector.countRows(table, ReadOptions.filter(List.of(f, "and", idFilter(idOf(saved))))) > 0;
+            return shown ? w.indexOf(saved) : -1L;
+        }, index -> {
+            current.removeDraft(draft);
+            message.set(index < 0 ? "Row added; it does not match the filter, so it is not shown." : "Row added.");
+            reload(index < 0 ? -1 : (int) (index + current.drafts()));
+        }, failure -> rowFailed(draft, failure));
+    }
+
+    /** Deletes rows through {@code deleteRow}, after the user confirms; new rows are just dropped. */
+    public void delete(List<GridRow> selected) {
+        List<GridRow> saved = selected.stream().filter(r -> !r.isDraft() && r.isLoaded()).toList();
+        selected.stream().filter(GridRow::isDraft).forEach(this::discard);
+        if (saved.isEmpty()) {
+            return;
+        }
+        String what = saved.size() == 1 ? "1 row" : saved.size() + " rows";
+        if (!dialogs.confirm("Delete rows", "Delete " + what + " from " + table + "?",
+                "The rows are deleted from the database at once. History, where the table keeps it, records who deleted them.",
+                "Delete " + what)) {
+            return;
+        }
+        List<Object> ids = saved.stream().map(r -> idOf(r.storedProperty().get())).toList();
+        int firstIndex = current.indexOf(saved.get(0));
+        executor.execute(() -> {
+            int done = 0;
+            for (Object id : ids) {
+                connector.deleteRow(table, id);
+                done++;
+            }
+            return done;
+        }, done -> {
+            message.set("Deleted " + (done == 1 ? "1 row." : done + " rows."));
+            reload(Math.max(0, firstIndex));
+        }, failure -> {
+            message.set(describe(failure));
+            reload(Math.max(0, firstIndex));
+        });
+    }
+
+    private void rowFailed(GridRow row, Throwable failure) {
+        String text = describe(failure);
+        row.failed(text);
+        message.set(text);
+    }
+
+    private Object idOf(Map<String, Object> row) {
+        List<String> pk = schema.get().primaryKey();
+        if (pk.size() == 1) {
+            return row.get(pk.get(0));
+        }
+        Map<String, Object> id = new LinkedHashMap<>();
+        pk.forEach(k -> id.put(k, row.get(k)));
+        return id;
+    }
+
+    private List<Object> idFilter(Object id) {
+        List<String> pk = schema.get().primaryKey();
+        if (pk.size() == 1) {
+            return Arrays.asList(pk.get(0), "=", id);
+        }
+        List<Object> all = new ArrayList<>();
+        for (String k : pk) {
+            if (!all.isEmpty()) {
+                all.add("and");
+            }
+            all.add(Arrays.asList(k, "=", ((Map<?, ?>) id).get(k)));
+        }
+        return all;
+    }
+
+    private Map<String, Object> withoutFiles(Map<String, Object> row) {
+        Map<String, Object> out = new LinkedHashMap<>(row);
+        schema.get().fields().forEach((name, spec) -> {
+            if (spec.type() == LogicalType.FILE) {
+                out.remove(name);
+            }
+        });
+        return out;
+    }
+
+    // --- files ---
+
+    /** Reads a file cell's bytes (pages leave files out), then hands them to {@code use}. */
+    public void readFile(GridRow row, String field, Consumer<byte[]> use) {
+        if (row.hasPending(field)) {
+            use.accept((byte[]) row.pending().get(field));
+            return;
+        }
+        Map<String, Object> stored = row.storedProperty().get();
+        if (stored == null) {
+            use.accept(null);
+            return;
+        }
+        Object id = idOf(stored);
+        executor.execute(() -> {
+            Map<String, Object> found = connector.findRow(table, new ReadOptions(idFilter(id), List.of(field), null, null, null, false,
+                    null, null, null, null));
+            return found == null ? null : (byte[]) found.get(field);
+        }, use::accept, this::failed);
+    }
+
+    /** Asks for a file and stores its bytes in the cell. */
+    public void attachFile(GridRow row, String field) {
+        dialogs.chooseFileToOpen("Attach a file to " + field, List.of()).ifPresent(path -> executor.execute(
+                () -> java.nio.file.Files.readAllBytes(path), bytes -> edit(row, field, bytes), this::failed));
+    }
+
+    /** Asks where to save a file cell, and writes its bytes there. */
+    public void saveFile(GridRow row, String field) {
+        readFile(row, field, bytes -> {
+            if (bytes == null) {
+                message.set("The cell holds no file.");
+                return;
+            }
+            dialogs.chooseFileToCreate("Save " + field, field + ".bin", List.of()).ifPresent(path -> executor.execute(() -> {
+                java.nio.file.Files.write(path, bytes);
+                return path;
+            }, p -> message.set("Saved " + bytes.length + " bytes to " + p + "."), this::failed));
+        });
+    }
+
+    /** Shows a file cell as an image. */
+    public void previewFile(GridRow row, String field) {
+        readFile(row, field, bytes -> {
+            if (bytes == null) {
+                message.set("The cell holds no file.");
+            } else {
+                dialogs.showImage(field, bytes);
+            }
+        });
+    }
+
+    // --- copy, export, import ---
+
+    /** The rows as text for the clipboard; rows still loading are left out. */
+    public String copy(List<GridRow> selected, RowFormat format) {
+        List<Map<String, Object>> values = new ArrayList<>();
+        for (GridRow r : selected) {
+            if (r.isLoaded() || r.isDraft()) {
+                Map<String, Object> v = new LinkedHashMap<>();
+                for (String field : window.fields()) {
+                    v.put(field, r.value(field));
+                }
+                values.add(v);
+            }
+        }
+        return format.write(connector.dialect(), schema.get(), window.fields(), values);
+    }
+
+    /** Writes every row of the table (or only those the filter shows) to a file, in chunks. */
+    public RunningTask export(Path file, RowFormat format, boolean onlyFiltered) {
+        TableSchema s = schema.get();
+        List<Object> f = onlyFiltered ? filterOrNull() : null;
+        RowWindow w = new RowWindow(connector, s, onlyFiltered ? sort.get() : List.of(), f, true);
+        return executor.run("Export " + table + " to " + file.getFileName(), context -> TableTransfer.export(connector, w, f, file, format, context),
+                n -> message.set("Exported " + n + (n == 1 ? " row" : " rows") + " to " + file + "."),
+                this::failed);
+    }
+
+    /**
+     * Reads a CSV file into a table in chunks: an existing table through {@code addRows} (values in
+     * its types), a new one through {@code autoAddRows} (types guessed from the first rows).
+     */
+    public RunningTask importCsv(Path file, String targetTable) {
+        return executor.run("Import " + file.getFileName() + " into " + targetTable,
+                context -> TableTransfer.importCsv(connector, targetTable, file, context),
+                n -> {
+                    message.set("Imported " + n + (n == 1 ? " row" : " rows") + " into " + targetTable + ".");
+                    if (targetTable.equals(table)) {
+                        refresh();
+                    }
+                },
+                this::failed);
+    }
+
+    /** Asks where to write, then exports; nothing happens when the user cancels the file chooser. */
+    public void exportToChosenFile(RowFormat format, boolean onlyFiltered) {
+        String suffix = format == RowFormat.JSON ? ".json" : ".csv";
+        dialogs.chooseFileToCreate("Export " + table, table + suffix, List.of()).ifPresent(file -> export(file, format, onlyFiltered));
+    }
+
+    /** Asks for a CSV file, then imports it into this table. */
+    public void importCsvFromChosenFile() {
+        dialogs.chooseFileToOpen("Import CSV into " + table, List.of(CSV_FILES)).ifPresent(file -> importCsv(file, table));
+    }
+
+    private void failed(Throwable failure) {
+        loading.set(false);
+        message.set(describe(failure));
+    }
+
+    /** What the user reads about a failure: the error code and the message. */
+    static String describe(Throwable failure) {
+        if (failure instanceof TablewrightException e) {
+            return e.code() + ": " + e.getMessage();
+        }
+        if (failure instanceof CancellationException) {
+            return "CANCELLED: " + failure.getMessage() + ".";
+        }
+        String m = failure.getMessage();
+        return "ERROR: " + (m == null ? failure.getClass().getSimpleName() : m);
+    }
+
+    // --- properties ---
+
+    public ReadOnlyObjectProperty<TableSchema> schemaProperty() {
+        return schema.getReadOnlyProperty();
+    }
+
+    /** The field specs in column order; empty until the table is open. */
+    public Map<String, FieldSpec> fields() {
+        TableSchema s = schema.get();
+        return s == null ? Map.of() : s.fields();
+    }
+
+    public ReadOnlyObjectProperty<ObservableList<GridRow>> rowsProperty() {
+        return rows.getReadOnlyProperty();
+    }
+
+    /** Rows the filter matches: exact when {@link #rowCountExactProperty()} is true, else a lower bound. */
+    public ReadOnlyLongProperty rowCountProperty() {
+        return rowCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty rowCountExactProperty() {
+        return rowCountExact.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rowCountTextProperty() {
+        return rowCountText.getReadOnlyProperty();
+    }
+
+    /** The last outcome worth a line under the grid: a failure as {@code CODE: message}, or what was done. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** True when rows can be changed one by one (the table has a primary key). */
+    public ReadOnlyBooleanProperty editableProperty() {
+        return editable.getReadOnlyProperty();
+    }
+
+    /** A row the view should scroll to and select (a new or added row); -1 for none. */
+    public ReadOnlyIntegerProperty focusIndexProperty() {
+        return focusIndex.getReadOnlyProperty();
+    }
+
+    /** Pages held in memory now: bounded, whatever the table's size. */
+    int cachedPages() {
+        return current == null ? 0 : current.cachedPages();
+    }
+}
