@@ -174,4 +174,32 @@ class TablewrightAppTest {
         assertTrue(names.stream().anyMatch(n -> n.contains("clients")), names.toString());
         assertTrue(navigator.getSelectionModel().getSelectedItem().getValue().toString().contains("clients"), "the renamed table stays selected");
     }
+
+    @Test
+    void aTableOpensInTheGridAndAFilterFromTheBuilderNarrowsItsRows(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("26 rows").tryQuery().isPresent());
+
+        robot.doubleClickOn("products");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#gridRowCount").tryQuery().isPresent()
+                && "26 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
+
+        robot.clickOn("#filterToggle");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#filterJson").tryQuery().isPresent());
+        robot.clickOn("#filterJson").push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.A)
+                .write("[[\"categoryName\", \"=\", \"Coffee Beans\"], \"and\", [\"stock\", \">\", 0]]");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#applyFilter").query().isDisabled());
+        robot.clickOn("#applyFilter");
+
+        long expected;
+        try (dev.tablewright.core.Connector shop = dev.tablewright.core.Connector.connect(
+                dev.tablewright.core.connect.ConnectOptions.sqlite(dataDir.resolve("sample.db").toString()))) {
+            expected = shop.countRows("products", dev.tablewright.core.query.ReadOptions.filter(
+                    List.of(List.of("categoryName", "=", "Coffee Beans"), "and", List.of("stock", ">", 0))));
+        }
+        assertTrue(expected > 0 && expected < 26, "the filter narrows the sample: " + expected);
+        String rows = expected + " rows";
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> rows.equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
+        javafx.scene.control.TableView<?> grid = robot.lookup("#gridTable").queryTableView();
+        assertEquals(expected, grid.getItems().size());
+    }
 }
