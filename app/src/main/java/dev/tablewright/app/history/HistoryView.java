@@ -97,8 +97,8 @@ public final class HistoryView {
         action.getItems().setAll(HistoryViewModel.ActionFilter.values());
         action.valueProperty().bindBidirectional(viewModel.actionProperty());
         TextField user = field("historyUser", "Changed by", viewModel.changedByProperty(), 110);
-        TextField from = field("historyStart", "From (-7d, 2026-01-31)", viewModel.startProperty(), 170);
-        TextField to = field("historyStop", "To (now)", viewModel.stopProperty(), 120);
+        TextField from = field("historyStart", "From: -7d or a date", viewModel.startProperty(), 150);
+        TextField to = field("historyStop", "To: now", viewModel.stopProperty(), 110);
         Button apply = new Button("Show", new FontIcon(Feather.FILTER));
         apply.setId("historyApply");
         apply.setDefaultButton(true);
@@ -107,6 +107,9 @@ public final class HistoryView {
         onlyRow.setId("historyOnlyRow");
         onlyRow.disableProperty().bind(viewModel.canShowSelectedRow().not());
         onlyRow.setOnAction(e -> viewModel.showSelectedRow());
+        // The buttons keep their labels; the text fields give way on a narrow window.
+        apply.setMinWidth(Region.USE_PREF_SIZE);
+        onlyRow.setMinWidth(Region.USE_PREF_SIZE);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(viewModel.loadingProperty());
@@ -115,7 +118,7 @@ public final class HistoryView {
         for (TextField f : new TextField[] {row, user, from, to}) {
             f.setOnAction(e -> viewModel.load());
         }
-        HBox bar = new HBox(8, new Label("History of " + viewModel.table()), gap, row, action, user, from, to, apply, onlyRow, busy);
+        HBox bar = new HBox(8, row, action, user, from, to, apply, onlyRow, busy, gap);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("history-filters");
         return new VBox(bar);
