@@ -37,6 +37,8 @@ import java.util.Map;
  * database; cells edit with the editor of their type.
  */
 public final class GridView {
+    private static final double ROW_HEIGHT = 30;
+
     private final GridViewModel viewModel;
     private final BorderPane root = new BorderPane();
     private final TableView<GridRow> table = new TableView<>();
@@ -53,6 +55,9 @@ public final class GridView {
         table.setPlaceholder(new Label("No rows"));
         table.itemsProperty().bind(viewModel.rowsProperty());
         table.setEditable(true);
+        // With a fixed row height the VirtualFlow never measures rows to estimate a million-row
+        // scroll range, which is what makes a jump to the end cost as little as the start.
+        table.setFixedCellSize(ROW_HEIGHT);
         table.setOnKeyPressed(e -> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 copy(RowFormat.CSV);

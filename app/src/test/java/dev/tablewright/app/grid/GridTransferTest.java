@@ -116,7 +116,9 @@ class GridTransferTest {
         List<?> rows = (List<?>) Json.read(Files.readString(file));
         assertEquals(1500, rows.size());
         assertEquals(1499, ((Number) ((Map<?, ?>) rows.get(0)).get("n")).intValue(), "in the grid's order");
-        assertEquals(Json.write(Map.of("i", 1499, "tags", List.of("a", "b"))), Json.write(((Map<?, ?>) rows.get(0)).get("doc")));
+        Map<?, ?> doc = (Map<?, ?>) ((Map<?, ?>) rows.get(0)).get("doc");
+        assertEquals(1499, ((Number) doc.get("i")).intValue());
+        assertEquals(List.of("a", "b"), doc.get("tags"));
     }
 
     @ParameterizedTest
