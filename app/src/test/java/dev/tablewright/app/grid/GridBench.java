@@ -77,8 +77,7 @@ public final class GridBench {
             TableView<?>[] table = new TableView<?>[1];
             long[] t = new long[4];
             onFx(() -> {
-                vm[0] = new GridViewModel(db, "items", executor, (title, header, content) -> {
-                });
+                vm[0] = new GridViewModel(db, "items", executor, new dev.tablewright.app.dialog.RecordingDialogService());
                 GridView view = new GridView(vm[0]);
                 stage[0] = new Stage();
                 Scene scene = new Scene(view.root(), 1200, 800);
