@@ -28,6 +28,35 @@ public final class GridBench {
     private GridBench() {
     }
 
+    /**
+     * The database's share, side by side in the same run: what raw JDBC on the same file takes for
+     * the first page, the last page (the reversed order) and the row count the grid shows.
+     */
+    private static void rawJdbc(Path file, int round) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            long t0 = System.nanoTime();
+            readPage(c, "SELECT * FROM \"items\" ORDER BY \"id\" LIMIT 200");
+            long t1 = System.nanoTime();
+            readPage(c, "SELECT * FROM \"items\" ORDER BY \"id\" DESC LIMIT 200");
+            long t2 = System.nanoTime();
+            readPage(c, "SELECT count(*) FROM \"items\"");
+            long t3 = System.nanoTime();
+            System.out.printf("round %d, raw JDBC on the same file: first page %.1f ms, last page %.1f ms, count %.1f ms%n",
+                    round, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
+        }
+    }
+
+    private static void readPage(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    rs.getObject(i);
+                }
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int rows = 1_000_000;
         int rounds = 3;
@@ -101,6 +130,7 @@ public final class GridBench {
             long heapAfter = usedHeapAfterGc();
             System.out.printf("round %d: first rows shown %.0f ms, last rows shown after the jump %.0f ms, heap growth %.1f MB (%d pages cached)%n",
                     round, (t[1] - t[0]) / 1e6, (t[3] - t[2]) / 1e6, (heapAfter - heapBefore) / 1048576.0, onFxGet(() -> vm[0].cachedPages()));
+            rawJdbc(file, round);
             onFx(() -> stage[0].close());
         }
         executor.close();
