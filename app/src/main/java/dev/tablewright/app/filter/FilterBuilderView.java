@@ -1,5 +1,11 @@
 package dev.tablewright.app.filter;
 
+import dev.tablewright.app.sqltext.SqlHighlighter;
+import dev.tablewright.core.dialect.Dialect;
+import dev.tablewright.core.sql.ScriptSplitter;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -449,12 +455,24 @@ public final class FilterBuilderView {
         dialect.valueProperty().bindBidirectional(viewModel.sqlDialectProperty());
         HBox sqlHeader = new HBox(6, sqlTitle, dialect);
         sqlHeader.setAlignment(Pos.CENTER_LEFT);
-        TextArea sql = new TextArea();
-        sql.setId("filterSql");
-        sql.getStyleClass().add("code");
-        sql.setEditable(false);
-        sql.setWrapText(true);
-        sql.textProperty().bind(viewModel.sqlProperty());
+        CodeArea sqlText = new CodeArea();
+        sqlText.setId("filterSql");
+        sqlText.getStyleClass().addAll("code", "sql-code");
+        sqlText.getStylesheets().add(SqlHighlighter.STYLESHEET);
+        sqlText.setEditable(false);
+        sqlText.setWrapText(true);
+        Runnable showSql = () -> {
+            String text = viewModel.sqlProperty().get() == null ? "" : viewModel.sqlProperty().get();
+            sqlText.replaceText(text);
+            if (!text.isEmpty()) {
+                String shown = viewModel.sqlDialectProperty().get();
+                sqlText.setStyleSpans(0, SqlHighlighter.styles(text,
+                        shown == null ? ScriptSplitter.Flavor.SQLITE : Dialect.named(shown).scriptFlavor()));
+            }
+        };
+        viewModel.sqlProperty().addListener((obs, old, text) -> showSql.run());
+        showSql.run();
+        VirtualizedScrollPane<CodeArea> sql = new VirtualizedScrollPane<>(sqlText);
         VBox.setVgrow(sql, Priority.ALWAYS);
 
         Label count = new Label();
