@@ -27,6 +27,15 @@ public final class DataDirectory {
         if (isSet(override)) {
             return Path.of(override);
         }
+        return forPlatform(osName, home, env, "XDG_DATA_HOME", Path.of(home, ".local", "share"));
+    }
+
+    /**
+     * Tablewright's folder in the platform's place for it: {@code %APPDATA%\Tablewright} on Windows,
+     * {@code ~/Library/Application Support/Tablewright} on macOS, and elsewhere
+     * {@code $<xdgVariable>/tablewright}, or {@code <xdgDefault>/tablewright} without it.
+     */
+    public static Path forPlatform(String osName, String home, Map<String, String> env, String xdgVariable, Path xdgDefault) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
             String appData = env.get("APPDATA");
@@ -35,9 +44,9 @@ public final class DataDirectory {
         if (os.startsWith("mac")) {
             return Path.of(home, "Library", "Application Support", "Tablewright");
         }
-        // The XDG spec says a relative XDG_DATA_HOME is invalid and is to be ignored.
-        String xdg = env.get("XDG_DATA_HOME");
-        Path base = isSet(xdg) && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".local", "share");
+        // The XDG spec says a relative XDG_*_HOME is invalid and is to be ignored.
+        String xdg = env.get(xdgVariable);
+        Path base = isSet(xdg) && Path.of(xdg).isAbsolute() ? Path.of(xdg) : xdgDefault;
         return base.resolve("tablewright");
     }
 

@@ -3,7 +3,6 @@ package dev.tablewright.app.connection;
 import dev.tablewright.app.DataDirectory;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,18 +32,7 @@ public final class ConfigDirectory {
         if (isSet(dataOverride)) {
             return Path.of(dataOverride);
         }
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            String appData = env.get("APPDATA");
-            return (isSet(appData) ? Path.of(appData) : Path.of(home, "AppData", "Roaming")).resolve("Tablewright");
-        }
-        if (os.startsWith("mac")) {
-            return Path.of(home, "Library", "Application Support", "Tablewright");
-        }
-        // The XDG spec says a relative XDG_CONFIG_HOME is invalid and is to be ignored.
-        String xdg = env.get("XDG_CONFIG_HOME");
-        Path base = isSet(xdg) && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".config");
-        return base.resolve("tablewright");
+        return DataDirectory.forPlatform(osName, home, env, "XDG_CONFIG_HOME", Path.of(home, ".config"));
     }
 
     private static boolean isSet(String value) {
