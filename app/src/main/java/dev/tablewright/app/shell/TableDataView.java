@@ -44,6 +44,7 @@ public final class TableDataView {
 
         split = new SplitPane(new GridView(grid).root());
         split.setOrientation(Orientation.VERTICAL);
+        split.setId("dataSplit");
         toggle.setId("filterToggle");
         toggle.setTooltip(new Tooltip("Build a filter by pointing and clicking"));
         toggle.selectedProperty().addListener((obs, was, shown) -> dockFilter(shown));
