@@ -293,7 +293,7 @@ public final class MainWindowView {
                         + viewModel.sampleLocation() + ". Delete that file and the next launch builds it afresh."),
                 heading("Getting around"),
                 bullet("Double-click a table (or select it and press Enter) to browse and edit its rows."),
-                bullet("Right-click a table to design it, see its history, copy its name, clear or delete it."),
+                bullet("Right-click a table to filter it (Ctrl+Shift+F), design it, see its history, copy its name, clear or delete it."),
                 bullet("Ctrl+F finds a table by name; Ctrl+T starts a new table; Ctrl+] opens a SQL console."),
                 bullet("View → Theme switches between light and dark themes."));
         page.getStyleClass().add("welcome");
