@@ -202,4 +202,26 @@ class TablewrightAppTest {
         javafx.scene.control.TableView<?> grid = robot.lookup("#gridTable").queryTableView();
         assertEquals(expected, grid.getItems().size());
     }
+
+    @Test
+    void filterFromTheTableMenuShowsTheBuilderAboveTheTablesGridInItsOneDataTab(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("26 rows").tryQuery().isPresent());
+
+        robot.clickOn("products");
+        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.O);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#gridRowCount").tryQuery().isPresent()
+                && "26 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
+        assertTrue(robot.lookup("#filterJson").tryQuery().isEmpty(), "opening the data alone leaves the builder closed");
+
+        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.F);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#filterJson").tryQuery().isPresent()
+                && robot.lookup("#matchingRows").tryQuery().isPresent()
+                && "26 matching rows".equals(robot.lookup("#matchingRows").queryLabeled().getText()));
+
+        javafx.scene.control.TabPane workspace = robot.lookup("#workspace").queryAs(javafx.scene.control.TabPane.class);
+        assertEquals(1, workspace.getTabs().stream().filter(tab -> "dataTab".equals(tab.getId())).count(), "the table's data tab is reused");
+        assertEquals("dataTab", workspace.getSelectionModel().getSelectedItem().getId());
+        assertTrue(robot.lookup("#filterToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertEquals(26, robot.lookup("#gridTable").queryTableView().getItems().size(), "the grid stays below the builder");
+    }
 }

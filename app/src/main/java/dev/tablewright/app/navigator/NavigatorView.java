@@ -168,6 +168,7 @@ public final class NavigatorView {
         NavigatorConnection connection = node.connection();
         String table = node.table().name();
         MenuItem open = item("Open data", Feather.GRID, "openDataMenuItem", () -> viewModel.openData(connection, table));
+        MenuItem filter = item("Filter…", Feather.FILTER, "filterMenuItem", () -> viewModel.filter(connection, table));
         MenuItem design = item("Design", Feather.EDIT_3, "designMenuItem", () -> viewModel.design(connection, table));
         MenuItem history = item("History", Feather.CLOCK, "historyMenuItem", () -> viewModel.history(connection, table));
         history.setDisable(!node.table().tracksHistory());
@@ -180,7 +181,7 @@ public final class NavigatorView {
         MenuItem refresh = item("Refresh", Feather.REFRESH_CW, "refreshMenuItem", () -> viewModel.refresh(connection));
         MenuItem clear = item("Clear…", Feather.SCISSORS, "clearMenuItem", () -> viewModel.clear(connection, table));
         MenuItem delete = item("Delete…", Feather.TRASH_2, "deleteMenuItem", () -> viewModel.delete(connection, table));
-        return new ContextMenu(open, design, history, new SeparatorMenuItem(), copy, rename, refresh,
+        return new ContextMenu(open, filter, design, history, new SeparatorMenuItem(), copy, rename, refresh,
                 new SeparatorMenuItem(), clear, delete);
     }
 

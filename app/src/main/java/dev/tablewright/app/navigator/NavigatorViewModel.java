@@ -116,6 +116,10 @@ public final class NavigatorViewModel {
         actions.openData(connection, table);
     }
 
+    public void filter(NavigatorConnection connection, String table) {
+        actions.filter(connection, table);
+    }
+
     public void design(NavigatorConnection connection, String table) {
         actions.design(connection, table);
     }

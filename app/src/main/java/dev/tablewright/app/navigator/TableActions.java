@@ -8,6 +8,9 @@ public interface TableActions {
 
     void openData(NavigatorConnection connection, String table);
 
+    /** The table's data with the filter builder docked above the grid. */
+    void filter(NavigatorConnection connection, String table);
+
     void design(NavigatorConnection connection, String table);
 
     void history(NavigatorConnection connection, String table);

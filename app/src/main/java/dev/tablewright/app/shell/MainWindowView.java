@@ -129,6 +129,9 @@ public final class MainWindowView {
                 () -> onSelected(s -> nav.openData(s.connection(), s.table())));
         MenuItem design = item("Design", Feather.EDIT_3, "designTableMenuItem", shortcut(KeyCode.D),
                 () -> onSelected(s -> nav.design(s.connection(), s.table())));
+        MenuItem filter = item("Filter…", Feather.FILTER, "filterTableMenuItem",
+                new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> onSelected(s -> nav.filter(s.connection(), s.table())));
         MenuItem history = item("History", Feather.CLOCK, "historyTableMenuItem", shortcut(KeyCode.H),
                 () -> onSelected(s -> nav.history(s.connection(), s.table())));
         MenuItem rename = item("Rename…", Feather.EDIT, "renameTableMenuItem", new KeyCodeCombination(KeyCode.F2),
@@ -137,10 +140,10 @@ public final class MainWindowView {
                 () -> onSelected(s -> nav.clear(s.connection(), s.table())));
         MenuItem delete = item("Delete…", Feather.TRASH_2, "deleteTableMenuItem", new KeyCodeCombination(KeyCode.DELETE, KeyCombination.SHIFT_DOWN),
                 () -> onSelected(s -> nav.delete(s.connection(), s.table())));
-        for (MenuItem needsTable : new MenuItem[] {open, design, history, rename, clear, delete}) {
+        for (MenuItem needsTable : new MenuItem[] {open, filter, design, history, rename, clear, delete}) {
             needsTable.disableProperty().bind(noTable);
         }
-        Menu table = new Menu("_Table", null, open, design, history, new SeparatorMenuItem(), rename, clear, delete);
+        Menu table = new Menu("_Table", null, open, filter, design, history, new SeparatorMenuItem(), rename, clear, delete);
 
         MenuItem refresh = item("Refresh", Feather.REFRESH_CW, "refreshMenuItem", new KeyCodeCombination(KeyCode.F5),
                 () -> {
@@ -206,20 +209,26 @@ public final class MainWindowView {
     }
 
     /** Opens the screen a request asks for, or brings its tab forward when it is already open. */
-    private void show(WorkspaceRequest request) {
-        if (request.kind() == WorkspaceRequest.Kind.TABLE_CHANGED) {
+    private void show(WorkspaceRequest asked) {
+        if (asked.kind() == WorkspaceRequest.Kind.TABLE_CHANGED) {
             tabScreens.forEach((tab, screen) -> {
-                if (key(request.connection().name(), request.table()).equals(tab.getUserData())) {
+                if (key(asked.connection().name(), asked.table()).equals(tab.getUserData())) {
                     screen.reload();
                 }
             });
             openTabs.values().removeIf(tab -> !tabs.getTabs().contains(tab));
             return;
         }
+        boolean withFilter = asked.kind() == WorkspaceRequest.Kind.FILTER;
+        // The filter builder lives in the table's data tab: one tab per table, whichever way it was opened.
+        WorkspaceRequest request = withFilter ? new WorkspaceRequest(WorkspaceRequest.Kind.DATA, asked.connection(), asked.table()) : asked;
         String key = request.kind() + "|" + request.connection().name() + "|" + request.table();
         Tab existing = openTabs.get(key);
         if (existing != null && tabs.getTabs().contains(existing) && request.kind() != WorkspaceRequest.Kind.CONSOLE) {
             tabs.getSelectionModel().select(existing);
+            if (withFilter) {
+                tabScreens.get(existing).showFilter();
+            }
             return;
         }
         screens.create(request).ifPresent(screen -> {
@@ -227,7 +236,7 @@ public final class MainWindowView {
             tab.setId(request.kind().name().toLowerCase(java.util.Locale.ROOT) + "Tab");
             tab.setUserData(key(request.connection().name(), request.table()));
             tab.setGraphic(new FontIcon(switch (request.kind()) {
-                case DATA -> Feather.GRID;
+                case DATA, FILTER -> Feather.GRID;
                 case DESIGN -> Feather.EDIT_3;
                 case HISTORY -> Feather.CLOCK;
                 case CONSOLE -> Feather.TERMINAL;
@@ -243,6 +252,9 @@ public final class MainWindowView {
             openTabs.put(key, tab);
             tabs.getTabs().add(tab);
             tabs.getSelectionModel().select(tab);
+            if (withFilter) {
+                screen.showFilter();
+            }
         });
     }
 
@@ -281,7 +293,7 @@ public final class MainWindowView {
                         + viewModel.sampleLocation() + ". Delete that file and the next launch builds it afresh."),
                 heading("Getting around"),
                 bullet("Double-click a table (or select it and press Enter) to browse and edit its rows."),
-                bullet("Right-click a table to design it, see its history, copy its name, clear or delete it."),
+                bullet("Right-click a table to filter it (Ctrl+Shift+F), design it, see its history, copy its name, clear or delete it."),
                 bullet("Ctrl+F finds a table by name; Ctrl+T starts a new table; Ctrl+] opens a SQL console."),
                 bullet("View → Theme switches between light and dark themes."));
         page.getStyleClass().add("welcome");

@@ -266,6 +266,11 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
     }
 
     @Override
+    public void filter(NavigatorConnection connection, String table) {
+        workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.FILTER, connection, table));
+    }
+
+    @Override
     public void design(NavigatorConnection connection, String table) {
         workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.DESIGN, connection, table));
     }

@@ -16,6 +16,10 @@ public interface Screen {
     default void reload() {
     }
 
+    /** Asked to show its filter builder (a {@link WorkspaceRequest.Kind#FILTER} request); screens without one ignore it. */
+    default void showFilter() {
+    }
+
     /** The tab closed: stop work and release what the screen holds. */
     default void dispose() {
     }

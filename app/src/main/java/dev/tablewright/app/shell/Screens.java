@@ -6,22 +6,8 @@ import dev.tablewright.app.console.QueryHistory;
 import dev.tablewright.app.designer.TableDesignerView;
 import dev.tablewright.app.designer.TableDesignerViewModel;
 import dev.tablewright.app.dialog.DialogService;
-import dev.tablewright.app.filter.FilterBuilderView;
 import dev.tablewright.app.filter.FilterBuilderViewModel;
-import dev.tablewright.app.grid.GridView;
 import dev.tablewright.app.grid.GridViewModel;
-import dev.tablewright.core.Json;
-import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
-import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 import dev.tablewright.app.navigator.NavigatorConnection;
 import dev.tablewright.app.history.HistoryView;
 import dev.tablewright.app.history.HistoryViewModel;
@@ -29,7 +15,6 @@ import dev.tablewright.app.task.TaskExecutor;
 import javafx.scene.Node;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -66,64 +51,35 @@ public final class Screens implements Screen.Factory {
         return screen(request.table() + " · history", view.root(), viewModel::load, () -> { });
     }
 
-    /**
-     * A table's rows in the grid, with the filter builder docked above it on demand (Filter
-     * button): applying a filter there shows the matching rows in the grid, Clear shows all again.
-     */
+    /** A table's rows in the grid, with the filter builder docked above it on demand. */
     private Screen data(WorkspaceRequest request) {
         String table = request.table();
         GridViewModel grid = new GridViewModel(request.connection().connector(), table, tasks, dialogs);
-        GridView gridView = new GridView(grid);
         FilterBuilderViewModel filter = new FilterBuilderViewModel(request.connection().connector(), request.connection().name(),
                 table, tasks, dialogs);
-
-        Label applied = new Label("All rows");
-        applied.setId("appliedFilter");
-        applied.getStyleClass().add("applied-filter");
-        filter.appliedFilterProperty().addListener((obs, old, array) -> {
-            List<String> tables = filter.appliedTablesProperty().get();
-            if (array != null && tables != null && !tables.equals(List.of(table))) {
-                applied.setText("This filter joins " + String.join(", ", tables)
-                        + "; the grid shows one table. Remove the added tables to see its rows here.");
-                return;
-            }
-            grid.filterProperty().set(array);
-            applied.setText(array == null || array.isEmpty() ? "All rows" : "Filter: " + Json.write(array));
-        });
-
-        SplitPane split = new SplitPane(gridView.root());
-        split.setOrientation(Orientation.VERTICAL);
-        ToggleButton toggle = new ToggleButton("Filter", new FontIcon(Feather.FILTER));
-        toggle.setId("filterToggle");
-        toggle.setTooltip(new Tooltip("Build a filter by pointing and clicking"));
-        boolean[] loaded = {false};
-        toggle.selectedProperty().addListener((obs, was, shown) -> {
-            if (shown) {
-                if (!loaded[0]) {
-                    loaded[0] = true;
-                    filter.load();
-                }
-                split.getItems().add(0, filterView(filter));
-                split.setDividerPositions(0.45);
-            } else {
-                split.getItems().remove(0, split.getItems().size() - 1);
-            }
-        });
-        HBox bar = new HBox(8, toggle, applied);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("data-filter-bar");
-        bar.setPadding(new Insets(4, 8, 4, 8));
-        BorderPane content = new BorderPane(split);
-        content.setTop(bar);
-        content.setId("dataScreen");
+        TableDataView view = new TableDataView(grid, filter);
         grid.open();
-        return screen(table, content, grid::refresh, () -> { });
-    }
+        return new Screen() {
+            @Override
+            public String title() {
+                return table;
+            }
 
-    private final java.util.Map<FilterBuilderViewModel, Node> filterViews = new java.util.WeakHashMap<>();
+            @Override
+            public Node content() {
+                return view.root();
+            }
 
-    private Node filterView(FilterBuilderViewModel filter) {
-        return filterViews.computeIfAbsent(filter, f -> new FilterBuilderView(f).root());
+            @Override
+            public void reload() {
+                grid.refresh();
+            }
+
+            @Override
+            public void showFilter() {
+                view.showFilter();
+            }
+        };
     }
 
     private Screen designer(WorkspaceRequest request) {

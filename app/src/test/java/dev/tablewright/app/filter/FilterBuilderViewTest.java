@@ -2,12 +2,17 @@ package dev.tablewright.app.filter;
 
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.dialog.RecordingDialogService;
+import dev.tablewright.app.grid.GridRow;
+import dev.tablewright.app.grid.GridViewModel;
+import dev.tablewright.app.shell.TableDataView;
 import dev.tablewright.app.task.FxTaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.testing.TestDatabases;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -25,15 +30,19 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The builder on screen: a person builds a nested filter by clicking, on each dialect, and applies it. */
+/** The builder on screen: a person builds a nested filter by clicking, on each dialect, and applies it to the grid below. */
 @ExtendWith(ApplicationExtension.class)
 class FilterBuilderViewTest {
     @TempDir
@@ -74,6 +83,51 @@ class FilterBuilderViewTest {
         return new Opened(db, tasks, vm.get());
     }
 
+    /**
+     * The table's data screen as the app composes it ({@link TableDataView}): the grid, and the
+     * builder docked above it once the person clicks Filter.
+     */
+    private Opened showOverTheGrid(FxRobot robot, String dialect) throws TimeoutException {
+        Connector db = FilterFixtures.shop(dialect);
+        FxTaskExecutor tasks = new FxTaskExecutor();
+        AtomicReference<FilterBuilderViewModel> vm = new AtomicReference<>();
+        robot.interact(() -> {
+            vm.set(new FilterBuilderViewModel(db, "Shop", "products", tasks, dialogs, new SavedFilters(dataDir), new FxDebouncer(Duration.millis(150))));
+            GridViewModel grid = new GridViewModel(db, "products", tasks, dialogs);
+            // Taller than the builder alone, and kept inside the headless screen (1280 x 800).
+            stage.setScene(new Scene(new TableDataView(grid, vm.get()).root(), 1280, 780));
+            stage.setX(0);
+            stage.setY(0);
+            stage.show();
+            grid.open();
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gridIds(robot).size() == 8);
+        robot.clickOn("#filterToggle");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.get().stateProperty().get() == FilterBuilderViewModel.State.READY);
+        // The person drags the divider down to give the builder room for a nested filter.
+        robot.interact(() -> robot.lookup("#dataSplit").queryAs(SplitPane.class).setDividerPositions(0.7));
+        WaitForAsyncUtils.waitForFxEvents();
+        return new Opened(db, tasks, vm.get());
+    }
+
+    /** The ids of the rows the grid shows; empty while a page is still loading. */
+    private static Set<String> gridIds(FxRobot robot) {
+        TableView<?> table = robot.lookup("#gridTable").queryTableView();
+        Set<String> ids = new HashSet<>();
+        for (Object item : table.getItems()) {
+            GridRow row = (GridRow) item;
+            if (!row.isLoaded()) {
+                return Set.of();
+            }
+            ids.add(String.valueOf(row.value("id")));
+        }
+        return ids;
+    }
+
+    private static Set<String> ids(List<Map<String, Object>> rows) {
+        return rows.stream().map(r -> String.valueOf(r.get("id"))).collect(Collectors.toSet());
+    }
+
     private static void replaceText(FxRobot robot, String query, String text) {
         robot.clickOn(query).push(KeyCode.CONTROL, KeyCode.A).write(text);
     }
@@ -83,9 +137,12 @@ class FilterBuilderViewTest {
     }
 
     @Test
-    void aNestedFilterBuiltByClickingShowsTheRowsTheCoreReturnsForIt(FxRobot robot) throws TimeoutException {
+    void aNestedFilterBuiltByClickingShowsInTheGridExactlyTheRowsTheCoreReturnsForIt(FxRobot robot) throws TimeoutException {
         for (String dialect : TestDatabases.dialects()) {
-            try (Opened opened = show(robot, dialect)) {
+            try (Opened opened = showOverTheGrid(robot, dialect)) {
+                Set<String> everyRow = ids(opened.db().getTableData("products"));
+                assertEquals(everyRow, gridIds(robot), dialect);
+
                 robot.clickOn("#addCondition-root");
                 chooseField(robot, "#field-0", "active");
                 robot.clickOn("#addGroup-root");
@@ -102,20 +159,25 @@ class FilterBuilderViewTest {
                 WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "3 matching rows".equals(robot.lookup("#matchingRows").queryAs(Labeled.class).getText()));
 
                 robot.clickOn("#applyFilter");
-                WaitForAsyncUtils.waitForFxEvents();
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "3 rows".equals(robot.lookup("#gridRowCount").queryAs(Labeled.class).getText())
+                        && gridIds(robot).size() == 3);
 
                 List<Object> expected = l(l("active", "=", true), "and", l(l("name", "startswith", "h"), "or", l("price", "between", l(10L, 25L))));
                 List<Object> applied = opened.viewModel().appliedFilterProperty().get();
                 assertEquals(expected, applied, dialect);
-                assertEquals(List.of("Hammer", "Lamp", "Rake"),
-                        FilterFixtures.names(opened.db().getTableData("products", ReadOptions.filter(applied)), "name"), dialect);
-                assertEquals(FilterFixtures.names(opened.db().getTableData("products", ReadOptions.filter(expected)), "name"),
-                        FilterFixtures.names(opened.db().getTableData("products", ReadOptions.filter(applied)), "name"));
+                List<Map<String, Object>> coreRows = opened.db().getTableData("products", ReadOptions.filter(applied));
+                assertEquals(List.of("Hammer", "Lamp", "Rake"), FilterFixtures.names(coreRows, "name"), dialect);
+                assertEquals(ids(coreRows), gridIds(robot), dialect);
+                assertEquals(coreRows.size() + " rows", robot.lookup("#gridRowCount").queryAs(Labeled.class).getText(), dialect);
+                assertTrue(robot.lookup("#appliedFilter").queryAs(Labeled.class).getText().contains("\"startswith\""), dialect);
                 assertTrue(robot.lookup("#filterJson").queryAs(TextArea.class).getText().contains("\"startswith\""));
 
                 robot.clickOn("#clearFilter");
-                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "8 matching rows".equals(robot.lookup("#matchingRows").queryAs(Labeled.class).getText()));
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "8 rows".equals(robot.lookup("#gridRowCount").queryAs(Labeled.class).getText())
+                        && gridIds(robot).size() == 8);
                 assertEquals(null, opened.viewModel().appliedFilterProperty().get());
+                assertEquals(everyRow, gridIds(robot), dialect);
+                assertEquals("All rows", robot.lookup("#appliedFilter").queryAs(Labeled.class).getText(), dialect);
             }
         }
     }

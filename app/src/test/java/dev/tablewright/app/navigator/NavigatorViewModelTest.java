@@ -42,6 +42,11 @@ class NavigatorViewModelTest {
             }
 
             @Override
+            public void filter(NavigatorConnection connection, String table) {
+                actions.add("filter " + table);
+            }
+
+            @Override
             public void design(NavigatorConnection connection, String table) {
                 actions.add("design " + table);
             }
@@ -167,7 +172,8 @@ class NavigatorViewModelTest {
         viewModel.openData(shop, "orders");
         viewModel.design(shop, "customers");
         viewModel.history(shop, "orders");
+        viewModel.filter(shop, "customers");
 
-        assertEquals(List.of("data orders", "design customers", "history orders"), actions);
+        assertEquals(List.of("data orders", "design customers", "history orders", "filter customers"), actions);
     }
 }

@@ -93,6 +93,16 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void filteringATableFromTheNavigatorAsksForItsDataWithTheFilterBuilder() {
+        open(new SampleDatabase(dataDir)).openSample();
+        NavigatorConnection sample = viewModel.navigator().connections().get(0);
+
+        viewModel.navigator().filter(sample, "products");
+
+        assertEquals(List.of(new WorkspaceRequest(WorkspaceRequest.Kind.FILTER, sample, "products")), requests);
+    }
+
+    @Test
     void theChosenThemeIsRememberedForTheNextLaunch() {
         open(new SampleDatabase(dataDir)).themeProperty().set(Theme.DARK);
         viewModel.close();
