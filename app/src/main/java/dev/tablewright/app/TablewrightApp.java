@@ -62,6 +62,8 @@ public final class TablewrightApp extends Application {
             stage.setMaximized(remembered.maximized());
         }
         stage.show();
+        // The keyboard starts in the table list (arrows, Enter to open), not in the search box.
+        view.navigator().focusTree();
 
         viewModel.openSample();
     }

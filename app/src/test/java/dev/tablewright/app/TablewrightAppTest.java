@@ -114,7 +114,9 @@ class TablewrightAppTest {
 
         robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.CLOSE_BRACKET);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sqlEditor").tryQuery().isPresent());
-        robot.clickOn("#sqlEditor").write("SELECT name FROM categories ORDER BY name");
+        // The editor has the keyboard as soon as the console opens: no click needed.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sqlEditor").query().isFocused());
+        robot.write("SELECT name FROM categories ORDER BY name");
         robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#resultGrid").tryQuery().isPresent());
 

@@ -101,6 +101,11 @@ public final class NavigatorView {
         return pane;
     }
 
+    /** Puts the keyboard in the tree. */
+    public void focusTree() {
+        tree.requestFocus();
+    }
+
     /** Selects a table in the tree, as if the user clicked it. */
     public void select(String connectionName, String table) {
         for (TreeItem<Object> connectionItem : root.getChildren()) {

@@ -229,6 +229,7 @@ public final class MainWindowView {
             if (withFilter) {
                 tabScreens.get(existing).showFilter();
             }
+            javafx.application.Platform.runLater(tabScreens.get(existing)::focus);
             return;
         }
         screens.create(request).ifPresent(screen -> {
@@ -255,6 +256,8 @@ public final class MainWindowView {
             if (withFilter) {
                 screen.showFilter();
             }
+            // After the tab's content is in the scene, or the focus request is lost.
+            javafx.application.Platform.runLater(screen::focus);
         });
     }
 

@@ -24,6 +24,10 @@ public interface Screen {
     default void dispose() {
     }
 
+    /** The tab came forward: the screen puts the keyboard where the user will type (the SQL editor, say). */
+    default void focus() {
+    }
+
     /** Builds the screen for a request, or says none can be shown for it. */
     @FunctionalInterface
     interface Factory {

@@ -104,7 +104,33 @@ public final class Screens implements Screen.Factory {
         ConsoleViewModel viewModel = new ConsoleViewModel(request.connection().connector(),
                 new QueryHistory(dataDir.resolve("query-history"), request.connection().name()), tasks);
         ConsoleView view = new ConsoleView(viewModel);
-        return screen("SQL · " + request.connection().name(), view.root(), viewModel::refreshSchema, view::dispose);
+        Screen plain = screen("SQL · " + request.connection().name(), view.root(), viewModel::refreshSchema, view::dispose);
+        return new Screen() {
+            @Override
+            public String title() {
+                return plain.title();
+            }
+
+            @Override
+            public Node content() {
+                return plain.content();
+            }
+
+            @Override
+            public void reload() {
+                plain.reload();
+            }
+
+            @Override
+            public void dispose() {
+                plain.dispose();
+            }
+
+            @Override
+            public void focus() {
+                view.editor().requestFocus();
+            }
+        };
     }
 
     private static Screen screen(String title, Node content, Runnable reload, Runnable dispose) {
