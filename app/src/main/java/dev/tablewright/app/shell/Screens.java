@@ -12,6 +12,7 @@ import dev.tablewright.app.navigator.NavigatorConnection;
 import dev.tablewright.app.history.HistoryView;
 import dev.tablewright.app.history.HistoryViewModel;
 import dev.tablewright.app.task.TaskExecutor;
+import javafx.application.Platform;
 import javafx.scene.Node;
 
 import java.nio.file.Path;
@@ -128,9 +129,31 @@ public final class Screens implements Screen.Factory {
 
             @Override
             public void focus() {
-                view.editor().requestFocus();
+                focusWhenShown(view.editor());
             }
         };
+    }
+
+    /**
+     * Gives {@code node} the keyboard once it is really on screen: a tab's content joins the scene
+     * and gets its skin a pulse or two after the tab is selected, and a focus request before that
+     * is lost.
+     */
+    private static void focusWhenShown(Node node) {
+        if (node.getScene() != null && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing()) {
+            Platform.runLater(() -> Platform.runLater(node::requestFocus));
+            return;
+        }
+        node.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs,
+                                javafx.scene.Scene old, javafx.scene.Scene scene) {
+                if (scene != null) {
+                    node.sceneProperty().removeListener(this);
+                    Platform.runLater(() -> Platform.runLater(node::requestFocus));
+                }
+            }
+        });
     }
 
     private static Screen screen(String title, Node content, Runnable reload, Runnable dispose) {
