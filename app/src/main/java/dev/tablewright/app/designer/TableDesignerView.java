@@ -209,6 +209,8 @@ public final class TableDesignerView {
                                                                 Function<TableColumn<DesignField, DesignField>, TableCell<DesignField, DesignField>> cell) {
         TableColumn<DesignField, DesignField> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        // The narrow check-box columns keep their headers readable; the wide ones give way.
+        c.setMinWidth(Math.min(width, 90));
         c.setSortable(false);
         c.setReorderable(false);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue()));
