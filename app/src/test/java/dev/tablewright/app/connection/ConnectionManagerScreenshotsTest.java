@@ -27,12 +27,12 @@ import java.util.Map;
 /**
  * Renders the connection manager to {@code connection-manager.png} in the directory named by the
  * system property {@code tablewright.screenshots}; skipped without it. Run with
- * {@code mvn -q -pl app -am test -Dtest=ConnectionManagerScreenshot -Dsurefire.failIfNoSpecifiedTests=false
+ * {@code mvn -q -pl app -am test -Dtest=ConnectionManagerScreenshotsTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dtablewright.screenshots=$PWD/docs/screenshots}.
  */
 @EnabledIfSystemProperty(named = "tablewright.screenshots", matches = ".+")
 @ExtendWith(ApplicationExtension.class)
-class ConnectionManagerScreenshot {
+class ConnectionManagerScreenshotsTest {
     @TempDir
     static Path dir;
 

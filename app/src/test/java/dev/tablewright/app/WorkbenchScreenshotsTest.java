@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 @ExtendWith(ApplicationExtension.class)
 @Tag("screenshot")
-class AppScreenshotTour {
+class WorkbenchScreenshotsTest {
     @TempDir
     Path dataDir;
 
