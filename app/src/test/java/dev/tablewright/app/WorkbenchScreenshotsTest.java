@@ -5,6 +5,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 @ExtendWith(ApplicationExtension.class)
 @Tag("screenshot")
+// Disabled as a whole in ordinary runs: TestFX would report an assumption in @Start as an error.
+@EnabledIfSystemProperty(named = Screenshots.PROPERTY, matches = ".+")
 class WorkbenchScreenshotsTest {
     @TempDir
     Path dataDir;
@@ -32,7 +35,6 @@ class WorkbenchScreenshotsTest {
 
     @Start
     void start(Stage stage) {
-        Screenshots.assumeRequested();
         this.stage = stage;
         System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
         app.start(stage);
