@@ -287,22 +287,21 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
 
     /** A SQL console on the current connection, if there is one. */
     public void openConsole() {
-        NavigatorConnection connection = current.get();
-        if (connection == null) {
-            dialogs.showInformation("SQL console", "No connection is open", "Open a connection first.");
-            return;
-        }
-        workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.CONSOLE, connection, null));
+        onCurrentConnection("SQL console", WorkspaceRequest.Kind.CONSOLE);
     }
 
     /** A new table in the designer, on the current connection. */
     public void newTable() {
+        onCurrentConnection("New table", WorkspaceRequest.Kind.DESIGN);
+    }
+
+    private void onCurrentConnection(String what, WorkspaceRequest.Kind kind) {
         NavigatorConnection connection = current.get();
         if (connection == null) {
-            dialogs.showInformation("New table", "No connection is open", "Open a connection first.");
+            dialogs.showInformation(what, "No connection is open", "Open a connection first.");
             return;
         }
-        workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.DESIGN, connection, null));
+        workspace.accept(new WorkspaceRequest(kind, connection, null));
     }
 
     public void showAbout() {
