@@ -1,6 +1,8 @@
 package dev.tablewright.core;
 
 import dev.tablewright.core.connect.ConnectOptions;
+import dev.tablewright.core.connect.ConnectionEvent;
+import dev.tablewright.core.connect.ConnectionWatch;
 import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.query.ReadOptions;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The connector: one object per connection, whose methods are the reference's function names
@@ -38,6 +41,7 @@ public final class Connector implements AutoCloseable {
     private dev.tablewright.core.relation.Relations relations;
     private dev.tablewright.core.history.History history;
     private TableChanges tableChanges;
+    private final ConnectionWatch watch = new ConnectionWatch();
 
     /** A connector not yet connected: call {@link #create}. */
     public Connector() {
@@ -54,7 +58,7 @@ public final class Connector implements AutoCloseable {
 
     /** Opens the connection (closing one already open); {@code CONNECTION_FAILED} with the reason otherwise. */
     public synchronized boolean create(ConnectOptions options) {
-        Session opened = Session.open(options);
+        Session opened = Session.open(options, watch);
         close();
         session = opened;
         schemas = new SchemaManager(session);
@@ -65,7 +69,18 @@ public final class Connector implements AutoCloseable {
         schemas.hooks(history);
         tableChanges = new TableChanges(session, schemas);
         session.writeHook(history);
+        watch.succeeded();
         return true;
+    }
+
+    /**
+     * Tells {@code listener} when a call fails because the database cannot be reached
+     * ({@link ConnectionEvent.Kind#LOST}, with the reason) and when a later call works again
+     * ({@link ConnectionEvent.Kind#RESTORED}); the two alternate. Plain SQL errors say nothing
+     * about the connection. The listener runs on the calling thread, inside the call: keep it short.
+     */
+    public void onConnectionEvent(Consumer<ConnectionEvent> listener) {
+        watch.listen(listener);
     }
 
     public boolean create(Map<String, ?> options) {

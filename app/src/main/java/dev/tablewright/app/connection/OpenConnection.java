@@ -4,6 +4,7 @@ import dev.tablewright.core.Connector;
 import dev.tablewright.core.ErrorCode;
 import dev.tablewright.core.TablewrightException;
 import dev.tablewright.core.connect.ConnectOptions;
+import dev.tablewright.core.connect.ConnectionEvent;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,9 +16,10 @@ import java.util.concurrent.Executor;
 
 /**
  * One open connection of a profile, with its own {@link Connector} (and so its own pool). Its
- * {@link #stateProperty() state} tells whether it is usable: a call that finds the server gone
- * turns it {@link State#LOST} and says why in {@link #problemProperty() problem}; the next call
- * (or {@link #check()}) connects again, and it is {@link State#OPEN} once that works.
+ * {@link #stateProperty() state} tells whether it is usable: any call that finds the server gone,
+ * made through {@link #call} or on the {@link #connector()} directly, turns it {@link State#LOST}
+ * and says why in {@link #problemProperty() problem}; the next call that works (or
+ * {@link #check()}) makes it {@link State#OPEN} again.
  *
  * <p>Calls block: make them from work run by the task executor. The properties change on the FX
  * thread.
@@ -46,6 +48,7 @@ public final class OpenConnection {
         this.options = options;
         this.connector = connector;
         this.fxThread = fxThread;
+        connector.onConnectionEvent(this::connectionEvent);
     }
 
     public String profileName() {
@@ -61,9 +64,10 @@ public final class OpenConnection {
     }
 
     /**
-     * The connector itself. Calls made on it directly work too (its pool replaces dead
-     * connections), but only calls made through {@link #call} are noticed when the server is
-     * gone and bring the connection back.
+     * The connector itself. Calls made on it directly are watched too: one that finds the server
+     * gone turns the connection {@link State#LOST}, and one that works after the server's return
+     * turns it {@link State#OPEN} (its pool replaces dead connections). Only {@link #call} also
+     * rewrites the failure to say the next action will try again.
      */
     public Connector connector() {
         return connector;
@@ -171,6 +175,31 @@ public final class OpenConnection {
             case SQL_ERROR -> !connector.isConnected();
             default -> false;
         };
+    }
+
+    /**
+     * From the connector, on the thread of the call that noticed the change. Not synchronized: the
+     * connector fires under its own lock, and {@link #reconnect} holds this one while connecting.
+     */
+    private void connectionEvent(ConnectionEvent event) {
+        if (current == State.CLOSED) {
+            return;
+        }
+        switch (event.kind()) {
+            case LOST -> setState(State.LOST, ErrorCode.CONNECTION_FAILED + ": Lost the connection to '" + profile.name() + "': "
+                    + withoutCode(event.reason()) + ". It is tried again on the next action.");
+            case RESTORED -> {
+                if (current == State.LOST) {
+                    setState(State.OPEN, "");
+                }
+            }
+        }
+    }
+
+    private static String withoutCode(String reason) {
+        String prefix = ErrorCode.CONNECTION_FAILED + ": ";
+        String why = reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason;
+        return why.endsWith(".") ? why.substring(0, why.length() - 1) : why;
     }
 
     private void setState(State next, String why) {

@@ -91,6 +91,41 @@ class ConnectionRecoveryTest {
     }
 
     @Test
+    void aCallMadeOnTheConnectorDirectlyMarksTheConnectionLostAndOneAfterTheRestartMarksItOpen() throws IOException {
+        OpenConnection connection = registry.open(profile(), "");
+        connection.connector().defineTable("notes", Map.of("text", "string"));
+        connection.connector().addRow("notes", Map.of("text", "kept across the restart"));
+
+        server.close();
+        TablewrightException lost = assertThrows(TablewrightException.class, () -> connection.connector().getTableData("notes"));
+
+        assertEquals(ErrorCode.CONNECTION_FAILED, lost.code());
+        assertEquals(OpenConnection.State.LOST, connection.stateProperty().get());
+        assertTrue(connection.problemProperty().get().startsWith("CONNECTION_FAILED: Lost the connection to 'Local PG': "),
+                connection.problemProperty().get());
+        assertTrue(connection.problemProperty().get().endsWith("It is tried again on the next action."),
+                connection.problemProperty().get());
+
+        restartLater();
+        List<Map<String, Object>> rows = connection.connector().getTableData("notes");
+
+        assertEquals("kept across the restart", rows.get(0).get("text"));
+        assertEquals(OpenConnection.State.OPEN, connection.stateProperty().get());
+        assertEquals("", connection.problemProperty().get());
+    }
+
+    @Test
+    void aSyntaxErrorOnTheConnectorLeavesTheConnectionOpen() {
+        OpenConnection connection = registry.open(profile(), "");
+
+        TablewrightException wrong = assertThrows(TablewrightException.class, () -> connection.connector().query("SELEC 1"));
+
+        assertEquals(ErrorCode.SQL_ERROR, wrong.code());
+        assertEquals(OpenConnection.State.OPEN, connection.stateProperty().get());
+        assertEquals("", connection.problemProperty().get());
+    }
+
+    @Test
     void aCheckNoticesTheLossAndAnotherCheckTheReturn() throws IOException {
         OpenConnection connection = registry.open(profile(), "");
 

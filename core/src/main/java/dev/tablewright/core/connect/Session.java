@@ -18,15 +18,25 @@ public final class Session implements AutoCloseable {
     private final ConnectOptions options;
     private final Dialect dialect;
     private final HikariDataSource pool;
+    private final ConnectionWatch watch;
 
-    private Session(ConnectOptions options, Dialect dialect, HikariDataSource pool) {
+    private Session(ConnectOptions options, Dialect dialect, HikariDataSource pool, ConnectionWatch watch) {
         this.options = options;
         this.dialect = dialect;
         this.pool = pool;
+        this.watch = watch;
     }
 
     /** Opens the pool and checks the connection; {@code CONNECTION_FAILED} with the reason otherwise. */
     public static Session open(ConnectOptions options) {
+        return open(options, new ConnectionWatch());
+    }
+
+    /**
+     * Opens the pool and checks the connection; afterwards its calls tell {@code watch} when they
+     * find the database gone and when they work again.
+     */
+    public static Session open(ConnectOptions options, ConnectionWatch watch) {
         Dialect dialect = Dialect.of(options);
         HikariConfig config = new HikariConfig();
         config.setPoolName("tablewright-" + dialect.name());
@@ -50,7 +60,7 @@ public final class Session implements AutoCloseable {
             throw new TablewrightException(ErrorCode.CONNECTION_FAILED,
                     "Could not connect to " + describe(options) + ": " + rootMessage(e), e);
         }
-        return new Session(options, dialect, pool);
+        return new Session(options, dialect, pool, watch);
     }
 
     private static String describe(ConnectOptions o) {
@@ -86,8 +96,14 @@ public final class Session implements AutoCloseable {
 
     public boolean ping() {
         try (Connection c = pool.getConnection()) {
-            return c.isValid(5);
+            if (c.isValid(5)) {
+                watch.succeeded();
+                return true;
+            }
+            lost(new TablewrightException(ErrorCode.CONNECTION_FAILED, "The database does not answer."));
+            return false;
         } catch (SQLException e) {
+            lost(new TablewrightException(ErrorCode.CONNECTION_FAILED, "Lost the connection to the database: " + rootMessage(e), e));
             return false;
         }
     }
@@ -100,7 +116,9 @@ public final class Session implements AutoCloseable {
     /** Runs work on a pooled connection in autocommit mode. */
     public <T> T withConnection(Work<T> work) {
         try (Connection c = connection()) {
-            return work.run(c);
+            T result = work.run(c);
+            watch.succeeded();
+            return result;
         } catch (SQLException e) {
             throw translate(e, ErrorCode.SQL_ERROR);
         }
@@ -119,6 +137,21 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * A connection the server dropped cannot be reset either; that second failure must not hide
+     * the first, which says why the work failed.
+     */
+    private static void restoreAutoCommit(Connection c, Exception failure) throws SQLException {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+    }
+
     private Connection connection() throws SQLException {
         if (pool.isClosed()) {
             throw new TablewrightException(ErrorCode.NOT_CONNECTED, "The connection is closed: call create first.");
@@ -126,7 +159,10 @@ public final class Session implements AutoCloseable {
         try {
             return pool.getConnection();
         } catch (SQLException e) {
-            throw new TablewrightException(ErrorCode.CONNECTION_FAILED, "Lost the connection to the database: " + rootMessage(e), e);
+            TablewrightException lost = new TablewrightException(ErrorCode.CONNECTION_FAILED,
+                    "Lost the connection to the database: " + rootMessage(e), e);
+            lost(lost);
+            throw lost;
         }
     }
 
@@ -186,6 +222,7 @@ public final class Session implements AutoCloseable {
         try (Connection c = connection()) {
             c.setAutoCommit(false);
             Object token = null;
+            Exception failure = null;
             try {
                 token = hook == null ? null : hook.before(c, table);
                 T result = work.run(c);
@@ -193,12 +230,14 @@ public final class Session implements AutoCloseable {
                     hook.after(c, table, token);
                 }
                 c.commit();
+                watch.succeeded();
                 return result;
             } catch (SQLException | RuntimeException e) {
+                failure = e;
                 rollbackQuietly(c, e);
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                restoreAutoCommit(c, failure);
                 if (hook != null) {
                     hook.cleanup(c, table, token);
                 }
@@ -208,12 +247,22 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Maps a database error to the contract's codes; {@code fallback} when it names none. */
+    /**
+     * Maps a database error to the contract's codes; {@code fallback} when it names none. An error
+     * that says the connection is gone is {@code CONNECTION_FAILED}, and the watch is told of it.
+     */
     public TablewrightException translate(SQLException e, ErrorCode fallback) {
         ErrorCode code = dialect.classify(e);
+        if (code == null && isConnectionException(e)) {
+            code = ErrorCode.CONNECTION_FAILED;
+        }
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         if (code == null) {
-            return new TablewrightException(fallback, message, e);
+            TablewrightException plain = new TablewrightException(fallback, message, e);
+            if (causedByConnectionException(e)) {
+                lost(plain);
+            }
+            return plain;
         }
         String advice = switch (code) {
             case UNIQUE_VIOLATION -> "Another row already has this value; use a different value, or upsertRow to update that row. ";
@@ -222,7 +271,41 @@ public final class Session implements AutoCloseable {
             case CONNECTION_FAILED -> "The database connection failed. ";
             default -> "";
         };
-        return new TablewrightException(code, advice + "(database said: " + message.strip() + ")", e);
+        TablewrightException mapped = new TablewrightException(code, advice + "(database said: " + message.strip() + ")", e);
+        if (code == ErrorCode.CONNECTION_FAILED) {
+            lost(mapped);
+        }
+        return mapped;
+    }
+
+    /**
+     * Drops the pool's idle connections too: the server that closed one closed them all, and each
+     * would otherwise fail one more call after the server is back.
+     */
+    private void lost(TablewrightException failure) {
+        var bean = pool.getHikariPoolMXBean();
+        if (bean != null && !watch.isLost()) {
+            bean.softEvictConnections();
+        }
+        watch.failed(failure);
+    }
+
+    /** SQLSTATE class 08 is "connection exception" in the SQL standard, whatever the dialect names. */
+    private static boolean isConnectionException(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("08")
+                || e instanceof java.sql.SQLNonTransientConnectionException
+                || e instanceof java.sql.SQLTransientConnectionException;
+    }
+
+    /** Looks through wrappers (a failed statement of a script carries the driver's error as its cause). */
+    private static boolean causedByConnectionException(SQLException e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && isConnectionException(sql)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Prepares a statement and binds its parameters by their Java type. */
