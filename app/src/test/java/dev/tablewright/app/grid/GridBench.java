@@ -40,7 +40,10 @@ public final class GridBench {
         onFx(() -> {
             Stage main = new Stage();
             javafx.scene.control.TreeView<String> navigator = new javafx.scene.control.TreeView<>(new javafx.scene.control.TreeItem<>("items"));
-            Scene scene = new Scene(new javafx.scene.layout.BorderPane(navigator), 400, 300);
+            javafx.scene.layout.BorderPane window = new javafx.scene.layout.BorderPane(navigator);
+            // The app's window has Feather icons in its menus, navigator and status bar.
+            window.setTop(new javafx.scene.control.Label("Tablewright", new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.DATABASE)));
+            Scene scene = new Scene(window, 400, 300);
             scene.getStylesheets().add(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             main.setScene(scene);
             main.show();
