@@ -54,16 +54,19 @@ public final class GridBench {
      * The database's share, side by side in the same run: what raw JDBC on the same file takes for
      * the first page, the last page (the reversed order) and the row count the grid shows.
      */
-    private static void rawJdbc(Path file, int round) throws java.sql.SQLException {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+    private static void rawJdbc(String url, dev.tablewright.core.testing.TestDatabases.TestDb server, int round)
+            throws java.sql.SQLException {
+        try (java.sql.Connection c = server == null ? java.sql.DriverManager.getConnection(url)
+                : java.sql.DriverManager.getConnection(url, server.username(), server.password())) {
+            String q = server != null && server.dialect().equals("mariadb") ? "`" : "\"";
             long t0 = System.nanoTime();
-            readPage(c, "SELECT * FROM \"items\" ORDER BY \"id\" LIMIT 200");
+            readPage(c, "SELECT * FROM " + q + "items" + q + " ORDER BY " + q + "id" + q + " LIMIT 200");
             long t1 = System.nanoTime();
-            readPage(c, "SELECT * FROM \"items\" ORDER BY \"id\" DESC LIMIT 200");
+            readPage(c, "SELECT * FROM " + q + "items" + q + " ORDER BY " + q + "id" + q + " DESC LIMIT 200");
             long t2 = System.nanoTime();
-            readPage(c, "SELECT count(*) FROM \"items\"");
+            readPage(c, "SELECT count(*) FROM " + q + "items" + q);
             long t3 = System.nanoTime();
-            System.out.printf("round %d, raw JDBC on the same file: first page %.1f ms, last page %.1f ms, count %.1f ms%n",
+            System.out.printf("round %d, raw JDBC on the same table: first page %.1f ms, last page %.1f ms, count %.1f ms%n",
                     round, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
         }
     }
@@ -83,7 +86,12 @@ public final class GridBench {
         int rows = 1_000_000;
         int rounds = 3;
         boolean cold = false;
+        String dialect = "sqlite";
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--dialect")) {
+                dialect = args[++i];
+                continue;
+            }
             if (args[i].equals("--cold")) {
                 cold = true;
                 continue;
@@ -97,7 +105,11 @@ public final class GridBench {
         Path file = Files.createTempFile("tablewright-grid-bench", ".db");
         Files.delete(file);
         Connector db = new Connector();
-        db.create(Map.of("dialect", "sqlite", "database", file.toString()));
+        // SQLite in a temporary file; PostgreSQL and MariaDB in a fresh database on the embedded
+        // servers the tests use (or the ones TW_TEST_POSTGRES_URL / TW_TEST_MARIADB_URL name).
+        dev.tablewright.core.testing.TestDatabases.TestDb server = dialect.equals("sqlite") ? null
+                : dev.tablewright.core.testing.TestDatabases.fresh(dialect);
+        db.create(server == null ? Map.of("dialect", "sqlite", "database", file.toString()) : server.options());
         long fill = System.nanoTime();
         db.defineTable("items", Map.of("name", "string", "qty", "integer", "price", "number", "active", "boolean", "note", "text"));
         List<Map<String, Object>> chunk = new ArrayList<>();
@@ -117,7 +129,8 @@ public final class GridBench {
         if (!chunk.isEmpty()) {
             db.addRows("items", chunk);
         }
-        System.out.printf("SQLite table of %,d rows made in %.1f s (%s)%n", rows, (System.nanoTime() - fill) / 1e9, file);
+        System.out.printf("%s table of %,d rows made in %.1f s (%s)%n", dialect, rows, (System.nanoTime() - fill) / 1e9,
+                server == null ? file : server.jdbcUrl());
 
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
@@ -160,7 +173,7 @@ public final class GridBench {
             long heapAfter = usedHeapAfterGc();
             System.out.printf("round %d: first rows shown %.0f ms, last rows shown after the jump %.0f ms, heap growth %.1f MB (%d pages cached)%n",
                     round, (t[1] - t[0]) / 1e6, (t[3] - t[2]) / 1e6, (heapAfter - heapBefore) / 1048576.0, onFxGet(() -> vm[0].cachedPages()));
-            rawJdbc(file, round);
+            rawJdbc(server == null ? "jdbc:sqlite:" + file : server.jdbcUrl(), server, round);
             onFx(() -> stage[0].close());
         }
         executor.close();
