@@ -2,6 +2,7 @@ package dev.tablewright.app.grid;
 
 import dev.tablewright.core.TablewrightException;
 import dev.tablewright.core.schema.LogicalType;
+import javafx.css.PseudoClass;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DatePicker;
@@ -24,17 +25,25 @@ import java.time.format.DateTimeParseException;
  * dates (UTC), a text field that checks JSON as it is typed, and attach/save/preview for files.
  */
 final class GridCell extends TableCell<GridRow, Object> {
+    // Pseudo-classes, not style classes: a style class change makes JavaFX look the cell's styles up
+    // again, and every cell changes state when its page arrives.
+    private static final PseudoClass NULL_VALUE = PseudoClass.getPseudoClass("null-value");
+    private static final PseudoClass PENDING_VALUE = PseudoClass.getPseudoClass("pending-value");
+    private static final PseudoClass LOADING_VALUE = PseudoClass.getPseudoClass("loading-value");
+
     private final GridViewModel viewModel;
     private final String field;
     private final LogicalType type;
-    private final CheckBox check = new CheckBox();
+    /** Only boolean columns have one: a screen of cells would otherwise build a check box each. */
+    private final CheckBox check;
 
     GridCell(GridViewModel viewModel, String field, LogicalType type) {
         this.viewModel = viewModel;
         this.field = field;
         this.type = type;
         getStyleClass().add("grid-cell");
-        if (type == LogicalType.BOOLEAN) {
+        check = type == LogicalType.BOOLEAN ? new CheckBox() : null;
+        if (check != null) {
             check.setOnAction(e -> {
                 GridRow row = getTableRow() == null ? null : getTableRow().getItem();
                 if (row != null && isEditable() && getTableView().isEditable()) {
@@ -63,31 +72,29 @@ final class GridCell extends TableCell<GridRow, Object> {
     @Override
     protected void updateItem(Object value, boolean empty) {
         super.updateItem(value, empty);
-        getStyleClass().removeAll("null-value", "pending-value", "loading-value");
         GridRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
-        if (empty || row == null) {
+        boolean loading = row != null && !row.isLoaded() && !row.isDraft();
+        pseudoClassStateChanged(LOADING_VALUE, loading);
+        pseudoClassStateChanged(PENDING_VALUE, row != null && !loading && row.hasPending(field));
+        pseudoClassStateChanged(NULL_VALUE, row != null && !loading && !isEditing() && value == null);
+        if (row == null) {
             setText(null);
             setGraphic(null);
             return;
         }
-        if (!row.isLoaded() && !row.isDraft()) {
-            getStyleClass().add("loading-value");
+        if (loading) {
             setText("…");
             setGraphic(null);
             return;
         }
-        if (row.hasPending(field)) {
-            getStyleClass().add("pending-value");
-        }
         if (isEditing()) {
             return;
         }
-        if (type == LogicalType.BOOLEAN && value != null) {
+        if (check != null && value != null) {
             check.setSelected(Boolean.TRUE.equals(value) || "true".equals(value));
             setText(null);
             setGraphic(check);
         } else if (value == null) {
-            getStyleClass().add("null-value");
             setText(type == LogicalType.FILE && !row.isDraft() ? "file…" : "NULL");
             setGraphic(null);
         } else {

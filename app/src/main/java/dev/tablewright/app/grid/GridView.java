@@ -3,8 +3,9 @@ package dev.tablewright.app.grid;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.LogicalType;
 import dev.tablewright.core.schema.TableSchema;
-import javafx.beans.binding.Bindings;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableMap;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -231,34 +232,76 @@ public final class GridView {
         }
     }
 
-    /** The left column: a mark for new rows, unsaved input, and a refused save (with its message). */
+    /**
+     * The left column: a mark for new rows, unsaved input, and a refused save (with its message).
+     * Icons and the tooltip are made the first time a row needs them: most rows need none, and a
+     * tooltip is a popup window of its own.
+     */
     private static final class StatusCell extends TableCell<GridRow, Object> {
-        private final FontIcon error = new FontIcon(Feather.ALERT_TRIANGLE);
-        private final FontIcon draft = new FontIcon(Feather.PLUS_CIRCLE);
-        private final FontIcon pending = new FontIcon(Feather.EDIT_2);
+        private final InvalidationListener changed = o -> show();
+        private GridRow row;
+        private ObservableMap<String, Object> rowPending;
+        private FontIcon error;
+        private FontIcon draft;
+        private FontIcon pending;
+        private Tooltip tip;
 
         StatusCell() {
             getStyleClass().add("status-cell");
-            error.getStyleClass().add("row-error-icon");
         }
 
         @Override
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
-            textProperty().unbind();
-            graphicProperty().unbind();
-            tooltipProperty().unbind();
-            if (empty || !(item instanceof GridRow row)) {
-                setText(null);
+            GridRow now = !empty && item instanceof GridRow r ? r : null;
+            if (now != row) {
+                if (row != null) {
+                    row.errorProperty().removeListener(changed);
+                    rowPending.removeListener(changed);
+                }
+                row = now;
+                rowPending = now == null ? null : now.pending();
+                if (now != null) {
+                    now.errorProperty().addListener(changed);
+                    rowPending.addListener(changed);
+                }
+            }
+            show();
+        }
+
+        private void show() {
+            setText(null);
+            if (row == null) {
                 setGraphic(null);
                 setTooltip(null);
                 return;
             }
-            graphicProperty().bind(Bindings.createObjectBinding(() -> !row.errorProperty().get().isEmpty() ? error
-                    : row.isDraft() ? draft : !row.pending().isEmpty() ? pending : null, row.errorProperty(), row.pending()));
-            Tooltip tip = new Tooltip();
-            tip.textProperty().bind(row.errorProperty());
-            tooltipProperty().bind(Bindings.when(row.errorProperty().isEmpty()).then((Tooltip) null).otherwise(tip));
+            String failure = row.errorProperty().get();
+            if (!failure.isEmpty()) {
+                if (error == null) {
+                    error = new FontIcon(Feather.ALERT_TRIANGLE);
+                    error.getStyleClass().add("row-error-icon");
+                    tip = new Tooltip();
+                }
+                tip.setText(failure);
+                setGraphic(error);
+                setTooltip(tip);
+                return;
+            }
+            setTooltip(null);
+            if (row.isDraft()) {
+                if (draft == null) {
+                    draft = new FontIcon(Feather.PLUS_CIRCLE);
+                }
+                setGraphic(draft);
+            } else if (!rowPending.isEmpty()) {
+                if (pending == null) {
+                    pending = new FontIcon(Feather.EDIT_2);
+                }
+                setGraphic(pending);
+            } else {
+                setGraphic(null);
+            }
         }
     }
 }

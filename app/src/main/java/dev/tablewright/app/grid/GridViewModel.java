@@ -95,14 +95,34 @@ public final class GridViewModel {
         return table;
     }
 
-    /** Reads the schema and the first page; the count follows. */
+    /**
+     * Reads the schema and the first page in one go, so columns and rows reach the screen in the
+     * same layout pass (not an empty grid first, then its rows); the count follows.
+     */
     public void open() {
         loading.set(true);
-        executor.execute(() -> connector.getTableSchema(table), s -> {
-            schema.set(s);
-            editable.set(!s.primaryKey().isEmpty());
-            reload(-1);
+        List<SortKey> order = sort.get();
+        List<Object> where = filter.get();
+        List<GridRow> drafts = current == null ? List.of() : current.draftRows();
+        int size = pageSize;
+        executor.execute(() -> {
+            TableSchema s = connector.getTableSchema(table);
+            RowWindow w = new RowWindow(connector, s, order, where);
+            return new Opened(s, w, w.first(size));
+        }, opened -> {
+            schema.set(opened.schema());
+            editable.set(!opened.schema().primaryKey().isEmpty());
+            if (sort.get() != order || filter.get() != where) {
+                // The order or filter changed while the table was being read: read it in the new one.
+                reload(-1);
+                return;
+            }
+            window = opened.window();
+            show(opened.window(), opened.first(), size, drafts, -1);
         }, this::failed);
+    }
+
+    private record Opened(TableSchema schema, RowWindow window, List<Map<String, Object>> first) {
     }
 
     /** Reads everything again in the current order and filter (new rows, rows others changed). */
@@ -126,26 +146,30 @@ public final class GridViewModel {
         loading.set(true);
         int size = pageSize;
         executor.execute(() -> w.first(size), first -> {
-            if (window != w) {
-                return;
-            }
-            boolean complete = first.size() < size;
-            PagedRows list = new PagedRows(first.size(), size, MAX_PAGES, this::load);
-            list.seed(first);
-            for (int i = drafts.size() - 1; i >= 0; i--) {
-                list.addDraft(drafts.get(i));
-            }
-            current = list;
-            rows.set(list);
-            loading.set(false);
-            if (complete) {
-                showCount(first.size(), true);
-                focus(focus);
-            } else {
-                rowCountText.set("counting…");
-                count(w, list, focus);
+            if (window == w) {
+                show(w, first, size, drafts, focus);
             }
         }, this::failed);
+    }
+
+    /** Shows a new list that starts with {@code first} (the drafts on top) and asks for the count. */
+    private void show(RowWindow w, List<Map<String, Object>> first, int size, List<GridRow> drafts, int focus) {
+        boolean complete = first.size() < size;
+        PagedRows list = new PagedRows(first.size(), size, MAX_PAGES, this::load);
+        list.seed(first);
+        for (int i = drafts.size() - 1; i >= 0; i--) {
+            list.addDraft(drafts.get(i));
+        }
+        current = list;
+        rows.set(list);
+        loading.set(false);
+        if (complete) {
+            showCount(first.size(), true);
+            focus(focus);
+        } else {
+            rowCountText.set("counting…");
+            count(w, list, focus);
+        }
     }
 
     private void count(RowWindow w, PagedRows list, int focus) {

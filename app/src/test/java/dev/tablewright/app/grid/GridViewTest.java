@@ -129,6 +129,11 @@ class GridViewTest {
 
         waitFor(() -> robot.lookup("#gridMessage").queryLabeled().getText().startsWith("INVALID_VALUE: "));
         assertEquals("forty", table(robot).getItems().get(2).value("age"));
+        // The row keeps the refusal too: hovering its mark in the left column tells why.
+        String refusal = robot.lookup("#gridMessage").queryLabeled().getText();
+        javafx.scene.control.TableCell<?, ?> mark = robot.lookup(".status-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && c.getIndex() == 2).query();
+        assertEquals(refusal, mark.getTooltip() == null ? null : mark.getTooltip().getText());
         robot.clickOn("#header-age");
         waitFor(() -> table(robot).getItems().get(0).value("age") == null && table(robot).getItems().get(0).isLoaded());
         robot.clickOn("#header-age");
