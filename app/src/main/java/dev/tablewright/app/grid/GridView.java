@@ -205,8 +205,10 @@ public final class GridView {
                     + (e.getValue().nativeType() == null ? "" : " (" + e.getValue().nativeType() + ")") + " — click to sort"));
             header.setOnMouseClicked(ev -> viewModel.sortBy(field));
             column.setGraphic(header);
+            // Never JavaFX's default 80: a column at the default width is resized to its first
+            // cells' content, which squeezed the boolean column below its header.
             column.setPrefWidth(switch (type) {
-                case BOOLEAN -> 80;
+                case BOOLEAN -> 90;
                 case INTEGER, NUMBER -> 100;
                 case DATE -> 200;
                 case STRING -> e.getValue().primaryKey() ? 280 : 160;
