@@ -1,5 +1,6 @@
 package dev.tablewright.app.connection;
 
+import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
@@ -513,15 +514,12 @@ public final class ConnectionManagerViewModel {
         dialogs.showError(what, text);
     }
 
-    /** "CODE: message", the way every failure reaches the user. */
+    /** "CODE: message", the way every failure reaches the user; the manager's own files have codes of their own. */
     static String describeFailure(Throwable failure) {
-        if (failure instanceof TablewrightException e) {
-            return e.code() + ": " + e.getMessage();
-        }
         if (failure instanceof ConnectionSetupException e) {
             return e.code() + ": " + e.getMessage();
         }
-        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return Failures.describe(failure);
     }
 
     private static String describe(ConnectionProfile profile) {

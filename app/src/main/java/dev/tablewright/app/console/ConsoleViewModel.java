@@ -1,9 +1,9 @@
 package dev.tablewright.app.console;
 
+import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.RunningTask;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.TablewrightException;
 import dev.tablewright.core.sql.QueryResult;
 import dev.tablewright.core.sql.RawSql;
 import dev.tablewright.core.sql.ResultPage;
@@ -100,7 +100,7 @@ public final class ConsoleViewModel {
                 tables.put(table, List.copyOf(connector.getTableSchema(table).fields().keySet()));
             }
             return Map.copyOf(tables);
-        }, schema::set, failure -> status.set("Could not read the tables for completion: " + describe(failure)));
+        }, schema::set, failure -> status.set("Could not read the tables for completion: " + Failures.describe(failure)));
     }
 
     // --- running ---
@@ -363,10 +363,6 @@ public final class ConsoleViewModel {
                 connector.dialect()::quoteIdentifier);
     }
 
-    private static String describe(Throwable failure) {
-        return failure instanceof TablewrightException t ? t.code() + ": " + t.getMessage()
-                : failure.getMessage() == null ? failure.toString() : failure.getMessage();
-    }
 
     // --- properties ---
 

@@ -1,5 +1,6 @@
 package dev.tablewright.app.designer;
 
+import dev.tablewright.app.task.Failures;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -127,7 +128,7 @@ public final class TableDesignerViewModel {
             show((TableSchema) loaded[0], (Long) loaded[1]);
         }, failure -> {
             busy.set(false);
-            tableProblem.set(message(failure));
+            tableProblem.set(Failures.describe(failure));
         });
     }
 
@@ -252,7 +253,7 @@ public final class TableDesignerViewModel {
         summary.set("");
         changed.set(false);
         valid.set(false);
-        String text = message(failure);
+        String text = Failures.describe(failure);
         preview.set("-- " + text.replace("\n", "\n-- ") + "\n");
         if (failure instanceof UnsupportedChangeException u && u.field() != null) {
             for (DesignField f : fields) {
@@ -408,21 +409,11 @@ public final class TableDesignerViewModel {
 
     private void failed(Throwable failure) {
         busy.set(false);
-        String text = message(failure);
+        String text = Failures.describe(failure);
         status.set(text);
         dialogs.showError("The table was not changed", text);
     }
 
-    private static String message(Throwable failure) {
-        Throwable t = failure;
-        while (!(t instanceof TablewrightException) && t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        if (t instanceof TablewrightException e) {
-            return e.code() + ": " + e.getMessage();
-        }
-        return ErrorCode.SQL_ERROR + ": " + (failure.getMessage() == null ? failure.toString() : failure.getMessage());
-    }
 
     // --- destructive actions, each confirmed by typing a name ---
 

@@ -1,5 +1,6 @@
 package dev.tablewright.app.filter;
 
+import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.DataDirectory;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.task.TaskExecutor;
@@ -32,7 +33,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.util.Duration;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -144,7 +144,7 @@ public final class FilterBuilderViewModel {
             TableSchema schema = connector.getTableSchema(table);
             return new Loaded(connector.dialect(), schema, connector.getAllTables(), samplePaths(schema), savedFilters.list(connectionName, table));
         }, this::loaded, e -> {
-            problem.set(describe(e));
+            problem.set(Failures.describe(e));
             state.set(State.FAILED);
         });
     }
@@ -564,7 +564,7 @@ public final class FilterBuilderViewModel {
             tablesChanged();
             then.run();
             edited(true);
-        }, e -> message.set(describe(e)));
+        }, e -> message.set(Failures.describe(e)));
     }
 
     /** Stops querying a table (not the builder's own); conditions that name it go with it. */
@@ -719,7 +719,7 @@ public final class FilterBuilderViewModel {
         }, e -> {
             if (generation == countGeneration) {
                 matchingRows.set(null);
-                countText.set(describe(e));
+                countText.set(Failures.describe(e));
             }
         });
     }
@@ -796,7 +796,7 @@ public final class FilterBuilderViewModel {
             saved = all;
             savedNames.setAll(all.keySet());
             message.set("Saved the filter '" + name + "'.");
-        }, e -> message.set("Could not save the filter: " + describe(e)));
+        }, e -> message.set("Could not save the filter: " + Failures.describe(e)));
     }
 
     private Object stored() {
@@ -827,7 +827,7 @@ public final class FilterBuilderViewModel {
             saved = all;
             savedNames.setAll(all.keySet());
             message.set("Deleted the filter '" + name + "'.");
-        }, e -> message.set("Could not delete the filter: " + describe(e)));
+        }, e -> message.set("Could not delete the filter: " + Failures.describe(e)));
     }
 
     /** The filter as a call-file step that reads the rows it matches, like the steps of examples/*.yaml. */
@@ -855,7 +855,7 @@ public final class FilterBuilderViewModel {
 
     private void write(Path file, String text) {
         tasks.execute(() -> Files.writeString(file, text), ok -> message.set("Exported the filter to " + file + "."),
-                e -> message.set("Could not export the filter: " + describe(e)));
+                e -> message.set("Could not export the filter: " + Failures.describe(e)));
     }
 
     public void importFile() {
@@ -865,7 +865,7 @@ public final class FilterBuilderViewModel {
     /** Reads a filter array (JSON or YAML) or a call file whose first getTableData/countRows/findRow step has one. */
     public void importFile(Path file) {
         tasks.execute(() -> FilterFiles.read(Files.readString(file), table), imported -> load(imported, "Imported the filter from " + file + "."),
-                e -> message.set("Could not import " + file + ": " + describe(e)));
+                e -> message.set("Could not import " + file + ": " + Failures.describe(e)));
     }
 
     private void load(FilterFiles.Imported imported, String done) {
@@ -893,13 +893,6 @@ public final class FilterBuilderViewModel {
         }
     }
 
-    private static String describe(Throwable e) {
-        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (t instanceof TablewrightException te) {
-            return te.code() + ": " + te.getMessage();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
 
     // --- properties ---
 

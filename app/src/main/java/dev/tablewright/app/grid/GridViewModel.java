@@ -1,10 +1,10 @@
 package dev.tablewright.app.grid;
 
+import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.task.RunningTask;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.TablewrightException;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.LogicalType;
@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
@@ -404,13 +403,13 @@ public final class GridViewModel {
             message.set("Deleted " + (done == 1 ? "1 row." : done + " rows."));
             reload(Math.max(0, firstIndex));
         }, failure -> {
-            message.set(describe(failure));
+            message.set(Failures.describe(failure));
             reload(Math.max(0, firstIndex));
         });
     }
 
     private void rowFailed(GridRow row, Throwable failure) {
-        String text = describe(failure);
+        String text = Failures.describe(failure);
         row.failed(text);
         message.set(text);
     }
@@ -558,20 +557,9 @@ public final class GridViewModel {
 
     private void failed(Throwable failure) {
         loading.set(false);
-        message.set(describe(failure));
+        message.set(Failures.describe(failure));
     }
 
-    /** What the user reads about a failure: the error code and the message. */
-    static String describe(Throwable failure) {
-        if (failure instanceof TablewrightException e) {
-            return e.code() + ": " + e.getMessage();
-        }
-        if (failure instanceof CancellationException) {
-            return "CANCELLED: " + failure.getMessage() + ".";
-        }
-        String m = failure.getMessage();
-        return "ERROR: " + (m == null ? failure.getClass().getSimpleName() : m);
-    }
 
     // --- properties ---
 

@@ -1,6 +1,6 @@
 package dev.tablewright.app.history;
 
-import dev.tablewright.app.navigator.NavigatorViewModel;
+import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
 import javafx.beans.binding.Bindings;
@@ -81,7 +81,7 @@ public final class HistoryViewModel {
             }
             loading.set(false);
             entries.clear();
-            problem.set(NavigatorViewModel.describe(failure));
+            problem.set(Failures.describe(failure));
             status.set("");
         });
     }

@@ -1,9 +1,9 @@
 package dev.tablewright.app.navigator;
 
+import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.TablewrightException;
 import dev.tablewright.core.query.ReadOptions;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -73,7 +73,7 @@ public final class NavigatorViewModel {
                 selection.set(new Selection(connection, select));
             }
             countRows(connection, listed);
-        }, failure -> connection.fail(describe(failure)));
+        }, failure -> connection.fail(Failures.describe(failure)));
     }
 
     private static List<NavigatorTable> listTables(Connector connector) {
@@ -147,7 +147,7 @@ public final class NavigatorViewModel {
         tasks.execute(() -> connector.clearTable(table), deleted -> {
             connection.updateCount(table, 0);
             actions.tableChanged(connection, table);
-        }, failure -> dialogs.showError("Could not clear " + table, describe(failure)));
+        }, failure -> dialogs.showError("Could not clear " + table, Failures.describe(failure)));
     }
 
     /**
@@ -164,7 +164,7 @@ public final class NavigatorViewModel {
         tasks.execute(() -> connector.renameTable(table, newName), schema -> {
             actions.tableChanged(connection, table);
             refresh(connection, schema.name());
-        }, failure -> dialogs.showError("Could not rename " + table, describe(failure)));
+        }, failure -> dialogs.showError("Could not rename " + table, Failures.describe(failure)));
     }
 
     /** Deletes the table after the user confirms with its name in front of them. */
@@ -178,7 +178,7 @@ public final class NavigatorViewModel {
         tasks.execute(() -> connector.deleteTable(table), deleted -> {
             actions.tableChanged(connection, table);
             refresh(connection);
-        }, failure -> dialogs.showError("Could not delete " + table, describe(failure)));
+        }, failure -> dialogs.showError("Could not delete " + table, Failures.describe(failure)));
     }
 
     /** The table's name, as the context menu's "Copy name" puts it on the clipboard. */
@@ -186,11 +186,4 @@ public final class NavigatorViewModel {
         return Optional.ofNullable(selection.get()).map(Selection::table);
     }
 
-    /** A failure as the user reads it: the error code first where there is one. */
-    public static String describe(Throwable failure) {
-        if (failure instanceof TablewrightException e) {
-            return e.code() + ": " + e.getMessage();
-        }
-        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
-    }
 }

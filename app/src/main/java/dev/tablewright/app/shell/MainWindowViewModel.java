@@ -1,5 +1,6 @@
 package dev.tablewright.app.shell;
 
+import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.connection.ConnectionManagerViewModel;
 import dev.tablewright.app.connection.ConnectionProfile;
 import dev.tablewright.app.connection.ConnectionRegistry;
@@ -122,7 +123,7 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
             reopenRemembered();
         }, failure -> {
             opening.set(false);
-            sampleProblem.set(NavigatorViewModel.describe(failure));
+            sampleProblem.set(Failures.describe(failure));
             reopenRemembered();
         });
     }
@@ -159,7 +160,7 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
                 connectionManager.load();
             }
             action.accept(connectionManager);
-        }, failure -> dialogs.showError("Could not open the connection manager", NavigatorViewModel.describe(failure)));
+        }, failure -> dialogs.showError("Could not open the connection manager", Failures.describe(failure)));
     }
 
     /** The connection manager window opened a connection (it takes over the manager's callback to close itself). */
