@@ -3,14 +3,13 @@ package dev.tablewright.app.connection;
 import dev.tablewright.core.ErrorCode;
 import dev.tablewright.core.TablewrightException;
 import dev.tablewright.core.testing.TestDatabases;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.tablewright.core.testing.RestartablePostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +28,12 @@ class ConnectionRecoveryTest {
     Path dataDirectory;
 
     private final ConnectionRegistry registry = new ConnectionRegistry(Runnable::run);
-    private EmbeddedPostgres server;
-    private int port;
+    private RestartablePostgres server;
 
     @BeforeEach
     void startServer() throws IOException {
         assumeTrue(TestDatabases.dialects().contains("postgres"), "PostgreSQL is not in TW_TEST_DIALECTS");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        server = start();
+        server = RestartablePostgres.start(dataDirectory);
     }
 
     @AfterEach
@@ -49,22 +44,8 @@ class ConnectionRecoveryTest {
         }
     }
 
-    private EmbeddedPostgres start() throws IOException {
-        return EmbeddedPostgres.builder()
-                .setPort(port)
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                .setServerConfig("fsync", "off")
-                .setRegisterShutdownHook(false)
-                .start();
-    }
-
-    private void restartLater() throws IOException {
-        server = start();
-    }
-
     private ConnectionProfile profile() {
-        return new ConnectionProfile("Local PG", DialectKind.POSTGRES, "postgres", "localhost", port, "postgres", false, null, false);
+        return new ConnectionProfile("Local PG", DialectKind.POSTGRES, "postgres", "localhost", server.port(), "postgres", false, null, false);
     }
 
     @Test
@@ -73,7 +54,7 @@ class ConnectionRecoveryTest {
         connection.call(c -> c.defineTable("notes", Map.of("text", "string")));
         connection.call(c -> c.addRow("notes", Map.of("text", "kept across the restart")));
 
-        server.close();
+        server.stop();
         TablewrightException lost = assertThrows(TablewrightException.class, () -> connection.call(c -> c.getTableData("notes")));
 
         assertEquals(ErrorCode.CONNECTION_FAILED, lost.code());
@@ -82,7 +63,7 @@ class ConnectionRecoveryTest {
         assertTrue(connection.problemProperty().get().startsWith("CONNECTION_FAILED: Lost the connection"),
                 connection.problemProperty().get());
 
-        restartLater();
+        server.restart();
         List<Map<String, Object>> rows = connection.call(c -> c.getTableData("notes"));
 
         assertEquals("kept across the restart", rows.get(0).get("text"));
@@ -96,7 +77,7 @@ class ConnectionRecoveryTest {
         connection.connector().defineTable("notes", Map.of("text", "string"));
         connection.connector().addRow("notes", Map.of("text", "kept across the restart"));
 
-        server.close();
+        server.stop();
         TablewrightException lost = assertThrows(TablewrightException.class, () -> connection.connector().getTableData("notes"));
 
         assertEquals(ErrorCode.CONNECTION_FAILED, lost.code());
@@ -106,7 +87,7 @@ class ConnectionRecoveryTest {
         assertTrue(connection.problemProperty().get().endsWith("It is tried again on the next action."),
                 connection.problemProperty().get());
 
-        restartLater();
+        server.restart();
         List<Map<String, Object>> rows = connection.connector().getTableData("notes");
 
         assertEquals("kept across the restart", rows.get(0).get("text"));
@@ -129,7 +110,7 @@ class ConnectionRecoveryTest {
     void aCheckNoticesTheLossAndAnotherCheckTheReturn() throws IOException {
         OpenConnection connection = registry.open(profile(), "");
 
-        server.close();
+        server.stop();
         registry.checkAll();
 
         assertEquals(OpenConnection.State.LOST, connection.stateProperty().get());
@@ -137,7 +118,7 @@ class ConnectionRecoveryTest {
         assertTrue(connection.problemProperty().get().startsWith("CONNECTION_FAILED: Still cannot reach 'Local PG'"),
                 connection.problemProperty().get());
 
-        restartLater();
+        server.restart();
         registry.checkAll();
 
         assertEquals(OpenConnection.State.OPEN, connection.stateProperty().get());

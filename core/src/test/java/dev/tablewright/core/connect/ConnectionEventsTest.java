@@ -4,14 +4,13 @@ import dev.tablewright.core.Connector;
 import dev.tablewright.core.ErrorCode;
 import dev.tablewright.core.TablewrightException;
 import dev.tablewright.core.testing.TestDatabases;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.tablewright.core.testing.RestartablePostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +31,14 @@ class ConnectionEventsTest {
     Path dataDirectory;
 
     private final List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
-    private EmbeddedPostgres server;
+    private RestartablePostgres server;
     private Connector connector;
-    private int port;
 
     @BeforeEach
     void startServerAndConnect() throws IOException {
         assumeTrue(TestDatabases.dialects().contains("postgres"), "PostgreSQL is not in TW_TEST_DIALECTS");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        server = start();
-        connector = Connector.connect(new ConnectOptions("postgres", "postgres", "postgres", "", "localhost", port, false, null));
+        server = RestartablePostgres.start(dataDirectory);
+        connector = Connector.connect(new ConnectOptions("postgres", "postgres", "postgres", "", "localhost", server.port(), false, null));
         connector.onConnectionEvent(events::add);
     }
 
@@ -57,22 +52,12 @@ class ConnectionEventsTest {
         }
     }
 
-    private EmbeddedPostgres start() throws IOException {
-        return EmbeddedPostgres.builder()
-                .setPort(port)
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                .setServerConfig("fsync", "off")
-                .setRegisterShutdownHook(false)
-                .start();
-    }
-
     @Test
     void aCallToAStoppedServerReportsTheLossAndACallAfterItsRestartReportsTheReturnWithTheData() throws IOException {
         connector.defineTable("notes", Map.of("text", "string"));
         connector.addRow("notes", Map.of("text", "kept across the restart"));
 
-        server.close();
+        server.stop();
         TablewrightException failure = assertThrows(TablewrightException.class, () -> connector.getTableData("notes"));
 
         assertEquals(ErrorCode.CONNECTION_FAILED, failure.code());
@@ -81,7 +66,7 @@ class ConnectionEventsTest {
         assertTrue(events.get(0).reason().startsWith("CONNECTION_FAILED: "), events.get(0).reason());
         assertTrue(events.get(0).reason().contains(failure.getMessage()), events.get(0).reason());
 
-        server = start();
+        server.restart();
         List<Map<String, Object>> rows = connector.getTableData("notes");
 
         assertEquals("kept across the restart", rows.get(0).get("text"));
@@ -91,7 +76,7 @@ class ConnectionEventsTest {
 
     @Test
     void aSecondFailingCallWhileTheServerIsGoneReportsNoSecondLoss() throws IOException {
-        server.close();
+        server.stop();
         assertThrows(TablewrightException.class, () -> connector.query("SELECT 1"));
         assertThrows(TablewrightException.class, () -> connector.query("SELECT 2"));
 
@@ -110,7 +95,7 @@ class ConnectionEventsTest {
 
     @Test
     void aFailedScriptStatementOnAStoppedServerReportsTheLossOnce() throws IOException {
-        server.close();
+        server.stop();
         TablewrightException failure = assertThrows(TablewrightException.class, () -> connector.exec("SELECT 1; SELECT 2"));
 
         assertEquals(ErrorCode.CONNECTION_FAILED, failure.code(), failure.getMessage());

@@ -59,33 +59,10 @@ class RawSqlCancellationTest {
     private static <T> Throwable cancelWhileRunning(TestDatabases.TestDb db, String marker, Function<CancelHook, T> call) throws Exception {
         AtomicReference<Runnable> cancel = new AtomicReference<>();
         CompletableFuture<T> running = CompletableFuture.supplyAsync(() -> call.apply(cancel::set));
-        awaitRunning(db, marker);
+        db.awaitStatementRunning(marker);
         cancel.get().run();
         ExecutionException failure = assertThrows(ExecutionException.class, running::get);
         return failure.getCause();
-    }
-
-    /** Waits until the server lists the statement as running (SQLite has no such list: a short pause). */
-    private static void awaitRunning(TestDatabases.TestDb db, String marker) throws Exception {
-        if (db.dialect().equals("sqlite")) {
-            Thread.sleep(500);
-            return;
-        }
-        String sql = db.dialect().equals("postgres")
-                ? "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE ?"
-                : "SELECT count(*) FROM information_schema.processlist WHERE id <> CONNECTION_ID() AND info LIKE ?";
-        try (Connection c = db.openJdbc(); var ps = c.prepareStatement(sql)) {
-            ps.setString(1, "%" + marker + "%");
-            while (true) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(50);
-            }
-        }
     }
 
     private static long rowsOutside(TestDatabases.TestDb db) throws Exception {

@@ -212,6 +212,32 @@ public final class TestDatabases {
             return DriverManager.getConnection(jdbcUrl, username, password == null ? "" : password);
         }
 
+        /**
+         * Waits until the server lists a running statement whose text contains {@code marker}, so a
+         * test can cancel it mid-flight. SQLite keeps no such list: a short pause stands in.
+         */
+        public void awaitStatementRunning(String marker) throws SQLException, InterruptedException {
+            if (dialect.equals("sqlite")) {
+                Thread.sleep(500);
+                return;
+            }
+            String sql = dialect.equals("postgres")
+                    ? "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE ?"
+                    : "SELECT count(*) FROM information_schema.processlist WHERE id <> CONNECTION_ID() AND info LIKE ?";
+            try (Connection c = openJdbc(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, "%" + marker + "%");
+                while (true) {
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            return;
+                        }
+                    }
+                    Thread.sleep(50);
+                }
+            }
+        }
+
         @Override
         public String toString() {
             return "TestDb[" + dialect + " " + jdbcUrl + (username == null ? "" : " user=" + username) + "]";
