@@ -248,7 +248,9 @@ public final class NavigatorView {
             } else if (value instanceof TableNode node) {
                 icon.setIconCode(Feather.GRID);
                 name.setText(node.table().name());
-                detail.setText(node.table().rowCount() < 0 ? "" : count(node.table().rowCount(), "row", "rows"));
+                detail.setText(node.table().rowCount() < 0 ? ""
+                        : node.table().countCapped() ? String.format("more than %,d rows", NavigatorTable.COUNT_CAP)
+                        : count(node.table().rowCount(), "row", "rows"));
                 graphic.getChildren().setAll(icon, name);
                 if (node.table().tracksHistory()) {
                     graphic.getChildren().add(badge);

@@ -91,7 +91,7 @@ public final class NavigatorViewModel {
         tasks.execute(() -> {
             Map<String, Long> counts = new java.util.LinkedHashMap<>();
             for (String table : names) {
-                counts.put(table, connector.countRows(table, ReadOptions.none()));
+                counts.put(table, connector.countRows(table, ReadOptions.none().withLimit((int) NavigatorTable.COUNT_CAP + 1)));
             }
             return counts;
         }, connection::updateCounts, failure -> {

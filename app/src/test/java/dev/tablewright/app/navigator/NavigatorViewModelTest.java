@@ -176,4 +176,19 @@ class NavigatorViewModelTest {
 
         assertEquals(List.of("data orders", "design customers", "history orders", "filter customers"), actions);
     }
+
+    @Test
+    void aHugeTableIsCountedOnlyUpToTheCapSoTheListComesAtOnce() {
+        connector.exec("CREATE TABLE big (n INTEGER); INSERT INTO big (n) WITH RECURSIVE c(x) AS "
+                + "(SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000005) SELECT x FROM c");
+
+        NavigatorConnection shop = viewModel.add("Shop", "shop.db", connector);
+
+        NavigatorTable big = shop.tables().stream().filter(t -> t.name().equals("big")).findFirst().orElseThrow();
+        assertEquals(NavigatorTable.COUNT_CAP + 1, big.rowCount());
+        assertTrue(big.countCapped());
+        NavigatorTable customers = shop.tables().stream().filter(t -> t.name().equals("customers")).findFirst().orElseThrow();
+        assertEquals(2, customers.rowCount());
+        assertFalse(customers.countCapped(), "a small table is counted exactly");
+    }
 }
