@@ -1,8 +1,8 @@
 package dev.tablewright.cli;
 
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.sql.RawSql;
 

@@ -1,8 +1,8 @@
 package dev.tablewright.cli;
 
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.Json;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.TablewrightException;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

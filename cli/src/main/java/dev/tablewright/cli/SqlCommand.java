@@ -1,7 +1,7 @@
 package dev.tablewright.cli;
 
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.Json;
+import dev.tablewright.core.base.Json;
 import dev.tablewright.core.connect.ConnectOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,7 +2,7 @@ package dev.tablewright.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tablewright.core.Json;
+import dev.tablewright.core.base.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

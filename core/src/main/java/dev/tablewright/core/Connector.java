@@ -1,5 +1,9 @@
 package dev.tablewright.core;
 
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.base.Values;
 import dev.tablewright.core.connect.ConnectOptions;
 import dev.tablewright.core.connect.ConnectionEvent;
 import dev.tablewright.core.connect.ConnectionWatch;

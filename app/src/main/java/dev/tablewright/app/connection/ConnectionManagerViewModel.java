@@ -1,10 +1,10 @@
 package dev.tablewright.app.connection;
 
-import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.dialog.DialogService;
+import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.TablewrightException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -325,7 +325,7 @@ public final class ConnectionManagerViewModel {
             if (!Files.exists(file)) {
                 Path folder = file.getParent();
                 if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
-                    throw new TablewrightException(dev.tablewright.core.ErrorCode.CONNECTION_FAILED,
+                    throw new TablewrightException(dev.tablewright.core.base.ErrorCode.CONNECTION_FAILED,
                             "The folder " + folder + " does not exist or cannot be written, so " + file.getFileName()
                                     + " cannot be created there. Choose another place.");
                 }

@@ -34,7 +34,7 @@ public final class ConnectionRegistry implements AutoCloseable {
      * Connects with the profile and the password for this session ({@code null} for SQLite), or
      * returns the profile's connection when it is already open.
      *
-     * @throws dev.tablewright.core.TablewrightException {@code CONNECTION_FAILED} with the reason
+     * @throws dev.tablewright.core.base.TablewrightException {@code CONNECTION_FAILED} with the reason
      */
     public OpenConnection open(ConnectionProfile profile, String password) {
         synchronized (open) {

@@ -1,8 +1,8 @@
 package dev.tablewright.app.connection;
 
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.connect.ConnectOptions;
 import dev.tablewright.core.connect.ConnectionEvent;
 import javafx.beans.property.ReadOnlyObjectProperty;

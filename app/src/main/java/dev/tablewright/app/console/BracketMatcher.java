@@ -1,8 +1,7 @@
 package dev.tablewright.app.console;
 
 import dev.tablewright.app.sqltext.SqlTokenizer;
-
-import dev.tablewright.core.sql.ScriptSplitter.Flavor;
+import dev.tablewright.core.lex.SqlFlavor;
 
 import java.util.List;
 
@@ -25,7 +24,7 @@ public final class BracketMatcher {
      * The pair for the bracket just before the caret or, failing that, just after it; null when
      * neither is a bracket or it has no match.
      */
-    public static Pair at(String text, int caret, Flavor flavor) {
+    public static Pair at(String text, int caret, SqlFlavor flavor) {
         List<SqlTokenizer.Token> tokens = SqlTokenizer.tokenize(text, flavor);
         int index = bracketToken(tokens, caret - 1);
         if (index < 0) {

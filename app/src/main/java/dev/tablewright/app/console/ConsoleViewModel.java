@@ -4,11 +4,11 @@ import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.RunningTask;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
+import dev.tablewright.core.lex.SqlFlavor;
 import dev.tablewright.core.sql.QueryResult;
 import dev.tablewright.core.sql.RawSql;
 import dev.tablewright.core.sql.ResultPage;
 import dev.tablewright.core.sql.ScriptSplitter;
-import dev.tablewright.core.sql.ScriptSplitter.Flavor;
 import dev.tablewright.core.sql.SqlProblem;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -47,7 +47,7 @@ public final class ConsoleViewModel {
     private final Connector connector;
     private final QueryHistory historyStore;
     private final TaskExecutor tasks;
-    private final Flavor flavor;
+    private final SqlFlavor flavor;
 
     private final StringProperty script = new SimpleStringProperty("");
     private final IntegerProperty caret = new SimpleIntegerProperty();
@@ -367,7 +367,7 @@ public final class ConsoleViewModel {
     // --- properties ---
 
     /** The dialect's lexical rules, for the highlighter. */
-    public Flavor flavor() {
+    public SqlFlavor flavor() {
         return flavor;
     }
 

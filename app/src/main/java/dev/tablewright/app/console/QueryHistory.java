@@ -1,9 +1,9 @@
 package dev.tablewright.app.console;
 
-import dev.tablewright.app.storage.AtomicFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tablewright.app.DataDirectory;
-import dev.tablewright.core.Json;
+import dev.tablewright.app.storage.AtomicFiles;
+import dev.tablewright.core.base.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

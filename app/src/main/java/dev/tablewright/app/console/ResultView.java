@@ -1,6 +1,6 @@
 package dev.tablewright.app.console;
 
-import dev.tablewright.core.Json;
+import dev.tablewright.core.base.Json;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Parent;

@@ -1,8 +1,7 @@
 package dev.tablewright.app.console;
 
 import dev.tablewright.app.sqltext.SqlTokenizer;
-
-import dev.tablewright.core.sql.ScriptSplitter.Flavor;
+import dev.tablewright.core.lex.SqlFlavor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,7 +33,7 @@ public final class SqlCompletion {
      * @param schema table name to its column names, in order
      * @param quote  quotes a name the way the dialect does, for names that need it
      */
-    public static List<Suggestion> at(String text, int caret, Flavor flavor, Map<String, List<String>> schema,
+    public static List<Suggestion> at(String text, int caret, SqlFlavor flavor, Map<String, List<String>> schema,
                                       UnaryOperator<String> quote) {
         int start = caret;
         while (start > 0 && isNameChar(text.charAt(start - 1))) {
@@ -103,7 +102,7 @@ public final class SqlCompletion {
     }
 
     /** A table by its name (any case) or by an alias the text gives it. */
-    private static String resolve(String qualifier, String text, Flavor flavor, Map<String, List<String>> schema) {
+    private static String resolve(String qualifier, String text, SqlFlavor flavor, Map<String, List<String>> schema) {
         String table = tableNamed(qualifier, schema);
         if (table != null) {
             return table;
@@ -139,7 +138,7 @@ public final class SqlCompletion {
         return null;
     }
 
-    private static Set<String> mentionedTables(String text, Flavor flavor, Map<String, List<String>> schema) {
+    private static Set<String> mentionedTables(String text, SqlFlavor flavor, Map<String, List<String>> schema) {
         Set<String> out = new LinkedHashSet<>();
         for (SqlTokenizer.Token t : SqlTokenizer.tokenize(text, flavor)) {
             if (t.kind() == SqlTokenizer.Kind.IDENTIFIER || t.kind() == SqlTokenizer.Kind.QUOTED_IDENTIFIER) {

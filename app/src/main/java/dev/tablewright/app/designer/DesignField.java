@@ -1,8 +1,8 @@
 package dev.tablewright.app.designer;
 
-import dev.tablewright.core.Json;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.LogicalType;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;

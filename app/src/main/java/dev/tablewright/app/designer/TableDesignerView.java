@@ -1,8 +1,7 @@
 package dev.tablewright.app.designer;
 
 import dev.tablewright.app.sqltext.SqlHighlighter;
-import dev.tablewright.core.dialect.Dialect;
-
+import dev.tablewright.core.dialect.Dialects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.StringProperty;
@@ -415,7 +414,7 @@ public final class TableDesignerView {
         }
         String dialect = viewModel.previewDialectProperty().get();
         preview.setStyleSpans(0, SqlHighlighter.styles(text,
-                Dialect.named(dialect == null ? viewModel.connectionDialect() : dialect).scriptFlavor()));
+                Dialects.named(dialect == null ? viewModel.connectionDialect() : dialect).scriptFlavor()));
     }
 
     /** The preview's text as shown, for tests and for copying. */

@@ -1,17 +1,18 @@
 package dev.tablewright.app.designer;
 
-import dev.tablewright.app.task.Failures;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.tablewright.app.dialog.DialogService;
+import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.InternalNames;
+import dev.tablewright.core.base.Names;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.Names;
 import dev.tablewright.core.schema.SchemaManager;
 import dev.tablewright.core.schema.TableChangePlan;
 import dev.tablewright.core.schema.TableChangeRisk;
@@ -276,7 +277,7 @@ public final class TableDesignerViewModel {
                 problem = "Give the table a name.";
             } else {
                 problem = nameProblem("table", name);
-                if (problem.isEmpty() && Names.isInternal(name)) {
+                if (problem.isEmpty() && InternalNames.isInternal(name)) {
                     problem = "Names beginning with __ are reserved for Tablewright's internal tables.";
                 }
             }
@@ -329,7 +330,7 @@ public final class TableDesignerViewModel {
         if ((spec.unique() || spec.primaryKey()) && spec.type().id().matches("text|json|jsonb|file")) {
             return "A " + spec.type().id() + " field cannot be " + (spec.primaryKey() ? "the primary key" : "unique") + "; use a string field.";
         }
-        if (spec.defaultValue() != null && spec.type() == dev.tablewright.core.schema.LogicalType.FILE) {
+        if (spec.defaultValue() != null && spec.type() == dev.tablewright.core.base.LogicalType.FILE) {
             return "A file field cannot have a default value.";
         }
         FieldSpec was = current == null || f.original() == null ? null : current.fields().get(f.original());
@@ -337,7 +338,7 @@ public final class TableDesignerViewModel {
                 || was.type() != spec.type();
         if (spec.defaultValue() != null && defaultChanged && !spec.defaultsToNow()) {
             try {
-                dev.tablewright.core.query.Values.coerce(name, spec.type(), spec.defaultValue());
+                dev.tablewright.core.base.Values.coerce(name, spec.type(), spec.defaultValue());
             } catch (TablewrightException e) {
                 return "The default does not fit the type: " + e.getMessage();
             }

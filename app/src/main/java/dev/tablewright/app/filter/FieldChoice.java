@@ -1,6 +1,6 @@
 package dev.tablewright.app.filter;
 
-import dev.tablewright.core.schema.LogicalType;
+import dev.tablewright.core.base.LogicalType;
 
 /**
  * A field the builder offers: a column ({@code price}, or {@code products.price} with several

@@ -1,11 +1,8 @@
 package dev.tablewright.app.filter;
 
 import dev.tablewright.app.sqltext.SqlHighlighter;
-import dev.tablewright.core.dialect.Dialect;
-import dev.tablewright.core.sql.ScriptSplitter;
-import org.fxmisc.flowless.VirtualizedScrollPane;
-import org.fxmisc.richtext.CodeArea;
-
+import dev.tablewright.core.dialect.Dialects;
+import dev.tablewright.core.lex.SqlFlavor;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -35,6 +32,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -467,7 +466,7 @@ public final class FilterBuilderView {
             if (!text.isEmpty()) {
                 String shown = viewModel.sqlDialectProperty().get();
                 sqlText.setStyleSpans(0, SqlHighlighter.styles(text,
-                        shown == null ? ScriptSplitter.Flavor.SQLITE : Dialect.named(shown).scriptFlavor()));
+                        shown == null ? SqlFlavor.SQLITE : Dialects.named(shown).scriptFlavor()));
             }
         };
         viewModel.sqlProperty().addListener((obs, old, text) -> showSql.run());

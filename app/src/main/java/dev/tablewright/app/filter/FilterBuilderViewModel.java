@@ -1,13 +1,14 @@
 package dev.tablewright.app.filter;
 
-import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.DataDirectory;
 import dev.tablewright.app.dialog.DialogService;
+import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.Json;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.MysqlDialect;
 import dev.tablewright.core.dialect.PostgresDialect;
@@ -16,7 +17,6 @@ import dev.tablewright.core.dialect.SqliteDialect;
 import dev.tablewright.core.filter.FilterSql;
 import dev.tablewright.core.filter.Operator;
 import dev.tablewright.core.query.ReadOptions;
-import dev.tablewright.core.schema.LogicalType;
 import dev.tablewright.core.schema.TableSchema;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

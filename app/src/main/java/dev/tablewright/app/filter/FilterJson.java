@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.tablewright.core.Json;
+import dev.tablewright.core.base.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.tablewright.app.filter;
 
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.TablewrightException;
 
 /**
  * A filter array the tree cannot hold, with where it is wrong: {@link #at()} is the path of

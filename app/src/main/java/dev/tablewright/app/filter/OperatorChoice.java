@@ -1,7 +1,7 @@
 package dev.tablewright.app.filter;
 
+import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.filter.Operator;
-import dev.tablewright.core.schema.LogicalType;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.tablewright.app.filter;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.tablewright.core.Json;
+import dev.tablewright.core.base.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,10 @@
 package dev.tablewright.app.grid;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.Json;
-import dev.tablewright.core.TablewrightException;
-import dev.tablewright.core.schema.LogicalType;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.TablewrightException;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tablewright.app.grid;
 
-import dev.tablewright.core.TablewrightException;
-import dev.tablewright.core.schema.LogicalType;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.TablewrightException;
 import javafx.css.PseudoClass;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;

@@ -1,7 +1,7 @@
 package dev.tablewright.app.grid;
 
+import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.LogicalType;
 import dev.tablewright.core.schema.TableSchema;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectWrapper;

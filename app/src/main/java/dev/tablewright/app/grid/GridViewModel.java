@@ -1,13 +1,13 @@
 package dev.tablewright.app.grid;
 
-import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.dialog.DialogService;
+import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.RunningTask;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
+import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.LogicalType;
 import dev.tablewright.core.schema.TableSchema;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.tablewright.core.Json;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.LogicalType;
 import dev.tablewright.core.schema.TableSchema;
 
 import java.io.UncheckedIOException;

@@ -1,9 +1,10 @@
 package dev.tablewright.app.grid;
 
 import dev.tablewright.core.Connector;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.Values;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.LogicalType;
 import dev.tablewright.core.schema.TableSchema;
 
 import java.util.ArrayList;

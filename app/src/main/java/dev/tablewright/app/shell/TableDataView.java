@@ -4,7 +4,7 @@ import dev.tablewright.app.filter.FilterBuilderView;
 import dev.tablewright.app.filter.FilterBuilderViewModel;
 import dev.tablewright.app.grid.GridView;
 import dev.tablewright.app.grid.GridViewModel;
-import dev.tablewright.core.Json;
+import dev.tablewright.core.base.Json;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;

@@ -1,6 +1,6 @@
 package dev.tablewright.app.sqltext;
 
-import dev.tablewright.core.sql.ScriptSplitter.Flavor;
+import dev.tablewright.core.lex.SqlFlavor;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import org.fxmisc.richtext.CodeArea;
@@ -38,7 +38,7 @@ public final class SqlHighlighter {
     }
 
     /** Style spans covering all of {@code text}: each token gets its kind's CSS class, the rest none. */
-    public static StyleSpans<Collection<String>> styles(String text, Flavor flavor) {
+    public static StyleSpans<Collection<String>> styles(String text, SqlFlavor flavor) {
         StyleSpansBuilder<Collection<String>> spans = new StyleSpansBuilder<>();
         int last = 0;
         List<SqlTokenizer.Token> tokens = SqlTokenizer.tokenize(text, flavor);
@@ -55,13 +55,13 @@ public final class SqlHighlighter {
      * Colours {@code area} now and after every edit, off the FX thread. Call on the FX thread;
      * {@link Subscription#unsubscribe()} on the result stops it.
      */
-    public static Subscription install(CodeArea area, Flavor flavor) {
+    public static Subscription install(CodeArea area, SqlFlavor flavor) {
         return install(area, flavor, () -> {
         });
     }
 
-    /** {@link #install(CodeArea, Flavor)}, running {@code afterStyling} each time new colours are applied (to redraw marks of its own). */
-    public static Subscription install(CodeArea area, Flavor flavor, Runnable afterStyling) {
+    /** {@link #install(CodeArea, SqlFlavor)}, running {@code afterStyling} each time new colours are applied (to redraw marks of its own). */
+    public static Subscription install(CodeArea area, SqlFlavor flavor, Runnable afterStyling) {
         if (!area.getStylesheets().contains(STYLESHEET)) {
             area.getStylesheets().add(STYLESHEET);
         }
@@ -88,7 +88,7 @@ public final class SqlHighlighter {
     private record Highlighting(String text, StyleSpans<Collection<String>> spans) {
     }
 
-    private static Task<Highlighting> compute(String text, Flavor flavor) {
+    private static Task<Highlighting> compute(String text, SqlFlavor flavor) {
         Task<Highlighting> task = new Task<>() {
             @Override
             protected Highlighting call() {

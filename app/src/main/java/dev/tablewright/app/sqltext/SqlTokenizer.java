@@ -1,6 +1,6 @@
 package dev.tablewright.app.sqltext;
 
-import dev.tablewright.core.sql.ScriptSplitter.Flavor;
+import dev.tablewright.core.lex.SqlFlavor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +73,7 @@ public final class SqlTokenizer {
     }
 
     /** The tokens of {@code text} in order; never null, never throws. */
-    public static List<Token> tokenize(String text, Flavor flavor) {
+    public static List<Token> tokenize(String text, SqlFlavor flavor) {
         return new Lexer(text == null ? "" : text, flavor).run();
     }
 
@@ -90,12 +90,12 @@ public final class SqlTokenizer {
         private final boolean sqlite;
         private final List<Token> out = new ArrayList<>();
 
-        Lexer(String s, Flavor flavor) {
+        Lexer(String s, SqlFlavor flavor) {
             this.s = s;
             this.n = s.length();
-            this.pg = flavor == Flavor.POSTGRES;
-            this.mysql = flavor == Flavor.MYSQL;
-            this.sqlite = flavor == Flavor.SQLITE;
+            this.pg = flavor == SqlFlavor.POSTGRES;
+            this.mysql = flavor == SqlFlavor.MYSQL;
+            this.sqlite = flavor == SqlFlavor.SQLITE;
         }
 
         List<Token> run() {

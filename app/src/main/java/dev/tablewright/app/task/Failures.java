@@ -1,6 +1,6 @@
 package dev.tablewright.app.task;
 
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.TablewrightException;
 
 import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;

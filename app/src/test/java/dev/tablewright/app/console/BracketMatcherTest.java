@@ -2,8 +2,8 @@ package dev.tablewright.app.console;
 
 import org.junit.jupiter.api.Test;
 
-import static dev.tablewright.core.sql.ScriptSplitter.Flavor.POSTGRES;
-import static dev.tablewright.core.sql.ScriptSplitter.Flavor.SQLITE;
+import static dev.tablewright.core.lex.SqlFlavor.POSTGRES;
+import static dev.tablewright.core.lex.SqlFlavor.SQLITE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -2,7 +2,7 @@ package dev.tablewright.app.console;
 
 import dev.tablewright.app.task.SameThreadTaskExecutor;
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;

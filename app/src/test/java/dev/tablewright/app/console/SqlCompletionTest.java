@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.tablewright.core.sql.ScriptSplitter.Flavor.POSTGRES;
+import static dev.tablewright.core.lex.SqlFlavor.POSTGRES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SqlCompletionTest {

@@ -3,8 +3,8 @@ package dev.tablewright.app.designer;
 import dev.tablewright.app.dialog.RecordingDialogService;
 import dev.tablewright.app.task.SameThreadTaskExecutor;
 import dev.tablewright.core.Connector;
+import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.LogicalType;
 import dev.tablewright.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -276,7 +276,7 @@ class TableDesignerViewModelTest {
         FieldSpec stored = db.getTableSchema("items").fields().get("qty");
         assertEquals(new FieldSpec(LogicalType.INTEGER, false, false, false, 1L, false, false, null, null),
                 new FieldSpec(stored.type(), stored.primaryKey(), stored.unique(), stored.allowNull(),
-                        dev.tablewright.core.Json.normalize(stored.defaultValue()), false, false, null, null));
+                        dev.tablewright.core.base.Json.normalize(stored.defaultValue()), false, false, null, null));
         assertTrue(db.getTableSchema("items").options().trackHistory());
     }
 

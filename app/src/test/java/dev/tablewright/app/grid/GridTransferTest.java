@@ -4,7 +4,7 @@ import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.dialog.RecordingDialogService;
 import dev.tablewright.app.task.SameThreadTaskExecutor;
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.Json;
+import dev.tablewright.core.base.Json;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package dev.tablewright.app.grid;
 import dev.tablewright.app.dialog.RecordingDialogService;
 import dev.tablewright.app.task.SameThreadTaskExecutor;
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.Json;
+import dev.tablewright.core.base.Json;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.testing.TestDatabases;
 import javafx.collections.ObservableList;

@@ -1,7 +1,7 @@
 package dev.tablewright.app.sqltext;
 
 import dev.tablewright.app.sqltext.SqlTokenizer.Kind;
-import dev.tablewright.core.sql.ScriptSplitter.Flavor;
+import dev.tablewright.core.lex.SqlFlavor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static dev.tablewright.core.sql.ScriptSplitter.Flavor.MYSQL;
-import static dev.tablewright.core.sql.ScriptSplitter.Flavor.POSTGRES;
-import static dev.tablewright.core.sql.ScriptSplitter.Flavor.SQLITE;
+import static dev.tablewright.core.lex.SqlFlavor.MYSQL;
+import static dev.tablewright.core.lex.SqlFlavor.POSTGRES;
+import static dev.tablewright.core.lex.SqlFlavor.SQLITE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,11 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SqlTokenizerTest {
 
     /** The tokens as "KIND:text" strings, easy to read in a table. */
-    private static List<String> tokens(String sql, Flavor flavor) {
+    private static List<String> tokens(String sql, SqlFlavor flavor) {
         return SqlTokenizer.tokenize(sql, flavor).stream().map(t -> t.kind() + ":" + t.text(sql)).toList();
     }
 
-    private static Arguments row(Flavor flavor, String sql, String... expected) {
+    private static Arguments row(SqlFlavor flavor, String sql, String... expected) {
         return Arguments.of(flavor, sql, List.of(expected));
     }
 
@@ -73,7 +73,7 @@ class SqlTokenizerTest {
 
     @ParameterizedTest
     @MethodSource("escapingCases")
-    void tokensFollowEachDialectsQuotingAndComments(Flavor flavor, String sql, List<String> expected) {
+    void tokensFollowEachDialectsQuotingAndComments(SqlFlavor flavor, String sql, List<String> expected) {
         assertEquals(expected, tokens(sql, flavor));
     }
 
@@ -89,7 +89,7 @@ class SqlTokenizerTest {
 
     @ParameterizedTest
     @MethodSource("everyKind")
-    void wordsNumbersAndOperatorsGetTheirKinds(Flavor flavor, String sql, List<String> expected) {
+    void wordsNumbersAndOperatorsGetTheirKinds(SqlFlavor flavor, String sql, List<String> expected) {
         assertEquals(expected, tokens(sql, flavor));
     }
 
@@ -99,8 +99,8 @@ class SqlTokenizerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void tokensNeverOverlapAndStayInsideTheText(Flavor flavor) {
+    @EnumSource(SqlFlavor.class)
+    void tokensNeverOverlapAndStayInsideTheText(SqlFlavor flavor) {
         String sql = "SELECT 'a''b', \"c\"\"d\", `e`, [f], $$g$$, E'h\\'i', -- j\n /* k */ 1.5 + ? FROM t; #l\n";
         int last = 0;
         for (SqlTokenizer.Token t : SqlTokenizer.tokenize(sql, flavor)) {

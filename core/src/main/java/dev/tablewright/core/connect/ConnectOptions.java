@@ -1,7 +1,8 @@
 package dev.tablewright.core.connect;
 
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.dialect.Dialects;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -21,7 +22,7 @@ public record ConnectOptions(String dialect, String database, String username, S
                              String host, Integer port, Boolean ssl, String applicationUser) {
 
     public ConnectOptions {
-        dialect = normalizeDialect(dialect);
+        dialect = Dialects.canonicalName(dialect);
     }
 
     public static ConnectOptions sqlite(String file) {
@@ -115,20 +116,6 @@ public record ConnectOptions(String dialect, String database, String username, S
 
     private static String str(Object o) {
         return o == null ? null : String.valueOf(o);
-    }
-
-    private static String normalizeDialect(String d) {
-        if (d == null) {
-            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "No dialect given: use sqlite, postgres, mysql or mariadb.");
-        }
-        return switch (d.toLowerCase(Locale.ROOT)) {
-            case "sqlite", "sqlite3" -> "sqlite";
-            case "postgres", "postgresql", "pg" -> "postgres";
-            case "mysql" -> "mysql";
-            case "mariadb" -> "mariadb";
-            default -> throw new TablewrightException(ErrorCode.INVALID_ARGUMENT,
-                    "Unknown dialect '" + d + "': use sqlite, postgres, mysql or mariadb.");
-        };
     }
 
     /** The options without the password, for display and logs. */

@@ -1,6 +1,6 @@
 package dev.tablewright.core.connect;
 
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.TablewrightException;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

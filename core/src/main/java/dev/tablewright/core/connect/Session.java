@@ -2,11 +2,12 @@ package dev.tablewright.core.connect;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.dialect.Dialect;
+import dev.tablewright.core.dialect.Dialects;
 import dev.tablewright.core.dialect.SqlStatement;
-import dev.tablewright.core.schema.LogicalType;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,13 +38,13 @@ public final class Session implements AutoCloseable {
      * find the database gone and when they work again.
      */
     public static Session open(ConnectOptions options, ConnectionWatch watch) {
-        Dialect dialect = Dialect.of(options);
+        Dialect dialect = Dialects.named(options.dialect());
         HikariConfig config = new HikariConfig();
         config.setPoolName("tablewright-" + dialect.name());
         config.setConnectionTimeout(10_000);
         // Try once when opening: a wrong host or password fails at once with the real reason.
         config.setInitializationFailTimeout(1);
-        dialect.configurePool(config, options);
+        PoolSettings.configure(config, dialect, options);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -91,7 +92,10 @@ public final class Session implements AutoCloseable {
 
     /** The name {@code $USER} stands for. */
     public String user() {
-        return options.applicationUser() != null ? options.applicationUser() : dialect.defaultUser(options);
+        if (options.applicationUser() != null) {
+            return options.applicationUser();
+        }
+        return options.username() != null ? options.username() : System.getProperty("user.name");
     }
 
     public boolean ping() {
@@ -328,9 +332,9 @@ public final class Session implements AutoCloseable {
 
     /** Raw-SQL parameters: JSON numbers as Long/Double, objects and arrays as JSON text. */
     private static Object plain(Object p) {
-        Object v = dev.tablewright.core.Json.normalize(p);
+        Object v = dev.tablewright.core.base.Json.normalize(p);
         if (v instanceof java.util.Map<?, ?> || v instanceof List<?>) {
-            return dev.tablewright.core.Json.write(v);
+            return dev.tablewright.core.base.Json.write(v);
         }
         if (v instanceof Number n && !(v instanceof Long) && !(v instanceof Double)) {
             return n instanceof Float || n instanceof java.math.BigDecimal ? (Object) n.doubleValue() : (Object) n.longValue();

@@ -1,10 +1,9 @@
 package dev.tablewright.core.dialect;
 
-import com.zaxxer.hikari.HikariConfig;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.connect.ConnectOptions;
-import dev.tablewright.core.schema.LogicalType;
-import dev.tablewright.core.sql.ScriptSplitter;
+import dev.tablewright.core.base.Dates;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.lex.SqlFlavor;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,27 +19,6 @@ import java.util.List;
  */
 public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDialect {
 
-    static Dialect of(ConnectOptions options) {
-        return switch (options.dialect()) {
-            case "sqlite" -> new SqliteDialect();
-            case "postgres" -> new PostgresDialect();
-            case "mysql" -> new MysqlDialect(false);
-            case "mariadb" -> new MysqlDialect(true);
-            default -> throw new IllegalArgumentException(options.dialect());
-        };
-    }
-
-    /** The dialect of that name (sqlite, postgres, mysql, mariadb), for SQL planned without a connection. */
-    static Dialect named(String name) {
-        return switch (name) {
-            case "sqlite" -> new SqliteDialect();
-            case "postgres" -> new PostgresDialect();
-            case "mysql" -> new MysqlDialect(false);
-            case "mariadb" -> new MysqlDialect(true);
-            default -> throw new IllegalArgumentException("Unknown dialect '" + name + "'; known: sqlite, postgres, mysql, mariadb.");
-        };
-    }
-
     /** sqlite, postgres, mysql or mariadb. */
     String name();
 
@@ -50,15 +28,6 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
     default String quoteIdentifier(String identifier) {
         String q = String.valueOf(identifierQuote());
         return q + identifier.replace(q, q + q) + q;
-    }
-
-    // --- connecting ---
-
-    void configurePool(HikariConfig config, ConnectOptions options);
-
-    /** The name used for {@code $USER} when the connection has no username. */
-    default String defaultUser(ConnectOptions options) {
-        return options.username() != null ? options.username() : System.getProperty("user.name");
     }
 
     // --- types ---
@@ -101,7 +70,7 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
             case INTEGER, NUMBER -> value instanceof Number ? value.toString() : quoteText(String.valueOf(value));
             case BOOLEAN -> Boolean.TRUE.equals(value) ? "TRUE" : "FALSE";
             case DATE -> quoteText(value instanceof Instant i ? Dates.store(i) : String.valueOf(value));
-            case JSON, JSONB -> quoteText(value instanceof String s ? s : dev.tablewright.core.Json.write(value));
+            case JSON, JSONB -> quoteText(value instanceof String s ? s : dev.tablewright.core.base.Json.write(value));
             case FILE -> "X'" + java.util.HexFormat.of().formatHex((byte[]) value) + "'";
             case STRING, TEXT -> quoteText(String.valueOf(value));
         };
@@ -285,11 +254,6 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
         return List.of();
     }
 
-    /** The name of a trigger of the history of a table. */
-    static String historyTriggerName(String table, String suffix) {
-        return "__tw_h_" + table + "_" + suffix;
-    }
-
     /** Row lock clause for a read that is followed by a write in the same transaction. */
     default String forUpdate() {
         return " FOR UPDATE";
@@ -320,7 +284,7 @@ public sealed interface Dialect permits SqliteDialect, PostgresDialect, MysqlDia
         return null;
     }
 
-    ScriptSplitter.Flavor scriptFlavor();
+    SqlFlavor scriptFlavor();
 
     /** Maps a database error to a contract code, or null when it is not one the contract names. */
     ErrorCode classify(SQLException e);

@@ -1,11 +1,11 @@
 package dev.tablewright.core.dialect;
 
-import com.zaxxer.hikari.HikariConfig;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.Json;
-import dev.tablewright.core.connect.ConnectOptions;
-import dev.tablewright.core.schema.LogicalType;
-import dev.tablewright.core.sql.ScriptSplitter;
+import dev.tablewright.core.base.Dates;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.InternalNames;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.lex.SqlFlavor;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,37 +40,14 @@ public final class MysqlDialect implements Dialect {
         return mariadb ? "mariadb" : "mysql";
     }
 
-    @Override
-    public char identifierQuote() {
-        return '`';
+    /** Connected through the MariaDB driver rather than MySQL Connector/J. */
+    public boolean isMariaDb() {
+        return mariadb;
     }
 
     @Override
-    public void configurePool(HikariConfig config, ConnectOptions options) {
-        String host = options.host() == null ? "localhost" : options.host();
-        int port = options.port() == null ? 3306 : options.port();
-        String db = options.database() == null ? "" : java.net.URLEncoder.encode(options.database(), java.nio.charset.StandardCharsets.UTF_8);
-        boolean ssl = Boolean.TRUE.equals(options.ssl());
-        if (mariadb) {
-            config.setJdbcUrl("jdbc:mariadb://" + host + ":" + port + "/" + db);
-            config.setDriverClassName("org.mariadb.jdbc.Driver");
-            config.addDataSourceProperty("sslMode", ssl ? "trust" : "disable");
-        } else {
-            config.setJdbcUrl("jdbc:mysql://" + host + ":" + port + "/" + db);
-            config.setDriverClassName("com.mysql.cj.jdbc.Driver");
-            config.addDataSourceProperty("rewriteBatchedStatements", "true");
-            config.addDataSourceProperty("sslMode", ssl ? "REQUIRED" : "DISABLED");
-            config.addDataSourceProperty("allowPublicKeyRetrieval", "true");
-            config.addDataSourceProperty("characterEncoding", "UTF-8");
-        }
-        if (options.username() != null) {
-            config.setUsername(options.username());
-        }
-        if (options.password() != null) {
-            config.setPassword(options.password());
-        }
-        config.setConnectionInitSql("SET time_zone = '+00:00', NAMES utf8mb4 COLLATE utf8mb4_bin");
-        config.setMaximumPoolSize(4);
+    public char identifierQuote() {
+        return '`';
     }
 
     @Override
@@ -300,8 +277,8 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
-    public ScriptSplitter.Flavor scriptFlavor() {
-        return ScriptSplitter.Flavor.MYSQL;
+    public SqlFlavor scriptFlavor() {
+        return SqlFlavor.MYSQL;
     }
 
     @Override
@@ -350,7 +327,7 @@ public final class MysqlDialect implements Dialect {
         for (String[] op : new String[][]{{"INSERT", "insert", "NEW", "ins"}, {"UPDATE", "update", "NEW", "upd"}, {"DELETE", "delete", "OLD", "del"}}) {
             String insert = "INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) VALUES (CAST("
                     + op[2] + "." + quoteIdentifier(keyColumn) + " AS CHAR), '" + op[1] + "', UTC_TIMESTAMP(3), @tw_user, " + rowJson(op[2] + ".", columns) + ")";
-            out.add("CREATE TRIGGER " + quoteIdentifier(Dialect.historyTriggerName(table, op[3])) + " AFTER " + op[0] + " ON " + quoteIdentifier(table)
+            out.add("CREATE TRIGGER " + quoteIdentifier(InternalNames.historyTrigger(table, op[3])) + " AFTER " + op[0] + " ON " + quoteIdentifier(table)
                     + " FOR EACH ROW " + (op[0].equals("INSERT") ? "BEGIN IF @tw_bulk IS NULL THEN " + insert + "; END IF; END" : insert));
         }
         return out;
@@ -420,7 +397,7 @@ public final class MysqlDialect implements Dialect {
     @Override
     public List<String> dropHistoryTriggers(String table) {
         return java.util.stream.Stream.of("ins", "upd", "del")
-                .map(s -> "DROP TRIGGER IF EXISTS " + quoteIdentifier(Dialect.historyTriggerName(table, s))).toList();
+                .map(s -> "DROP TRIGGER IF EXISTS " + quoteIdentifier(InternalNames.historyTrigger(table, s))).toList();
     }
 
     @Override
@@ -453,7 +430,7 @@ public final class MysqlDialect implements Dialect {
         try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.triggers WHERE event_object_schema = DATABASE()"
                 + " AND event_object_table = ? AND event_manipulation = 'INSERT' AND NOT (trigger_name = ? AND action_statement LIKE ?)")) {
             ps.setString(1, table);
-            ps.setString(2, exceptHistory ? Dialect.historyTriggerName(table, "ins") : "");
+            ps.setString(2, exceptHistory ? InternalNames.historyTrigger(table, "ins") : "");
             ps.setString(3, "%IF @tw_bulk IS NULL THEN%");
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -1,11 +1,11 @@
 package dev.tablewright.core.dialect;
 
-import com.zaxxer.hikari.HikariConfig;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.Json;
-import dev.tablewright.core.connect.ConnectOptions;
-import dev.tablewright.core.schema.LogicalType;
-import dev.tablewright.core.sql.ScriptSplitter;
+import dev.tablewright.core.base.Dates;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.InternalNames;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.lex.SqlFlavor;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,26 +42,6 @@ public final class PostgresDialect implements Dialect {
     @Override
     public char identifierQuote() {
         return '"';
-    }
-
-    @Override
-    public void configurePool(HikariConfig config, ConnectOptions options) {
-        String host = options.host() == null ? "localhost" : options.host();
-        int port = options.port() == null ? 5432 : options.port();
-        String db = options.database() == null ? "postgres" : options.database();
-        config.setJdbcUrl("jdbc:postgresql://" + host + ":" + port + "/" + java.net.URLEncoder.encode(db, java.nio.charset.StandardCharsets.UTF_8));
-        config.setDriverClassName("org.postgresql.Driver");
-        if (options.username() != null) {
-            config.setUsername(options.username());
-        }
-        if (options.password() != null) {
-            config.setPassword(options.password());
-        }
-        config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        config.addDataSourceProperty("ApplicationName", "Tablewright");
-        boolean ssl = Boolean.TRUE.equals(options.ssl());
-        config.addDataSourceProperty("sslmode", ssl ? "require" : "prefer");
-        config.setMaximumPoolSize(4);
     }
 
     @Override
@@ -291,8 +271,8 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public ScriptSplitter.Flavor scriptFlavor() {
-        return ScriptSplitter.Flavor.POSTGRES;
+    public SqlFlavor scriptFlavor() {
+        return SqlFlavor.POSTGRES;
     }
 
     @Override
@@ -417,12 +397,12 @@ public final class PostgresDialect implements Dialect {
         String actor = "NULLIF(current_setting('tablewright.user', true), '')";
         List<String> out = new ArrayList<>();
         for (String[] op : new String[][]{{"INSERT", "insert", "NEW", "ins"}, {"UPDATE", "update", "NEW", "upd"}, {"DELETE", "delete", "OLD", "del"}}) {
-            String fn = quoteIdentifier(Dialect.historyTriggerName(table, "fn_" + op[3]));
+            String fn = quoteIdentifier(InternalNames.historyTrigger(table, "fn_" + op[3]));
             String rows = op[2].toLowerCase(Locale.ROOT) + "_rows";
             out.add("CREATE OR REPLACE FUNCTION " + fn + "() RETURNS trigger LANGUAGE plpgsql AS $tw$ BEGIN " + insert
                     + "SELECT CAST(r." + quoteIdentifier(keyColumn) + " AS text), '" + op[1] + "', clock_timestamp(), " + actor + ", to_json(r) FROM "
                     + rows + " r; RETURN NULL; END $tw$");
-            out.add("CREATE TRIGGER " + quoteIdentifier(Dialect.historyTriggerName(table, op[3])) + " AFTER " + op[0] + " ON " + quoteIdentifier(table)
+            out.add("CREATE TRIGGER " + quoteIdentifier(InternalNames.historyTrigger(table, op[3])) + " AFTER " + op[0] + " ON " + quoteIdentifier(table)
                     + " REFERENCING " + op[2] + " TABLE AS " + rows + " FOR EACH STATEMENT EXECUTE FUNCTION " + fn + "()");
         }
         return out;
@@ -442,8 +422,8 @@ public final class PostgresDialect implements Dialect {
     public List<String> dropHistoryTriggers(String table) {
         List<String> out = new ArrayList<>();
         for (String op : List.of("ins", "upd", "del")) {
-            out.add("DROP TRIGGER IF EXISTS " + quoteIdentifier(Dialect.historyTriggerName(table, op)) + " ON " + quoteIdentifier(table));
-            out.add("DROP FUNCTION IF EXISTS " + quoteIdentifier(Dialect.historyTriggerName(table, "fn_" + op)) + "()");
+            out.add("DROP TRIGGER IF EXISTS " + quoteIdentifier(InternalNames.historyTrigger(table, op)) + " ON " + quoteIdentifier(table));
+            out.add("DROP FUNCTION IF EXISTS " + quoteIdentifier(InternalNames.historyTrigger(table, "fn_" + op)) + "()");
         }
         return out;
     }

@@ -1,11 +1,11 @@
 package dev.tablewright.core.dialect;
 
-import com.zaxxer.hikari.HikariConfig;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.Json;
-import dev.tablewright.core.connect.ConnectOptions;
-import dev.tablewright.core.schema.LogicalType;
-import dev.tablewright.core.sql.ScriptSplitter;
+import dev.tablewright.core.base.Dates;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.InternalNames;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.lex.SqlFlavor;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,29 +39,6 @@ public final class SqliteDialect implements Dialect {
     @Override
     public char identifierQuote() {
         return '"';
-    }
-
-    @Override
-    public void configurePool(HikariConfig config, ConnectOptions options) {
-        String file = options.database() == null ? ":memory:" : options.database();
-        boolean memory = file.equals(":memory:") || file.isEmpty();
-        config.setJdbcUrl("jdbc:sqlite:" + file);
-        config.setDriverClassName("org.sqlite.JDBC");
-        config.addDataSourceProperty("foreign_keys", "true");
-        config.addDataSourceProperty("busy_timeout", "10000");
-        if (!memory) {
-            config.addDataSourceProperty("journal_mode", "WAL");
-            config.addDataSourceProperty("synchronous", "NORMAL");
-        }
-        if (memory) {
-            // Each connection to :memory: is its own database: keep exactly one, forever.
-            config.setMaximumPoolSize(1);
-            config.setMinimumIdle(1);
-            config.setMaxLifetime(0);
-            config.setIdleTimeout(0);
-        } else {
-            config.setMaximumPoolSize(4);
-        }
     }
 
     @Override
@@ -265,8 +242,8 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public ScriptSplitter.Flavor scriptFlavor() {
-        return ScriptSplitter.Flavor.SQLITE;
+    public SqlFlavor scriptFlavor() {
+        return SqlFlavor.SQLITE;
     }
 
     @Override
@@ -315,11 +292,11 @@ public final class SqliteDialect implements Dialect {
         List<String> out = new ArrayList<>();
         for (String[] op : new String[][]{{"INSERT", "insert", "NEW", "ins"}, {"UPDATE", "update", "NEW", "upd"}, {"DELETE", "delete", "OLD", "del"}}) {
             // The workbench's own bulk inserts write their history in one statement (historyBulkInsert).
-            String when = op[0].equals("INSERT") ? " WHEN NOT EXISTS (SELECT 1 FROM " + quoteIdentifier(ACTOR) + " WHERE \"id\" = 2)" : "";
-            out.add("CREATE TRIGGER " + quoteIdentifier(Dialect.historyTriggerName(table, op[3])) + " AFTER " + op[0] + " ON " + quoteIdentifier(table)
+            String when = op[0].equals("INSERT") ? " WHEN NOT EXISTS (SELECT 1 FROM " + quoteIdentifier(InternalNames.ACTOR_TABLE) + " WHERE \"id\" = 2)" : "";
+            out.add("CREATE TRIGGER " + quoteIdentifier(InternalNames.historyTrigger(table, op[3])) + " AFTER " + op[0] + " ON " + quoteIdentifier(table)
                     + when + " BEGIN INSERT INTO " + quoteIdentifier(historyTable) + HISTORY_COLUMNS + " VALUES (CAST("
                     + op[2] + "." + quoteIdentifier(keyColumn) + " AS TEXT), '" + op[1] + "', " + NOW + ", (SELECT \"user\" FROM "
-                    + quoteIdentifier(ACTOR) + " WHERE \"id\" = 1), " + rowJson(op[2] + ".", columns) + "); END");
+                    + quoteIdentifier(InternalNames.ACTOR_TABLE) + " WHERE \"id\" = 1), " + rowJson(op[2] + ".", columns) + "); END");
         }
         return out;
     }
@@ -346,12 +323,12 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public List<SqlStatement> startBulkCapture() {
-        return List.of(SqlStatement.of("INSERT OR REPLACE INTO " + quoteIdentifier(ACTOR) + " (\"id\", \"user\") VALUES (2, NULL)"));
+        return List.of(SqlStatement.of("INSERT OR REPLACE INTO " + quoteIdentifier(InternalNames.ACTOR_TABLE) + " (\"id\", \"user\") VALUES (2, NULL)"));
     }
 
     @Override
     public List<SqlStatement> endBulkCapture() {
-        return List.of(SqlStatement.of("DELETE FROM " + quoteIdentifier(ACTOR) + " WHERE \"id\" = 2"));
+        return List.of(SqlStatement.of("DELETE FROM " + quoteIdentifier(InternalNames.ACTOR_TABLE) + " WHERE \"id\" = 2"));
     }
 
     @Override
@@ -368,7 +345,7 @@ public final class SqliteDialect implements Dialect {
     @Override
     public List<String> dropHistoryTriggers(String table) {
         return java.util.stream.Stream.of("ins", "upd", "del")
-                .map(s -> "DROP TRIGGER IF EXISTS " + quoteIdentifier(Dialect.historyTriggerName(table, s))).toList();
+                .map(s -> "DROP TRIGGER IF EXISTS " + quoteIdentifier(InternalNames.historyTrigger(table, s))).toList();
     }
 
     @Override
@@ -394,21 +371,20 @@ public final class SqliteDialect implements Dialect {
      * inside its own transaction and takes it out before committing, so the triggers see it only
      * for that write (SQLite runs one writer at a time), and never for other clients'.
      */
-    private static final String ACTOR = "__tw_actor";
 
     @Override
     public List<String> historySupportTables() {
-        return List.of("CREATE TABLE IF NOT EXISTS " + quoteIdentifier(ACTOR) + " (\"id\" INTEGER PRIMARY KEY CHECK (\"id\" IN (1, 2)), \"user\" TEXT)");
+        return List.of("CREATE TABLE IF NOT EXISTS " + quoteIdentifier(InternalNames.ACTOR_TABLE) + " (\"id\" INTEGER PRIMARY KEY CHECK (\"id\" IN (1, 2)), \"user\" TEXT)");
     }
 
     @Override
     public List<SqlStatement> setActor(String user) {
-        return List.of(SqlStatement.of("INSERT OR REPLACE INTO " + quoteIdentifier(ACTOR) + " (\"id\", \"user\") VALUES (1, ?)", user));
+        return List.of(SqlStatement.of("INSERT OR REPLACE INTO " + quoteIdentifier(InternalNames.ACTOR_TABLE) + " (\"id\", \"user\") VALUES (1, ?)", user));
     }
 
     @Override
     public List<SqlStatement> endActor() {
-        return List.of(SqlStatement.of("DELETE FROM " + quoteIdentifier(ACTOR) + " WHERE \"id\" = 1"));
+        return List.of(SqlStatement.of("DELETE FROM " + quoteIdentifier(InternalNames.ACTOR_TABLE) + " WHERE \"id\" = 1"));
     }
 
     // --- changing existing tables: SQLite rebuilds the table, copying each column through convertedValue ---

@@ -1,12 +1,13 @@
 package dev.tablewright.core.filter;
 
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.Names;
+import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.base.Values;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.SqlStatement;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.LogicalType;
-import dev.tablewright.core.schema.Names;
 import dev.tablewright.core.schema.TableSchema;
 
 import java.util.LinkedHashMap;

@@ -1,19 +1,20 @@
 package dev.tablewright.core.history;
 
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.Json;
-import dev.tablewright.core.TablewrightException;
-import dev.tablewright.core.connect.Session;
+import dev.tablewright.core.base.Dates;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.InternalNames;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.Names;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.connect.Session.TypedValue;
-import dev.tablewright.core.dialect.Dates;
+import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.SqlStatement;
 import dev.tablewright.core.filter.FilterCompiler;
 import dev.tablewright.core.query.TableData;
 import dev.tablewright.core.schema.DdlStep;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.LogicalType;
-import dev.tablewright.core.schema.Names;
 import dev.tablewright.core.schema.SchemaManager;
 import dev.tablewright.core.schema.TableSchema;
 
@@ -38,7 +39,6 @@ import java.util.regex.Pattern;
  * are stamped with {@code $USER}; others' have no {@code changedBy}.
  */
 public final class History implements Session.WriteHook, SchemaManager.Hooks {
-    private static final String PREFIX = "__history_";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
     private static final Pattern RELATIVE = Pattern.compile("-(\\d+)([smhdw])");
 
@@ -52,10 +52,6 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         this.dialect = session.dialect();
         this.schemas = schemas;
         this.data = data;
-    }
-
-    public static String tableFor(String table) {
-        return PREFIX + table;
     }
 
     private String q(String name) {
@@ -75,8 +71,8 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
             });
             return drops;
         }
-        String historyTable = tableFor(table);
-        if (historyTable.length() > 63 || Dialect.historyTriggerName(table, "fn_del").length() > 63) {
+        String historyTable = InternalNames.historyTable(table);
+        if (historyTable.length() > 63 || InternalNames.historyTrigger(table, "fn_del").length() > 63) {
             throw new TablewrightException(ErrorCode.INVALID_NAME, "The table name '" + table + "' is too long to keep history for (at most 49 characters).");
         }
         if (schema.primaryKey().size() != 1) {
@@ -121,7 +117,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         Map<String, LogicalType> columns = new LinkedHashMap<>();
         schema.fields().forEach((k, v) -> columns.put(k, v.type()));
         List<String> statements = new ArrayList<>(dialect.dropHistoryTriggers(table));
-        statements.addAll(dialect.historyTriggers(table, tableFor(table), schema.primaryKey().get(0), columns));
+        statements.addAll(dialect.historyTriggers(table, InternalNames.historyTable(table), schema.primaryKey().get(0), columns));
         if (dialect.transactionalDdl()) {
             session.inTransaction(c -> {
                 execAll(c, statements);
@@ -138,7 +134,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
 
     @Override
     public List<String> ownedTables(String table) {
-        return List.of(tableFor(table));
+        return List.of(InternalNames.historyTable(table));
     }
 
     @Override
@@ -153,7 +149,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         if (!schema.options().trackHistory()) {
             return List.of();
         }
-        if (tableFor(to).length() > 63 || Dialect.historyTriggerName(to, "fn_del").length() > 63) {
+        if (InternalNames.historyTable(to).length() > 63 || InternalNames.historyTrigger(to, "fn_del").length() > 63) {
             throw new TablewrightException(ErrorCode.INVALID_NAME, "'" + from + "' keeps history, so its new name can have at most 49 characters.");
         }
         return List.of(new DdlStep(dialect.dropHistoryTriggers(from), triggers(from, schema)));
@@ -164,10 +160,10 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
     public List<DdlStep> afterRename(String from, String to) {
         TableSchema schema = schemas.require(from);
         List<DdlStep> steps = new ArrayList<>();
-        if (schemas.exists(tableFor(from))) {
+        if (schemas.exists(InternalNames.historyTable(from))) {
             List<String> columns = List.of("rowId", "historyId");
-            steps.add(new DdlStep(dialect.renameIndex(tableFor(to), tableFor(from) + "_row", tableFor(to) + "_row", columns),
-                    dialect.renameIndex(tableFor(to), tableFor(to) + "_row", tableFor(from) + "_row", columns)));
+            steps.add(new DdlStep(dialect.renameIndex(InternalNames.historyTable(to), InternalNames.historyTable(from) + "_row", InternalNames.historyTable(to) + "_row", columns),
+                    dialect.renameIndex(InternalNames.historyTable(to), InternalNames.historyTable(to) + "_row", InternalNames.historyTable(from) + "_row", columns)));
         }
         if (schema.options().trackHistory()) {
             steps.add(new DdlStep(triggers(to, schema), dialect.dropHistoryTriggers(to)));
@@ -178,7 +174,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
     private List<String> triggers(String table, TableSchema schema) {
         Map<String, LogicalType> columns = new LinkedHashMap<>();
         schema.fields().forEach((k, v) -> columns.put(k, v.type()));
-        return dialect.historyTriggers(table, tableFor(table), schema.primaryKey().get(0), columns);
+        return dialect.historyTriggers(table, InternalNames.historyTable(table), schema.primaryKey().get(0), columns);
     }
 
     private static void execAll(Connection c, List<String> statements) throws SQLException {
@@ -253,7 +249,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         }
         String user = session.user();
         run(c, dialect.startBulkCapture());
-        try (PreparedStatement capture = c.prepareStatement(dialect.historyRowInsert(tableFor(table)))) {
+        try (PreparedStatement capture = c.prepareStatement(dialect.historyRowInsert(InternalNames.historyTable(table)))) {
             return insertion.run(c, (written, rows) -> {
                 int[] at = columns.keySet().stream().mapToInt(written::indexOf).toArray();
                 int keyAt = written.indexOf(key);
@@ -329,7 +325,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         } finally {
             run(c, dialect.endBulkCapture());
         }
-        try (PreparedStatement ps = c.prepareStatement(dialect.historyBulkInsert(table, tableFor(table), key, columns))) {
+        try (PreparedStatement ps = c.prepareStatement(dialect.historyBulkInsert(table, InternalNames.historyTable(table), key, columns))) {
             ps.setString(1, session.user());
             ps.setLong(2, mark);
             ps.executeUpdate();
@@ -457,7 +453,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
 
     private TableSchema requireTracked(String table) {
         TableSchema schema = schemas.require(table);
-        if (!schema.options().trackHistory() && !schemas.exists(tableFor(table))) {
+        if (!schema.options().trackHistory() && !schemas.exists(InternalNames.historyTable(table))) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Table '" + table + "' keeps no history; define it with options {trackHistory: true}.");
         }
         return schema;
@@ -471,7 +467,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         List<String> ids = idsFor(schema, filter, id);
         SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ").sql(q("historyId")).sql(", ").sql(q("rowId")).sql(", ")
                 .sql(q("operation")).sql(", ").sql(q("changedAt")).sql(", ").sql(q("changedBy")).sql(", ").sql(q("data"))
-                .sql(" FROM ").sql(q(tableFor(schema.name()))).sql(" WHERE 1 = 1");
+                .sql(" FROM ").sql(q(InternalNames.historyTable(schema.name()))).sql(" WHERE 1 = 1");
         if (ids != null) {
             if (ids.isEmpty()) {
                 return List.of();

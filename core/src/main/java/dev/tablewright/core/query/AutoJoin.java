@@ -1,9 +1,9 @@
 package dev.tablewright.core.query;
 
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.Names;
 import dev.tablewright.core.dialect.SqlStatement;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.LogicalType;
-import dev.tablewright.core.schema.Names;
 import dev.tablewright.core.schema.TableSchema;
 
 import java.sql.Connection;

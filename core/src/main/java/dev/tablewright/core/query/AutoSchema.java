@@ -1,11 +1,12 @@
 package dev.tablewright.core.query;
 
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
-import dev.tablewright.core.dialect.Dates;
+import dev.tablewright.core.base.Dates;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.Names;
+import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.base.Values;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.LogicalType;
-import dev.tablewright.core.schema.Names;
 import dev.tablewright.core.schema.SchemaManager;
 import dev.tablewright.core.schema.TableSchema;
 

@@ -1,7 +1,7 @@
 package dev.tablewright.core.query;
 
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.TablewrightException;
 
 import java.util.List;
 import java.util.Map;

@@ -2,17 +2,18 @@ package dev.tablewright.core.query;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
-import dev.tablewright.core.connect.Session;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.Names;
+import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.base.Values;
 import dev.tablewright.core.connect.Session.TypedValue;
+import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.SqlStatement;
 import dev.tablewright.core.filter.FilterCompiler;
 import dev.tablewright.core.filter.FilterSql;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.LogicalType;
-import dev.tablewright.core.schema.Names;
 import dev.tablewright.core.schema.SchemaManager;
 import dev.tablewright.core.schema.TableSchema;
 
@@ -355,7 +356,7 @@ public final class TableData {
     }
 
     private static Instant now() {
-        return dev.tablewright.core.dialect.Dates.truncate(Instant.now());
+        return dev.tablewright.core.base.Dates.truncate(Instant.now());
     }
 
     public Map<String, Object> insert(String table, Map<String, ?> data) {
@@ -501,7 +502,7 @@ public final class TableData {
                 } else if (schema.hasAutoFields() && spec.auto()) {
                     source = name.equals("id") ? AUTO_ID : NOW;
                 } else if (schema.managed() && spec.defaultValue() != null) {
-                    source = spec.defaultsToNow() ? NOW : new Made(Values.defaultOf(name, spec, null));
+                    source = spec.defaultsToNow() ? NOW : new Made(spec.storedDefault(name, null));
                 } else {
                     continue;
                 }

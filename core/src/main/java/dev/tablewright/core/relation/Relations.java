@@ -1,14 +1,15 @@
 package dev.tablewright.core.relation;
 
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
-import dev.tablewright.core.connect.Session;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.InternalNames;
+import dev.tablewright.core.base.Names;
+import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.base.Values;
 import dev.tablewright.core.connect.Session.TypedValue;
+import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.SqlStatement;
-import dev.tablewright.core.query.Values;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.Names;
 import dev.tablewright.core.schema.SchemaManager;
 import dev.tablewright.core.schema.TableSchema;
 
@@ -129,7 +130,7 @@ public final class Relations {
         if (existing.isPresent()) {
             return existing.get().table();
         }
-        String name = Names.junction(childTable, parentTable);
+        String name = InternalNames.junction(childTable, parentTable);
         if (name.length() > 63) {
             throw new TablewrightException(ErrorCode.INVALID_NAME, "The junction table name '" + name + "' would be longer than 63 characters; use shorter table names.");
         }
@@ -153,9 +154,9 @@ public final class Relations {
     }
 
     public Optional<Junction> junction(String a, String b) {
-        for (String name : List.of(Names.junction(a, b), Names.junction(b, a))) {
+        for (String name : List.of(InternalNames.junction(a, b), InternalNames.junction(b, a))) {
             if (schemas.exists(name)) {
-                String[] sides = Names.junctionSides(name).orElseThrow();
+                String[] sides = InternalNames.junctionSides(name).orElseThrow();
                 return Optional.of(new Junction(name, sides[0], Names.foreignKeyField(sides[0], null), sides[1], Names.foreignKeyField(sides[1], null)));
             }
         }

@@ -2,6 +2,10 @@ package dev.tablewright.core.schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.Values;
+
+import java.time.Instant;
 
 /**
  * One field of a table, in the shape {@code defineTable} takes and {@code getTableSchema} returns.
@@ -30,6 +34,11 @@ public record FieldSpec(LogicalType type, boolean primaryKey, boolean unique, bo
     /** True when the default is {@code 'NOW'} on a date field: the time of the insert. */
     public boolean defaultsToNow() {
         return type == LogicalType.DATE && defaultValue != null && "NOW".equalsIgnoreCase(String.valueOf(defaultValue));
+    }
+
+    /** The default as the value to store in {@code field}: {@code now} for 'NOW', else the default in the field's type. */
+    public Object storedDefault(String field, Instant now) {
+        return defaultsToNow() ? now : Values.coerce(field, type, defaultValue);
     }
 
     /** What the logical definition is, without the display-only native type. */

@@ -1,13 +1,16 @@
 package dev.tablewright.core.schema;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.Json;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.InternalNames;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.Names;
+import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.base.Values;
 import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.SqlStatement;
-import dev.tablewright.core.query.Values;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -26,10 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Tables: reading their schema back (the logical types the workbench stored, else inferred from
  * the native types), creating them, and extending them. The logical schema lives in the database
- * itself, in the internal table {@value #META}, so a second client or a restart sees it.
+ * itself, in the internal table {@value InternalNames#SCHEMA_TABLE}, so a second client or a restart sees it.
  */
 public final class SchemaManager {
-    public static final String META = "__tw_schema";
 
     private final Session session;
     private final Dialect dialect;
@@ -110,7 +112,7 @@ public final class SchemaManager {
     /** User tables, internal ones left out, sorted case-insensitively. */
     public List<String> tables() {
         List<String> names = session.withConnection(dialect::listTables);
-        return names.stream().filter(n -> !Names.isInternal(n))
+        return names.stream().filter(n -> !InternalNames.isInternal(n))
                 .sorted(Comparator.comparing((String n) -> n.toLowerCase(java.util.Locale.ROOT)).thenComparing(n -> n)).toList();
     }
 
@@ -194,7 +196,7 @@ public final class SchemaManager {
             while (rs.next()) {
                 String child = rs.getString("FKTABLE_NAME");
                 Map<String, Object> rel = new LinkedHashMap<>();
-                java.util.Optional<String[]> junction = Names.junctionSides(child);
+                java.util.Optional<String[]> junction = InternalNames.junctionSides(child);
                 if (junction.isPresent()) {
                     String[] sides = junction.get();
                     String other = sides[0].equals(table) ? sides[1] : sides[0];
@@ -269,10 +271,10 @@ public final class SchemaManager {
     }
 
     private StoredTable loadStored(Connection c, String table) throws SQLException {
-        if (!dialect.listTables(c).contains(META)) {
+        if (!dialect.listTables(c).contains(InternalNames.SCHEMA_TABLE)) {
             return null;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + q("definition") + " FROM " + q(META) + " WHERE " + q("tableName") + " = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + q("definition") + " FROM " + q(InternalNames.SCHEMA_TABLE) + " WHERE " + q("tableName") + " = ?")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -286,7 +288,7 @@ public final class SchemaManager {
     }
 
     private void ensureMeta(Connection c) throws SQLException {
-        if (dialect.listTables(c).contains(META)) {
+        if (dialect.listTables(c).contains(InternalNames.SCHEMA_TABLE)) {
             return;
         }
         try (Statement st = c.createStatement()) {
@@ -295,14 +297,14 @@ public final class SchemaManager {
     }
 
     static String metaTableSql(Dialect dialect) {
-        return "CREATE TABLE " + dialect.quoteIdentifier(META) + " (" + dialect.quoteIdentifier("tableName") + " " + dialect.columnType(LogicalType.STRING)
+        return "CREATE TABLE " + dialect.quoteIdentifier(InternalNames.SCHEMA_TABLE) + " (" + dialect.quoteIdentifier("tableName") + " " + dialect.columnType(LogicalType.STRING)
                 + " NOT NULL PRIMARY KEY, " + dialect.quoteIdentifier("definition") + " " + dialect.columnType(LogicalType.TEXT) + " NOT NULL)"
                 + dialect.createTableSuffix();
     }
 
     /** The statements that store what the workbench knows of a table: the same two {@link #saveStored} runs. */
     static List<SqlStatement> saveStoredStatements(Dialect dialect, String table, StoredTable stored) {
-        String meta = dialect.quoteIdentifier(META);
+        String meta = dialect.quoteIdentifier(InternalNames.SCHEMA_TABLE);
         String name = dialect.quoteIdentifier("tableName");
         return List.of(SqlStatement.of("DELETE FROM " + meta + " WHERE " + name + " = ?", table),
                 SqlStatement.of("INSERT INTO " + meta + " (" + name + ", " + dialect.quoteIdentifier("definition") + ") VALUES (?, ?)", table, Json.write(stored)));
@@ -310,11 +312,11 @@ public final class SchemaManager {
 
     void saveStored(Connection c, String table, StoredTable stored) throws SQLException {
         ensureMeta(c);
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM " + q(META) + " WHERE " + q("tableName") + " = ?")) {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM " + q(InternalNames.SCHEMA_TABLE) + " WHERE " + q("tableName") + " = ?")) {
             del.setString(1, table);
             del.executeUpdate();
         }
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + q(META) + " (" + q("tableName") + ", " + q("definition") + ") VALUES (?, ?)")) {
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + q(InternalNames.SCHEMA_TABLE) + " (" + q("tableName") + ", " + q("definition") + ") VALUES (?, ?)")) {
             ins.setString(1, table);
             ins.setString(2, Json.write(stored));
             ins.executeUpdate();
@@ -418,7 +420,7 @@ public final class SchemaManager {
     /** Creates the table, or adds the fields it lacks; returns the schema with what was done. */
     public TableSchema define(String table, Map<String, ?> fieldsArg, Map<String, ?> options) {
         Names.requireValidNew("table", table);
-        if (Names.isInternal(table)) {
+        if (InternalNames.isInternal(table)) {
             throw new TablewrightException(ErrorCode.INVALID_NAME, "Names beginning with __ are reserved for Tablewright's internal tables.");
         }
         Map<String, FieldSpec> requested = parseFields(fieldsArg);
@@ -629,7 +631,7 @@ public final class SchemaManager {
         exec(c, add);
         done.add(add);
         if (f.defaultValue() != null && rows > 0) {
-            Object v = Values.defaultOf(name, f, Values.date(name, java.time.Instant.now()));
+            Object v = f.storedDefault(name, Values.date(name, java.time.Instant.now()));
             SqlStatement fill = new SqlStatement("UPDATE " + q(table) + " SET " + q(name) + " = " + dialect.placeholder(f.type()),
                     List.of(new Session.TypedValue(f.type(), v)));
             try (PreparedStatement ps = session.prepare(c, fill)) {
@@ -829,7 +831,7 @@ public final class SchemaManager {
 
     /** Creates an internal (__) table, such as a many-to-many junction, with a stored schema. */
     public List<String> createInternal(String table, Map<String, FieldSpec> fields) {
-        if (!Names.isInternal(table)) {
+        if (!InternalNames.isInternal(table)) {
             throw new IllegalArgumentException(table);
         }
         invalidate(table);
@@ -879,8 +881,8 @@ public final class SchemaManager {
 
 
     void deleteStored(Connection c, String table) throws SQLException {
-        if (dialect.listTables(c).contains(META)) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + q(META) + " WHERE " + q("tableName") + " = ?")) {
+        if (dialect.listTables(c).contains(InternalNames.SCHEMA_TABLE)) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + q(InternalNames.SCHEMA_TABLE) + " WHERE " + q("tableName") + " = ?")) {
                 ps.setString(1, table);
                 ps.executeUpdate();
             }

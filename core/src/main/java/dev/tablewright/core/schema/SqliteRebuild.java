@@ -1,10 +1,10 @@
 package dev.tablewright.core.schema;
 
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.base.Values;
 import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
-import dev.tablewright.core.query.Values;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -95,7 +95,7 @@ final class SqliteRebuild {
             if (f.defaultValue() != null) {
                 newColumns.add(e.getKey());
                 select.append(select.length() == 0 ? "" : ", ").append("?");
-                Object v = Values.defaultOf(e.getKey(), f, Values.date(e.getKey(), java.time.Instant.now()));
+                Object v = f.storedDefault(e.getKey(), Values.date(e.getKey(), java.time.Instant.now()));
                 params.add(new Session.TypedValue(f.type(), v));
             }
         }

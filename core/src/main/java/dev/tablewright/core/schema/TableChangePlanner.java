@@ -1,12 +1,14 @@
 package dev.tablewright.core.schema;
 
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.InternalNames;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.Names;
+import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.base.Values;
 import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.SqlStatement;
-import dev.tablewright.core.history.History;
-import dev.tablewright.core.query.Values;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ public final class TableChangePlanner {
     public static TableChangePlan plan(Dialect dialect, TableSnapshot snapshot, TableDesign design) {
         TableSchema current = snapshot == null ? null : snapshot.schema();
         Names.requireValidNew("table", design.name());
-        if (Names.isInternal(design.name())) {
+        if (InternalNames.isInternal(design.name())) {
             throw new TablewrightException(ErrorCode.INVALID_NAME, "Names beginning with __ are reserved for Tablewright's internal tables.");
         }
         if (design.fields().isEmpty()) {
@@ -303,11 +305,11 @@ public final class TableChangePlanner {
                 inPlace(cur, dropped, renamed, changed, added);
             }
             if (tracked && columnsChange) {
-                renamed.forEach((from, to) -> statements.add(d.renameJsonKey(History.tableFor(table), "data", from, to)));
+                renamed.forEach((from, to) -> statements.add(d.renameJsonKey(InternalNames.historyTable(table), "data", from, to)));
                 Map<String, LogicalType> columns = new LinkedHashMap<>();
                 finalFields.forEach((k, v) -> columns.put(k, v.type()));
                 String key = finalFields.entrySet().stream().filter(e -> e.getValue().primaryKey()).map(Map.Entry::getKey).findFirst().orElseThrow();
-                d.historyTriggers(table, History.tableFor(table), key, columns).forEach(this::add);
+                d.historyTriggers(table, InternalNames.historyTable(table), key, columns).forEach(this::add);
             }
             if (!snapshot.metaExists()) {
                 add(SchemaManager.metaTableSql(d));
@@ -407,7 +409,7 @@ public final class TableChangePlanner {
         }
 
         private Session.TypedValue defaultValue(String name, FieldSpec f) {
-            return new Session.TypedValue(f.type(), Values.defaultOf(name, f, Instant.now()));
+            return new Session.TypedValue(f.type(), f.storedDefault(name, Instant.now()));
         }
 
         private void rebuild(Map<String, FieldSpec> cur, Map<String, FieldSpec> finalFields, List<String> dropped, Map<String, String> renamed,
@@ -520,7 +522,7 @@ public final class TableChangePlanner {
 
         /** Defaults read back from the stored JSON may be Integer where the design has Long. */
         private static boolean sameDefault(FieldSpec a, FieldSpec b) {
-            return Objects.equals(dev.tablewright.core.Json.normalize(a.defaultValue()), dev.tablewright.core.Json.normalize(b.defaultValue()));
+            return Objects.equals(dev.tablewright.core.base.Json.normalize(a.defaultValue()), dev.tablewright.core.base.Json.normalize(b.defaultValue()));
         }
 
         /** Rules of a field's definition; a field kept as it was is not held to rules it never had to meet. */

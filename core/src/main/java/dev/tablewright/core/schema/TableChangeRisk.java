@@ -1,5 +1,6 @@
 package dev.tablewright.core.schema;
 
+import dev.tablewright.core.base.Values;
 /**
  * What a table change would do to rows that exist: lose or alter values (the user must confirm),
  * or be refused by the database (the change cannot be applied until the rows are fixed).

@@ -1,9 +1,12 @@
 package dev.tablewright.core.schema;
 
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.InternalNames;
+import dev.tablewright.core.base.Names;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
+import dev.tablewright.core.dialect.Dialects;
 import dev.tablewright.core.dialect.SqlStatement;
 
 import java.sql.Connection;
@@ -39,7 +42,7 @@ public final class TableChanges {
         schemas.invalidate(table);
         TableSchema schema = schemas.exists(table) ? schemas.require(table) : null;
         return session.withConnection(c -> {
-            boolean meta = dialect.listTables(c).contains(SchemaManager.META);
+            boolean meta = dialect.listTables(c).contains(InternalNames.SCHEMA_TABLE);
             if (schema == null) {
                 return new TableSnapshot(null, 0, meta, Map.of(), List.of(), List.of());
             }
@@ -82,7 +85,7 @@ public final class TableChanges {
     /** SQLite: the table's indexes and triggers (history's left out: they are planned anew) and every view. */
     private void readSqliteObjects(Connection c, String table, List<TableSnapshot.Dependent> dependents, List<TableSnapshot.Dependent> views)
             throws SQLException {
-        String historyPrefix = Dialect.historyTriggerName(table, "");
+        String historyPrefix = InternalNames.historyTrigger(table, "");
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name")) {
             ps.setString(1, table);
@@ -126,7 +129,7 @@ public final class TableChanges {
     public TableChangePlan planFor(TableDesign design, String otherDialect) {
         TableSnapshot here = snapshot(design.name());
         TableSnapshot there = here.schema() == null ? null : TableSnapshot.offline(here.schema(), here.rows());
-        return TableChangePlanner.plan(Dialect.named(otherDialect), there, design);
+        return TableChangePlanner.plan(Dialects.named(otherDialect), there, design);
     }
 
     /** What the change would do to the rows there are: values lost or altered, or rows the database would refuse. */

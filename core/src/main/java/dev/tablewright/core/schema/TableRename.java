@@ -1,9 +1,11 @@
 package dev.tablewright.core.schema;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.Json;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.InternalNames;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.Names;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
 
@@ -44,7 +46,7 @@ final class TableRename {
         if (from == null || from.isEmpty()) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Give the table to rename (from).");
         }
-        if (Names.isInternal(from)) {
+        if (InternalNames.isInternal(from)) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "'" + Names.printable(from)
                     + "' is one of Tablewright's internal tables (history, junctions, metadata); it is renamed with the table it belongs to.");
         }
@@ -108,7 +110,7 @@ final class TableRename {
     /** The steps renaming a junction of the table, and the column of the junction that is named after it. */
     private List<DdlStep> junction(List<String> existing, String from, String to, String other, String through,
                                    Map<String, String> renamedTables, Map<String, Map<String, String>> renamedColumns) {
-        String newName = through.equals(Names.junction(from, other)) ? Names.junction(to, other) : Names.junction(other, to);
+        String newName = through.equals(InternalNames.junction(from, other)) ? InternalNames.junction(to, other) : InternalNames.junction(other, to);
         if (newName.length() > 63) {
             throw new TablewrightException(ErrorCode.INVALID_NAME, "'" + from + "' has a many-to-many relation with '" + other + "', whose junction table would be named '"
                     + newName + "', longer than 63 characters; pick a shorter name.");
@@ -221,12 +223,12 @@ final class TableRename {
      * every stored reference to a renamed table at its new name.
      */
     private void renameStored(Connection c, Map<String, String> renamedTables, Map<String, Map<String, String>> renamedColumns) throws SQLException {
-        if (!dialect.listTables(c).contains(SchemaManager.META)) {
+        if (!dialect.listTables(c).contains(InternalNames.SCHEMA_TABLE)) {
             return;
         }
         Map<String, String> rows = new LinkedHashMap<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT " + q("tableName") + ", " + q("definition") + " FROM " + q(SchemaManager.META))) {
+             ResultSet rs = st.executeQuery("SELECT " + q("tableName") + ", " + q("definition") + " FROM " + q(InternalNames.SCHEMA_TABLE))) {
             while (rs.next()) {
                 rows.put(rs.getString(1), rs.getString(2));
             }

@@ -1,5 +1,7 @@
 package dev.tablewright.core.schema;
 
+import dev.tablewright.core.base.InternalNames;
+
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +11,7 @@ import java.util.Map;
  * another dialect ({@link #offline}).
  *
  * @param rows         the table's row count (0 for a new table)
- * @param metaExists   whether the workbench's {@value SchemaManager#META} table exists
+ * @param metaExists   whether the workbench's {@value InternalNames#SCHEMA_TABLE} table exists
  * @param uniqueNames  the name of the single-column unique constraint or index of each field that has one
  * @param dependents   SQLite: the table's own indexes and triggers (not history's), which a rebuild recreates
  * @param views        SQLite: every view, dropped and recreated around a rebuild

@@ -1,7 +1,7 @@
 package dev.tablewright.core.schema;
 
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.TablewrightException;
 
 /** A table change the workbench does not make (or not on this dialect); nothing was run. */
 public final class UnsupportedChangeException extends TablewrightException {

@@ -2,12 +2,12 @@ package dev.tablewright.core.sql;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.Json;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
-import dev.tablewright.core.schema.LogicalType;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

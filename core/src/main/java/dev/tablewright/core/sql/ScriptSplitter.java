@@ -1,5 +1,7 @@
 package dev.tablewright.core.sql;
 
+import dev.tablewright.core.lex.SqlFlavor;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,13 +20,13 @@ import java.util.Objects;
  * <ul>
  *   <li>all flavors: {@code '...'} strings ({@code ''} escape), {@code "..."} ({@code ""} escape),
  *       {@code -- line} comments and {@code /* block *}{@code /} comments;
- *   <li>{@link Flavor#SQLITE}: also {@code `...`} and {@code [...]} identifiers;
- *   <li>{@link Flavor#POSTGRES}: block comments nest; dollar quotes {@code $$...$$} and
+ *   <li>{@link SqlFlavor#SQLITE}: also {@code `...`} and {@code [...]} identifiers;
+ *   <li>{@link SqlFlavor#POSTGRES}: block comments nest; dollar quotes {@code $$...$$} and
  *       {@code $tag$...$tag$} ({@code $1} is a parameter); {@code E'...'} strings with backslash
  *       escapes (plain {@code '...'} strings follow {@code standard_conforming_strings = on}); and,
  *       like psql, a {@code ;} inside parentheses does not end a statement ({@code CREATE RULE ...
  *       DO (a; b)});
- *   <li>{@link Flavor#MYSQL}: backslash escapes inside {@code '...'} and {@code "..."},
+ *   <li>{@link SqlFlavor#MYSQL}: backslash escapes inside {@code '...'} and {@code "..."},
  *       {@code `...`} identifiers, {@code #} comments, {@code -- } comments only when the dashes
  *       are followed by whitespace (as the server requires; {@code 1--1} is arithmetic), and the
  *       client command {@code DELIMITER xx}.
@@ -66,7 +68,6 @@ import java.util.Objects;
 public final class ScriptSplitter {
 
     /** The SQL dialect whose lexical rules apply. */
-    public enum Flavor { SQLITE, POSTGRES, MYSQL }
 
     private ScriptSplitter() {
     }
@@ -79,7 +80,7 @@ public final class ScriptSplitter {
      * @param flavor the dialect, not null
      * @return the statements in script order; an unmodifiable list, empty for an empty script
      */
-    public static List<String> split(String script, Flavor flavor) {
+    public static List<String> split(String script, SqlFlavor flavor) {
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(flavor, "flavor");
         List<String> statements = new ArrayList<>();
@@ -101,7 +102,7 @@ public final class ScriptSplitter {
     }
 
     /** The statements of {@link #split} with their places in the script, in script order. */
-    public static List<Span> spans(String script, Flavor flavor) {
+    public static List<Span> spans(String script, SqlFlavor flavor) {
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(flavor, "flavor");
         return Collections.unmodifiableList(new Lexer(script, flavor).run());
@@ -189,12 +190,12 @@ public final class ScriptSplitter {
         private boolean[] pendingComma = new boolean[8];
         private int pendingSize;
 
-        Lexer(String script, Flavor flavor) {
+        Lexer(String script, SqlFlavor flavor) {
             this.s = script;
             this.n = script.length();
-            this.sqlite = flavor == Flavor.SQLITE;
-            this.pg = flavor == Flavor.POSTGRES;
-            this.mysql = flavor == Flavor.MYSQL;
+            this.sqlite = flavor == SqlFlavor.SQLITE;
+            this.pg = flavor == SqlFlavor.POSTGRES;
+            this.mysql = flavor == SqlFlavor.MYSQL;
             switch (flavor) {
                 case SQLITE:
                     modifiers = SQLITE_MODIFIERS;

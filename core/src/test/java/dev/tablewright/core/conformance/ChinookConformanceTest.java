@@ -1,10 +1,10 @@
 package dev.tablewright.core.conformance;
 
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.LogicalType;
 import dev.tablewright.core.schema.TableSchema;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,8 +1,8 @@
 package dev.tablewright.core.conformance;
 
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.testing.TestDatabases;
 import org.junit.jupiter.api.function.Executable;
 

@@ -1,7 +1,7 @@
 package dev.tablewright.core.conformance;
 
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.sql.QueryResult;
 import dev.tablewright.core.sql.RawSql;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package dev.tablewright.core.conformance;
 
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.TableSchema;

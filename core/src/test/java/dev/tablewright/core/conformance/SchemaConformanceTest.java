@@ -1,11 +1,11 @@
 package dev.tablewright.core.conformance;
 
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.Json;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.LogicalType;
 import dev.tablewright.core.schema.TableSchema;
 import dev.tablewright.core.testing.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,10 +1,10 @@
 package dev.tablewright.core.connect;
 
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
-import dev.tablewright.core.testing.TestDatabases;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.testing.RestartablePostgres;
+import dev.tablewright.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

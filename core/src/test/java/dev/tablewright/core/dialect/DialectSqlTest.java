@@ -1,6 +1,6 @@
 package dev.tablewright.core.dialect;
 
-import dev.tablewright.core.schema.LogicalType;
+import dev.tablewright.core.base.LogicalType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,14 +1,14 @@
 package dev.tablewright.core.filter;
 
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.MysqlDialect;
 import dev.tablewright.core.dialect.PostgresDialect;
 import dev.tablewright.core.dialect.SqlStatement;
 import dev.tablewright.core.dialect.SqliteDialect;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.LogicalType;
 import dev.tablewright.core.schema.TableSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

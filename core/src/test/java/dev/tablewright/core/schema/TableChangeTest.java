@@ -1,8 +1,9 @@
 package dev.tablewright.core.schema;
 
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.testing.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
 package dev.tablewright.core.sql;
 
-import dev.tablewright.core.sql.ScriptSplitter.Flavor;
+import dev.tablewright.core.lex.SqlFlavor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ScriptSplitterSpansTest {
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void eachSpanIsItsStatementsPlaceInTheScript(Flavor flavor) {
+    @EnumSource(SqlFlavor.class)
+    void eachSpanIsItsStatementsPlaceInTheScript(SqlFlavor flavor) {
         String script = "  -- lead\nSELECT 'a;b' ;\n\n/* c */ UPDATE t SET x = 1;;\nSELECT 3  ";
 
         List<ScriptSplitter.Span> spans = ScriptSplitter.spans(script, flavor);

@@ -1,15 +1,13 @@
 package dev.tablewright.core.sql;
 
-import static dev.tablewright.core.sql.ScriptSplitter.Flavor.MYSQL;
-import static dev.tablewright.core.sql.ScriptSplitter.Flavor.POSTGRES;
-import static dev.tablewright.core.sql.ScriptSplitter.Flavor.SQLITE;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeout;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.tablewright.core.lex.SqlFlavor;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.tablewright.core.sql.ScriptSplitter.Flavor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,20 +24,23 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
+
+import static dev.tablewright.core.lex.SqlFlavor.MYSQL;
+import static dev.tablewright.core.lex.SqlFlavor.POSTGRES;
+import static dev.tablewright.core.lex.SqlFlavor.SQLITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScriptSplitterTest {
 
-    private static List<String> split(String script, Flavor flavor) {
+    private static List<String> split(String script, SqlFlavor flavor) {
         return ScriptSplitter.split(script, flavor);
     }
 
-    private static Arguments row(Flavor flavor, String script, String... expected) {
+    private static Arguments row(SqlFlavor flavor, String script, String... expected) {
         return Arguments.of(flavor, script, List.of(expected));
     }
 
@@ -79,7 +80,7 @@ class ScriptSplitterTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource
-    void semicolonsInsideQuotesAndComments(Flavor flavor, String script, List<String> expected) {
+    void semicolonsInsideQuotesAndComments(SqlFlavor flavor, String script, List<String> expected) {
         assertEquals(expected, split(script, flavor));
     }
 
@@ -106,7 +107,7 @@ class ScriptSplitterTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource
-    void escapedQuotesDoNotCloseTheQuote(Flavor flavor, String script, List<String> expected) {
+    void escapedQuotesDoNotCloseTheQuote(SqlFlavor flavor, String script, List<String> expected) {
         assertEquals(expected, split(script, flavor));
     }
 
@@ -135,8 +136,8 @@ class ScriptSplitterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Flavor.class, names = {"SQLITE", "MYSQL"})
-    void dollarSignsAreNotQuotesOutsidePostgres(Flavor flavor) {
+    @EnumSource(value = SqlFlavor.class, names = {"SQLITE", "MYSQL"})
+    void dollarSignsAreNotQuotesOutsidePostgres(SqlFlavor flavor) {
         assertEquals(List.of("SELECT $$a", "SELECT 2$$"), split("SELECT $$a; SELECT 2$$", flavor));
     }
 
@@ -169,8 +170,8 @@ class ScriptSplitterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void leadingCommentsAreDroppedAndInnerCommentsKept(Flavor flavor) {
+    @EnumSource(SqlFlavor.class)
+    void leadingCommentsAreDroppedAndInnerCommentsKept(SqlFlavor flavor) {
         String script = "-- header; comment\n/* block; */\nSELECT /* inner; */ 1 -- trailing;\n;\n-- tail";
         assertEquals(List.of("SELECT /* inner; */ 1"), split(script, flavor));
     }
@@ -419,13 +420,13 @@ class ScriptSplitterTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource
-    void transactionBeginIsNotABlock(Flavor flavor, String script, List<String> expected) {
+    void transactionBeginIsNotABlock(SqlFlavor flavor, String script, List<String> expected) {
         assertEquals(expected, split(script, flavor));
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void keywordsMatchCaseInsensitivelyAndOnlyAsWholeWords(Flavor flavor) {
+    @EnumSource(SqlFlavor.class)
+    void keywordsMatchCaseInsensitivelyAndOnlyAsWholeWords(SqlFlavor flavor) {
         String kind = flavor == POSTGRES ? "FUNCTION" : "TRIGGER";
         String script = "cReAtE " + kind + " x bEgIn insert into beginnings values (1); update endings set cased = 1; EnD;"
                 + " select 'begin', \"end\" from backend;";
@@ -442,7 +443,7 @@ class ScriptSplitterTest {
         List<String> inputs = List.of("", "   \n\t\r\n", ";", " ; ;; ", "-- only a comment", "-- a; b",
                 "/* block; */", "-- a\n/* b */ ;\n -- c\n;", "/* x */ /* y */");
         List<Arguments> rows = new ArrayList<>();
-        for (Flavor flavor : Flavor.values()) {
+        for (SqlFlavor flavor : SqlFlavor.values()) {
             for (String input : inputs) {
                 rows.add(Arguments.of(flavor, input));
             }
@@ -455,20 +456,20 @@ class ScriptSplitterTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource
-    void emptyAndCommentOnlyInputGivesNoStatements(Flavor flavor, String script) {
+    void emptyAndCommentOnlyInputGivesNoStatements(SqlFlavor flavor, String script) {
         assertEquals(List.of(), split(script, flavor));
     }
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void hostileTextIsOneUnterminatedString(Flavor flavor) {
+    @EnumSource(SqlFlavor.class)
+    void hostileTextIsOneUnterminatedString(SqlFlavor flavor) {
         assertEquals(List.of("'; DROP TABLE x; --"), split("'; DROP TABLE x; --", flavor));
         String quoted = "SELECT * FROM users WHERE name = '''; DROP TABLE x; --'";
         assertEquals(List.of(quoted), split(quoted + ";", flavor));
     }
 
     @Test
-    void backslashInjectionDependsOnTheFlavor() {
+    void backslashInjectionDependsOnTheSqlFlavor() {
         String script = "SELECT '\\'; DROP TABLE x; --'";
         assertEquals(List.of(script), split(script, MYSQL));
         assertEquals(List.of("SELECT '\\'", "DROP TABLE x"), split(script, POSTGRES));
@@ -493,7 +494,7 @@ class ScriptSplitterTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource
-    void unterminatedConstructRunsToTheEnd(Flavor flavor, String script, List<String> expected) {
+    void unterminatedConstructRunsToTheEnd(SqlFlavor flavor, String script, List<String> expected) {
         assertEquals(expected, split(script, flavor));
     }
 
@@ -514,8 +515,8 @@ class ScriptSplitterTest {
     // ---------------------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @EnumSource(Flavor.class)
-    void pathologicalInputSplitsInLinearTime(Flavor flavor) {
+    @EnumSource(SqlFlavor.class)
+    void pathologicalInputSplitsInLinearTime(SqlFlavor flavor) {
         int n = 200_000;
         List<String> inputs = List.of(
                 "'".repeat(n),
@@ -558,7 +559,7 @@ class ScriptSplitterTest {
         return null; // unreachable
     }
 
-    private static List<String> splitChinook(String file, Flavor flavor) throws IOException {
+    private static List<String> splitChinook(String file, SqlFlavor flavor) throws IOException {
         String script = chinook(file);
         ScriptSplitter.split(script, flavor); // warm-up
         List<String> statements = assertTimeout(Duration.ofSeconds(1), () -> ScriptSplitter.split(script, flavor));

@@ -1,7 +1,7 @@
 package dev.tablewright.core.sql;
 
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.ErrorCode;
+import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

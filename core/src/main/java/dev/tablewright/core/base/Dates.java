@@ -1,4 +1,4 @@
-package dev.tablewright.core.dialect;
+package dev.tablewright.core.base;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.tablewright.core;
+package dev.tablewright.core.base;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.TablewrightException;
 
 /**
  * The one JSON mapper of the project. Dates are written as ISO-8601 instants

@@ -1,5 +1,6 @@
-package dev.tablewright.core;
+package dev.tablewright.core.base;
 
+import dev.tablewright.core.base.ErrorCode;
 /** Every failure of the connector: a stable {@link ErrorCode} and a message a person can act on. */
 public class TablewrightException extends RuntimeException {
     private final ErrorCode code;

@@ -1,11 +1,9 @@
-package dev.tablewright.core.query;
+package dev.tablewright.core.base;
 
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.Json;
-import dev.tablewright.core.TablewrightException;
-import dev.tablewright.core.dialect.Dates;
-import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.LogicalType;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.TablewrightException;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -35,11 +33,6 @@ public final class Values {
 
     public static Object coerce(String field, LogicalType type, Object value) {
         return coerce(field, type, value, true);
-    }
-
-    /** A field's default as the value to store: {@code now} for 'NOW', else the default in the field's type. */
-    public static Object defaultOf(String field, FieldSpec spec, Instant now) {
-        return spec.defaultsToNow() ? now : coerce(field, spec.type(), spec.defaultValue());
     }
 
     /**

@@ -1,7 +1,7 @@
-package dev.tablewright.core.schema;
+package dev.tablewright.core.base;
 
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.TablewrightException;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -29,7 +29,6 @@ public final class Names {
     }
 
     private static final org.modeshape.common.text.Inflector INFLECTOR = org.modeshape.common.text.Inflector.getInstance();
-    private static final Pattern JUNCTION = Pattern.compile("__([A-Za-z][A-Za-z0-9_]*)2([A-Za-z][A-Za-z0-9_]*)");
 
     /** The singular of a table name, by English rules: categories → category, people → person. */
     public static String singular(String table) {
@@ -50,21 +49,6 @@ public final class Names {
         }
         String base = field.substring(0, field.length() - 2);
         return Optional.of(Character.toUpperCase(base.charAt(0)) + base.substring(1));
-    }
-
-    /** The hidden junction table of a many-to-many relation. */
-    public static String junction(String childTable, String parentTable) {
-        return "__" + childTable + "2" + parentTable;
-    }
-
-    /** The two tables of a junction name, if it is one. */
-    public static Optional<String[]> junctionSides(String name) {
-        java.util.regex.Matcher m = JUNCTION.matcher(name);
-        return m.matches() ? Optional.of(new String[]{m.group(1), m.group(2)}) : Optional.empty();
-    }
-
-    public static boolean isInternal(String name) {
-        return name.startsWith("__");
     }
 
     /** A name shortened and with control characters shown, for messages. */

@@ -1,8 +1,8 @@
-package dev.tablewright.core.schema;
+package dev.tablewright.core.base;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.tablewright.core.ErrorCode;
-import dev.tablewright.core.TablewrightException;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.TablewrightException;
 
 import java.util.Locale;
 

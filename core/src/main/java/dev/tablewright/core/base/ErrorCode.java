@@ -1,4 +1,4 @@
-package dev.tablewright.core;
+package dev.tablewright.core.base;
 
 /** The stable error codes of the connector contract (CONNECTOR.md section 9). */
 public enum ErrorCode {

@@ -1,0 +1,98 @@
+package dev.tablewright.core.connect;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.tablewright.core.dialect.Dialect;
+import dev.tablewright.core.dialect.MysqlDialect;
+import dev.tablewright.core.dialect.PostgresDialect;
+import dev.tablewright.core.dialect.SqliteDialect;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * How each dialect's connection pool is set up: the JDBC URL, the driver and the driver settings
+ * that matter for speed and correctness (shared/notes/jdbc-performance.md measured what they cost
+ * when missed). Kept here, not in the dialects, so the SQL side knows nothing of pooling.
+ */
+final class PoolSettings {
+    private PoolSettings() {
+    }
+
+    static void configure(HikariConfig config, Dialect dialect, ConnectOptions options) {
+        if (dialect instanceof SqliteDialect) {
+            sqlite(config, options);
+        } else if (dialect instanceof PostgresDialect) {
+            postgres(config, options);
+        } else {
+            mysql(config, options, ((MysqlDialect) dialect).isMariaDb());
+        }
+    }
+
+    private static void sqlite(HikariConfig config, ConnectOptions options) {
+        String file = options.database() == null ? ":memory:" : options.database();
+        boolean memory = file.equals(":memory:") || file.isEmpty();
+        config.setJdbcUrl("jdbc:sqlite:" + file);
+        config.setDriverClassName("org.sqlite.JDBC");
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("busy_timeout", "10000");
+        if (!memory) {
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+        }
+        if (memory) {
+            // Each connection to :memory: is its own database: keep exactly one, forever.
+            config.setMaximumPoolSize(1);
+            config.setMinimumIdle(1);
+            config.setMaxLifetime(0);
+            config.setIdleTimeout(0);
+        } else {
+            config.setMaximumPoolSize(4);
+        }
+    }
+
+    private static void postgres(HikariConfig config, ConnectOptions options) {
+        String host = options.host() == null ? "localhost" : options.host();
+        int port = options.port() == null ? 5432 : options.port();
+        String db = options.database() == null ? "postgres" : options.database();
+        config.setJdbcUrl("jdbc:postgresql://" + host + ":" + port + "/" + URLEncoder.encode(db, StandardCharsets.UTF_8));
+        config.setDriverClassName("org.postgresql.Driver");
+        if (options.username() != null) {
+            config.setUsername(options.username());
+        }
+        if (options.password() != null) {
+            config.setPassword(options.password());
+        }
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("ApplicationName", "Tablewright");
+        boolean ssl = Boolean.TRUE.equals(options.ssl());
+        config.addDataSourceProperty("sslmode", ssl ? "require" : "prefer");
+        config.setMaximumPoolSize(4);
+    }
+
+    private static void mysql(HikariConfig config, ConnectOptions options, boolean mariadb) {
+        String host = options.host() == null ? "localhost" : options.host();
+        int port = options.port() == null ? 3306 : options.port();
+        String db = options.database() == null ? "" : URLEncoder.encode(options.database(), StandardCharsets.UTF_8);
+        boolean ssl = Boolean.TRUE.equals(options.ssl());
+        if (mariadb) {
+            config.setJdbcUrl("jdbc:mariadb://" + host + ":" + port + "/" + db);
+            config.setDriverClassName("org.mariadb.jdbc.Driver");
+            config.addDataSourceProperty("sslMode", ssl ? "trust" : "disable");
+        } else {
+            config.setJdbcUrl("jdbc:mysql://" + host + ":" + port + "/" + db);
+            config.setDriverClassName("com.mysql.cj.jdbc.Driver");
+            config.addDataSourceProperty("rewriteBatchedStatements", "true");
+            config.addDataSourceProperty("sslMode", ssl ? "REQUIRED" : "DISABLED");
+            config.addDataSourceProperty("allowPublicKeyRetrieval", "true");
+            config.addDataSourceProperty("characterEncoding", "UTF-8");
+        }
+        if (options.username() != null) {
+            config.setUsername(options.username());
+        }
+        if (options.password() != null) {
+            config.setPassword(options.password());
+        }
+        config.setConnectionInitSql("SET time_zone = '+00:00', NAMES utf8mb4 COLLATE utf8mb4_bin");
+        config.setMaximumPoolSize(4);
+    }
+}
