@@ -173,6 +173,26 @@ public sealed interface Filter permits Filter.Condition, Filter.Group {
             return items.stream().allMatch(Filter::isEmpty);
         }
 
+        /**
+         * The group without its empty items (an editor's unfinished parts), each kept item with the
+         * word it is written with: the filter that {@link #toArray()} writes, as a model.
+         */
+        public Group pruned() {
+            List<Filter> kept = new ArrayList<>();
+            List<String> keptWords = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                Filter item = items.get(i) instanceof Group g ? g.pruned() : items.get(i);
+                if (item.isEmpty()) {
+                    continue;
+                }
+                if (!kept.isEmpty()) {
+                    keptWords.add(wordBefore(i));
+                }
+                kept.add(item);
+            }
+            return kept.equals(items) ? this : new Group(junction, kept, keptWords, unbracketed);
+        }
+
         @Override
         public Group mapValues(UnaryOperator<FilterValue> change) {
             List<Filter> mapped = items.stream().map(i -> i.mapValues(change)).toList();
