@@ -59,9 +59,7 @@ final class ConditionNodeView {
         HBox.setHgrow(spring, Priority.ALWAYS);
         row.getChildren().addAll(views.dragHandle(condition), field, op, valueSlot, spring);
         row.getChildren().addAll(views.nodeActions(condition));
-        if (views.takeFocus(condition)) {
-            TreeViews.focus(field);
-        }
+        views.fieldBoxOf(condition, field);
     }
 
     Node node() {

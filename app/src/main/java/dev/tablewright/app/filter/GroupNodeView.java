@@ -75,7 +75,7 @@ final class GroupNodeView {
         segmented.setMinWidth(Region.USE_PREF_SIZE);
         Button addCondition = TreeViews.labelled("Condition", Feather.PLUS, "Add a condition to this group");
         addCondition.idProperty().bind(Bindings.concat("addCondition-", group.pathProperty()));
-        addCondition.setOnAction(e -> views.focusLater(group.addCondition()));
+        addCondition.setOnAction(e -> views.focusField(group.addCondition()));
         Button addGroup = TreeViews.labelled("Group", Feather.PLUS_SQUARE, "Add a group to this group");
         addGroup.idProperty().bind(Bindings.concat("addGroup-", group.pathProperty()));
         addGroup.setOnAction(e -> group.addGroup());

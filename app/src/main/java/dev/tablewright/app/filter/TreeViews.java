@@ -13,6 +13,8 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.IntSupplier;
 
 /**
@@ -22,7 +24,7 @@ import java.util.function.IntSupplier;
 final class TreeViews {
     private final FilterFields fields;
     private FilterNodeViewModel dragged;
-    private ConditionNodeViewModel toFocus;
+    private final Map<ConditionNodeViewModel, Node> fieldBoxes = new WeakHashMap<>();
 
     TreeViews(FilterFields fields) {
         this.fields = fields;
@@ -32,21 +34,16 @@ final class TreeViews {
         return fields;
     }
 
-    /** The next view made for {@code condition} puts the focus in its field box: a person who adds a condition fills it in next. */
-    void focusLater(ConditionNodeViewModel condition) {
-        toFocus = condition;
+    void fieldBoxOf(ConditionNodeViewModel condition, Node box) {
+        fieldBoxes.put(condition, box);
     }
 
-    boolean takeFocus(ConditionNodeViewModel condition) {
-        if (toFocus == condition) {
-            toFocus = null;
-            return true;
+    /** Puts the focus in the field box of {@code condition}: a person who adds a condition fills it in next. */
+    void focusField(ConditionNodeViewModel condition) {
+        Node box = fieldBoxes.get(condition);
+        if (box != null) {
+            Platform.runLater(box::requestFocus);
         }
-        return false;
-    }
-
-    static void focus(Node node) {
-        Platform.runLater(node::requestFocus);
     }
 
     /** Move up, move down, wrap in a group, remove. */
