@@ -55,10 +55,17 @@ final class ConditionNodeView {
         condition.fieldProperty().addListener((obs, old, f) -> showValueEditor());
         condition.operatorProperty().addListener((obs, old, o) -> showValueEditor());
 
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        row.getChildren().addAll(views.dragHandle(condition), field, op, valueSlot, spring);
-        row.getChildren().addAll(views.nodeActions(condition));
+        // Field, operator and value wrap onto a second line where the tree is narrow, rather than being cut.
+        FlowPane parts = new FlowPane(6, 4, field, op, valueSlot);
+        parts.setAlignment(Pos.CENTER_LEFT);
+        parts.setMinWidth(0);
+        parts.setPrefWrapLength(200);
+        HBox.setHgrow(parts, Priority.ALWAYS);
+        HBox actions = new HBox(2);
+        actions.getChildren().addAll(views.nodeActions(condition));
+        actions.setMinWidth(Region.USE_PREF_SIZE);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        row.getChildren().addAll(views.dragHandle(condition), parts, actions);
         views.fieldBoxOf(condition, field);
     }
 
@@ -81,7 +88,7 @@ final class ConditionNodeView {
         field.setPromptText("field or json.path");
         field.setItems(views.fields().namesProperty());
         field.setValue(condition.fieldProperty().get());
-        field.setPrefWidth(190);
+        field.setPrefWidth(150);
         field.setMinWidth(120);
         field.valueProperty().addListener((obs, old, v) -> take(v));
         field.getEditor().textProperty().addListener((obs, old, text) -> {
@@ -89,13 +96,14 @@ final class ConditionNodeView {
                 take(text);
             }
         });
+        // Only while the person is in the field box: a value committed because they clicked elsewhere leaves the focus there.
         field.setOnAction(e -> {
-            if (condition.isComplete() && !field.isShowing()) {
+            if (field.isFocused() && condition.isComplete() && !field.isShowing()) {
                 op.requestFocus();
             }
         });
         field.setOnHidden(e -> {
-            if (condition.isComplete() && field.getValue() != null) {
+            if (field.isFocused() && condition.isComplete() && field.getValue() != null) {
                 op.requestFocus();
             }
         });
@@ -221,7 +229,7 @@ final class ConditionNodeView {
         }
         TextField text = new TextField(condition.valueText(index));
         text.setId(id);
-        text.setPrefColumnCount(kind == ValueEditor.NUMBER ? 6 : 12);
+        text.setPrefColumnCount(kind == ValueEditor.NUMBER ? 5 : 9);
         text.setMinWidth(60);
         text.setPromptText(kind == ValueEditor.NUMBER ? "number" : "text");
         text.textProperty().addListener((obs, old, v) -> condition.setValueText(index, v));

@@ -3,7 +3,6 @@ package dev.tablewright.app.filter;
 import dev.tablewright.app.sqltext.SqlHighlighter;
 import dev.tablewright.core.dialect.Dialects;
 import dev.tablewright.core.lex.SqlFlavor;
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -66,7 +65,7 @@ public final class FilterBuilderView {
         treeScroll.setFitToWidth(true);
         SplitPane split = new SplitPane(treeScroll, livePanes());
         split.setId("builderSplit");
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
         root.setCenter(split);
         root.setBottom(actionsBar());
@@ -243,7 +242,7 @@ public final class FilterBuilderView {
         TextField name = new TextField();
         name.setId("saveName");
         name.setPromptText("name");
-        name.setPrefColumnCount(8);
+        name.setPrefColumnCount(7);
         name.setMinWidth(70);
         name.textProperty().bindBidirectional(library.saveNameProperty());
         Button save = TreeViews.labelled("Save", Feather.SAVE, "Save the filter under this name");
@@ -276,37 +275,36 @@ public final class FilterBuilderView {
         importButton.setId("importFilter");
         importButton.setOnAction(e -> library.importFile());
 
+        HBox bar = new HBox(8, apply, clear, new Separator(Orientation.VERTICAL), name, save, saved, load, delete,
+                new Separator(Orientation.VERTICAL), export, importButton);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("filter-actions");
+        compactWhenNarrow(bar, List.of(apply, clear, save, load, export, importButton));
+
+        // What the last save, export or import did: a line of its own, so it never squeezes the buttons.
         Label message = new Label();
         message.setId("filterMessage");
-        message.setMinWidth(0);
+        message.setWrapText(true);
         message.textProperty().bind(viewModel.messageProperty());
-        message.tooltipProperty().bind(Bindings.createObjectBinding(
-                () -> message.getText() == null || message.getText().isEmpty() ? null : new Tooltip(message.getText()), message.textProperty()));
-        HBox.setHgrow(message, Priority.ALWAYS);
-
-        HBox bar = new HBox(8, apply, clear, new Separator(Orientation.VERTICAL), name, save, saved, load, delete,
-                new Separator(Orientation.VERTICAL), export, importButton, message);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 8, 6, 8));
-        bar.getStyleClass().add("filter-actions");
-        compactWhenNarrow(bar, List.of(apply, clear, save, load, export, importButton), message);
-        return bar;
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+        VBox actions = new VBox(4, bar, message);
+        actions.setPadding(new Insets(6, 8, 6, 8));
+        return actions;
     }
 
     /**
      * Where the bar is narrower than its buttons with their labels need, they show their icons
      * only (each keeps its tooltip), rather than labels cut to "Ap…".
      */
-    private static void compactWhenNarrow(HBox bar, List<Labeled> labelled, Node message) {
+    private static void compactWhenNarrow(HBox bar, List<Labeled> labelled) {
         double[] full = {0};
         Runnable fit = () -> {
             boolean compact = labelled.get(0).getContentDisplay() == ContentDisplay.GRAPHIC_ONLY;
             if (!compact) {
-                double needed = bar.getInsets().getLeft() + bar.getInsets().getRight() + 120;
+                double needed = bar.getInsets().getLeft() + bar.getInsets().getRight();
                 for (Node n : bar.getChildren()) {
-                    if (n != message) {
-                        needed += n.prefWidth(-1) + bar.getSpacing();
-                    }
+                    needed += n.prefWidth(-1) + bar.getSpacing();
                 }
                 full[0] = needed;
             }

@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -41,7 +42,12 @@ final class GroupNodeView {
         showJunction(group.junction());
         group.junctionProperty().addListener((obs, old, j) -> showJunction(j));
 
-        box.getChildren().addAll(header(), rows);
+        Label note = new Label("AND binds tighter than OR: these conditions are one alternative");
+        note.getStyleClass().add("implicit-note");
+        note.setWrapText(true);
+        note.managedProperty().bind(group.tighterNoteProperty());
+        note.visibleProperty().bind(note.managedProperty());
+        box.getChildren().addAll(header(), note, rows);
         emptyNote.setText(group.parent().isEmpty() ? "No conditions: every row matches. Add a condition or a group."
                 : "An empty group: add a condition to it.");
         emptyNote.getStyleClass().add("empty-note");
@@ -79,26 +85,23 @@ final class GroupNodeView {
         Button addGroup = TreeViews.labelled("Group", Feather.PLUS_SQUARE, "Add a group to this group");
         addGroup.idProperty().bind(Bindings.concat("addGroup-", group.pathProperty()));
         addGroup.setOnAction(e -> group.addGroup());
-        HBox header = new HBox(6, segmented, addCondition, addGroup);
+        FlowPane adds = new FlowPane(6, 4, segmented, addCondition, addGroup);
+        adds.setAlignment(Pos.CENTER_LEFT);
+        adds.setMinWidth(0);
+        adds.setPrefWrapLength(200);
+        HBox.setHgrow(adds, Priority.ALWAYS);
+        HBox header = new HBox(6, adds);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("group-header");
-
-        Label note = new Label("AND binds tighter than OR");
-        note.getStyleClass().add("implicit-note");
-        note.setMinWidth(Region.USE_PREF_SIZE);
-        note.managedProperty().bind(group.tighterNoteProperty());
-        note.visibleProperty().bind(note.managedProperty());
-        header.getChildren().add(note);
-
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        header.getChildren().add(spring);
         if (group.parent().isPresent()) {
             header.getChildren().add(0, views.dragHandle(group));
             Button ungroup = TreeViews.icon(Feather.MINIMIZE_2, "Ungroup: put its conditions where the group stands", "ungroup", group);
             ungroup.setOnAction(e -> group.ungroup());
-            header.getChildren().addAll(views.nodeActions(group));
-            header.getChildren().add(header.getChildren().size() - 1, ungroup);
+            HBox actions = new HBox(2);
+            actions.getChildren().addAll(views.nodeActions(group));
+            actions.getChildren().add(actions.getChildren().size() - 1, ungroup);
+            actions.setMinWidth(Region.USE_PREF_SIZE);
+            header.getChildren().add(actions);
         }
         views.dropTarget(header, group, () -> group.children().size());
         return header;
