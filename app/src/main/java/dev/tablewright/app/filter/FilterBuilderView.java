@@ -3,6 +3,7 @@ package dev.tablewright.app.filter;
 import dev.tablewright.app.sqltext.SqlHighlighter;
 import dev.tablewright.core.dialect.Dialects;
 import dev.tablewright.core.lex.SqlFlavor;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -95,9 +96,10 @@ public final class FilterBuilderView {
             String t = add.getValue();
             if (t != null) {
                 viewModel.addTable(t);
-                add.getSelectionModel().clearSelection();
             }
         });
+        // The list loses the added table a moment later; the box then shows its prompt, not the next table.
+        viewModel.otherTablesProperty().addListener((ListChangeListener<String>) c -> Platform.runLater(() -> add.setValue(null)));
         Runnable showTables = () -> {
             tables.getChildren().setAll(new Label("Tables:"));
             for (String t : viewModel.tablesProperty()) {
@@ -107,7 +109,10 @@ public final class FilterBuilderView {
                 if (!t.equals(viewModel.table())) {
                     Button remove = TreeViews.icon(Feather.X, "Stop querying " + t);
                     remove.setId("removeTable-" + t);
-                    remove.setOnAction(e -> viewModel.removeTable(t));
+                    remove.setOnAction(e -> {
+                        viewModel.removeTable(t);
+                        add.requestFocus();
+                    });
                     chip.setGraphic(remove);
                     chip.setContentDisplay(ContentDisplay.RIGHT);
                 }
@@ -128,7 +133,8 @@ public final class FilterBuilderView {
                 Button use = new Button("Join");
                 use.setId("acceptJoin-" + i);
                 use.setMinWidth(Region.USE_PREF_SIZE);
-                use.setOnAction(e -> viewModel.acceptJoin(p));
+                // The proposal goes once accepted: the focus goes to the join's condition, not out of the builder.
+                use.setOnAction(e -> views.focusField(viewModel.acceptJoin(p)));
                 Label what = new Label("Foreign key: " + p + " — add this join condition? (edit it like any condition)");
                 what.setWrapText(true);
                 HBox row = new HBox(8, new FontIcon(Feather.LINK), what, use);

@@ -6,6 +6,7 @@ import dev.tablewright.app.shell.TableDataView;
 import dev.tablewright.app.task.FxTaskExecutor;
 import dev.tablewright.core.Connector;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
@@ -133,6 +134,23 @@ class FilterBuilderLayoutTest {
 
             assertFalse(robot.lookup("#op-0").query().isDisabled());
             assertTrue(robot.lookup("#op-0").query().isFocused(), "focus moves to the operator, never to another pane");
+        }
+    }
+
+    @Test
+    void acceptingAJoinKeepsTheFocusInTheBuilder(FxRobot robot) throws TimeoutException {
+        try (Opened opened = open(robot, 1280, 760)) {
+            robot.interact(() -> opened.viewModel().addTable("categories"));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#acceptJoin-0").tryQuery().isPresent());
+
+            robot.clickOn("#acceptJoin-0");
+            WaitForAsyncUtils.waitForFxEvents();
+
+            assertTrue(robot.lookup("#joinProposals").queryAs(Parent.class).getChildrenUnmodifiable().isEmpty());
+            assertTrue(robot.lookup("#field-0").query().isFocused() || robot.lookup("#field-0 .text-field").query().isFocused(),
+                    "the join's condition has the focus, not another pane: " + robot.targetWindow().getScene().getFocusOwner());
+            assertEquals(List.of(List.of("products.categoryId", "=", "categories.id")), opened.viewModel().filter().toArray());
+            assertEquals(ValueEditor.COLUMN, ((ConditionNodeViewModel) opened.viewModel().root().children().get(0)).editorProperty().get());
         }
     }
 
