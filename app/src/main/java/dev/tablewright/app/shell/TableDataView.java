@@ -37,7 +37,7 @@ public final class TableDataView {
     /** Rows of the grid the builder leaves visible when it first opens. */
     public static final int GRID_ROWS_KEPT = 6;
     /** The grid's header, row-count bar and those rows, in pixels (rows are 30 px high). */
-    private static final double GRID_KEPT_HEIGHT = 110 + GRID_ROWS_KEPT * 30;
+    private static final double GRID_KEPT_HEIGHT = 140 + GRID_ROWS_KEPT * 30;
     private static final double MOST_FOR_BUILDER = 0.55;
 
     private Node filterView;
