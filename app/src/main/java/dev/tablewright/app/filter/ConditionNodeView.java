@@ -88,7 +88,7 @@ final class ConditionNodeView {
         field.setPromptText("field or json.path");
         field.setItems(views.fields().namesProperty());
         field.setValue(condition.fieldProperty().get());
-        field.setPrefWidth(150);
+        field.setPrefWidth(180);
         field.setMinWidth(120);
         field.valueProperty().addListener((obs, old, v) -> take(v));
         field.getEditor().textProperty().addListener((obs, old, text) -> {
