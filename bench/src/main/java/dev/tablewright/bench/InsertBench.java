@@ -706,7 +706,7 @@ public final class InsertBench {
             for (int p = 0; p < offsets.length; p++) {
                 int offset = offsets[p];
                 String after = offset == 0 ? null : idAt(dialect, c, offset - 1);
-                ReadOptions options = new ReadOptions(null, null, "id", PAGE, offset, null, null, null, null, null);
+                ReadOptions options = ReadOptions.builder().order("id").limit(PAGE).offset(offset).build();
                 List<Map<String, Object>> coreRows = conn.getTableData(TABLE, options);
                 Callable<List<Map<String, Object>>> keyset = () -> {
                     try (PreparedStatement ps = c.prepareStatement(after == null ? first : byKey)) {

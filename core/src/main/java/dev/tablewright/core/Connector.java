@@ -9,6 +9,8 @@ import dev.tablewright.core.connect.ConnectionEvent;
 import dev.tablewright.core.connect.ConnectionWatch;
 import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
+import dev.tablewright.core.filter.Filter;
+import dev.tablewright.core.filter.FilterValue;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.query.TableData;
 import dev.tablewright.core.schema.SchemaManager;
@@ -302,7 +304,7 @@ public final class Connector implements AutoCloseable {
                 throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + key + "'. Known: filter, start, stop.");
             }
         }
-        return history.historicalData(name, user(o.get("filter")), o.get("start") == null ? null : String.valueOf(o.get("start")),
+        return history.historicalData(name, withUser(Filter.parse(o.get("filter"))), o.get("start") == null ? null : String.valueOf(o.get("start")),
                 o.get("stop") == null ? null : String.valueOf(o.get("stop")));
     }
 
@@ -460,8 +462,21 @@ public final class Connector implements AutoCloseable {
         if (o == null || o.filter() == null) {
             return o;
         }
-        return new ReadOptions(user(o.filter()), o.fields(), o.order(), o.limit(), o.offset(), o.autoJoin(), o.locale(),
-                o.dateStyle(), o.timeStyle(), o.timeZone());
+        Filter f = withUser(o.filter());
+        return f == o.filter() ? o : o.withFilter(f);
+    }
+
+    /** The filter with each value that is exactly {@code $USER} (alone or in a list) replaced by the current user. */
+    private Filter withUser(Filter filter) {
+        return filter.mapValues(v -> {
+            if (v instanceof FilterValue.Literal l && USER_VARIABLE.equals(l.value())) {
+                return new FilterValue.Literal(session().user());
+            }
+            if (v instanceof FilterValue.Items items && items.values().contains(USER_VARIABLE)) {
+                return new FilterValue.Items(items.values().stream().map(i -> USER_VARIABLE.equals(i) ? session().user() : i).toList());
+            }
+            return v;
+        });
     }
 
     @SuppressWarnings("unchecked")

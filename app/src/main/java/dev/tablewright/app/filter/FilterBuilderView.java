@@ -3,6 +3,7 @@ package dev.tablewright.app.filter;
 import dev.tablewright.app.sqltext.SqlHighlighter;
 import dev.tablewright.core.dialect.Dialects;
 import dev.tablewright.core.lex.SqlFlavor;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -12,49 +13,47 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.DatePicker;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
  * The filter builder: the tree of groups and conditions on the left, the filter as JSON and as
  * SQL with its matching rows on the right, tables and joins above, apply / save / export below.
- * Nodes are found by id: a node's id ends with its path in the tree ({@code root}, {@code 1},
- * {@code 1_0}), e.g. {@code #addCondition-root}, {@code #or-1}, {@code #field-1_0}.
+ * Each node of the tree has its own view bound to its node ViewModel ({@link GroupNodeView},
+ * {@link ConditionNodeView}); controls are named after their node's place ({@code root},
+ * {@code 1}, {@code 1_0}), e.g. {@code #addCondition-root}, {@code #or-1}, {@code #field-1_0}.
  */
 public final class FilterBuilderView {
     private final FilterBuilderViewModel viewModel;
     private final BorderPane root = new BorderPane();
-    private final VBox treeBox = new VBox();
-    private FilterNode dragged;
+    private final StackPane treeBox = new StackPane();
+    private final TreeViews views;
 
     public FilterBuilderView(FilterBuilderViewModel viewModel) {
         this.viewModel = viewModel;
+        this.views = new TreeViews(viewModel.fields());
         root.setId("filterBuilder");
         root.getStyleClass().add("filter-builder");
         root.getStylesheets().add(FilterBuilderView.class.getResource("filter-builder.css").toExternalForm());
@@ -62,26 +61,33 @@ public final class FilterBuilderView {
         root.setTop(tablesBar());
         treeBox.setId("filterTree");
         treeBox.getStyleClass().add("filter-tree");
+        treeBox.setAlignment(Pos.TOP_LEFT);
         ScrollPane treeScroll = new ScrollPane(treeBox);
         treeScroll.setFitToWidth(true);
         SplitPane split = new SplitPane(treeScroll, livePanes());
-        split.setDividerPositions(0.58);
+        split.setId("builderSplit");
+        split.setDividerPositions(0.64);
+        SplitPane.setResizableWithParent(split.getItems().get(1), false);
         root.setCenter(split);
         root.setBottom(actionsBar());
 
-        viewModel.treeVersionProperty().addListener((obs, old, v) -> rebuildTree());
-        viewModel.fieldsProperty().addListener((ListChangeListener<FieldChoice>) change -> rebuildTree());
-        rebuildTree();
+        showRoot(viewModel.tree().root());
+        viewModel.tree().rootProperty().addListener((obs, old, group) -> showRoot(group));
     }
 
     public Parent root() {
         return root;
     }
 
+    /** The root group's view; only a new root (another filter, the root wrapped) builds the tree's view again. */
+    private void showRoot(GroupNodeViewModel group) {
+        treeBox.getChildren().setAll(new GroupNodeView(group, views).node());
+    }
+
     // --- tables and joins ---
 
     private Node tablesBar() {
-        HBox tables = new HBox(6);
+        FlowPane tables = new FlowPane(6, 4);
         tables.setAlignment(Pos.CENTER_LEFT);
         ComboBox<String> add = new ComboBox<>(viewModel.otherTablesProperty());
         add.setId("addTable");
@@ -90,19 +96,25 @@ public final class FilterBuilderView {
             String t = add.getValue();
             if (t != null) {
                 viewModel.addTable(t);
-                add.getSelectionModel().clearSelection();
             }
         });
+        // The list loses the added table a moment later; the box then shows its prompt, not the next table.
+        viewModel.otherTablesProperty().addListener((ListChangeListener<String>) c -> Platform.runLater(() -> add.setValue(null)));
         Runnable showTables = () -> {
             tables.getChildren().setAll(new Label("Tables:"));
             for (String t : viewModel.tablesProperty()) {
                 Label chip = new Label(t);
                 chip.getStyleClass().add("table-chip");
+                chip.setMinWidth(Region.USE_PREF_SIZE);
                 if (!t.equals(viewModel.table())) {
-                    Button remove = iconButton(Feather.X, "Stop querying " + t, "removeTable-" + t);
-                    remove.setOnAction(e -> viewModel.removeTable(t));
+                    Button remove = TreeViews.icon(Feather.X, "Stop querying " + t);
+                    remove.setId("removeTable-" + t);
+                    remove.setOnAction(e -> {
+                        viewModel.removeTable(t);
+                        add.requestFocus();
+                    });
                     chip.setGraphic(remove);
-                    chip.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                    chip.setContentDisplay(ContentDisplay.RIGHT);
                 }
                 tables.getChildren().add(chip);
             }
@@ -120,8 +132,11 @@ public final class FilterBuilderView {
                 JoinProposal p = proposals.get(i);
                 Button use = new Button("Join");
                 use.setId("acceptJoin-" + i);
-                use.setOnAction(e -> viewModel.acceptJoin(p));
+                use.setMinWidth(Region.USE_PREF_SIZE);
+                // The proposal goes once accepted: the focus goes to the join's condition, not out of the builder.
+                use.setOnAction(e -> views.focusField(viewModel.acceptJoin(p)));
                 Label what = new Label("Foreign key: " + p + " — add this join condition? (edit it like any condition)");
+                what.setWrapText(true);
                 HBox row = new HBox(8, new FontIcon(Feather.LINK), what, use);
                 row.setAlignment(Pos.CENTER_LEFT);
                 row.getStyleClass().add("join-proposal");
@@ -132,304 +147,21 @@ public final class FilterBuilderView {
         showJoins.run();
 
         VBox top = new VBox(6, tables, joins);
-        top.setPadding(new Insets(8));
+        top.setPadding(new Insets(6, 8, 4, 8));
         top.getStyleClass().add("filter-top");
         return top;
     }
 
-    // --- the tree ---
-
-    private void rebuildTree() {
-        treeBox.getChildren().setAll(group(viewModel.root(), "root", null));
-    }
-
-    private Node group(FilterGroup group, String path, FilterGroup parent) {
-        VBox box = new VBox(4);
-        box.setId("group-" + path);
-        box.getStyleClass().addAll("filter-group", group.junction() == FilterGroup.Junction.AND ? "and" : "or");
-
-        Button and = junctionButton("AND", group, FilterGroup.Junction.AND, "and-" + path);
-        Button or = junctionButton("OR", group, FilterGroup.Junction.OR, "or-" + path);
-        HBox segmented = new HBox(and, or);
-        segmented.getStyleClass().add("junction");
-        Button addCondition = new Button("Condition", new FontIcon(Feather.PLUS));
-        addCondition.setId("addCondition-" + path);
-        addCondition.setOnAction(e -> viewModel.addCondition(group));
-        Button addGroup = new Button("Group", new FontIcon(Feather.PLUS_SQUARE));
-        addGroup.setId("addGroup-" + path);
-        addGroup.setOnAction(e -> viewModel.addGroup(group));
-        HBox header = new HBox(6, segmented, addCondition, addGroup);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("group-header");
-        if (group.isImplicit() && parent != null && parent.junction() == FilterGroup.Junction.OR) {
-            Label note = new Label("(AND binds tighter than OR)");
-            note.getStyleClass().add("implicit-note");
-            header.getChildren().add(note);
-        }
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        header.getChildren().add(spring);
-        if (parent != null) {
-            header.getChildren().addAll(nodeActions(group, path));
-            Button ungroup = iconButton(Feather.MINIMIZE_2, "Ungroup: put its conditions where the group stands", "ungroup-" + path);
-            ungroup.setOnAction(e -> viewModel.ungroup(group));
-            header.getChildren().add(header.getChildren().size() - 1, ungroup);
-            header.getChildren().add(0, dragHandle(group));
-        }
-        box.getChildren().add(header);
-        dropTarget(header, group, group.children().size());
-
-        List<FilterNode> children = group.children();
-        if (children.isEmpty()) {
-            Label empty = new Label(parent == null ? "No conditions: every row matches. Add a condition or a group."
-                    : "An empty group: add a condition to it.");
-            empty.getStyleClass().add("empty-note");
-            box.getChildren().add(empty);
-        }
-        for (int i = 0; i < children.size(); i++) {
-            String childPath = parent == null ? String.valueOf(i) : path + "_" + i;
-            if (i > 0) {
-                Label word = new Label(group.junction().name());
-                word.getStyleClass().addAll("junction-word", group.junction() == FilterGroup.Junction.AND ? "and" : "or");
-                box.getChildren().add(word);
-            }
-            FilterNode child = children.get(i);
-            Node row = child instanceof FilterGroup g ? group(g, childPath, group) : condition((FilterCondition) child, childPath);
-            dropTarget(row, group, i);
-            box.getChildren().add(row);
-        }
-        return box;
-    }
-
-    private Button junctionButton(String text, FilterGroup group, FilterGroup.Junction junction, String id) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.getStyleClass().add(group.junction() == junction ? "selected" : "unselected");
-        b.setOnAction(e -> viewModel.setJunction(group, junction));
-        return b;
-    }
-
-    private List<Node> nodeActions(FilterNode node, String path) {
-        Button up = iconButton(Feather.ARROW_UP, "Move up", "moveUp-" + path);
-        up.setDisable(!viewModel.tree().canMoveUp(node));
-        up.setOnAction(e -> viewModel.moveUp(node));
-        Button down = iconButton(Feather.ARROW_DOWN, "Move down", "moveDown-" + path);
-        down.setDisable(!viewModel.tree().canMoveDown(node));
-        down.setOnAction(e -> viewModel.moveDown(node));
-        Button wrap = iconButton(Feather.MAXIMIZE_2, "Wrap in a group", "wrap-" + path);
-        wrap.setOnAction(e -> viewModel.wrapInGroup(node));
-        Button remove = iconButton(Feather.TRASH_2, "Remove", "remove-" + path);
-        remove.setOnAction(e -> viewModel.remove(node));
-        return List.of(up, down, wrap, remove);
-    }
-
-    private Node dragHandle(FilterNode node) {
-        FontIcon grip = new FontIcon(Feather.MENU);
-        Label handle = new Label(null, grip);
-        handle.getStyleClass().add("drag-handle");
-        handle.setTooltip(new Tooltip("Drag to move"));
-        handle.setOnDragDetected(e -> {
-            dragged = node;
-            ClipboardContent content = new ClipboardContent();
-            content.putString(node.toString());
-            handle.startDragAndDrop(TransferMode.MOVE).setContent(content);
-            e.consume();
-        });
-        return handle;
-    }
-
-    /** Dropping on a row puts the dragged node before it; on a group's header, at the group's end. */
-    private void dropTarget(Node target, FilterGroup group, int index) {
-        target.setOnDragOver(e -> {
-            if (dragged != null && viewModel.tree().canMoveInto(dragged, group)) {
-                e.acceptTransferModes(TransferMode.MOVE);
-            }
-            e.consume();
-        });
-        target.setOnDragDropped(e -> {
-            FilterNode node = dragged;
-            dragged = null;
-            if (node != null) {
-                viewModel.move(node, group, index);
-            }
-            e.setDropCompleted(node != null);
-            e.consume();
-        });
-    }
-
-    private Node condition(FilterCondition c, String path) {
-        HBox row = new HBox(6);
-        row.setId("condition-" + path);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.getStyleClass().add("filter-condition");
-
-        ComboBox<String> field = new ComboBox<>();
-        field.setId("field-" + path);
-        field.setEditable(true);
-        field.setPromptText("field or json.path");
-        field.getItems().setAll(viewModel.fieldsProperty().stream().map(FieldChoice::name).toList());
-        field.setValue(c.field());
-        field.setPrefWidth(190);
-        field.valueProperty().addListener((obs, old, v) -> {
-            if (v != null && !v.isBlank() && !v.equals(c.field())) {
-                viewModel.setField(c, v.trim());
-            }
-        });
-        viewModel.fieldOf(c).ifPresent(f -> field.setTooltip(new Tooltip(f.name() + ": " + (f.type() == null ? "mixed" : f.type().id()))));
-
-        ComboBox<OperatorChoice> op = new ComboBox<>();
-        op.setId("op-" + path);
-        op.getItems().setAll(viewModel.operatorsFor(c));
-        op.setValue(viewModel.operatorOf(c).orElse(null));
-        op.setDisable(c.field() == null);
-        op.valueProperty().addListener((obs, old, v) -> {
-            if (v != null && v != old) {
-                viewModel.setOperator(c, v);
-            }
-        });
-
-        row.getChildren().addAll(dragHandle(c), field, op);
-        if (c.field() != null) {
-            row.getChildren().add(valueEditor(c, path));
-        }
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        row.getChildren().add(spring);
-        row.getChildren().addAll(nodeActions(c, path));
-        return row;
-    }
-
-    private Node valueEditor(FilterCondition c, String path) {
-        return switch (viewModel.editorFor(c)) {
-            case NONE -> new Region();
-            case BOOLEAN -> {
-                ToggleButton toggle = new ToggleButton();
-                toggle.setId("value-" + path);
-                toggle.getStyleClass().add("boolean-toggle");
-                toggle.setSelected(Boolean.TRUE.equals(c.value()));
-                toggle.setText(String.valueOf(toggle.isSelected()));
-                toggle.selectedProperty().addListener((obs, old, on) -> {
-                    toggle.setText(String.valueOf(on));
-                    viewModel.setValue(c, -1, on);
-                });
-                yield toggle;
-            }
-            case RANGE -> {
-                HBox range = new HBox(4, item(c, 0, viewModel.itemEditorFor(c), "low-" + path), new Label("and"),
-                        item(c, 1, viewModel.itemEditorFor(c), "high-" + path));
-                range.setAlignment(Pos.CENTER_LEFT);
-                yield range;
-            }
-            case CHIPS -> chips(c, path);
-            case COLUMN -> {
-                ComboBox<String> column = new ComboBox<>();
-                column.setId("value-" + path);
-                column.setEditable(true);
-                column.getItems().setAll(viewModel.fieldsProperty().stream().filter(f -> !f.jsonPath()).map(FieldChoice::name).toList());
-                column.setValue(viewModel.valueText(c, -1));
-                column.valueProperty().addListener((obs, old, v) -> {
-                    if (v != null) {
-                        viewModel.setValue(c, -1, v);
-                    }
-                });
-                yield column;
-            }
-            default -> {
-                Node editor = item(c, -1, viewModel.editorFor(c), "value-" + path);
-                if (!viewModel.offersCurrentUser(c)) {
-                    yield editor;
-                }
-                Button user = new Button("$USER");
-                user.setId("user-" + path);
-                user.setTooltip(new Tooltip("The current user of the connection"));
-                user.setMinWidth(Region.USE_PREF_SIZE);
-                user.setOnAction(e -> ((TextField) editor).setText("$USER"));
-                yield new HBox(4, editor, user);
-            }
-        };
-    }
-
-    /** One value: a text field, or a date picker whose text can also hold a full ISO instant. */
-    private Node item(FilterCondition c, int index, ValueEditor kind, String id) {
-        if (kind == ValueEditor.DATE) {
-            DatePicker picker = new DatePicker();
-            picker.setId(id);
-            picker.setEditable(true);
-            picker.setPrefWidth(170);
-            picker.setConverter(new StringConverter<>() {
-                @Override
-                public String toString(LocalDate date) {
-                    return date == null ? "" : date.toString();
-                }
-
-                @Override
-                public LocalDate fromString(String text) {
-                    try {
-                        return text == null || text.length() < 10 ? null : LocalDate.parse(text.substring(0, 10));
-                    } catch (DateTimeParseException e) {
-                        return null;
-                    }
-                }
-            });
-            picker.getEditor().setText(viewModel.valueText(c, index));
-            picker.getEditor().textProperty().addListener((obs, old, text) -> viewModel.setValueText(c, index, text));
-            picker.valueProperty().addListener((obs, old, date) -> {
-                if (date != null && !picker.getEditor().getText().startsWith(date.toString())) {
-                    picker.getEditor().setText(date.toString());
-                }
-            });
-            return picker;
-        }
-        TextField text = new TextField(viewModel.valueText(c, index));
-        text.setId(id);
-        text.setPrefColumnCount(kind == ValueEditor.NUMBER ? 6 : 12);
-        text.setPromptText(kind == ValueEditor.NUMBER ? "number" : "text");
-        text.textProperty().addListener((obs, old, v) -> viewModel.setValueText(c, index, v));
-        return text;
-    }
-
-    private Node chips(FilterCondition c, String path) {
-        FlowPane chips = new FlowPane(4, 4);
-        chips.setId("value-" + path);
-        chips.setPrefWrapLength(320);
-        List<?> values = c.value() instanceof List<?> l ? l : List.of();
-        for (int i = 0; i < values.size(); i++) {
-            int index = i;
-            Button remove = iconButton(Feather.X, "Remove this value", "removeChip-" + path + "-" + i);
-            remove.setOnAction(e -> viewModel.removeListValue(c, index));
-            Label chip = new Label(viewModel.valueText(c, i), remove);
-            chip.setId("chip-" + path + "-" + i);
-            chip.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-            chip.getStyleClass().add("chip");
-            chips.getChildren().add(chip);
-        }
-        TextField input = new TextField();
-        input.setId("chipInput-" + path);
-        input.setPromptText("value, Enter");
-        input.setPrefColumnCount(7);
-        input.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                viewModel.addListValue(c, input.getText());
-            }
-        });
-        chips.getChildren().add(input);
-        if (viewModel.offersCurrentUser(c)) {
-            Button user = new Button("+ $USER");
-            user.setId("user-" + path);
-            user.setOnAction(e -> viewModel.addListValue(c, "$USER"));
-            chips.getChildren().add(user);
-        }
-        return chips;
-    }
-
     // --- the live panes ---
 
+    /** The JSON and the SQL, one above the other, each always given room; the count and any problem below. */
     private Node livePanes() {
         Label jsonTitle = new Label("Filter array (JSON) — edit or paste");
         jsonTitle.getStyleClass().add("pane-title");
         TextArea json = new TextArea();
         json.setId("filterJson");
         json.getStyleClass().add("code");
+        json.setMinHeight(48);
         json.textProperty().bindBidirectional(viewModel.jsonTextProperty());
         VBox.setVgrow(json, Priority.ALWAYS);
         Label jsonError = new Label();
@@ -446,6 +178,7 @@ public final class FilterBuilderView {
             }
         };
         viewModel.jsonErrorProperty().addListener(markJson);
+        VBox jsonPane = new VBox(4, jsonTitle, json, jsonError);
 
         Label sqlTitle = new Label("SQL on");
         sqlTitle.getStyleClass().add("pane-title");
@@ -465,14 +198,21 @@ public final class FilterBuilderView {
             sqlText.replaceText(text);
             if (!text.isEmpty()) {
                 String shown = viewModel.sqlDialectProperty().get();
-                sqlText.setStyleSpans(0, SqlHighlighter.styles(text,
-                        shown == null ? SqlFlavor.SQLITE : Dialects.named(shown).scriptFlavor()));
+                sqlText.setStyleSpans(0, SqlHighlighter.styles(text, shown == null ? SqlFlavor.SQLITE : Dialects.named(shown).scriptFlavor()));
             }
         };
         viewModel.sqlProperty().addListener((obs, old, text) -> showSql.run());
         showSql.run();
         VirtualizedScrollPane<CodeArea> sql = new VirtualizedScrollPane<>(sqlText);
+        sql.setMinHeight(40);
         VBox.setVgrow(sql, Priority.ALWAYS);
+        VBox sqlPane = new VBox(4, sqlHeader, sql);
+
+        SplitPane jsonAndSql = new SplitPane(jsonPane, sqlPane);
+        jsonAndSql.setId("jsonSqlSplit");
+        jsonAndSql.setOrientation(Orientation.VERTICAL);
+        jsonAndSql.setDividerPositions(0.5);
+        VBox.setVgrow(jsonAndSql, Priority.ALWAYS);
 
         Label count = new Label();
         count.setId("matchingRows");
@@ -483,73 +223,101 @@ public final class FilterBuilderView {
         problem.getStyleClass().add("error-text");
         problem.setWrapText(true);
         problem.textProperty().bind(viewModel.filterProblemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.managedProperty());
 
-        VBox panes = new VBox(6, jsonTitle, json, jsonError, sqlHeader, sql, count, problem);
-        panes.setPadding(new Insets(8));
-        panes.setMinWidth(280);
+        VBox panes = new VBox(4, jsonAndSql, count, problem);
+        panes.setPadding(new Insets(6, 8, 6, 8));
+        panes.setMinWidth(260);
         return panes;
     }
 
     // --- apply, saved filters, export ---
 
     private Node actionsBar() {
-        Button apply = new Button("Apply", new FontIcon(Feather.FILTER));
+        FilterLibraryViewModel library = viewModel.library();
+        Button apply = TreeViews.labelled("Apply", Feather.FILTER, "Show the rows this filter matches in the grid");
         apply.setId("applyFilter");
         apply.getStyleClass().add("accent");
         apply.disableProperty().bind(viewModel.validProperty().not());
         apply.setOnAction(e -> viewModel.apply());
-        Button clear = new Button("Clear", new FontIcon(Feather.X_CIRCLE));
+        Button clear = TreeViews.labelled("Clear", Feather.X_CIRCLE, "Remove every condition and show every row");
         clear.setId("clearFilter");
         clear.setOnAction(e -> viewModel.clear());
 
         TextField name = new TextField();
         name.setId("saveName");
         name.setPromptText("name");
-        name.setPrefColumnCount(10);
-        name.textProperty().bindBidirectional(viewModel.saveNameProperty());
-        Button save = new Button("Save", new FontIcon(Feather.SAVE));
+        name.setPrefColumnCount(7);
+        name.setMinWidth(70);
+        name.textProperty().bindBidirectional(library.saveNameProperty());
+        Button save = TreeViews.labelled("Save", Feather.SAVE, "Save the filter under this name");
         save.setId("saveFilter");
-        save.setOnAction(e -> viewModel.saveFilter());
-        ComboBox<String> saved = new ComboBox<>(viewModel.savedNamesProperty());
+        save.setOnAction(e -> library.saveFilter());
+        ComboBox<String> saved = new ComboBox<>(library.savedNamesProperty());
         saved.setId("savedFilters");
         saved.setPromptText("Saved filters");
-        Button load = new Button("Load");
+        saved.setMinWidth(Region.USE_PREF_SIZE);
+        Button load = TreeViews.labelled("Load", Feather.FOLDER, "Load the chosen saved filter");
         load.setId("loadSaved");
         load.disableProperty().bind(saved.valueProperty().isNull());
-        load.setOnAction(e -> viewModel.loadSaved(saved.getValue()));
-        Button delete = iconButton(Feather.TRASH_2, "Delete the saved filter", "deleteSaved");
+        load.setOnAction(e -> library.loadSaved(saved.getValue()));
+        Button delete = TreeViews.icon(Feather.TRASH_2, "Delete the saved filter");
+        delete.setId("deleteSaved");
         delete.disableProperty().bind(saved.valueProperty().isNull());
-        delete.setOnAction(e -> viewModel.deleteSaved(saved.getValue()));
+        delete.setOnAction(e -> library.deleteSaved(saved.getValue()));
 
         MenuItem asJson = new MenuItem("Filter as JSON…");
         asJson.setId("exportJson");
-        asJson.setOnAction(e -> viewModel.exportJson());
+        asJson.setOnAction(e -> library.exportJson());
         MenuItem asStep = new MenuItem("getTableData call-file step (YAML)…");
         asStep.setId("exportStep");
-        asStep.setOnAction(e -> viewModel.exportCallFileStep());
+        asStep.setOnAction(e -> library.exportCallFileStep());
         MenuButton export = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD), asJson, asStep);
         export.setId("exportFilter");
-        Button importButton = new Button("Import…", new FontIcon(Feather.UPLOAD));
+        export.setTooltip(new Tooltip("Export the filter as JSON or as a call-file step"));
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        Button importButton = TreeViews.labelled("Import…", Feather.UPLOAD, "Import a filter from a JSON or call file");
         importButton.setId("importFilter");
-        importButton.setOnAction(e -> viewModel.importFile());
+        importButton.setOnAction(e -> library.importFile());
 
+        HBox bar = new HBox(8, apply, clear, new Separator(Orientation.VERTICAL), name, save, saved, load, delete,
+                new Separator(Orientation.VERTICAL), export, importButton);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("filter-actions");
+        compactWhenNarrow(bar, List.of(apply, clear, save, load, export, importButton));
+
+        // What the last save, export or import did: a line of its own, so it never squeezes the buttons.
         Label message = new Label();
         message.setId("filterMessage");
+        message.setWrapText(true);
         message.textProperty().bind(viewModel.messageProperty());
-
-        HBox bar = new HBox(8, apply, clear, new javafx.scene.control.Separator(Orientation.VERTICAL), name, save, saved, load, delete,
-                new javafx.scene.control.Separator(Orientation.VERTICAL), export, importButton, message);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8));
-        bar.getStyleClass().add("filter-actions");
-        return bar;
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+        VBox actions = new VBox(4, bar, message);
+        actions.setPadding(new Insets(6, 8, 6, 8));
+        return actions;
     }
 
-    private static Button iconButton(Feather icon, String tip, String id) {
-        Button b = new Button(null, new FontIcon(icon));
-        b.setId(id);
-        b.getStyleClass().addAll("flat", "icon-button");
-        b.setTooltip(new Tooltip(tip));
-        return b;
+    /**
+     * Where the bar is narrower than its buttons with their labels need, they show their icons
+     * only (each keeps its tooltip), rather than labels cut to "Ap…".
+     */
+    private static void compactWhenNarrow(HBox bar, List<Labeled> labelled) {
+        double[] full = {0};
+        Runnable fit = () -> {
+            boolean compact = labelled.get(0).getContentDisplay() == ContentDisplay.GRAPHIC_ONLY;
+            if (!compact) {
+                double needed = bar.getInsets().getLeft() + bar.getInsets().getRight();
+                for (Node n : bar.getChildren()) {
+                    needed += n.prefWidth(-1) + bar.getSpacing();
+                }
+                full[0] = needed;
+            }
+            ContentDisplay shown = bar.getWidth() > 0 && bar.getWidth() < full[0] ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
+            labelled.forEach(b -> b.setContentDisplay(shown));
+        };
+        bar.widthProperty().addListener((obs, old, width) -> fit.run());
+        bar.sceneProperty().addListener((obs, old, scene) -> fit.run());
     }
 }

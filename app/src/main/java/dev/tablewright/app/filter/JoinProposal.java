@@ -1,7 +1,8 @@
 package dev.tablewright.app.filter;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.tablewright.core.filter.Filter.Condition;
+import dev.tablewright.core.filter.FilterValue;
+import dev.tablewright.core.filter.Operator;
 
 /**
  * A join the schema's foreign keys suggest between two queried tables: {@code child.fk = parent.key}.
@@ -9,12 +10,8 @@ import java.util.List;
 public record JoinProposal(String childField, String parentField) {
 
     /** The condition that writes the join, as the reference does: {@code ['posts.userId', '=', 'users.id']}. */
-    public List<Object> condition() {
-        List<Object> c = new ArrayList<>(3);
-        c.add(childField);
-        c.add("=");
-        c.add(parentField);
-        return c;
+    public Condition condition() {
+        return Condition.of(childField, Operator.EQ, FilterValue.Column.parse(parentField).map(c -> (FilterValue) c).orElse(FilterValue.of(parentField)));
     }
 
     @Override

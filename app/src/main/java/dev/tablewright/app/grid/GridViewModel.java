@@ -6,6 +6,12 @@ import dev.tablewright.app.task.RunningTask;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.filter.Filter;
+import dev.tablewright.core.filter.Filter.Condition;
+import dev.tablewright.core.filter.Filter.Group;
+import dev.tablewright.core.filter.Filter.Junction;
+import dev.tablewright.core.filter.FilterValue;
+import dev.tablewright.core.filter.Operator;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.TableSchema;
@@ -27,7 +33,6 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +61,7 @@ public final class GridViewModel {
 
     private final ReadOnlyObjectWrapper<TableSchema> schema = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ObservableList<GridRow>> rows = new ReadOnlyObjectWrapper<>(FXCollections.observableArrayList());
-    private final ObjectProperty<List<Object>> filter = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<Filter> filter = new SimpleObjectProperty<>(Filter.none());
     private final ReadOnlyObjectWrapper<List<SortKey>> sort = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyLongWrapper rowCount = new ReadOnlyLongWrapper(-1);
     private final ReadOnlyBooleanWrapper rowCountExact = new ReadOnlyBooleanWrapper(true);
@@ -101,7 +106,7 @@ public final class GridViewModel {
     public void open() {
         loading.set(true);
         List<SortKey> order = sort.get();
-        List<Object> where = filter.get();
+        Filter where = filter.get();
         List<GridRow> drafts = current == null ? List.of() : current.draftRows();
         int size = pageSize;
         executor.execute(() -> {
@@ -213,8 +218,8 @@ public final class GridViewModel {
         }
     }
 
-    private List<Object> filterOrNull() {
-        List<Object> f = filter.get();
+    private Filter filterOrNull() {
+        Filter f = filter.get();
         return f == null || f.isEmpty() ? null : f;
     }
 
@@ -281,8 +286,8 @@ public final class GridViewModel {
         return sort.getReadOnlyProperty();
     }
 
-    /** The filter (the core's filter array); empty shows every row. Setting it reads the rows again. */
-    public ObjectProperty<List<Object>> filterProperty() {
+    /** The filter; empty shows every row. Setting it reads the rows again. */
+    public ObjectProperty<Filter> filterProperty() {
         return filter;
     }
 
@@ -364,11 +369,11 @@ public final class GridViewModel {
     private void saveDraft(GridRow draft) {
         Map<String, Object> values = draft.pendingCopy();
         RowWindow w = window;
-        List<Object> f = filterOrNull();
+        Filter f = filterOrNull();
         draft.saving();
         executor.execute(() -> {
             Map<String, Object> saved = connector.addRow(table, values);
-            boolean shown = f == null || connector.countRows(table, ReadOptions.filter(List.of(f, "and", idFilter(idOf(saved))))) > 0;
+            boolean shown = f == null || connector.countRows(table, ReadOptions.filter(f.and(idFilter(idOf(saved))))) > 0;
             return shown ? w.indexOf(saved) : -1L;
         }, index -> {
             current.removeDraft(draft);
@@ -424,19 +429,16 @@ public final class GridViewModel {
         return id;
     }
 
-    private List<Object> idFilter(Object id) {
+    private Filter idFilter(Object id) {
         List<String> pk = schema.get().primaryKey();
         if (pk.size() == 1) {
-            return Arrays.asList(pk.get(0), "=", id);
+            return Condition.of(pk.get(0), Operator.EQ, FilterValue.of(id));
         }
-        List<Object> all = new ArrayList<>();
+        List<Filter> all = new ArrayList<>();
         for (String k : pk) {
-            if (!all.isEmpty()) {
-                all.add("and");
-            }
-            all.add(Arrays.asList(k, "=", ((Map<?, ?>) id).get(k)));
+            all.add(Condition.of(k, Operator.EQ, FilterValue.of(((Map<?, ?>) id).get(k))));
         }
-        return all;
+        return Group.of(Junction.AND, all);
     }
 
     private Map<String, Object> withoutFiles(Map<String, Object> row) {
@@ -464,8 +466,7 @@ public final class GridViewModel {
         }
         Object id = idOf(stored);
         executor.execute(() -> {
-            Map<String, Object> found = connector.findRow(table, new ReadOptions(idFilter(id), List.of(field), null, null, null, false,
-                    null, null, null, null));
+            Map<String, Object> found = connector.findRow(table, ReadOptions.builder().filter(idFilter(id)).fields(List.of(field)).autoJoin(false).build());
             return found == null ? null : (byte[]) found.get(field);
         }, use::accept, this::failed);
     }
@@ -521,7 +522,7 @@ public final class GridViewModel {
     /** Writes every row of the table (or only those the filter shows) to a file, in chunks. */
     public RunningTask export(Path file, RowFormat format, boolean onlyFiltered) {
         TableSchema s = schema.get();
-        List<Object> f = onlyFiltered ? filterOrNull() : null;
+        Filter f = onlyFiltered ? filterOrNull() : null;
         RowWindow w = new RowWindow(connector, s, onlyFiltered ? sort.get() : List.of(), f, true);
         return executor.run("Export " + table + " to " + file.getFileName(), context -> TableTransfer.export(connector, w, f, file, format, context),
                 n -> message.set("Exported " + n + (n == 1 ? " row" : " rows") + " to " + file + "."),

@@ -3,12 +3,17 @@ package dev.tablewright.app.grid;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.Values;
+import dev.tablewright.core.filter.Filter;
+import dev.tablewright.core.filter.Filter.Condition;
+import dev.tablewright.core.filter.Filter.Group;
+import dev.tablewright.core.filter.Filter.Junction;
+import dev.tablewright.core.filter.FilterValue;
+import dev.tablewright.core.filter.Operator;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.TableSchema;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +32,7 @@ import java.util.Map;
 final class RowWindow {
     private final Connector connector;
     private final String table;
-    private final List<Object> filter;
+    private final Filter filter;
     private final List<Key> keys;
     private final List<String> fields;
     private final boolean keyset;
@@ -39,12 +44,12 @@ final class RowWindow {
         }
     }
 
-    RowWindow(Connector connector, TableSchema schema, List<SortKey> sort, List<Object> filter) {
+    RowWindow(Connector connector, TableSchema schema, List<SortKey> sort, Filter filter) {
         this(connector, schema, sort, filter, false);
     }
 
     /** {@code withFiles}: read file fields too (an export does; the grid fetches them one cell at a time). */
-    RowWindow(Connector connector, TableSchema schema, List<SortKey> sort, List<Object> filter, boolean withFiles) {
+    RowWindow(Connector connector, TableSchema schema, List<SortKey> sort, Filter filter, boolean withFiles) {
         this.connector = connector;
         this.table = schema.name();
         this.filter = filter == null || filter.isEmpty() ? null : filter;
@@ -106,7 +111,7 @@ final class RowWindow {
         if (!keyset) {
             return read(filter, keys, limit, rowIndex + 1);
         }
-        List<Object> after = beyond(row, keys);
+        Filter after = beyond(row, keys);
         return after == null ? List.of() : read(and(after), keys, limit, null);
     }
 
@@ -117,7 +122,7 @@ final class RowWindow {
             return read(filter, keys, (int) (rowIndex - from), from);
         }
         List<Key> reversed = flip(keys);
-        List<Object> before = beyond(row, reversed);
+        Filter before = beyond(row, reversed);
         return before == null ? List.of() : reversedOf(read(and(before), reversed, limit, null));
     }
 
@@ -133,74 +138,58 @@ final class RowWindow {
 
     /** How many rows come before {@code row} in this order and filter: its index in the grid. */
     long indexOf(Map<String, Object> row) {
-        List<Object> before = beyond(row, flip(keys));
+        Filter before = beyond(row, flip(keys));
         return before == null ? 0 : connector.countRows(table, ReadOptions.filter(and(before)));
     }
 
     /**
-     * The rows strictly after {@code row} in the order of {@code order}, as a filter array:
+     * The rows strictly after {@code row} in the order of {@code order}, as a filter:
      * {@code k1 after v1 OR (k1 = v1 AND k2 after v2) OR ...}; null when no row can follow.
      */
-    static List<Object> beyond(Map<String, Object> row, List<Key> order) {
-        List<Object> terms = new ArrayList<>();
-        List<Object> equalSoFar = new ArrayList<>();
+    static Filter beyond(Map<String, Object> row, List<Key> order) {
+        List<Filter> terms = new ArrayList<>();
+        List<Filter> equalSoFar = new ArrayList<>();
         for (Key key : order) {
             Object value = row.get(key.field());
-            List<Object> after = after(key, value);
+            Filter after = after(key, value);
             if (after != null) {
-                List<Object> term = new ArrayList<>(equalSoFar);
-                if (!term.isEmpty()) {
-                    term.add("and");
-                }
+                List<Filter> term = new ArrayList<>(equalSoFar);
                 term.add(after);
-                if (!terms.isEmpty()) {
-                    terms.add("or");
-                }
-                terms.add(term);
+                terms.add(term.size() == 1 ? term.get(0) : Group.of(Junction.AND, term));
             }
-            if (!equalSoFar.isEmpty()) {
-                equalSoFar.add("and");
-            }
-            equalSoFar.add(condition(key.field(), "is", value));
+            equalSoFar.add(condition(key.field(), Operator.EQ, value));
         }
-        return terms.isEmpty() ? null : terms;
+        return terms.isEmpty() ? null : Group.of(Junction.OR, terms);
     }
 
-    /** A condition {@code [field, op, value]}; the value may be null, which List.of refuses. */
-    private static List<Object> condition(String field, String op, Object value) {
-        return Arrays.asList(field, op, value);
+    private static Condition condition(String field, Operator op, Object value) {
+        return Condition.of(field, op, FilterValue.of(value));
     }
 
     /** Values of {@code key} after {@code value}: NULLs come first ascending, last descending. */
-    private static List<Object> after(Key key, Object value) {
+    private static Filter after(Key key, Object value) {
         if (!key.descending()) {
-            return value == null ? condition(key.field(), "isnot", null) : condition(key.field(), ">", value);
+            return value == null ? condition(key.field(), Operator.NE, null) : condition(key.field(), Operator.GT, value);
         }
         if (value == null) {
             return null;
         }
-        List<Object> less = condition(key.field(), "<", value);
-        return key.nullable() ? List.of(less, "or", condition(key.field(), "is", null)) : less;
+        Condition less = condition(key.field(), Operator.LT, value);
+        return key.nullable() ? Group.of(Junction.OR, List.of(less, condition(key.field(), Operator.EQ, null))) : less;
     }
 
-    private List<Object> and(List<Object> condition) {
-        if (filter == null) {
-            return condition;
-        }
-        List<Object> both = new ArrayList<>();
-        both.add(filter);
-        both.add("and");
-        both.add(condition);
-        return both;
+    private Filter and(Filter condition) {
+        return filter == null ? condition : filter.and(condition);
     }
 
-    private List<Map<String, Object>> read(List<Object> where, List<Key> order, int limit, Long offset) {
+    private List<Map<String, Object>> read(Filter where, List<Key> order, int limit, Long offset) {
         List<Object> orderOption = new ArrayList<>();
         for (Key k : order) {
             orderOption.add(List.of(k.field(), k.descending() ? "DESC" : "ASC"));
         }
         Integer off = offset == null || offset == 0 ? null : Math.toIntExact(offset);
-        return connector.getTableData(table, new ReadOptions(where, fields, orderOption, limit, off, false, null, null, null, null));
+        return connector.getTableData(table, ReadOptions.builder().filter(where).fields(fields).order(orderOption).limit(limit).offset(off)
+                .autoJoin(false).build());
     }
 
     private static List<Key> flip(List<Key> keys) {

@@ -11,6 +11,7 @@ import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.Json;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.TableSchema;
@@ -48,7 +49,7 @@ final class TableTransfer {
      * reading them by keyset chunk after chunk. The file appears only when every row is written: a
      * cancelled or failed export leaves no half file.
      */
-    static long export(Connector connector, RowWindow window, List<Object> filter, Path file, RowFormat format, TaskContext context)
+    static long export(Connector connector, RowWindow window, Filter filter, Path file, RowFormat format, TaskContext context)
             throws IOException {
         long total = connector.countRows(window.table(), ReadOptions.filter(filter));
         Path part = file.resolveSibling(file.getFileName() + ".part");

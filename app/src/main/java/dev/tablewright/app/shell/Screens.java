@@ -13,6 +13,8 @@ import dev.tablewright.app.history.HistoryView;
 import dev.tablewright.app.history.HistoryViewModel;
 import dev.tablewright.app.task.TaskExecutor;
 import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Node;
 
 import java.nio.file.Path;
@@ -25,6 +27,8 @@ public final class Screens implements Screen.Factory {
     private final DialogService dialogs;
     private final Path dataDir;
     private final Consumer<NavigatorConnection> tablesChanged;
+    /** Where the filter builder's divider was left, shared by the data screens: the builder opens again at that size. */
+    private final DoubleProperty builderShare = new SimpleDoubleProperty(-1);
 
     /** {@code tablesChanged} is told when a screen created, changed or deleted a table, so the navigator lists them anew. */
     public Screens(TaskExecutor tasks, DialogService dialogs, Path dataDir, Consumer<NavigatorConnection> tablesChanged) {
@@ -58,7 +62,7 @@ public final class Screens implements Screen.Factory {
         GridViewModel grid = new GridViewModel(request.connection().connector(), table, tasks, dialogs);
         FilterBuilderViewModel filter = new FilterBuilderViewModel(request.connection().connector(), request.connection().name(),
                 table, tasks, dialogs);
-        TableDataView view = new TableDataView(grid, filter);
+        TableDataView view = new TableDataView(grid, filter, builderShare);
         grid.open();
         return new Screen() {
             @Override

@@ -5,6 +5,9 @@ import dev.tablewright.app.filter.FilterBuilderViewModel;
 import dev.tablewright.app.grid.GridView;
 import dev.tablewright.app.grid.GridViewModel;
 import dev.tablewright.core.base.Json;
+import dev.tablewright.core.filter.Filter;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -31,16 +34,33 @@ public final class TableDataView {
     private final BorderPane root;
     private final SplitPane split;
     private final ToggleButton toggle = new ToggleButton("Filter", new FontIcon(Feather.FILTER));
+    /** Rows of the grid the builder leaves visible when it first opens. */
+    public static final int GRID_ROWS_KEPT = 6;
+    /** The grid's header, row-count bar and those rows, in pixels (rows are 30 px high). */
+    private static final double GRID_KEPT_HEIGHT = 140 + GRID_ROWS_KEPT * 30;
+    private static final double MOST_FOR_BUILDER = 0.55;
+
     private Node filterView;
+    /**
+     * Where the person last left the divider (a share of the height), for every table of this
+     * workbench window: the builder opens again at that size.
+     */
+    private final DoubleProperty builderShare;
 
     /** Both ViewModels are for the same table; the caller opens the grid, the builder loads when first shown. */
     public TableDataView(GridViewModel grid, FilterBuilderViewModel filter) {
+        this(grid, filter, new SimpleDoubleProperty(-1));
+    }
+
+    /** {@code builderShare}: the divider position shared by the data screens of one window (negative: not moved yet). */
+    public TableDataView(GridViewModel grid, FilterBuilderViewModel filter, DoubleProperty builderShare) {
         this.grid = grid;
         this.filter = filter;
+        this.builderShare = builderShare;
         Label applied = new Label("All rows");
         applied.setId("appliedFilter");
         applied.getStyleClass().add("applied-filter");
-        filter.appliedFilterProperty().addListener((obs, old, array) -> applied.setText(applyToGrid(array)));
+        filter.appliedFilterProperty().addListener((obs, old, f) -> applied.setText(applyToGrid(f)));
 
         split = new SplitPane(new GridView(grid).root());
         split.setOrientation(Orientation.VERTICAL);
@@ -67,20 +87,21 @@ public final class TableDataView {
         toggle.setSelected(true);
     }
 
-    /** Hands an applied array to the grid and says what the grid now shows. */
-    private String applyToGrid(List<Object> array) {
+    /** Hands an applied filter to the grid and says what the grid now shows. */
+    private String applyToGrid(Filter applied) {
         List<String> tables = filter.appliedTablesProperty().get();
-        if (array != null && tables != null && !tables.equals(List.of(grid.table()))) {
+        if (applied != null && tables != null && !tables.equals(List.of(grid.table()))) {
             // The grid reads one table; a joined filter would be refused there, so the grid keeps its rows.
             return "This filter joins " + String.join(", ", tables)
                     + "; the grid shows one table. Remove the added tables to see its rows here.";
         }
-        grid.filterProperty().set(array);
-        return array == null || array.isEmpty() ? "All rows" : "Filter: " + Json.write(array);
+        grid.filterProperty().set(applied == null ? Filter.none() : applied);
+        return applied == null || applied.isEmpty() ? "All rows" : "Filter: " + Json.write(applied.toArray());
     }
 
     private void dockFilter(boolean shown) {
         if (!shown) {
+            builderShare.set(split.getDividerPositions()[0]);
             split.getItems().remove(0, split.getItems().size() - 1);
             return;
         }
@@ -89,6 +110,24 @@ public final class TableDataView {
             filterView = new FilterBuilderView(filter).root();
         }
         split.getItems().add(0, filterView);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(builderShare.get() > 0 ? builderShare.get() : firstShare());
+        split.getDividers().get(0).positionProperty().addListener((obs, old, at) -> {
+            if (split.getItems().size() > 1) {
+                builderShare.set(at.doubleValue());
+            }
+        });
+    }
+
+    /**
+     * The builder's first share of the height: what leaves the grid {@link #GRID_ROWS_KEPT} rows
+     * (and its header and count), at most {@link #MOST_FOR_BUILDER} of the screen.
+     */
+    private double firstShare() {
+        double height = split.getHeight();
+        if (height <= 0) {
+            return MOST_FOR_BUILDER;
+        }
+        double forBuilder = Math.min(height * MOST_FOR_BUILDER, height - GRID_KEPT_HEIGHT);
+        return Math.max(0.2, forBuilder / height);
     }
 }

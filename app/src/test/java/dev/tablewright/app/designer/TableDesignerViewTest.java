@@ -217,7 +217,7 @@ class TableDesignerViewTest {
 
     /** The field's values, by name (Ada, Bob, Cy). */
     private List<Object> column(String field) {
-        return db.getTableData("people", new ReadOptions(null, null, List.of(List.of("name", "ASC")), null, null, false, null, null, null, null))
+        return db.getTableData("people", ReadOptions.builder().order(List.of(List.of("name", "ASC"))).autoJoin(false).build())
                 .stream().map(r -> r.get(field)).toList();
     }
 
@@ -324,14 +324,12 @@ class TableDesignerViewTest {
 
         applyAndWait(robot, vm);
         assertEquals(LogicalType.NUMBER, db.getTableSchema("customers").fields().get("visits").type());
-        assertEquals(List.of(ada, bob), db.getTableData("orders", new ReadOptions(null, null, List.of(List.of("total", "ASC")),
-                null, null, false, null, null, null, null)).stream().map(r -> r.get(customerId)).toList());
+        assertEquals(List.of(ada, bob), db.getTableData("orders", ReadOptions.builder().order(List.of(List.of("total", "ASC"))).autoJoin(false).build()).stream().map(r -> r.get(customerId)).toList());
         assertEquals(2L, links(junction));
 
         db.deleteRow("customers", ada);
         assertEquals(1L, links(junction), "the junction's ON DELETE CASCADE still works after the rebuild");
-        assertEquals(Arrays.asList(null, bob), db.getTableData("orders", new ReadOptions(null, null, List.of(List.of("total", "ASC")),
-                null, null, false, null, null, null, null)).stream().map(r -> r.get(customerId)).toList(), "and ON DELETE SET NULL too");
+        assertEquals(Arrays.asList(null, bob), db.getTableData("orders", ReadOptions.builder().order(List.of(List.of("total", "ASC"))).autoJoin(false).build()).stream().map(r -> r.get(customerId)).toList(), "and ON DELETE SET NULL too");
     }
 
     private long links(String junction) {

@@ -8,6 +8,7 @@ import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.Json;
 import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.filter.Filter.Junction;
 import dev.tablewright.core.query.ReadOptions;
 import javafx.collections.ObservableList;
 import org.junit.jupiter.api.AfterEach;
@@ -62,10 +63,10 @@ class FilterBuilderViewModelTest {
         return vm;
     }
 
-    private static FilterCondition condition(FilterBuilderViewModel vm, FilterGroup group, String field, OperatorChoice op) {
-        FilterCondition c = vm.addCondition(group);
-        vm.setField(c, field);
-        vm.setOperator(c, op);
+    private static ConditionNodeViewModel condition(GroupNodeViewModel group, String field, OperatorChoice op) {
+        ConditionNodeViewModel c = group.addCondition();
+        c.fieldProperty().set(field);
+        c.operatorProperty().set(op);
         return c;
     }
 
@@ -73,37 +74,37 @@ class FilterBuilderViewModelTest {
     @MethodSource(DIALECTS)
     void operatorsOfferedFitTheFieldsType(String dialect) {
         FilterBuilderViewModel vm = open(dialect);
-        FilterCondition c = vm.addCondition(vm.root());
+        ConditionNodeViewModel c = vm.root().addCondition();
 
-        vm.setField(c, "name");
-        assertTrue(vm.operatorsFor(c).containsAll(List.of(OperatorChoice.CONTAINS, OperatorChoice.STARTS_WITH, OperatorChoice.IN, OperatorChoice.IS_EMPTY)));
-        assertTrue(vm.offersCurrentUser(c), "$USER is offered for text");
+        c.fieldProperty().set("name");
+        assertTrue(c.operators().containsAll(List.of(OperatorChoice.CONTAINS, OperatorChoice.STARTS_WITH, OperatorChoice.IN, OperatorChoice.IS_EMPTY)));
+        assertTrue(c.offersCurrentUserProperty().get(), "$USER is offered for text");
 
-        vm.setField(c, "price");
-        assertFalse(vm.operatorsFor(c).contains(OperatorChoice.CONTAINS));
-        assertFalse(vm.offersCurrentUser(c));
-        vm.setOperator(c, OperatorChoice.BETWEEN);
-        assertEquals(ValueEditor.RANGE, vm.editorFor(c));
-        assertEquals(ValueEditor.NUMBER, vm.itemEditorFor(c));
+        c.fieldProperty().set("price");
+        assertFalse(c.operators().contains(OperatorChoice.CONTAINS));
+        assertFalse(c.offersCurrentUserProperty().get());
+        c.operatorProperty().set(OperatorChoice.BETWEEN);
+        assertEquals(ValueEditor.RANGE, c.editorProperty().get());
+        assertEquals(ValueEditor.NUMBER, c.itemEditor());
 
-        vm.setField(c, "addedAt");
-        vm.setOperator(c, OperatorChoice.BETWEEN);
-        assertEquals(ValueEditor.DATE, vm.itemEditorFor(c));
+        c.fieldProperty().set("addedAt");
+        c.operatorProperty().set(OperatorChoice.BETWEEN);
+        assertEquals(ValueEditor.DATE, c.itemEditor());
 
-        vm.setField(c, "active");
-        assertEquals(List.of(OperatorChoice.EQUALS, OperatorChoice.NOT_EQUALS, OperatorChoice.IS_EMPTY, OperatorChoice.IS_NOT_EMPTY), vm.operatorsFor(c));
-        assertEquals(ValueEditor.BOOLEAN, vm.editorFor(c));
+        c.fieldProperty().set("active");
+        assertEquals(List.of(OperatorChoice.EQUALS, OperatorChoice.NOT_EQUALS, OperatorChoice.IS_EMPTY, OperatorChoice.IS_NOT_EMPTY), c.operators());
+        assertEquals(ValueEditor.BOOLEAN, c.editorProperty().get());
 
-        vm.setField(c, "stock");
-        vm.setOperator(c, OperatorChoice.NOT_IN);
-        assertEquals(ValueEditor.CHIPS, vm.editorFor(c));
-        vm.addListValue(c, "12");
-        assertEquals(l(l("stock", "notin", l(0L, 12L))), vm.tree().toArray(), "the value it had became the first chip");
+        c.fieldProperty().set("stock");
+        c.operatorProperty().set(OperatorChoice.NOT_IN);
+        assertEquals(ValueEditor.CHIPS, c.editorProperty().get());
+        c.addListValue("12");
+        assertEquals(l(l("stock", "notin", l(0L, 12L))), vm.filter().toArray(), "the value it had became the first chip");
 
-        vm.setField(c, "specs");
-        assertEquals(List.of(OperatorChoice.IS_EMPTY, OperatorChoice.IS_NOT_EMPTY), vm.operatorsFor(c));
-        assertEquals(ValueEditor.NONE, vm.editorFor(c));
-        assertEquals(l(l("specs", "=", null)), vm.tree().toArray());
+        c.fieldProperty().set("specs");
+        assertEquals(List.of(OperatorChoice.IS_EMPTY, OperatorChoice.IS_NOT_EMPTY), c.operators());
+        assertEquals(ValueEditor.NONE, c.editorProperty().get());
+        assertEquals(l(l("specs", "=", null)), vm.filter().toArray());
         assertEquals(2L, vm.matchingRowsProperty().get(), "Rake and Glove have no specs");
     }
 
@@ -118,15 +119,15 @@ class FilterBuilderViewModelTest {
                 new FieldChoice("specs.dimensions.height", LogicalType.NUMBER, true),
                 new FieldChoice("specs.fragile", LogicalType.BOOLEAN, true))), vm.fieldsProperty().toString());
 
-        FilterCondition c = condition(vm, vm.root(), "specs.dimensions.width", OperatorChoice.GREATER);
-        vm.setValueText(c, -1, "20");
-        assertEquals(l(l("specs.dimensions.width", ">", 20L)), vm.tree().toArray());
+        ConditionNodeViewModel c = condition(vm.root(), "specs.dimensions.width", OperatorChoice.GREATER);
+        c.setValueText(-1, "20");
+        assertEquals(l(l("specs.dimensions.width", ">", 20L)), vm.filter().toArray());
         assertEquals(2L, vm.matchingRowsProperty().get(), "Lamp (30) and Chair (50)");
 
-        FilterCondition typed = vm.addCondition(vm.root());
-        vm.setField(typed, "specs.weight");
-        vm.setValueText(typed, -1, "1.2");
-        assertEquals(l(l("specs.dimensions.width", ">", 20L), "and", l("specs.weight", "=", 1.2)), vm.tree().toArray());
+        ConditionNodeViewModel typed = vm.root().addCondition();
+        typed.fieldProperty().set("specs.weight");
+        typed.setValueText(-1, "1.2");
+        assertEquals(l(l("specs.dimensions.width", ">", 20L), "and", l("specs.weight", "=", 1.2)), vm.filter().toArray());
         assertEquals(0L, vm.matchingRowsProperty().get());
     }
 
@@ -140,11 +141,11 @@ class FilterBuilderViewModelTest {
         vm.load();
 
         assertTrue(vm.fieldsProperty().contains(new FieldChoice("specs.color", null, true)), vm.fieldsProperty().toString());
-        FilterCondition c = vm.addCondition(vm.root());
-        vm.setField(c, "specs.color");
-        assertEquals(List.of(OperatorChoice.values()), vm.operatorsFor(c));
-        vm.setValueText(c, -1, "7");
-        assertEquals(l(l("specs.color", "=", 7L)), vm.tree().toArray());
+        ConditionNodeViewModel c = vm.root().addCondition();
+        c.fieldProperty().set("specs.color");
+        assertEquals(List.of(OperatorChoice.values()), c.operators());
+        c.setValueText(-1, "7");
+        assertEquals(l(l("specs.color", "=", 7L)), vm.filter().toArray());
         assertEquals(1L, vm.matchingRowsProperty().get(), "the value typed as a number compares as a number");
     }
 
@@ -152,18 +153,18 @@ class FilterBuilderViewModelTest {
     @MethodSource(DIALECTS)
     void theCountOfANestedFilterIsWhatTheConnectorCounts(String dialect) {
         FilterBuilderViewModel vm = open(dialect);
-        FilterCondition active = condition(vm, vm.root(), "active", OperatorChoice.EQUALS);
-        vm.setValue(active, -1, true);
-        FilterGroup or = vm.addGroup(vm.root());
-        vm.setValueText(condition(vm, or, "name", OperatorChoice.STARTS_WITH), -1, "h");
-        FilterCondition cheap = condition(vm, or, "price", OperatorChoice.BETWEEN);
-        vm.setValueText(cheap, 0, "10");
-        vm.setValueText(cheap, 1, "25");
-        vm.setValueText(condition(vm, or, "name", OperatorChoice.EQUALS), -1, "$USER");
+        ConditionNodeViewModel active = condition(vm.root(), "active", OperatorChoice.EQUALS);
+        active.setValue(-1, true);
+        GroupNodeViewModel or = vm.root().addGroup();
+        condition(or, "name", OperatorChoice.STARTS_WITH).setValueText(-1, "h");
+        ConditionNodeViewModel cheap = condition(or, "price", OperatorChoice.BETWEEN);
+        cheap.setValueText(0, "10");
+        cheap.setValueText(1, "25");
+        condition(or, "name", OperatorChoice.EQUALS).setValueText(-1, "$USER");
 
         List<Object> expected = l(l("active", "=", true), "and",
                 l(l("name", "startswith", "h"), "or", l("price", "between", l(10L, 25L)), "or", l("name", "=", "$USER")));
-        assertEquals(expected, vm.tree().toArray());
+        assertEquals(expected, vm.filter().toArray());
         long counted = db.countRows("products", ReadOptions.filter(expected));
         assertEquals(3L, counted, "Hammer, Lamp and Rake (Hose is not known to be active)");
         assertEquals(counted, vm.matchingRowsProperty().get());
@@ -174,18 +175,18 @@ class FilterBuilderViewModelTest {
     @MethodSource(DIALECTS)
     void applyPublishesTheArrayAndClearReturnsToEveryRow(String dialect) {
         FilterBuilderViewModel vm = open(dialect);
-        FilterCondition c = condition(vm, vm.root(), "stock", OperatorChoice.EQUALS);
-        vm.setValueText(c, -1, "0");
+        ConditionNodeViewModel c = condition(vm.root(), "stock", OperatorChoice.EQUALS);
+        c.setValueText(-1, "0");
         assertNull(vm.appliedFilterProperty().get());
 
         vm.apply();
-        assertEquals(l(l("stock", "=", 0L)), vm.appliedFilterProperty().get());
+        assertEquals(l(l("stock", "=", 0L)), vm.appliedFilterProperty().get().toArray());
         assertEquals(List.of("Chair", "Rake"),
                 FilterFixtures.names(db.getTableData("products", ReadOptions.filter(vm.appliedFilterProperty().get())), "name"));
 
         vm.clear();
         assertNull(vm.appliedFilterProperty().get());
-        assertEquals(List.of(), vm.tree().toArray());
+        assertEquals(List.of(), vm.filter().toArray());
         assertEquals(8L, vm.matchingRowsProperty().get());
     }
 
@@ -193,44 +194,44 @@ class FilterBuilderViewModelTest {
     @MethodSource(DIALECTS)
     void addingATableProposesTheJoinItsForeignKeyMakes(String dialect) {
         FilterBuilderViewModel vm = open(dialect);
-        vm.setValueText(condition(vm, vm.root(), "price", OperatorChoice.GREATER), -1, "20");
+        condition(vm.root(), "price", OperatorChoice.GREATER).setValueText(-1, "20");
 
         vm.addTable("categories");
 
         assertEquals(List.of("products", "categories"), vm.tablesProperty());
         assertEquals(List.of(new JoinProposal("products.categoryId", "categories.id")), vm.joinProposalsProperty());
         assertTrue(vm.fieldsProperty().stream().anyMatch(f -> f.name().equals("categories.name")));
-        assertEquals(l(l("products.price", ">", 20L)), vm.tree().toArray(), "fields are table.field now");
+        assertEquals(l(l("products.price", ">", 20L)), vm.filter().toArray(), "fields are table.field now");
 
-        FilterCondition join = vm.acceptJoin(vm.joinProposalsProperty().get(0));
-        assertEquals(ValueEditor.COLUMN, vm.editorFor(join));
+        ConditionNodeViewModel join = vm.acceptJoin(vm.joinProposalsProperty().get(0));
+        assertEquals(ValueEditor.COLUMN, join.editorProperty().get());
         assertTrue(vm.joinProposalsProperty().isEmpty(), "the accepted join is not proposed again");
-        vm.setValueText(condition(vm, vm.root(), "categories.name", OperatorChoice.EQUALS), -1, "Home");
+        condition(vm.root(), "categories.name", OperatorChoice.EQUALS).setValueText(-1, "Home");
 
         List<Object> expected = l(l("products.categoryId", "=", "categories.id"), "and", l("products.price", ">", 20L), "and",
                 l("categories.name", "=", "Home"));
-        assertEquals(expected, vm.tree().toArray());
+        assertEquals(expected, vm.filter().toArray());
         List<Map<String, Object>> rows = db.getTableData(List.of("products", "categories"), ReadOptions.filter(expected));
         assertEquals(List.of("Chair", "Lamp", "Vase"), FilterFixtures.names(rows, "products.name"));
         assertEquals((long) rows.size(), vm.matchingRowsProperty().get());
 
         vm.removeTable("categories");
-        assertEquals(l(l("price", ">", 20L)), vm.tree().toArray());
+        assertEquals(l(l("price", ">", 20L)), vm.filter().toArray());
     }
 
     @ParameterizedTest
     @MethodSource(DIALECTS)
     void anInvalidJsonFilterIsMarkedWhereItIsWrongAndTheTreeStays(String dialect) {
         FilterBuilderViewModel vm = open(dialect);
-        vm.setValueText(condition(vm, vm.root(), "name", OperatorChoice.CONTAINS), -1, "a");
-        List<Object> before = vm.tree().toArray();
+        condition(vm.root(), "name", OperatorChoice.CONTAINS).setValueText(-1, "a");
+        List<Object> before = vm.filter().toArray();
 
         vm.jsonTextProperty().set("[\n  [\"name\", \"contains\", \"a\"],\n  \"or\",\n  [\"price\", \"like\", 3]\n]");
         assertTrue(vm.jsonErrorProperty().get().startsWith("INVALID_FILTER: Invalid filter at filter[2][1]: unknown operator 'like'"),
                 vm.jsonErrorProperty().get());
         assertEquals(new FilterJson.Position(4, 13, vm.jsonTextProperty().get().indexOf("\"like\"")), vm.jsonErrorPositionProperty().get());
         assertFalse(vm.validProperty().get());
-        assertEquals(before, vm.tree().toArray());
+        assertEquals(before, vm.filter().toArray());
 
         vm.jsonTextProperty().set("[[\"name\", \"contains\" \"a\"]]");
         assertTrue(vm.jsonErrorProperty().get().startsWith("Not a JSON array"), vm.jsonErrorProperty().get());
@@ -243,16 +244,16 @@ class FilterBuilderViewModelTest {
         vm.jsonTextProperty().set("[[\"stock\", \">\", 5], \"or\", [\"name\", \"endswith\", \"e\"]]");
         assertEquals("", vm.jsonErrorProperty().get());
         assertTrue(vm.validProperty().get());
-        assertEquals(FilterGroup.Junction.OR, vm.root().junction());
-        assertEquals(l(l("stock", ">", 5), "or", l("name", "endswith", "e")), vm.tree().toArray());
-        assertEquals(db.countRows("products", ReadOptions.filter(vm.tree().toArray())), vm.matchingRowsProperty().get());
+        assertEquals(Junction.OR, vm.root().junction());
+        assertEquals(l(l("stock", ">", 5), "or", l("name", "endswith", "e")), vm.filter().toArray());
+        assertEquals(db.countRows("products", ReadOptions.filter(vm.filter())), vm.matchingRowsProperty().get());
     }
 
     @ParameterizedTest
     @MethodSource(DIALECTS)
     void theSqlPaneShowsTheFilterOnEachDialect(String dialect) {
         FilterBuilderViewModel vm = open(dialect);
-        vm.setValueText(condition(vm, vm.root(), "name", OperatorChoice.CONTAINS), -1, "50%");
+        condition(vm.root(), "name", OperatorChoice.CONTAINS).setValueText(-1, "50%");
 
         assertEquals(dialect, vm.sqlDialectProperty().get());
         assertEquals(3, vm.sqlDialectsProperty().size());
@@ -299,9 +300,9 @@ class FilterBuilderViewModelTest {
         HeldTaskExecutor tasks = new HeldTaskExecutor();
         FilterBuilderViewModel vm = open(dialect, tasks, Runnable::run);
         tasks.holding = true;
-        FilterCondition c = condition(vm, vm.root(), "stock", OperatorChoice.GREATER);
-        vm.setValueText(c, -1, "5");
-        vm.setValueText(c, -1, "10");
+        ConditionNodeViewModel c = condition(vm.root(), "stock", OperatorChoice.GREATER);
+        c.setValueText(-1, "5");
+        c.setValueText(-1, "10");
         assertEquals("Counting…", vm.countTextProperty().get());
 
         List<Runnable> finished = new ArrayList<>(tasks.held);
@@ -317,9 +318,9 @@ class FilterBuilderViewModelTest {
         List<Runnable> scheduled = new ArrayList<>();
         FilterBuilderViewModel vm = open(dialect, new SameThreadTaskExecutor(), scheduled::add);
         scheduled.clear();
-        FilterCondition c = condition(vm, vm.root(), "name", OperatorChoice.STARTS_WITH);
-        vm.setValueText(c, -1, "s");
-        vm.setValueText(c, -1, "sa");
+        ConditionNodeViewModel c = condition(vm.root(), "name", OperatorChoice.STARTS_WITH);
+        c.setValueText(-1, "s");
+        c.setValueText(-1, "sa");
         assertNull(vm.matchingRowsProperty().get());
 
         scheduled.forEach(Runnable::run);
@@ -331,23 +332,23 @@ class FilterBuilderViewModelTest {
     @MethodSource(DIALECTS)
     void savedFiltersAreKeptPerTableAndComeBack(String dialect) throws IOException {
         FilterBuilderViewModel vm = open(dialect);
-        vm.setValueText(condition(vm, vm.root(), "price", OperatorChoice.LESS), -1, "20");
-        vm.saveNameProperty().set("cheap");
-        vm.saveFilter();
-        assertEquals(List.of("cheap"), vm.savedNamesProperty());
+        condition(vm.root(), "price", OperatorChoice.LESS).setValueText(-1, "20");
+        vm.library().saveNameProperty().set("cheap");
+        vm.library().saveFilter();
+        assertEquals(List.of("cheap"), vm.library().savedNamesProperty());
         Path file = dataDir.resolve("filters").resolve("Shop").resolve("products.json");
         assertTrue(Files.readString(file).contains("\"cheap\""), Files.readString(file));
 
         FilterBuilderViewModel again = new FilterBuilderViewModel(db, "Shop", "products", new SameThreadTaskExecutor(), fakeDialogs,
                 new SavedFilters(dataDir), Runnable::run);
         again.load();
-        assertEquals(List.of("cheap"), again.savedNamesProperty());
-        again.loadSaved("cheap");
-        assertEquals(Json.write(l(l("price", "<", 20))), Json.write(again.tree().toArray()));
+        assertEquals(List.of("cheap"), again.library().savedNamesProperty());
+        again.library().loadSaved("cheap");
+        assertEquals(Json.write(l(l("price", "<", 20))), Json.write(again.filter().toArray()));
         assertEquals(2L, again.matchingRowsProperty().get(), "Hammer and Rake");
 
-        again.deleteSaved("cheap");
-        assertEquals(List.of(), again.savedNamesProperty());
+        again.library().deleteSaved("cheap");
+        assertEquals(List.of(), again.library().savedNamesProperty());
     }
 
     @ParameterizedTest
@@ -355,20 +356,20 @@ class FilterBuilderViewModelTest {
     void aFilterExportedAsJsonOrAsACallFileStepImportsUnchanged(String dialect) throws IOException {
         FilterBuilderViewModel vm = open(dialect);
         vm.jsonTextProperty().set("[[\"stock\", \">\", 5], \"or\", [\"name\", \"endswith\", \"e\"], \"and\", [\"active\", \"=\", true]]");
-        List<Object> filter = vm.tree().toArray();
+        List<Object> filter = vm.filter().toArray();
 
         Path json = dataDir.resolve("f.json");
-        vm.exportJson(json);
+        vm.library().exportJson(json);
         Path yaml = dataDir.resolve("f.yaml");
-        vm.exportCallFileStep(yaml);
+        vm.library().exportCallFileStep(yaml);
         assertTrue(Files.readString(yaml).startsWith("- getTableData:\n    name: \"products\"\n    options:\n      filter:"), Files.readString(yaml));
 
         vm.clear();
-        vm.importFile(json);
-        assertEquals(filter, vm.tree().toArray());
+        vm.library().importFile(json);
+        assertEquals(filter, vm.filter().toArray());
         vm.clear();
-        vm.importFile(yaml);
-        assertEquals(filter, vm.tree().toArray());
+        vm.library().importFile(yaml);
+        assertEquals(filter, vm.filter().toArray());
         assertEquals("Imported the filter from " + yaml + ".", vm.messageProperty().get());
     }
 
@@ -379,9 +380,9 @@ class FilterBuilderViewModelTest {
         Path step = dataDir.resolve("step.yaml");
         Files.writeString(step, "- getTableData:\n    name: products\n    options:\n      filter: [[specs.dimensions.width, '>', 20], and, [name, contains, A]]\n");
 
-        vm.importFile(step);
+        vm.library().importFile(step);
 
-        assertEquals(l(l("specs.dimensions.width", ">", 20), "and", l("name", "contains", "A")), vm.tree().toArray());
+        assertEquals(l(l("specs.dimensions.width", ">", 20), "and", l("name", "contains", "A")), vm.filter().toArray());
         assertEquals(2L, vm.matchingRowsProperty().get(), "Lamp and Chair");
     }
 }

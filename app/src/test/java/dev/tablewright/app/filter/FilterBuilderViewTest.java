@@ -7,6 +7,7 @@ import dev.tablewright.app.grid.GridViewModel;
 import dev.tablewright.app.shell.TableDataView;
 import dev.tablewright.app.task.FxTaskExecutor;
 import dev.tablewright.core.Connector;
+import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.testing.TestDatabases;
 import javafx.scene.Scene;
@@ -163,8 +164,8 @@ class FilterBuilderViewTest {
                         && gridIds(robot).size() == 3);
 
                 List<Object> expected = l(l("active", "=", true), "and", l(l("name", "startswith", "h"), "or", l("price", "between", l(10L, 25L))));
-                List<Object> applied = opened.viewModel().appliedFilterProperty().get();
-                assertEquals(expected, applied, dialect);
+                Filter applied = opened.viewModel().appliedFilterProperty().get();
+                assertEquals(expected, applied.toArray(), dialect);
                 List<Map<String, Object>> coreRows = opened.db().getTableData("products", ReadOptions.filter(applied));
                 assertEquals(List.of("Hammer", "Lamp", "Rake"), FilterFixtures.names(coreRows, "name"), dialect);
                 assertEquals(ids(coreRows), gridIds(robot), dialect);
@@ -205,9 +206,9 @@ class FilterBuilderViewTest {
     void screenshotOfANestedFilter(FxRobot robot) throws Exception {
         Screenshots.assumeRequested();
         try (Opened opened = show(robot, "sqlite")) {
-            robot.interact(() -> opened.viewModel().setFilter(l(l("active", "=", true), "and",
+            robot.interact(() -> opened.viewModel().setFilter(Filter.parse(l(l("active", "=", true), "and",
                     l(l("name", "startswith", "h"), "or", l("price", "between", l(10, 25)), "and", l("specs.color", "=", "red")), "and",
-                    l("stock", "notin", l(0, 20)))));
+                    l("stock", "notin", l(0, 20))))));
             robot.interact(() -> opened.viewModel().sqlDialectProperty().set("postgres"));
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#matchingRows").queryAs(Labeled.class).getText().endsWith("rows"));
             WaitForAsyncUtils.waitForFxEvents();

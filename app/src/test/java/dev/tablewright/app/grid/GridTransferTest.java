@@ -5,6 +5,7 @@ import dev.tablewright.app.dialog.RecordingDialogService;
 import dev.tablewright.app.task.SameThreadTaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.Json;
+import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -85,7 +86,7 @@ class GridTransferTest {
     }
 
     private List<Map<String, Object>> read(String table) {
-        return db.getTableData(table, new ReadOptions(null, null, List.of("n", "ASC"), null, null, false, null, null, null, null));
+        return db.getTableData(table, ReadOptions.builder().order(List.of("n", "ASC")).autoJoin(false).build());
     }
 
     @ParameterizedTest
@@ -107,7 +108,7 @@ class GridTransferTest {
     @MethodSource("dialects")
     void aFilteredViewExportsOnlyItsRowsAsJson(String dialect) throws Exception {
         GridViewModel vm = things(dialect);
-        vm.filterProperty().set(List.of("n", "<", 1500));
+        vm.filterProperty().set(Filter.parse(List.of("n", "<", 1500)));
         vm.sort(List.of(new SortKey("n", true)));
         Path file = dir.resolve("some.json");
 

@@ -4,6 +4,7 @@ import dev.tablewright.app.dialog.RecordingDialogService;
 import dev.tablewright.app.task.SameThreadTaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.Json;
+import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.testing.TestDatabases;
 import javafx.collections.ObservableList;
@@ -95,7 +96,7 @@ class GridViewModelTest {
     }
 
     List<String> expected(Object order, Object filter) {
-        return db.getTableData("people", new ReadOptions(filter, null, order, null, null, false, null, null, null, null))
+        return db.getTableData("people", ReadOptions.builder().filter(Filter.parse(filter)).order(order).autoJoin(false).build())
                 .stream().map(r -> (String) r.get("name")).toList();
     }
 
@@ -172,14 +173,14 @@ class GridViewModelTest {
         GridViewModel vm = open(dialect);
         vm.sort(List.of(new SortKey("age", true)));
 
-        vm.filterProperty().set(List.of(List.of("age", ">=", 3), "or", Arrays.asList("age", "is", null)));
+        vm.filterProperty().set(Filter.parse(List.of(List.of("age", ">=", 3), "or", Arrays.asList("age", "is", null))));
 
         List<String> shown = scrollDown(vm);
         assertEquals(expected(List.of("age", "DESC"), List.of(List.of("age", ">=", 3), "or", Arrays.asList("age", "is", null))), shown);
         assertTrue(shown.size() > PAGE * 2, "several pages");
         assertEquals(shown.size() + " rows", vm.rowCountTextProperty().get());
 
-        vm.filterProperty().set(List.of());
+        vm.filterProperty().set(Filter.none());
         assertEquals(ROWS, vm.rowsProperty().get().size());
     }
 

@@ -1,6 +1,5 @@
 package dev.tablewright.core.filter;
 
-import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.Names;
 import dev.tablewright.core.base.TablewrightException;
@@ -8,14 +7,20 @@ import dev.tablewright.core.base.Values;
 import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.SqlStatement;
+import dev.tablewright.core.filter.Filter.Condition;
+import dev.tablewright.core.filter.Filter.Group;
+import dev.tablewright.core.filter.Filter.Junction;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Turns a filter array (section 5) into a WHERE condition. Values only ever become bound
- * parameters; field names are resolved against the schema and then quoted.
+ * Turns a {@link Filter} into a WHERE condition on a dialect. The filter's shape was checked when
+ * it was parsed; here its fields meet the schema (UNKNOWN_FIELD) and its values their fields'
+ * types (INVALID_FILTER), each message naming the position as written. Values only ever become
+ * bound parameters; field names are resolved against the schema and then quoted.
  */
 public final class FilterCompiler {
     /** LIKE's escape character: the same on every dialect, and no backslash (MySQL reads those). */
@@ -42,139 +47,110 @@ public final class FilterCompiler {
         Field resolve(String name);
 
         /**
-         * In a multi-table query, a value {@code 'table.field'} naming a column of a queried table
-         * is that column (how joins are written); in single-table queries values are literals.
+         * The column a {@link FilterValue.Column} names in a multi-table query; empty in a
+         * single-table query, where every value is a literal (the column's name as text).
          */
-        default java.util.Optional<Field> columnReference(Object value) {
-            return java.util.Optional.empty();
+        default Optional<Field> column(FilterValue.Column column) {
+            return Optional.empty();
         }
     }
 
     /** The condition, or an empty statement when the filter has none. */
-    public SqlStatement compile(Object filter) {
-        if (filter == null) {
+    public SqlStatement compile(Filter filter) {
+        if (filter == null || filter.isEmpty()) {
             return SqlStatement.of("");
         }
-        if (!(filter instanceof List<?> list)) {
-            throw invalid("filter", "a filter is an array: [field, operator, value] or conditions joined by 'and'/'or'");
+        if (filter instanceof Condition c) {
+            return condition(c, "filter");
         }
-        if (list.isEmpty()) {
-            return SqlStatement.of("");
-        }
-        return node(list, "filter");
+        return group((Group) filter, "filter", new int[]{0});
     }
 
-    private SqlStatement node(List<?> list, String at) {
-        if (isCondition(list, at)) {
-            return condition(list, at);
-        }
-        // A group: items joined by 'and' / 'or'; AND binds tighter; adjacent items without a word are ANDed.
-        List<List<SqlStatement>> ors = new ArrayList<>();
-        List<SqlStatement> ands = new ArrayList<>();
-        boolean expectItem = true;
-        for (int i = 0; i < list.size(); i++) {
-            Object item = list.get(i);
-            String here = at + "[" + i + "]";
-            if (item instanceof String word) {
-                String w = word.trim().toLowerCase(Locale.ROOT);
-                if (!w.equals("and") && !w.equals("or")) {
-                    throw invalid(here, "expected 'and', 'or' or a condition, got '" + Names.printable(word) + "'");
-                }
-                if (expectItem) {
-                    throw invalid(here, "'" + w + "' must stand between two conditions");
-                }
-                if (w.equals("or")) {
-                    ors.add(ands);
-                    ands = new ArrayList<>();
-                }
-                expectItem = true;
-            } else if (item instanceof List<?> sub) {
-                if (sub.isEmpty()) {
-                    throw invalid(here, "an empty condition");
-                }
-                ands.add(node(sub, here));
-                expectItem = false;
-            } else {
-                throw invalid(here, "expected a condition [field, operator, value], got " + Names.printable(String.valueOf(item)));
-            }
-        }
-        if (expectItem) {
-            throw invalid(at + "[" + (list.size() - 1) + "]", "the filter ends with 'and'/'or'");
-        }
-        ors.add(ands);
+    /** A group as SQL: its items joined by AND or OR, bracketed as every dialect reads them alike. */
+    private SqlStatement group(Group g, String arrayAt, int[] index) {
+        List<SqlStatement> parts = parts(g, arrayAt, index);
         SqlStatement.Builder out = new SqlStatement.Builder();
+        if (g.junction() == Junction.AND) {
+            return out.sql("((").append(join(parts, " AND ")).sql("))").build();
+        }
         out.sql("(");
-        for (int o = 0; o < ors.size(); o++) {
-            if (o > 0) {
-                out.sql(" OR ");
-            }
-            List<SqlStatement> group = ors.get(o);
-            out.sql("(");
-            for (int a = 0; a < group.size(); a++) {
-                if (a > 0) {
-                    out.sql(" AND ");
-                }
-                out.append(group.get(a));
-            }
-            out.sql(")");
+        for (int i = 0; i < parts.size(); i++) {
+            out.sql(i == 0 ? "(" : " OR (").append(parts.get(i)).sql(")");
         }
         return out.sql(")").build();
     }
 
-    private boolean isCondition(List<?> list, String at) {
-        if (!(list.get(0) instanceof String first)) {
-            return false;
+    /**
+     * The group's items as SQL; an AND run written unbracketed in an OR array is one part.
+     * {@code index} walks the array as the writer writes it, so a message names the position of
+     * the wrong part as written.
+     */
+    private List<SqlStatement> parts(Group g, String arrayAt, int[] index) {
+        List<SqlStatement> parts = new ArrayList<>();
+        boolean first = true;
+        for (Filter item : g.items()) {
+            if (item.isEmpty()) {
+                continue;
+            }
+            if (!first) {
+                index[0]++;
+            }
+            first = false;
+            if (g.inlines(item)) {
+                parts.add(join(parts((Group) item, arrayAt, index), " AND "));
+            } else {
+                String at = arrayAt + "[" + index[0]++ + "]";
+                parts.add(item instanceof Condition c ? condition(c, at) : group((Group) item, at, new int[]{0}));
+            }
         }
-        String w = first.trim().toLowerCase(Locale.ROOT);
-        if (w.equals("and") || w.equals("or")) {
-            return false;
-        }
-        if (list.size() != 3) {
-            throw invalid(at, "a condition has three parts [field, operator, value], this one has " + list.size());
-        }
-        if (!(list.get(1) instanceof String op)) {
-            throw invalid(at + "[1]", "the operator must be text such as '=' or 'contains'");
-        }
-        if (Operator.parse(op).isEmpty()) {
-            throw invalid(at + "[1]", "unknown operator '" + Names.printable(op) + "'. Known: = eq is, <> ne isnot, > gt, >= gte, < lt, <= lte, "
-                    + "contains, notcontains, startswith, endswith, between, notbetween, in, notin");
-        }
-        return true;
+        return parts;
     }
 
-    private SqlStatement condition(List<?> c, String at) {
-        String fieldName = (String) c.get(0);
-        Operator op = Operator.parse((String) c.get(1)).orElseThrow();
-        Object value = c.get(2);
-        Field field = resolver.resolve(fieldName);
-        if (op.takesList()) {
-            if (!(value instanceof List<?> values)) {
-                throw invalid(at + "[2]", "'" + op.symbol() + "' takes an array of values");
-            }
-            if ((op == Operator.BETWEEN || op == Operator.NOT_BETWEEN) && values.size() != 2) {
-                throw invalid(at + "[2]", "'" + op.symbol() + "' takes two values [low, high]");
-            }
-            return listCondition(field, op, values, at);
+    private static SqlStatement join(List<SqlStatement> parts, String word) {
+        SqlStatement.Builder out = new SqlStatement.Builder();
+        for (int i = 0; i < parts.size(); i++) {
+            out.sql(i == 0 ? "" : word).append(parts.get(i));
         }
-        if (value instanceof List<?> || value instanceof java.util.Map<?, ?>) {
-            throw invalid(at + "[2]", "'" + op.symbol() + "' compares with one value, not an array or object");
+        return out.build();
+    }
+
+    private Field field(String name, String at) {
+        try {
+            return resolver.resolve(name);
+        } catch (TablewrightException e) {
+            throw FilterException.at(at + "[0]", e);
         }
-        if (value == null) {
+    }
+
+    private SqlStatement condition(Condition c, String at) {
+        Operator op = c.operator();
+        Field field = field(c.field(), at);
+        FilterValue value = c.value();
+        if (value instanceof FilterValue.Items items) {
+            return listCondition(field, op, items.values(), at);
+        }
+        if (value instanceof FilterValue.Null) {
             return switch (op) {
                 case EQ -> isNull(field, true);
                 case NE -> isNull(field, false);
                 default -> throw invalid(at + "[2]", "null can only be compared with = or <>");
             };
         }
-        java.util.Optional<Field> column = op.isTextMatch() ? java.util.Optional.empty() : resolver.columnReference(value);
-        if (column.isPresent()) {
-            String sqlOp = comparison(op);
-            if (field.isJsonPath() || column.get().isJsonPath()) {
-                throw invalid(at, "a join compares two columns, not JSON paths");
+        Object literal;
+        if (value instanceof FilterValue.Column ref) {
+            Optional<Field> column = op.isTextMatch() ? Optional.empty() : resolver.column(ref);
+            if (column.isPresent()) {
+                if (field.isJsonPath() || column.get().isJsonPath()) {
+                    throw invalid(at, "a join compares two columns, not JSON paths");
+                }
+                return SqlStatement.of(field.columnSql() + comparison(op) + column.get().columnSql());
             }
-            return SqlStatement.of(field.columnSql() + sqlOp + column.get().columnSql());
+            literal = ref.name();
+        } else {
+            literal = ((FilterValue.Literal) value).value();
         }
-        Operand operand = operand(field, value, at);
+        String fieldName = c.field();
+        Operand operand = operand(field, literal, at);
         if (op.isTextMatch()) {
             if (!operand.type().isTextual()) {
                 throw invalid(at, "'" + op.symbol() + "' works on text fields; '" + Names.printable(fieldName) + "' is " + operand.type().id());
@@ -230,12 +206,9 @@ public final class FilterCompiler {
         if (values.isEmpty()) {
             return SqlStatement.of(negated ? "1 = 1" : "1 = 0");
         }
-        boolean hasNull = values.stream().anyMatch(java.util.Objects::isNull);
-        List<Object> nonNull = values.stream().filter(java.util.Objects::nonNull).map(v -> (Object) v).toList();
+        boolean hasNull = values.stream().anyMatch(Objects::isNull);
+        List<Object> nonNull = values.stream().filter(Objects::nonNull).map(v -> (Object) v).toList();
         if (op == Operator.BETWEEN || op == Operator.NOT_BETWEEN) {
-            if (hasNull) {
-                throw invalid(at + "[2]", "'between' needs two non-null values");
-            }
             Operand low = operand(field, nonNull.get(0), at + "[2][0]");
             Operand high = operand(field, nonNull.get(1), at + "[2][1]");
             SqlStatement.Builder b = new SqlStatement.Builder().sql("(").append(low.expr())
@@ -336,6 +309,6 @@ public final class FilterCompiler {
     }
 
     private static TablewrightException invalid(String at, String why) {
-        return new TablewrightException(ErrorCode.INVALID_FILTER, "Invalid filter at " + at + ": " + why + ".");
+        return FilterException.invalid(at, why);
     }
 }

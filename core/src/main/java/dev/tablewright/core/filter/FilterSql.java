@@ -5,6 +5,7 @@ import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.Names;
 import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.base.Values;
+import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.SqlStatement;
 import dev.tablewright.core.schema.FieldSpec;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * How a filter's field names meet a table's schema, and the SQL a filter becomes on a dialect
@@ -80,18 +82,38 @@ public final class FilterSql {
             }
 
             @Override
-            public Optional<FilterCompiler.Field> columnReference(Object value) {
-                if (!(value instanceof String s)) {
+            public Optional<FilterCompiler.Field> column(FilterValue.Column column) {
+                TableSchema schema = tables.get(column.table());
+                if (schema == null || !schema.fields().containsKey(column.field())) {
                     return Optional.empty();
                 }
-                int dot = s.indexOf('.');
-                TableSchema schema = dot > 0 ? tables.get(s.substring(0, dot)) : null;
-                if (schema == null || !schema.fields().containsKey(s.substring(dot + 1))) {
-                    return Optional.empty();
-                }
-                return Optional.of(resolve(s));
+                return Optional.of(resolve(column.name()));
             }
         };
+    }
+
+    /**
+     * The filter as a query over {@code tables} reads it: a text value {@code table.field} naming
+     * a column of one of them, compared with {@code = <> > >= < <=}, is that column (a join).
+     */
+    public static Filter withColumns(Filter filter, Map<String, TableSchema> tables) {
+        return mapConditions(filter, c -> {
+            if (c.operator().takesList() || c.operator().isTextMatch() || !(c.value() instanceof FilterValue.Literal l)
+                    || !(l.value() instanceof String text)) {
+                return c;
+            }
+            return FilterValue.Column.parse(text)
+                    .filter(ref -> tables.containsKey(ref.table()) && tables.get(ref.table()).fields().containsKey(ref.field()))
+                    .map(c::withValue).orElse(c);
+        });
+    }
+
+    private static Filter mapConditions(Filter filter, UnaryOperator<Filter.Condition> change) {
+        if (filter instanceof Filter.Condition c) {
+            return change.apply(c);
+        }
+        Filter.Group g = (Filter.Group) filter;
+        return new Filter.Group(g.junction(), g.items().stream().map(i -> mapConditions(i, change)).toList(), g.words(), g.unbracketed());
     }
 
     /**
@@ -99,19 +121,21 @@ public final class FilterSql {
      * one table with plain field names, or several with {@code table.field} names. Values stay
      * bound parameters; {@code $USER} is left for the connector to replace.
      */
-    public static SqlStatement select(Dialect dialect, List<TableSchema> tables, Object filter) {
+    public static SqlStatement select(Dialect dialect, List<TableSchema> tables, Filter filter) {
         if (tables.isEmpty()) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Give at least one table.");
         }
         FilterCompiler.FieldResolver resolver;
+        Filter read = filter;
         if (tables.size() == 1) {
             resolver = fields(dialect, tables.get(0));
         } else {
             Map<String, TableSchema> byName = new LinkedHashMap<>();
             tables.forEach(t -> byName.put(t.name(), t));
             resolver = fields(dialect, byName);
+            read = filter == null ? null : withColumns(filter, byName);
         }
-        SqlStatement where = new FilterCompiler(dialect, resolver).compile(filter);
+        SqlStatement where = new FilterCompiler(dialect, resolver).compile(read);
         SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT * FROM ")
                 .sql(String.join(", ", tables.stream().map(t -> dialect.quoteIdentifier(t.name())).toList()));
         if (!where.sql().isEmpty()) {
@@ -122,6 +146,6 @@ public final class FilterSql {
 
     /** The values a statement binds, as plain values (without the types the binding carries), for showing. */
     public static List<Object> values(SqlStatement statement) {
-        return statement.params().stream().map(p -> p instanceof dev.tablewright.core.connect.Session.TypedValue t ? t.value() : p).toList();
+        return statement.params().stream().map(p -> p instanceof Session.TypedValue t ? t.value() : p).toList();
     }
 }

@@ -11,7 +11,11 @@ import dev.tablewright.core.connect.Session.TypedValue;
 import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.SqlStatement;
+import dev.tablewright.core.filter.Filter;
+import dev.tablewright.core.filter.Filter.Condition;
 import dev.tablewright.core.filter.FilterCompiler;
+import dev.tablewright.core.filter.FilterValue;
+import dev.tablewright.core.filter.Operator;
 import dev.tablewright.core.query.TableData;
 import dev.tablewright.core.schema.DdlStep;
 import dev.tablewright.core.schema.FieldSpec;
@@ -358,7 +362,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
     // --- reading ---
 
     /** One version of a row, oldest first. */
-    public List<Map<String, Object>> historicalData(String table, Object filter, String start, String stop) {
+    public List<Map<String, Object>> historicalData(String table, Filter filter, String start, String stop) {
         TableSchema schema = requireTracked(table);
         List<Version> versions = versions(schema, filter, start, stop, null);
         List<Map<String, Object>> out = new ArrayList<>();
@@ -383,7 +387,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
             }
         }
         String pk = schema.primaryKey().get(0);
-        Object filter = o.get("id") == null ? null : List.of(pk, "=", o.get("id"));
+        Filter filter = o.get("id") == null ? null : Condition.of(pk, Operator.EQ, FilterValue.of(o.get("id")));
         List<Version> all = versions(schema, filter, null, null, o.get("id"));
         Instant from = o.get("start") == null ? null : instant(String.valueOf(o.get("start")), "start");
         Instant to = o.get("stop") == null ? null : instant(String.valueOf(o.get("stop")), "stop");
@@ -462,7 +466,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
     record Version(long historyId, String rowId, String operation, Instant changedAt, String changedBy, Map<String, Object> data) {
     }
 
-    private List<Version> versions(TableSchema schema, Object filter, String start, String stop, Object id) {
+    private List<Version> versions(TableSchema schema, Filter filter, String start, String stop, Object id) {
         String pk = schema.primaryKey().get(0);
         List<String> ids = idsFor(schema, filter, id);
         SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ").sql(q("historyId")).sql(", ").sql(q("rowId")).sql(", ")
@@ -499,21 +503,21 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
     }
 
     /** The row ids a filter names: from the table, and from the filter itself for deleted rows. */
-    private List<String> idsFor(TableSchema schema, Object filter, Object id) {
+    private List<String> idsFor(TableSchema schema, Filter filter, Object id) {
         String pk = schema.primaryKey().get(0);
         if (id != null) {
             return List.of(String.valueOf(id));
         }
-        if (filter == null || filter instanceof List<?> l && l.isEmpty()) {
+        if (filter == null || filter.isEmpty()) {
             return null;
         }
         java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
-        if (filter instanceof List<?> l && l.size() == 3 && pk.equals(l.get(0)) && l.get(1) instanceof String op) {
-            String o = op.trim().toLowerCase(java.util.Locale.ROOT);
-            if (Set.of("=", "eq", "is").contains(o) && l.get(2) != null) {
-                ids.add(String.valueOf(l.get(2)));
-            } else if (o.equals("in") && l.get(2) instanceof List<?> values) {
-                values.forEach(v -> ids.add(String.valueOf(v)));
+        // Deleted rows are no longer in the table: a filter naming ids names them too.
+        if (filter instanceof Condition c && pk.equals(c.field())) {
+            if (c.operator() == Operator.EQ && c.value() instanceof FilterValue.Literal l) {
+                ids.add(String.valueOf(l.value()));
+            } else if (c.operator() == Operator.IN && c.value() instanceof FilterValue.Items values) {
+                values.values().forEach(v -> ids.add(String.valueOf(v)));
             }
         }
         SqlStatement where = new FilterCompiler(dialect, data.resolver(schema)).compile(filter);

@@ -2,42 +2,88 @@ package dev.tablewright.core.query;
 
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.filter.Filter;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The options of getTableData / findRow / countRows (section 6).
- *
- * @param filter   the filter array (section 5), or null
- * @param order    {@code ['field','DESC']}, a list of such pairs, or a field name
- * @param timeZone the zone dates are formatted in when {@code locale} is given (default UTC)
+ * The options of getTableData / findRow / countRows (section 6), built by name:
+ * {@code ReadOptions.builder().filter(f).limit(200).build()}, or {@link #filter(Filter)} and
+ * {@link #none()} for the common cases. Every option is null when not given.
  */
-public record ReadOptions(Object filter, List<String> fields, Object order, Integer limit, Integer offset,
-                          Boolean autoJoin, String locale, String dateStyle, String timeStyle, String timeZone) {
-
+public final class ReadOptions {
     private static final Set<String> KEYS = Set.of("filter", "fields", "order", "limit", "offset", "autoJoin", "locale", "dateStyle", "timeStyle", "timeZone");
+    private static final ReadOptions NONE = builder().build();
 
-    public static ReadOptions none() {
-        return new ReadOptions(null, null, null, null, null, null, null, null, null, null);
+    private final Filter filter;
+    private final List<String> fields;
+    private final Object order;
+    private final Integer limit;
+    private final Integer offset;
+    private final Boolean autoJoin;
+    private final String locale;
+    private final String dateStyle;
+    private final String timeStyle;
+    private final String timeZone;
+
+    private ReadOptions(Builder b) {
+        this.filter = b.filter;
+        this.fields = b.fields == null ? null : List.copyOf(b.fields);
+        this.order = b.order;
+        this.limit = b.limit;
+        this.offset = b.offset;
+        this.autoJoin = b.autoJoin;
+        this.locale = b.locale;
+        this.dateStyle = b.dateStyle;
+        this.timeStyle = b.timeStyle;
+        this.timeZone = b.timeZone;
     }
 
-    public static ReadOptions filter(Object filter) {
-        return new ReadOptions(filter, null, null, null, null, null, null, null, null, null);
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Every row, every field, in no particular order. */
+    public static ReadOptions none() {
+        return NONE;
+    }
+
+    /** The rows {@code filter} matches (null: every row). */
+    public static ReadOptions filter(Filter filter) {
+        return builder().filter(filter).build();
+    }
+
+    /** The rows a filter array matches (section 5), parsed here. */
+    public static ReadOptions filter(List<?> filterArray) {
+        return filter(Filter.parse(filterArray));
+    }
+
+    /** The same options, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().filter(filter).fields(fields).order(order).limit(limit).offset(offset).autoJoin(autoJoin)
+                .locale(locale).dateStyle(dateStyle).timeStyle(timeStyle).timeZone(timeZone);
     }
 
     public ReadOptions withLimit(Integer newLimit) {
-        return new ReadOptions(filter, fields, order, newLimit, offset, autoJoin, locale, dateStyle, timeStyle, timeZone);
+        return toBuilder().limit(newLimit).build();
     }
 
+    public ReadOptions withFilter(Filter newFilter) {
+        return toBuilder().filter(newFilter).build();
+    }
+
+    /** The options of a call (a map as a call file or JSON gives it); unknown keys are INVALID_ARGUMENT, a bad filter INVALID_FILTER. */
     public static ReadOptions fromMap(Map<String, ?> map) {
         if (map == null) {
             return none();
         }
         for (String key : map.keySet()) {
             if (!KEYS.contains(key)) {
-                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + key + "'. Known: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ".");
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + key + "'. Known: " + String.join(", ", new TreeSet<>(KEYS)) + ".");
             }
         }
         Object fields = map.get("fields");
@@ -49,9 +95,11 @@ public record ReadOptions(Object filter, List<String> fields, Object order, Inte
         } else if (fields != null) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "'fields' is a list of field names.");
         }
-        return new ReadOptions(map.get("filter"), fieldList, map.get("order"), integer(map, "limit"), integer(map, "offset"),
-                map.get("autoJoin") == null ? null : Boolean.valueOf(String.valueOf(map.get("autoJoin"))),
-                str(map.get("locale")), str(map.get("dateStyle")), str(map.get("timeStyle")), str(map.get("timeZone")));
+        return builder().filter(map.get("filter") == null ? null : Filter.parse(map.get("filter")))
+                .fields(fieldList).order(map.get("order")).limit(integer(map, "limit")).offset(integer(map, "offset"))
+                .autoJoin(map.get("autoJoin") == null ? null : Boolean.valueOf(String.valueOf(map.get("autoJoin"))))
+                .locale(str(map.get("locale"))).dateStyle(str(map.get("dateStyle"))).timeStyle(str(map.get("timeStyle")))
+                .timeZone(str(map.get("timeZone"))).build();
     }
 
     private static Integer integer(Map<String, ?> map, String key) {
@@ -72,5 +120,138 @@ public record ReadOptions(Object filter, List<String> fields, Object order, Inte
 
     private static String str(Object o) {
         return o == null ? null : String.valueOf(o);
+    }
+
+    /** The filter, or null: every row. */
+    public Filter filter() {
+        return filter;
+    }
+
+    public List<String> fields() {
+        return fields;
+    }
+
+    /** {@code ['field','DESC']}, a list of such pairs, or a field name. */
+    public Object order() {
+        return order;
+    }
+
+    public Integer limit() {
+        return limit;
+    }
+
+    public Integer offset() {
+        return offset;
+    }
+
+    public Boolean autoJoin() {
+        return autoJoin;
+    }
+
+    public String locale() {
+        return locale;
+    }
+
+    public String dateStyle() {
+        return dateStyle;
+    }
+
+    public String timeStyle() {
+        return timeStyle;
+    }
+
+    /** The zone dates are formatted in when {@code locale} is given (default UTC). */
+    public String timeZone() {
+        return timeZone;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReadOptions r && Objects.equals(filter, r.filter) && Objects.equals(fields, r.fields) && Objects.equals(order, r.order)
+                && Objects.equals(limit, r.limit) && Objects.equals(offset, r.offset) && Objects.equals(autoJoin, r.autoJoin)
+                && Objects.equals(locale, r.locale) && Objects.equals(dateStyle, r.dateStyle) && Objects.equals(timeStyle, r.timeStyle)
+                && Objects.equals(timeZone, r.timeZone);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(filter, fields, order, limit, offset, autoJoin, locale, dateStyle, timeStyle, timeZone);
+    }
+
+    @Override
+    public String toString() {
+        return "ReadOptions[filter=" + (filter == null ? null : filter.toArray()) + ", fields=" + fields + ", order=" + order + ", limit=" + limit
+                + ", offset=" + offset + ", autoJoin=" + autoJoin + ", locale=" + locale + "]";
+    }
+
+    /** Options by name; what is not set stays null (the default). */
+    public static final class Builder {
+        private Filter filter;
+        private List<String> fields;
+        private Object order;
+        private Integer limit;
+        private Integer offset;
+        private Boolean autoJoin;
+        private String locale;
+        private String dateStyle;
+        private String timeStyle;
+        private String timeZone;
+
+        private Builder() {
+        }
+
+        public Builder filter(Filter filter) {
+            this.filter = filter;
+            return this;
+        }
+
+        public Builder fields(List<String> fields) {
+            this.fields = fields;
+            return this;
+        }
+
+        public Builder order(Object order) {
+            this.order = order;
+            return this;
+        }
+
+        public Builder limit(Integer limit) {
+            this.limit = limit;
+            return this;
+        }
+
+        public Builder offset(Integer offset) {
+            this.offset = offset;
+            return this;
+        }
+
+        public Builder autoJoin(Boolean autoJoin) {
+            this.autoJoin = autoJoin;
+            return this;
+        }
+
+        public Builder locale(String locale) {
+            this.locale = locale;
+            return this;
+        }
+
+        public Builder dateStyle(String dateStyle) {
+            this.dateStyle = dateStyle;
+            return this;
+        }
+
+        public Builder timeStyle(String timeStyle) {
+            this.timeStyle = timeStyle;
+            return this;
+        }
+
+        public Builder timeZone(String timeZone) {
+            this.timeZone = timeZone;
+            return this;
+        }
+
+        public ReadOptions build() {
+            return new ReadOptions(this);
+        }
     }
 }

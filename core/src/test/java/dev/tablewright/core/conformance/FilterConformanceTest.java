@@ -3,7 +3,9 @@ package dev.tablewright.core.conformance;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.query.ReadOptions;
+import dev.tablewright.core.filter.Filter;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -162,6 +164,16 @@ class FilterConformanceTest {
         assertEquals(expected.size(), db(dialect).countRows("items", ReadOptions.filter(filter)), "countRows agrees");
     }
 
+    /** The filter model writes back every filter of the table exactly as it was written. */
+    @Test
+    void everyFilterOfTheTableComesBackFromTheModelUnchanged() {
+        List<Object> filters = cases().map(a -> a.get()[1]).distinct().toList();
+        assertTrue(filters.size() >= 60, "filters: " + filters.size());
+        for (Object filter : filters) {
+            assertEquals(filter, Filter.parse(filter).toArray());
+        }
+    }
+
     static Stream<Arguments> invalidFilters() {
         List<Object[]> table = new ArrayList<>();
         table.add(new Object[]{f("qty", "like", 3), ErrorCode.INVALID_FILTER, "filter[1]"});
@@ -178,6 +190,11 @@ class FilterConformanceTest {
         table.add(new Object[]{f("nope", "=", 1), ErrorCode.UNKNOWN_FIELD, "nope"});
         table.add(new Object[]{f("name.first", "=", 1), ErrorCode.UNKNOWN_FIELD, "name.first"});
         table.add(new Object[]{f(f("qty", "=", 1), "and", f("ghost", "=", 1)), ErrorCode.UNKNOWN_FIELD, "ghost"});
+        table.add(new Object[]{f(f("qty", "=", 1), "or", f("qty", "=", 2), "and", f("ghost", "=", 1)), ErrorCode.UNKNOWN_FIELD, "filter[4][0]"});
+        table.add(new Object[]{f(f("qty", "=", 1), "and", f(f("qty", "=", 2), "or", f("qty", ">", "x"))), ErrorCode.INVALID_FILTER, "filter[2][2]"});
+        // Issue 11: conditions are joined by a word; side by side they are refused, not ANDed.
+        table.add(new Object[]{f(f("qty", "=", 1), f("name", "=", "Alpha")), ErrorCode.INVALID_FILTER, "filter[1]"});
+        table.add(new Object[]{f(f("qty", "=", 1), "and", f(f("qty", "=", 2), f("qty", "=", 3))), ErrorCode.INVALID_FILTER, "filter[2][1]"});
         return table.stream().flatMap(t -> Conformance.dialects().map(d -> Arguments.of(d, t[0], t[1], t[2])));
     }
 

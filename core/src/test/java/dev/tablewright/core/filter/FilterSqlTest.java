@@ -50,8 +50,7 @@ class FilterSqlTest {
             "mariadb|SELECT * FROM `users` WHERE ((`age` > ?) OR (LOWER(`name`) LIKE LOWER(?) ESCAPE '!'))",
     })
     void aSingleTableFilterBecomesTheDialectsSelectWithBoundValues(String dialect, String sql) {
-        SqlStatement s = FilterSql.select(dialect(dialect), List.of(USERS),
-                List.of(List.of("age", ">", 30), "or", List.of("name", "contains", "50%_off")));
+        SqlStatement s = FilterSql.select(dialect(dialect), List.of(USERS), Filter.parse(List.of(List.of("age", ">", 30), "or", List.of("name", "contains", "50%_off"))));
 
         assertEquals(sql, s.sql());
         assertEquals(List.of(30L, "%50!%!_off%"), FilterSql.values(s));
@@ -63,8 +62,7 @@ class FilterSqlTest {
             "mariadb|SELECT * FROM `users`, `posts` WHERE ((`users`.`id` = `posts`.`userId` AND `users`.`name` = ?))",
     })
     void aJoinComparesColumnsAndBindsOnlyTheLiteral(String dialect, String sql) {
-        SqlStatement s = FilterSql.select(dialect(dialect), List.of(USERS, POSTS),
-                List.of(List.of("users.id", "=", "posts.userId"), "and", List.of("users.name", "=", "Alice")));
+        SqlStatement s = FilterSql.select(dialect(dialect), List.of(USERS, POSTS), Filter.parse(List.of(List.of("users.id", "=", "posts.userId"), "and", List.of("users.name", "=", "Alice"))));
 
         assertEquals(sql, s.sql());
         assertEquals(1, s.params().size());
@@ -72,15 +70,15 @@ class FilterSqlTest {
 
     @Test
     void noFilterSelectsEveryRow() {
-        assertEquals("SELECT * FROM \"users\"", FilterSql.select(new PostgresDialect(), List.of(USERS), List.of()).sql());
-        assertEquals("SELECT * FROM \"users\"", FilterSql.select(new PostgresDialect(), List.of(USERS), null).sql());
+        assertEquals("SELECT * FROM \"users\"", FilterSql.select(new PostgresDialect(), List.of(USERS), Filter.parse(List.of())).sql());
+        assertEquals("SELECT * FROM \"users\"", FilterSql.select(new PostgresDialect(), List.of(USERS), Filter.parse(null)).sql());
     }
 
     @Test
     void aJsonPathReadsInsideTheColumnWithThePathBound() {
         TableSchema products = table("products", "specs", LogicalType.JSONB);
 
-        SqlStatement s = FilterSql.select(new SqliteDialect(), List.of(products), List.of("specs.dimensions.width", ">", 20));
+        SqlStatement s = FilterSql.select(new SqliteDialect(), List.of(products), Filter.parse(List.of("specs.dimensions.width", ">", 20)));
 
         assertTrue(s.sql().startsWith("SELECT * FROM \"products\" WHERE (CASE WHEN json_type(\"specs\", ?)"), s.sql());
         assertTrue(s.params().contains("$.\"dimensions\".\"width\"") || s.params().contains("$.dimensions.width"), s.params().toString());
@@ -89,7 +87,7 @@ class FilterSqlTest {
     @Test
     void anUnknownFieldIsNamedWithTheTablesFields() {
         TablewrightException e = assertThrows(TablewrightException.class,
-                () -> FilterSql.select(new SqliteDialect(), List.of(USERS), List.of("agee", "=", 1)));
+                () -> FilterSql.select(new SqliteDialect(), List.of(USERS), Filter.parse(List.of("agee", "=", 1))));
 
         assertEquals(ErrorCode.UNKNOWN_FIELD, e.code());
         assertTrue(e.getMessage().contains("'agee'") && e.getMessage().contains("id, name, age"), e.getMessage());
@@ -100,6 +98,6 @@ class FilterSqlTest {
         TableSchema odd = table("we\"ird", "a\"b", LogicalType.STRING);
 
         assertEquals("SELECT * FROM \"we\"\"ird\" WHERE \"a\"\"b\" = ?",
-                FilterSql.select(new SqliteDialect(), List.of(odd), List.of("a\"b", "=", "x'; DROP TABLE t; --")).sql());
+                FilterSql.select(new SqliteDialect(), List.of(odd), Filter.parse(List.of("a\"b", "=", "x'; DROP TABLE t; --"))).sql());
     }
 }

@@ -4,6 +4,7 @@ import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.testing.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,7 +89,7 @@ class TableChangeTest {
     }
 
     private static List<Object> column(Connector db, String table, String field) {
-        return db.getTableData(table, new ReadOptions(null, null, List.of(List.of("name", "ASC")), null, null, false, null, null, null, null))
+        return db.getTableData(table, ReadOptions.builder().order(List.of(List.of("name", "ASC"))).autoJoin(false).build())
                 .stream().map(r -> r.get(field)).toList();
     }
 
@@ -175,7 +176,7 @@ class TableChangeTest {
             db.applyTableChange(edit(design(db, "people"), "name", f -> spec(f, s -> flags(s, false, true, null))), false);
             assertFalse(db.getTableSchema("people").fields().get("name").unique());
             db.addRow("people", row("name", "Ada"));
-            assertEquals(2L, db.countRows("people", new ReadOptions(List.of("name", "=", "Ada"), null, null, null, null, false, null, null, null, null)));
+            assertEquals(2L, db.countRows("people", ReadOptions.builder().filter(Filter.parse(List.of("name", "=", "Ada"))).autoJoin(false).build()));
         }
     }
 
@@ -196,7 +197,7 @@ class TableChangeTest {
             FieldSpec age = db.getTableSchema("people").fields().get("age");
             assertFalse(age.allowNull());
             TablewrightException nul = assertThrows(TablewrightException.class, () -> db.changeRow("people",
-                    db.findRow("people", new ReadOptions(List.of("name", "=", "Ada"), null, null, null, null, false, null, null, null, null)).get("id"),
+                    db.findRow("people", ReadOptions.builder().filter(Filter.parse(List.of("name", "=", "Ada"))).autoJoin(false).build()).get("id"),
                     java.util.Collections.singletonMap("age", null)));
             assertEquals(ErrorCode.NOT_NULL_VIOLATION, nul.code());
 
@@ -385,8 +386,8 @@ class TableChangeTest {
             db.applyTableChange(d.withFields(fs), false);
 
             assertEquals(347L, db.countRows(album, null));
-            assertEquals(1L, db.countRows(album, new ReadOptions(List.of("name", "=", "For Those About To Rock We Salute You"),
-                    null, null, null, null, false, null, null, null, null)));
+            assertEquals(1L, db.countRows(album, ReadOptions.builder()
+                    .filter(Filter.parse(List.of("name", "=", "For Those About To Rock We Salute You"))).autoJoin(false).build()));
             TableSchema after = db.getTableSchema(album);
             assertEquals(LogicalType.INTEGER, after.fields().get("rating").type());
             assertTrue(db.planTableChange(TableDesign.of(after)).isEmpty());

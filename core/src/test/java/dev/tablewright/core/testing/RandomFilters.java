@@ -1,4 +1,4 @@
-package dev.tablewright.app.filter;
+package dev.tablewright.core.testing;
 
 import dev.tablewright.core.filter.Operator;
 
@@ -9,15 +9,15 @@ import java.util.function.Consumer;
 
 /**
  * Generated filter arrays for property tests: nested groups up to three deep, every operator and
- * its aliases, mixed AND/OR words (and none), and values of every kind including {@code $USER},
+ * its aliases, AND/OR words in any spelling, and values of every kind including {@code $USER},
  * {@code null} and quotes. Each filter comes from its own seed, so a failure names the seed that
  * reproduces it.
  */
-final class RandomFilters {
+public final class RandomFilters {
     private static final List<String> FIELDS = List.of("name", "age", "createdAt", "specs.dimensions.width", "users.id", "a\"b");
     private static final List<String> OPERATORS = List.of("=", "eq", "is", "IS", "<>", "ne", "isnot", "!=", ">", "gt", ">=", "gte",
             "<", "lt", "<=", "lte", "contains", "notcontains", "startswith", "endswith", "between", "notbetween", "in", "notin", "NotIn");
-    private static final List<String> WORDS = List.of("and", "or", "AND", "Or", " or ", "");
+    private static final List<String> WORDS = List.of("and", "or", "AND", "Or", " or ", "And ");
     private static final String CHARACTERS = "ab Z'\"%_\\;-é";
 
     private final Random random;
@@ -27,7 +27,7 @@ final class RandomFilters {
     }
 
     /** Runs {@code check} on {@code count} filters, seeds 1..count, naming the seed and filter of a failure. */
-    static void forEach(int count, Consumer<List<Object>> check) {
+    public static void forEach(int count, Consumer<List<Object>> check) {
         for (long seed = 1; seed <= count; seed++) {
             List<Object> filter = new RandomFilters(seed).filter();
             try {
@@ -47,10 +47,7 @@ final class RandomFilters {
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             if (i > 0) {
-                String word = pick(WORDS);
-                if (!word.isEmpty()) {
-                    out.add(word);
-                }
+                out.add(pick(WORDS));
             }
             out.add(depth > 0 && random.nextInt(4) == 0 ? group(depth - 1) : condition());
         }
@@ -63,8 +60,8 @@ final class RandomFilters {
         Object value;
         if (operator == Operator.BETWEEN || operator == Operator.NOT_BETWEEN) {
             List<Object> ends = new ArrayList<>();
-            ends.add(scalar());
-            ends.add(scalar());
+            ends.add(nonNull());
+            ends.add(nonNull());
             value = ends;
         } else if (operator.takesList()) {
             List<Object> many = new ArrayList<>();
@@ -91,6 +88,11 @@ final class RandomFilters {
             case 4 -> "$USER";
             default -> null;
         };
+    }
+
+    private Object nonNull() {
+        Object v = scalar();
+        return v == null ? text() : v;
     }
 
     private String text() {
