@@ -36,8 +36,10 @@ public final class TableDataView {
     private final ToggleButton toggle = new ToggleButton("Filter", new FontIcon(Feather.FILTER));
     /** Rows of the grid the builder leaves visible when it first opens. */
     public static final int GRID_ROWS_KEPT = 6;
-    /** The grid's header, row-count bar and those rows, in pixels (rows are 30 px high). */
-    private static final double GRID_KEPT_HEIGHT = 140 + GRID_ROWS_KEPT * 30;
+    /** The grid's column header and those rows, in pixels (rows are 30 px high), plus the divider. */
+    private static final double GRID_ROWS_HEIGHT = 40 + GRID_ROWS_KEPT * 30 + 10;
+    /** The grid's bars (tool bar, count, pager) when they cannot be measured yet. */
+    private static final double GRID_BARS_GUESS = 120;
     private static final double MOST_FOR_BUILDER = 0.55;
 
     private Node filterView;
@@ -127,7 +129,15 @@ public final class TableDataView {
         if (height <= 0) {
             return MOST_FOR_BUILDER;
         }
-        double forBuilder = Math.min(height * MOST_FOR_BUILDER, height - GRID_KEPT_HEIGHT);
+        double forBuilder = Math.min(height * MOST_FOR_BUILDER, height - gridBarsHeight() - GRID_ROWS_HEIGHT);
         return Math.max(0.2, forBuilder / height);
+    }
+
+    /** The height the grid's screen spends around its table: tool bar, row count, pager. */
+    private double gridBarsHeight() {
+        Node gridScreen = split.getItems().get(split.getItems().size() - 1);
+        Node table = gridScreen.lookup("#gridTable");
+        double around = table == null ? 0 : gridScreen.getLayoutBounds().getHeight() - table.getLayoutBounds().getHeight();
+        return around > 0 ? around : GRID_BARS_GUESS;
     }
 }
