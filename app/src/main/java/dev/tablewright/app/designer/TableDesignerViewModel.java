@@ -13,7 +13,7 @@ import dev.tablewright.core.base.InternalNames;
 import dev.tablewright.core.base.Names;
 import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.SchemaManager;
+import dev.tablewright.core.schema.FieldSpecs;
 import dev.tablewright.core.schema.TableChangePlan;
 import dev.tablewright.core.schema.TableChangeRisk;
 import dev.tablewright.core.schema.TableDesign;
@@ -565,7 +565,7 @@ public final class TableDesignerViewModel {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "The call file has no defineTable step.");
         }
         @SuppressWarnings("unchecked")
-        Map<String, FieldSpec> specs = SchemaManager.parseFields((Map<String, ?>) args.get("fields"));
+        Map<String, FieldSpec> specs = FieldSpecs.parseFields((Map<String, ?>) args.get("fields"));
         loading = true;
         try {
             tableName.set(String.valueOf(args.get("name")));

@@ -7,7 +7,7 @@ import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
-import dev.tablewright.core.schema.SchemaManager;
+import dev.tablewright.core.schema.FieldSpecs;
 import dev.tablewright.core.testing.TestDatabases;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -171,7 +171,7 @@ class TableDesignerViewTest {
 
         robot.clickOn("#apply");
         waitUntil(() -> vm.statusProperty().get().startsWith("Applied"));
-        Map<String, FieldSpec> expected = SchemaManager.withAutoFields(vm.design().specs());
+        Map<String, FieldSpec> expected = FieldSpecs.withAutoFields(vm.design().specs());
 
         TableDesignerViewModel reopened = show(robot, "everything");
         waitUntil(() -> reopened.fields().size() == expected.size() && reopened.previewProperty().get().equals("-- No changes.\n"));

@@ -303,8 +303,8 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
-    public String insertDefaultValues(String quotedTable) {
-        return "INSERT INTO " + quotedTable + " () VALUES ()";
+    public String insertDefaultValues(String table) {
+        return "INSERT INTO " + quoteIdentifier(table) + " () VALUES ()";
     }
 
     @Override

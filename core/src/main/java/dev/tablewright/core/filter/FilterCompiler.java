@@ -5,7 +5,7 @@ import dev.tablewright.core.base.Names;
 import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.base.Values;
 import dev.tablewright.core.connect.Session;
-import dev.tablewright.core.dialect.Dialect;
+import dev.tablewright.core.dialect.SqlSyntax;
 import dev.tablewright.core.dialect.SqlStatement;
 import dev.tablewright.core.filter.Filter.Condition;
 import dev.tablewright.core.filter.Filter.Group;
@@ -26,10 +26,10 @@ public final class FilterCompiler {
     /** LIKE's escape character: the same on every dialect, and no backslash (MySQL reads those). */
     private static final char LIKE_ESCAPE = '!';
 
-    private final Dialect dialect;
+    private final SqlSyntax dialect;
     private final FieldResolver resolver;
 
-    public FilterCompiler(Dialect dialect, FieldResolver resolver) {
+    public FilterCompiler(SqlSyntax dialect, FieldResolver resolver) {
         this.dialect = dialect;
         this.resolver = resolver;
     }
@@ -262,19 +262,19 @@ public final class FilterCompiler {
 
     private Operand operand(Field field, Object value, String at) {
         if (field.isJsonPath()) {
-            Dialect.JsonKind kind;
+            SqlSyntax.JsonKind kind;
             Object bound;
             LogicalType type;
             if (value instanceof Boolean b) {
-                kind = Dialect.JsonKind.BOOLEAN;
+                kind = SqlSyntax.JsonKind.BOOLEAN;
                 bound = b.toString();
                 type = LogicalType.BOOLEAN;
             } else if (value instanceof Number n) {
-                kind = Dialect.JsonKind.NUMBER;
+                kind = SqlSyntax.JsonKind.NUMBER;
                 bound = n.doubleValue();
                 type = LogicalType.NUMBER;
             } else if (value instanceof String s) {
-                kind = Dialect.JsonKind.STRING;
+                kind = SqlSyntax.JsonKind.STRING;
                 bound = s;
                 type = LogicalType.STRING;
             } else {

@@ -98,7 +98,7 @@ final class RowShape {
     /** {@code INSERT INTO t (a, b) VALUES (?, ?)} with each type's placeholder. */
     static String insertSql(Dialect dialect, TableSchema schema, Collection<String> columns) {
         if (columns.isEmpty()) {
-            return dialect.insertDefaultValues(dialect.quoteIdentifier(schema.name()));
+            return dialect.insertDefaultValues(schema.name());
         }
         List<String> placeholders = columns.stream().map(col -> dialect.placeholder(schema.fields().get(col).type())).toList();
         return "INSERT INTO " + dialect.quoteIdentifier(schema.name()) + " (" + String.join(", ", columns.stream().map(dialect::quoteIdentifier).toList())

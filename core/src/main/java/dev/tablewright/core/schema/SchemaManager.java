@@ -18,10 +18,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,7 +117,7 @@ public final class SchemaManager {
     public List<String> tables() {
         List<String> names = session.withConnection(dialect::listTables);
         return names.stream().filter(n -> !InternalNames.isInternal(n))
-                .sorted(Comparator.comparing((String n) -> n.toLowerCase(java.util.Locale.ROOT)).thenComparing(n -> n)).toList();
+                .sorted(Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT)).thenComparing(n -> n)).toList();
     }
 
     /** The schema of an existing table; {@code UNKNOWN_TABLE} (or {@code INVALID_NAME}) otherwise. */
@@ -125,7 +129,7 @@ public final class SchemaManager {
         if (cached != null) {
             return cached;
         }
-        TableSchema schema = session.withConnection(c -> read(c, table));
+        TableSchema schema = session.withConnection(c -> SchemaReader.read(dialect, c, table));
         if (schema == null) {
             Names.requireValidNew("table", table);
             throw new TablewrightException(ErrorCode.UNKNOWN_TABLE, "There is no table '" + Names.printable(table) + "'. Existing tables: " + tables() + ".");
@@ -138,189 +142,12 @@ public final class SchemaManager {
         return session.withConnection(c -> dialect.listTables(c).contains(table));
     }
 
-    // --- reading ---
-
-    private TableSchema read(Connection c, String table) throws SQLException {
-        if (!dialect.listTables(c).contains(table)) {
-            return null;
-        }
-        StoredTable stored = loadStored(c, table);
-        DatabaseMetaData md = c.getMetaData();
-        String catalog = dialect.metaCatalog(c);
-        String schema = dialect.metaSchema(c);
-
-        List<String> pk = new ArrayList<>();
-        Map<Integer, String> pkBySeq = new java.util.TreeMap<>();
-        try (ResultSet rs = md.getPrimaryKeys(catalog, schema, table)) {
-            while (rs.next()) {
-                if (table.equals(rs.getString("TABLE_NAME"))) {
-                    pkBySeq.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
-                }
-            }
-        }
-        pk.addAll(pkBySeq.values());
-
-        Set<String> unique = new java.util.HashSet<>();
-        Map<String, List<String>> uniqueIndexes = new LinkedHashMap<>();
-        try (ResultSet rs = md.getIndexInfo(catalog, schema, table, true, false)) {
-            while (rs.next()) {
-                String idx = rs.getString("INDEX_NAME");
-                String col = rs.getString("COLUMN_NAME");
-                if (idx != null && col != null && !rs.getBoolean("NON_UNIQUE") && table.equals(rs.getString("TABLE_NAME"))) {
-                    uniqueIndexes.computeIfAbsent(idx, k -> new ArrayList<>()).add(col);
-                }
-            }
-        }
-        uniqueIndexes.values().stream().filter(cols -> cols.size() == 1 && !(pk.size() == 1 && pk.get(0).equals(cols.get(0))))
-                .forEach(cols -> unique.add(cols.get(0)));
-
-        Map<String, FieldSpec.Reference> refs = new LinkedHashMap<>();
-        List<Map<String, Object>> relationships = new ArrayList<>();
-        try (ResultSet rs = md.getImportedKeys(catalog, schema, table)) {
-            while (rs.next()) {
-                String col = rs.getString("FKCOLUMN_NAME");
-                FieldSpec.Reference ref = new FieldSpec.Reference(rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME"),
-                        deleteRule(rs.getShort("DELETE_RULE")));
-                refs.put(col, ref);
-                Map<String, Object> rel = new LinkedHashMap<>();
-                rel.put("type", "belongsTo");
-                rel.put("field", col);
-                rel.put("table", ref.table());
-                rel.put("references", ref.field());
-                rel.put("onDelete", ref.onDelete());
-                relationships.add(rel);
-            }
-        }
-
-        try (ResultSet rs = md.getExportedKeys(catalog, schema, table)) {
-            while (rs.next()) {
-                String child = rs.getString("FKTABLE_NAME");
-                Map<String, Object> rel = new LinkedHashMap<>();
-                java.util.Optional<String[]> junction = InternalNames.junctionSides(child);
-                if (junction.isPresent()) {
-                    String[] sides = junction.get();
-                    String other = sides[0].equals(table) ? sides[1] : sides[0];
-                    rel.put("type", "manyToMany");
-                    rel.put("table", other);
-                    rel.put("through", child);
-                    if (relationships.stream().anyMatch(r -> "manyToMany".equals(r.get("type")) && child.equals(r.get("through")))) {
-                        continue;
-                    }
-                } else {
-                    rel.put("type", "hasMany");
-                    rel.put("table", child);
-                    rel.put("field", rs.getString("FKCOLUMN_NAME"));
-                    rel.put("onDelete", deleteRule(rs.getShort("DELETE_RULE")));
-                }
-                relationships.add(rel);
-            }
-        }
-
-        Map<String, FieldSpec> fields = new LinkedHashMap<>();
-        try (ResultSet rs = md.getColumns(catalog, schema, table, null)) {
-            while (rs.next()) {
-                if (!table.equals(rs.getString("TABLE_NAME"))) {
-                    continue;
-                }
-                String name = rs.getString("COLUMN_NAME");
-                String nativeType = rs.getString("TYPE_NAME");
-                int size = rs.getInt("COLUMN_SIZE");
-                boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
-                String def = rs.getString("COLUMN_DEF");
-                String autoInc = safeString(rs, "IS_AUTOINCREMENT");
-                FieldSpec known = stored == null ? null : stored.fields().get(name);
-                boolean isPk = pk.contains(name);
-                LogicalType type = known != null ? known.type() : dialect.inferType(nativeType, rs.getInt("DATA_TYPE"), size);
-                boolean autoIncrement = known != null ? known.autoIncrement() : "YES".equalsIgnoreCase(autoInc);
-                Object defaultValue = known != null ? known.defaultValue() : def;
-                fields.put(name, new FieldSpec(type, isPk, unique.contains(name), nullable && !isPk, defaultValue, autoIncrement,
-                        known != null && known.auto(), refs.get(name), nativeType));
-            }
-        }
-        for (Map<String, Object> rel : relationships) {
-            if ("belongsTo".equals(rel.get("type"))) {
-                FieldSpec fk = fields.get((String) rel.get("field"));
-                rel.put("mandatory", fk != null && !fk.allowNull());
-                Names.roleOf((String) rel.get("field"), (String) rel.get("table")).ifPresent(role -> rel.put("role", role));
-            }
-        }
-        boolean trackHistory = stored != null && stored.trackHistory();
-        return new TableSchema(table, fields, new TableSchema.Options(trackHistory), relationships, stored != null && stored.created(), null, null);
-    }
-
-    private static String safeString(ResultSet rs, String column) {
-        try {
-            return rs.getString(column);
-        } catch (SQLException e) {
-            return null;
-        }
-    }
-
-    private static String deleteRule(short rule) {
-        return switch (rule) {
-            case DatabaseMetaData.importedKeyCascade -> "CASCADE";
-            case DatabaseMetaData.importedKeySetNull -> "SET NULL";
-            case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
-            case DatabaseMetaData.importedKeyRestrict -> "RESTRICT";
-            default -> "NO ACTION";
-        };
-    }
-
-    /** What the workbench stored about a table. */
-    record StoredTable(boolean created, boolean trackHistory, Map<String, FieldSpec> fields) {
-    }
-
-    private StoredTable loadStored(Connection c, String table) throws SQLException {
-        if (!dialect.listTables(c).contains(InternalNames.SCHEMA_TABLE)) {
-            return null;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + q("definition") + " FROM " + q(InternalNames.SCHEMA_TABLE) + " WHERE " + q("tableName") + " = ?")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                return Json.MAPPER.readValue(rs.getString(1), new TypeReference<StoredTable>() { });
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new TablewrightException(ErrorCode.SQL_ERROR, "The stored schema of '" + table + "' is damaged: " + e.getOriginalMessage(), e);
-            }
-        }
-    }
-
-    private void ensureMeta(Connection c) throws SQLException {
-        if (dialect.listTables(c).contains(InternalNames.SCHEMA_TABLE)) {
-            return;
-        }
-        try (Statement st = c.createStatement()) {
-            st.execute(metaTableSql(dialect));
-        }
-    }
-
-    static String metaTableSql(Dialect dialect) {
-        return "CREATE TABLE " + dialect.quoteIdentifier(InternalNames.SCHEMA_TABLE) + " (" + dialect.quoteIdentifier("tableName") + " " + dialect.columnType(LogicalType.STRING)
-                + " NOT NULL PRIMARY KEY, " + dialect.quoteIdentifier("definition") + " " + dialect.columnType(LogicalType.TEXT) + " NOT NULL)"
-                + dialect.createTableSuffix();
-    }
-
-    /** The statements that store what the workbench knows of a table: the same two {@link #saveStored} runs. */
-    static List<SqlStatement> saveStoredStatements(Dialect dialect, String table, StoredTable stored) {
-        String meta = dialect.quoteIdentifier(InternalNames.SCHEMA_TABLE);
-        String name = dialect.quoteIdentifier("tableName");
-        return List.of(SqlStatement.of("DELETE FROM " + meta + " WHERE " + name + " = ?", table),
-                SqlStatement.of("INSERT INTO " + meta + " (" + name + ", " + dialect.quoteIdentifier("definition") + ") VALUES (?, ?)", table, Json.write(stored)));
-    }
-
     void saveStored(Connection c, String table, StoredTable stored) throws SQLException {
-        ensureMeta(c);
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM " + q(InternalNames.SCHEMA_TABLE) + " WHERE " + q("tableName") + " = ?")) {
-            del.setString(1, table);
-            del.executeUpdate();
-        }
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO " + q(InternalNames.SCHEMA_TABLE) + " (" + q("tableName") + ", " + q("definition") + ") VALUES (?, ?)")) {
-            ins.setString(1, table);
-            ins.setString(2, Json.write(stored));
-            ins.executeUpdate();
-        }
+        StoredTables.save(dialect, c, table, stored);
+    }
+
+    void deleteStored(Connection c, String table) throws SQLException {
+        StoredTables.delete(dialect, c, table);
     }
 
     private String q(String identifier) {
@@ -329,101 +156,13 @@ public final class SchemaManager {
 
     // --- defining ---
 
-    /** Parses the {@code fields} argument of defineTable into field specs, refusing what cannot be built. */
-    public static Map<String, FieldSpec> parseFields(Map<String, ?> fields) {
-        if (fields == null) {
-            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "defineTable needs fields: a map of field names to types.");
-        }
-        Map<String, FieldSpec> out = new LinkedHashMap<>();
-        for (Map.Entry<String, ?> e : fields.entrySet()) {
-            String name = e.getKey();
-            Names.requireValidNew("field", name);
-            out.put(name, parseField(name, e.getValue()));
-        }
-        return out;
-    }
-
-    private static FieldSpec parseField(String name, Object spec) {
-        if (spec instanceof String type) {
-            LogicalType.Parsed p = LogicalType.parse(type);
-            return new FieldSpec(p.type(), false, p.unique(), true, null, false, false, null, null);
-        }
-        if (!(spec instanceof Map<?, ?> m)) {
-            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Field '" + name + "': give a type name or an object with 'type'.");
-        }
-        for (Object key : m.keySet()) {
-            if (!Set.of("type", "primaryKey", "unique", "allowNull", "defaultValue", "autoIncrement", "auto", "references", "nativeType").contains(String.valueOf(key))) {
-                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Field '" + name + "': unknown option '" + Names.printable(String.valueOf(key))
-                        + "'. Known: type, primaryKey, unique, allowNull, defaultValue, autoIncrement.");
-            }
-        }
-        LogicalType.Parsed p = LogicalType.parse(m.get("type") == null ? null : String.valueOf(m.get("type")));
-        boolean primaryKey = flag(m.get("primaryKey"), false);
-        boolean unique = p.unique() || flag(m.get("unique"), false);
-        boolean allowNull = !primaryKey && flag(m.get("allowNull"), true);
-        boolean autoIncrement = flag(m.get("autoIncrement"), false);
-        boolean auto = flag(m.get("auto"), false);
-        if (autoIncrement && (p.type() != LogicalType.INTEGER || !primaryKey)) {
-            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Field '" + name + "': autoIncrement applies to an integer primary key only.");
-        }
-        if (unique && !primaryKey && Set.of(LogicalType.TEXT, LogicalType.JSON, LogicalType.JSONB, LogicalType.FILE).contains(p.type())) {
-            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Field '" + name + "': a " + p.type().id()
-                    + " field cannot be unique; use a string field (up to " + Values.STRING_MAX + " characters).");
-        }
-        if (primaryKey && Set.of(LogicalType.TEXT, LogicalType.JSON, LogicalType.JSONB, LogicalType.FILE).contains(p.type())) {
-            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Field '" + name + "': a " + p.type().id() + " field cannot be the primary key.");
-        }
-        FieldSpec.Reference ref = null;
-        if (m.get("references") instanceof Map<?, ?> r) {
-            ref = new FieldSpec.Reference(String.valueOf(r.get("table")), r.get("field") == null ? "id" : String.valueOf(r.get("field")),
-                    r.get("onDelete") == null ? null : String.valueOf(r.get("onDelete")));
-        }
-        FieldSpec field = new FieldSpec(p.type(), primaryKey, unique, allowNull, m.get("defaultValue"), autoIncrement, auto, ref, null);
-        if (field.defaultValue() != null && !field.defaultsToNow()) {
-            Values.coerce(name, field.type(), field.defaultValue());
-        }
-        return field;
-    }
-
-    private static boolean flag(Object value, boolean otherwise) {
-        if (value == null) {
-            return otherwise;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        String s = String.valueOf(value);
-        if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(s);
-        }
-        throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Expected true or false, got '" + Names.printable(s) + "'.");
-    }
-
-    /** The automatic fields, as they appear in a table without an explicit id. */
-    public static Map<String, FieldSpec> withAutoFields(Map<String, FieldSpec> requested) {
-        boolean explicitId = requested.values().stream().anyMatch(f -> f.primaryKey() && !f.auto());
-        if (explicitId) {
-            return requested;
-        }
-        Map<String, FieldSpec> out = new LinkedHashMap<>();
-        out.put("id", new FieldSpec(LogicalType.STRING, true, false, false, null, false, true, null, null));
-        requested.forEach((k, v) -> {
-            if (!Set.of("id", "createdAt", "updatedAt").contains(k)) {
-                out.put(k, v);
-            }
-        });
-        out.put("createdAt", new FieldSpec(LogicalType.DATE, false, false, true, null, false, true, null, null));
-        out.put("updatedAt", new FieldSpec(LogicalType.DATE, false, false, true, null, false, true, null, null));
-        return out;
-    }
-
     /** Creates the table, or adds the fields it lacks; returns the schema with what was done. */
     public TableSchema define(String table, Map<String, ?> fieldsArg, Map<String, ?> options) {
         Names.requireValidNew("table", table);
         if (InternalNames.isInternal(table)) {
             throw new TablewrightException(ErrorCode.INVALID_NAME, "Names beginning with __ are reserved for Tablewright's internal tables.");
         }
-        Map<String, FieldSpec> requested = parseFields(fieldsArg);
+        Map<String, FieldSpec> requested = FieldSpecs.parseFields(fieldsArg);
         if (options != null) {
             for (String key : options.keySet()) {
                 if (!key.equals("trackHistory")) {
@@ -431,7 +170,7 @@ public final class SchemaManager {
                 }
             }
         }
-        boolean trackHistory = options != null && flag(options.get("trackHistory"), false);
+        boolean trackHistory = options != null && FieldSpecs.flag(options.get("trackHistory"), false);
         List<String> warnings = new ArrayList<>();
         Names.styleWarning("table", table).ifPresent(warnings::add);
         requested.keySet().forEach(f -> Names.styleWarning("field", f).ifPresent(warnings::add));
@@ -444,7 +183,7 @@ public final class SchemaManager {
         List<String> changes;
         if (!exists(table)) {
             requireNoCaseTwins("table", List.of(table), session.withConnection(dialect::listTables));
-            changes = new ArrayList<>(create(table, withAutoFields(requested), trackHistory));
+            changes = new ArrayList<>(create(table, FieldSpecs.withAutoFields(requested), trackHistory));
             if (trackHistory) {
                 changes.addAll(startTracking(table));
             }
@@ -464,13 +203,13 @@ public final class SchemaManager {
      * SQLite and MySQL treat names that differ only in case as the same; PostgreSQL does not. So
      * that a schema means the same everywhere, such twins are refused on every dialect.
      */
-    private static void requireNoCaseTwins(String kind, java.util.Collection<String> names, java.util.Collection<String> existing) {
-        Map<String, String> seen = new java.util.HashMap<>();
+    private static void requireNoCaseTwins(String kind, Collection<String> names, Collection<String> existing) {
+        Map<String, String> seen = new HashMap<>();
         for (String n : existing) {
-            seen.put(n.toLowerCase(java.util.Locale.ROOT), n);
+            seen.put(n.toLowerCase(Locale.ROOT), n);
         }
         for (String n : names) {
-            String twin = seen.putIfAbsent(n.toLowerCase(java.util.Locale.ROOT), n);
+            String twin = seen.putIfAbsent(n.toLowerCase(Locale.ROOT), n);
             if (twin != null && !twin.equals(n)) {
                 throw new TablewrightException(ErrorCode.INVALID_NAME, "The " + kind + " name '" + n + "' differs from '" + twin
                         + "' only in case; SQLite and MySQL treat them as one name, so pick another.");
@@ -525,53 +264,7 @@ public final class SchemaManager {
 
     /** {@code finalName} names the constraints: a rebuild creates the table under a temporary name. */
     String createTableSql(String table, String finalName, Map<String, FieldSpec> fields) {
-        return createTableSql(dialect, table, finalName, fields);
-    }
-
-    static String createTableSql(Dialect dialect, String table, String finalName, Map<String, FieldSpec> fields) {
-        List<String> pk = fields.entrySet().stream().filter(e -> e.getValue().primaryKey()).map(Map.Entry::getKey).toList();
-        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(dialect.quoteIdentifier(table)).append(" (");
-        List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, FieldSpec> e : fields.entrySet()) {
-            parts.add(columnSql(dialect, e.getKey(), e.getValue(), pk.size() == 1));
-        }
-        if (pk.size() > 1) {
-            parts.add("PRIMARY KEY (" + String.join(", ", pk.stream().map(dialect::quoteIdentifier).toList()) + ")");
-        }
-        for (Map.Entry<String, FieldSpec> e : fields.entrySet()) {
-            FieldSpec.Reference r = e.getValue().references();
-            if (r != null) {
-                parts.add(foreignKeySql(dialect, finalName, e.getKey(), r));
-            }
-        }
-        sql.append(String.join(", ", parts)).append(')').append(dialect.createTableSuffix());
-        return sql.toString();
-    }
-
-    private static String onDeleteSql(String rule) {
-        return switch (rule.toUpperCase(java.util.Locale.ROOT)) {
-            case "CASCADE" -> "CASCADE";
-            case "SET NULL" -> "SET NULL";
-            case "RESTRICT" -> "RESTRICT";
-            case "SET DEFAULT" -> "SET DEFAULT";
-            default -> "NO ACTION";
-        };
-    }
-
-    private static String columnSql(Dialect dialect, String name, FieldSpec f, boolean singlePk) {
-        if (f.autoIncrement()) {
-            return dialect.quoteIdentifier(name) + " " + dialect.autoIncrementPrimaryKey();
-        }
-        StringBuilder col = new StringBuilder(dialect.quoteIdentifier(name)).append(' ').append(dialect.columnType(f.type()));
-        if (!f.allowNull() || f.primaryKey()) {
-            col.append(" NOT NULL");
-        }
-        if (f.primaryKey() && singlePk) {
-            col.append(" PRIMARY KEY");
-        } else if (f.unique()) {
-            col.append(" UNIQUE");
-        }
-        return col.toString();
+        return TableDdl.createTableSql(dialect, table, finalName, fields);
     }
 
     private List<String> extend(String table, Map<String, FieldSpec> requested, List<String> warnings) {
@@ -631,7 +324,7 @@ public final class SchemaManager {
         exec(c, add);
         done.add(add);
         if (f.defaultValue() != null && rows > 0) {
-            Object v = f.storedDefault(name, Values.date(name, java.time.Instant.now()));
+            Object v = f.storedDefault(name, Values.date(name, Instant.now()));
             SqlStatement fill = new SqlStatement("UPDATE " + q(table) + " SET " + q(name) + " = " + dialect.placeholder(f.type()),
                     List.of(new Session.TypedValue(f.type(), v)));
             try (PreparedStatement ps = session.prepare(c, fill)) {
@@ -659,26 +352,7 @@ public final class SchemaManager {
 
     /** A named FOREIGN KEY clause; the name is fk_<table>_<field>, cut to the 63 characters every dialect allows. */
     String foreignKeySql(String table, String field, FieldSpec.Reference r) {
-        return foreignKeySql(dialect, table, field, r);
-    }
-
-    static String foreignKeySql(Dialect dialect, String table, String field, FieldSpec.Reference r) {
-        return namedForeignKeySql(dialect, foreignKeyName(table, field), field, r);
-    }
-
-    /** The name the workbench gives the foreign key of {@code field} in {@code table}. */
-    static String foreignKeyName(String table, String field) {
-        String name = "fk_" + table + "_" + field;
-        if (name.length() > 63) {
-            name = name.substring(0, 54) + "_" + Integer.toHexString(name.hashCode());
-        }
-        return name;
-    }
-
-    static String namedForeignKeySql(Dialect dialect, String name, String field, FieldSpec.Reference r) {
-        return "CONSTRAINT " + dialect.quoteIdentifier(name) + " FOREIGN KEY (" + dialect.quoteIdentifier(field) + ") REFERENCES "
-                + dialect.quoteIdentifier(r.table()) + " (" + dialect.quoteIdentifier(r.field()) + ")"
-                + (r.onDelete() == null ? "" : " ON DELETE " + onDeleteSql(r.onDelete()));
+        return TableDdl.foreignKeySql(dialect, table, field, r);
     }
 
     private static void exec(Connection c, String sql) throws SQLException {
@@ -876,16 +550,6 @@ public final class SchemaManager {
             runDdl(work, () -> { });
         } finally {
             invalidate();
-        }
-    }
-
-
-    void deleteStored(Connection c, String table) throws SQLException {
-        if (dialect.listTables(c).contains(InternalNames.SCHEMA_TABLE)) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + q(InternalNames.SCHEMA_TABLE) + " WHERE " + q("tableName") + " = ?")) {
-                ps.setString(1, table);
-                ps.executeUpdate();
-            }
         }
     }
 

@@ -32,7 +32,7 @@ final class SqliteRebuild {
         this.dialect = session.dialect();
     }
 
-    List<String> rebuild(String table, Map<String, FieldSpec> merged, Map<String, FieldSpec> added, SchemaManager.StoredTable stored) {
+    List<String> rebuild(String table, Map<String, FieldSpec> merged, Map<String, FieldSpec> added, StoredTable stored) {
         return session.withConnection(c -> {
             List<String> done = new ArrayList<>();
             exec(c, "PRAGMA foreign_keys = OFF");
@@ -55,7 +55,7 @@ final class SqliteRebuild {
     }
 
     private void run(Connection c, String table, Map<String, FieldSpec> merged, Map<String, FieldSpec> added,
-                     SchemaManager.StoredTable stored, List<String> done) throws SQLException {
+                     StoredTable stored, List<String> done) throws SQLException {
         // Step 3: remember the indexes and triggers of the table, and every view (views are dropped
         // and recreated, because renaming a table checks every view of the schema).
         List<String> indexesAndTriggers = new ArrayList<>();

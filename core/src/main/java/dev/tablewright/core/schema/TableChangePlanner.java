@@ -182,15 +182,15 @@ public final class TableChangePlanner {
                 }
             }
             checkNoTwins(design.fields().stream().map(TableDesign.Field::name).toList());
-            Map<String, FieldSpec> fields = SchemaManager.withAutoFields(requested);
+            Map<String, FieldSpec> fields = FieldSpecs.withAutoFields(requested);
             if (fields.values().stream().filter(FieldSpec::primaryKey).count() > 1 && fields.values().stream().anyMatch(FieldSpec::autoIncrement)) {
                 throw new UnsupportedChangeException(null, "autoIncrement needs a single-field primary key.");
             }
             if (snapshot == null || !snapshot.metaExists()) {
-                add(SchemaManager.metaTableSql(d));
+                add(StoredTables.metaTableSql(d));
             }
-            add(SchemaManager.createTableSql(d, table, table, fields));
-            statements.addAll(SchemaManager.saveStoredStatements(d, table, new SchemaManager.StoredTable(true, false, fields)));
+            add(TableDdl.createTableSql(d, table, table, fields));
+            statements.addAll(StoredTables.saveStoredStatements(d, table, new StoredTable(true, false, fields)));
             summary.add("Create table '" + table + "' with fields " + String.join(", ", fields.keySet()) + ".");
             if (design.trackHistory()) {
                 summary.add("Keep the history of every row.");
@@ -312,10 +312,10 @@ public final class TableChangePlanner {
                 d.historyTriggers(table, InternalNames.historyTable(table), key, columns).forEach(this::add);
             }
             if (!snapshot.metaExists()) {
-                add(SchemaManager.metaTableSql(d));
+                add(StoredTables.metaTableSql(d));
             }
-            statements.addAll(SchemaManager.saveStoredStatements(d, table,
-                    new SchemaManager.StoredTable(current.managed(), tracked, finalFields)));
+            statements.addAll(StoredTables.saveStoredStatements(d, table,
+                    new StoredTable(current.managed(), tracked, finalFields)));
             return done(tracking);
         }
 
@@ -403,7 +403,7 @@ public final class TableChangePlanner {
                     add("ALTER TABLE " + q(table) + " ADD UNIQUE (" + q(name) + ")");
                 }
                 if (f.references() != null) {
-                    add("ALTER TABLE " + q(table) + " ADD " + SchemaManager.foreignKeySql(d, table, name, f.references()));
+                    add("ALTER TABLE " + q(table) + " ADD " + TableDdl.foreignKeySql(d, table, name, f.references()));
                 }
             }
         }
@@ -425,7 +425,7 @@ public final class TableChangePlanner {
             if (temp.length() > 63) {
                 temp = "__tw_new_" + Integer.toHexString(table.hashCode());
             }
-            add(SchemaManager.createTableSql(d, temp, table, finalFields));
+            add(TableDdl.createTableSql(d, temp, table, finalFields));
             Map<String, String> origins = new HashMap<>();
             design.fields().forEach(f -> {
                 if (f.original() != null) {

@@ -155,16 +155,16 @@ final class TableRename {
             String field = key.getKey();
             String oldName = key.getValue();
             FieldSpec spec = schema.fields().get(field);
-            if (spec == null || spec.references() == null || !SchemaManager.foreignKeyName(oldTable, field).equals(oldName)) {
+            if (spec == null || spec.references() == null || !TableDdl.foreignKeyName(oldTable, field).equals(oldName)) {
                 continue;
             }
             String newField = renamedColumns.getOrDefault(field, field);
-            String newName = SchemaManager.foreignKeyName(newTable, newField);
+            String newName = TableDdl.foreignKeyName(newTable, newField);
             FieldSpec.Reference ref = spec.references();
             FieldSpec.Reference newRef = new FieldSpec.Reference(renamedTables.getOrDefault(ref.table(), ref.table()), ref.field(), ref.onDelete());
-            List<String> run = dialect.renameForeignKey(newTable, oldName, newName, SchemaManager.namedForeignKeySql(dialect, newName, newField, newRef));
+            List<String> run = dialect.renameForeignKey(newTable, oldName, newName, TableDdl.namedForeignKeySql(dialect, newName, newField, newRef));
             if (!run.isEmpty()) {
-                steps.add(new DdlStep(run, dialect.renameForeignKey(newTable, newName, oldName, SchemaManager.namedForeignKeySql(dialect, oldName, newField, newRef))));
+                steps.add(new DdlStep(run, dialect.renameForeignKey(newTable, newName, oldName, TableDdl.namedForeignKeySql(dialect, oldName, newField, newRef))));
             }
         }
         return steps;
@@ -235,9 +235,9 @@ final class TableRename {
         }
         for (Map.Entry<String, String> row : rows.entrySet()) {
             String table = row.getKey();
-            SchemaManager.StoredTable stored;
+            StoredTable stored;
             try {
-                stored = Json.MAPPER.readValue(row.getValue(), new TypeReference<SchemaManager.StoredTable>() { });
+                stored = Json.MAPPER.readValue(row.getValue(), new TypeReference<StoredTable>() { });
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 // A damaged row of another table is not this rename's business; it is reported when that table is read.
                 continue;
@@ -258,7 +258,7 @@ final class TableRename {
             }
             if (changed) {
                 schemas.deleteStored(c, table);
-                schemas.saveStored(c, renamedTables.getOrDefault(table, table), new SchemaManager.StoredTable(stored.created(), stored.trackHistory(), fields));
+                schemas.saveStored(c, renamedTables.getOrDefault(table, table), new StoredTable(stored.created(), stored.trackHistory(), fields));
             }
         }
     }

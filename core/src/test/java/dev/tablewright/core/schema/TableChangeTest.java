@@ -261,7 +261,7 @@ class TableChangeTest {
             db.applyTableChange(d, false);
             TableDesign back = design(db, "everything");
             assertTrue(back.trackHistory());
-            Map<String, FieldSpec> expected = SchemaManager.withAutoFields(d.specs());
+            Map<String, FieldSpec> expected = FieldSpecs.withAutoFields(d.specs());
             assertEquals(expected, back.specs());
         }
     }
