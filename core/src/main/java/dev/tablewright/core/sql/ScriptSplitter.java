@@ -1,6 +1,8 @@
 package dev.tablewright.core.sql;
 
 import dev.tablewright.core.lex.SqlFlavor;
+import dev.tablewright.core.lex.SqlLexer;
+import dev.tablewright.core.lex.SqlToken;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +14,8 @@ import java.util.Objects;
  * Splits a multi-statement SQL script into its statements, so that {@code exec(script)} can run
  * them one at a time.
  *
- * <p>The splitter is a single left-to-right lexer pass (linear time, no regular expressions, no
- * backtracking). A statement ends at the terminator ({@code ;}, or the current MySQL
+ * <p>The splitter reads the tokens of {@link SqlLexer} (the lexer the console's highlighter uses too)
+ * in one left-to-right pass (linear time, no regular expressions, no backtracking). A statement ends at the terminator ({@code ;}, or the current MySQL
  * {@code DELIMITER}) only when the terminator is outside of every quoted construct and comment
  * of the flavor:
  *
@@ -67,8 +69,6 @@ import java.util.Objects;
  */
 public final class ScriptSplitter {
 
-    /** The SQL dialect whose lexical rules apply. */
-
     private ScriptSplitter() {
     }
 
@@ -84,7 +84,7 @@ public final class ScriptSplitter {
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(flavor, "flavor");
         List<String> statements = new ArrayList<>();
-        for (Span span : new Lexer(script, flavor).run()) {
+        for (Span span : new Reader(script, flavor).run()) {
             statements.add(span.sql());
         }
         return Collections.unmodifiableList(statements);
@@ -105,7 +105,7 @@ public final class ScriptSplitter {
     public static List<Span> spans(String script, SqlFlavor flavor) {
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(flavor, "flavor");
-        return Collections.unmodifiableList(new Lexer(script, flavor).run());
+        return Collections.unmodifiableList(new Reader(script, flavor).run());
     }
 
     // ------------------------------------------------------------------------------------------
@@ -153,22 +153,16 @@ public final class ScriptSplitter {
     /** After these punctuation characters BEGIN / END are names. */
     private static final String NAME_CONTEXT_PUNCT = ".,(=<>+-*/%@|&^~!";
 
-    private static final class Lexer {
+    /** Follows the statements of one script over the tokens of the shared {@link SqlLexer}. */
+    private static final class Reader {
         private final String s;
         private final int n;
-        private final boolean sqlite;
+        private final SqlLexer lexer;
         private final boolean pg;
         private final boolean mysql;
         private final String[] modifiers;
         private final String[] kinds;
         private final List<Span> out = new ArrayList<>();
-
-        /** MySQL: the current terminator; {@code ;} unless changed by DELIMITER. */
-        private String delimiter = ";";
-        private boolean customDelimiter;
-
-        /** Set by the scanners when a construct ran off the end of the script. */
-        private boolean unterminated;
 
         // --- state of the statement being read -------------------------------------------------
         private int contentStart = -1;
@@ -190,10 +184,10 @@ public final class ScriptSplitter {
         private boolean[] pendingComma = new boolean[8];
         private int pendingSize;
 
-        Lexer(String script, SqlFlavor flavor) {
+        Reader(String script, SqlFlavor flavor) {
             this.s = script;
             this.n = script.length();
-            this.sqlite = flavor == SqlFlavor.SQLITE;
+            this.lexer = new SqlLexer(script, flavor);
             this.pg = flavor == SqlFlavor.POSTGRES;
             this.mysql = flavor == SqlFlavor.MYSQL;
             switch (flavor) {
@@ -213,293 +207,41 @@ public final class ScriptSplitter {
         }
 
         List<Span> run() {
-            int i = 0;
-            while (i < n) {
-                char c = s.charAt(i);
-
-                // Terminator.
-                if (mysql) {
-                    if (c == delimiter.charAt(0) && s.startsWith(delimiter, i)) {
-                        if (customDelimiter || depth == 0) {
-                            finish();
-                            i += delimiter.length();
-                        } else {
-                            punct(i, c);
-                            i++;
-                        }
-                        continue;
+            for (SqlToken t = lexer.next(); t != null; t = lexer.next()) {
+                int a = t.start();
+                int b = t.end();
+                switch (t.kind()) {
+                    case TERMINATOR -> terminator(a, b);
+                    case LINE_COMMENT -> {
+                        // dropped between statements, kept inside one by the span from first to last token
                     }
-                } else if (c == ';') {
-                    if (depth == 0 && (!pg || parenDepth == 0)) {
-                        finish();
-                    } else {
-                        punct(i, c);
-                    }
-                    i++;
-                    continue;
-                }
-
-                if (c <= ' ') {
-                    i++;
-                    continue;
-                }
-
-                int end;
-                switch (c) {
-                    case '\'':
-                        end = quoted(i, '\'', mysql);
-                        literal(i, end);
-                        i = end;
-                        continue;
-                    case '"':
-                        end = quoted(i, '"', mysql);
-                        literal(i, end);
-                        i = end;
-                        continue;
-                    case '`':
-                        if (mysql || sqlite) {
-                            end = quoted(i, '`', false);
-                            literal(i, end);
-                            i = end;
-                            continue;
-                        }
-                        break;
-                    case '[':
-                        if (sqlite) {
-                            int close = s.indexOf(']', i + 1);
-                            end = close < 0 ? n : close + 1;
-                            literal(i, end);
-                            i = end;
-                            continue;
-                        }
-                        break;
-                    case '-':
-                        if (i + 1 < n && s.charAt(i + 1) == '-'
-                                && (!mysql || i + 2 >= n || s.charAt(i + 2) <= ' ')) {
-                            i = lineEnd(i);
-                            continue;
-                        }
-                        break;
-                    case '#':
-                        if (mysql) {
-                            i = lineEnd(i);
-                            continue;
-                        }
-                        break;
-                    case '/':
-                        if (i + 1 < n && s.charAt(i + 1) == '*') {
-                            end = blockComment(i);
-                            if (unterminated || (mysql && isExecutableComment(i))) {
-                                literal(i, end);
-                            }
-                            i = end;
-                            continue;
-                        }
-                        break;
-                    case '$':
-                        if (pg) {
-                            end = dollarQuote(i);
-                            if (end > i) {
-                                literal(i, end);
-                                i = end;
-                                continue;
-                            }
-                        }
-                        break;
-                    default:
-                        break;
-                }
-
-                if (isWordStart(c)) {
-                    int j = wordEnd(i + 1);
-                    if (mysql && contentStart < 0 && isKeyword(i, j, "DELIMITER") && lineBlankBefore(i)) {
-                        int next = delimiterCommand(j);
-                        if (next >= 0) {
-                            i = next;
-                            continue;
+                    case BLOCK_COMMENT -> {
+                        if (!t.closed()) {
+                            literal(a, b); // runs to the end: the database reports it
                         }
                     }
-                    if (pg && j - i == 1 && (c == 'E' || c == 'e') && j < n && s.charAt(j) == '\'') {
-                        end = quoted(j, '\'', true);
-                        literal(i, end);
-                        i = end;
-                        continue;
+                    case EXECUTABLE_COMMENT, STRING, QUOTED_NAME, PARAMETER -> literal(a, b);
+                    case WORD -> {
+                        if (!(mysql && contentStart < 0 && isKeyword(a, b, "DELIMITER")
+                                && lexer.lineBlankBefore(a) && lexer.readDelimiterCommand(t))) {
+                            word(a, b);
+                        }
                     }
-                    word(i, j);
-                    i = j;
-                    continue;
+                    case NUMBER -> word(a, b);
+                    default -> punct(a, b, s.charAt(b - 1));
                 }
-
-                punct(i, c);
-                i++;
             }
             finish();
             return out;
         }
 
-        // --- scanners: each returns the index just past the construct ---------------------------
-
-        /** A quoted string or identifier opened at {@code i}; the quote doubled escapes itself. */
-        private int quoted(int i, char q, boolean backslashEscapes) {
-            unterminated = false;
-            int j = i + 1;
-            while (j < n) {
-                char c = s.charAt(j);
-                if (c == q) {
-                    if (j + 1 < n && s.charAt(j + 1) == q) {
-                        j += 2;
-                        continue;
-                    }
-                    return j + 1;
-                }
-                if (c == '\\' && backslashEscapes) {
-                    j += 2;
-                    continue;
-                }
-                j++;
-            }
-            unterminated = true;
-            return n;
-        }
-
-        /** A line comment starting at {@code i}; it ends before the newline. */
-        private int lineEnd(int i) {
-            int nl = s.indexOf('\n', i);
-            return nl < 0 ? n : nl;
-        }
-
-        /** A block comment opened at {@code i}; nested in PostgreSQL. */
-        private int blockComment(int i) {
-            unterminated = false;
-            if (!pg) {
-                int close = s.indexOf("*/", i + 2);
-                if (close < 0) {
-                    unterminated = true;
-                    return n;
-                }
-                return close + 2;
-            }
-            int level = 1;
-            int j = i + 2;
-            while (j < n - 1) {
-                char c = s.charAt(j);
-                if (c == '/' && s.charAt(j + 1) == '*') {
-                    level++;
-                    j += 2;
-                } else if (c == '*' && s.charAt(j + 1) == '/') {
-                    level--;
-                    j += 2;
-                    if (level == 0) {
-                        return j;
-                    }
-                } else {
-                    j++;
-                }
-            }
-            unterminated = true;
-            return n;
-        }
-
-        private boolean isExecutableComment(int i) {
-            return (i + 2 < n && s.charAt(i + 2) == '!')
-                    || (i + 3 < n && (s.charAt(i + 2) == 'M' || s.charAt(i + 2) == 'm') && s.charAt(i + 3) == '!');
-        }
-
-        /**
-         * A PostgreSQL dollar quote opened at {@code i}, or {@code i} itself when the {@code $} does
-         * not open one ({@code $1}, {@code $name} without a closing {@code $}).
-         */
-        private int dollarQuote(int i) {
-            unterminated = false;
-            int j = i + 1;
-            if (j < n && s.charAt(j) != '$') {
-                char c = s.charAt(j);
-                if (!(Character.isLetter(c) || c == '_' || c >= 0x80)) {
-                    return i;
-                }
-                j++;
-                while (j < n) {
-                    c = s.charAt(j);
-                    if (Character.isLetterOrDigit(c) || c == '_' || c >= 0x80) {
-                        j++;
-                    } else {
-                        break;
-                    }
-                }
-            }
-            if (j >= n || s.charAt(j) != '$') {
-                return i;
-            }
-            String tag = s.substring(i, j + 1);
-            int close = s.indexOf(tag, j + 1);
-            if (close < 0) {
-                unterminated = true;
-                return n;
-            }
-            return close + tag.length();
-        }
-
-        private static boolean isWordStart(char c) {
-            return Character.isLetterOrDigit(c) || c == '_' || c >= 0x80;
-        }
-
-        private int wordEnd(int j) {
-            while (j < n) {
-                char c = s.charAt(j);
-                if (!(Character.isLetterOrDigit(c) || c == '_' || c == '$' || c >= 0x80)) {
-                    break;
-                }
-                if (customDelimiter && c == delimiter.charAt(0) && s.startsWith(delimiter, j)) {
-                    break;
-                }
-                j++;
-            }
-            return j;
-        }
-
-        private boolean lineBlankBefore(int i) {
-            for (int k = i - 1; k >= 0; k--) {
-                char c = s.charAt(k);
-                if (c == '\n') {
-                    return true;
-                }
-                if (c != ' ' && c != '\t' && c != '\r' && c != '\f') {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /**
-         * The mysql client's {@code DELIMITER xx}, its word ending at {@code j}: sets the delimiter
-         * and returns the end of the line, or -1 when this is not the command.
-         */
-        private int delimiterCommand(int j) {
-            if (j < n && s.charAt(j) != ' ' && s.charAt(j) != '\t' && s.charAt(j) != '\r' && s.charAt(j) != '\n') {
-                return -1;
-            }
-            int eol = lineEnd(j);
-            int k = j;
-            while (k < eol && s.charAt(k) <= ' ') {
-                k++;
-            }
-            String arg;
-            char q = k < eol ? s.charAt(k) : 0;
-            int close = (q == '\'' || q == '"' || q == '`') ? s.indexOf(q, k + 1) : -1;
-            if (close > k + 1 && close < eol) {
-                arg = s.substring(k + 1, close);
+        private void terminator(int a, int b) {
+            boolean ends = mysql ? lexer.customDelimiter() || depth == 0 : depth == 0 && (!pg || parenDepth == 0);
+            if (ends) {
+                finish();
             } else {
-                int e = k;
-                while (e < eol && s.charAt(e) > ' ') {
-                    e++;
-                }
-                arg = s.substring(k, e);
+                punct(a, b, ';');
             }
-            if (!arg.isEmpty()) { // mysql rejects an empty delimiter; the line is consumed anyway
-                delimiter = arg;
-                customDelimiter = !arg.equals(";");
-            }
-            return eol;
         }
 
         // --- tokens -------------------------------------------------------------------------------
@@ -519,8 +261,8 @@ public final class ScriptSplitter {
             }
         }
 
-        private void punct(int i, char c) {
-            mark(i, i + 1);
+        private void punct(int start, int end, char c) {
+            mark(start, end);
             if (c == '(') {
                 parenDepth++;
             } else if (c == ')') {
