@@ -148,6 +148,7 @@ public final class TableDataView {
         scroller.setFitToWidth(true);
         scroller.setFitToHeight(true);
         scroller.getStyleClass().add("edge-to-edge");
+        scroller.setFocusTraversable(false);
         return scroller;
     }
 
