@@ -409,6 +409,41 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String historyValue(String data, String key, LogicalType type) {
+        String k = quoteText(key);
+        String text = "(" + data + " ->> " + k + ")";
+        String json = "CASE WHEN json_typeof(" + data + " -> " + k + ") = 'null' THEN NULL ELSE " + data + " -> " + k + " END";
+        return switch (type) {
+            case STRING, TEXT -> text;
+            case INTEGER -> text + "::bigint";
+            case NUMBER -> text + "::double precision";
+            case BOOLEAN -> text + "::boolean";
+            case DATE -> text + "::timestamptz";
+            case JSON -> "(" + json + ")";
+            case JSONB -> "(" + json + ")::jsonb";
+            // to_json writes bytea as the text \x0a0b…
+            case FILE -> "decode(substr(" + text + ", 3), 'hex')";
+        };
+    }
+
+    @Override
+    public String historyFieldChanged(String newer, String older, String key) {
+        String k = quoteText(key);
+        return "(" + newer + "::jsonb -> " + k + ") IS DISTINCT FROM (" + older + "::jsonb -> " + k + ")";
+    }
+
+    @Override
+    public String historySnapshot(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
+        return "INSERT INTO " + quoteIdentifier(historyTable) + " (\"rowId\", \"operation\", \"changedAt\", \"changedBy\", \"data\") SELECT CAST(r."
+                + quoteIdentifier(keyColumn) + " AS text), ?, ?, NULL, to_json(r) FROM " + quoteIdentifier(table) + " r";
+    }
+
+    @Override
+    public String historyClock() {
+        return "SELECT clock_timestamp()";
+    }
+
+    @Override
     public List<String> renameForeignKey(String table, String from, String to, String definition) {
         return List.of("ALTER TABLE " + quoteIdentifier(table) + " RENAME CONSTRAINT " + quoteIdentifier(from) + " TO " + quoteIdentifier(to));
     }
