@@ -326,12 +326,15 @@ public final class MysqlDialect implements Dialect {
         List<String> out = new ArrayList<>();
         for (String[] op : new String[][]{{"INSERT", "insert", "NEW", "ins"}, {"UPDATE", "update", "NEW", "upd"}, {"DELETE", "delete", "OLD", "del"}}) {
             String insert = "INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) VALUES (CAST("
-                    + op[2] + "." + quoteIdentifier(keyColumn) + " AS CHAR), '" + op[1] + "', UTC_TIMESTAMP(3), @tw_user, " + rowJson(op[2] + ".", columns) + ")";
+                    + op[2] + "." + quoteIdentifier(keyColumn) + " AS CHAR), '" + op[1] + "', UTC_TIMESTAMP(3), " + ACTOR + ", " + rowJson(op[2] + ".", columns) + ")";
             out.add("CREATE TRIGGER " + quoteIdentifier(InternalNames.historyTrigger(table, op[3])) + " AFTER " + op[0] + " ON " + quoteIdentifier(table)
                     + " FOR EACH ROW " + (op[0].equals("INSERT") ? "BEGIN IF @tw_bulk IS NULL THEN " + insert + "; END IF; END" : insert));
         }
         return out;
     }
+
+    /** Who writes: the workbench's user, or for other clients the database user (without its host). */
+    private static final String ACTOR = "COALESCE(@tw_user, SUBSTRING_INDEX(USER(), '@', 1))";
 
     /** The row as JSON_OBJECT of its columns; {@code prefix} is NEW. or OLD. */
     private String rowJson(String prefix, java.util.Map<String, LogicalType> columns) {

@@ -394,7 +394,8 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<String> historyTriggers(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
         String insert = "INSERT INTO " + quoteIdentifier(historyTable) + " (\"rowId\", \"operation\", \"changedAt\", \"changedBy\", \"data\") ";
-        String actor = "NULLIF(current_setting('tablewright.user', true), '')";
+        // The workbench says who writes; for other clients the database's own user is who.
+        String actor = "COALESCE(NULLIF(current_setting('tablewright.user', true), ''), CAST(current_user AS text))";
         List<String> out = new ArrayList<>();
         for (String[] op : new String[][]{{"INSERT", "insert", "NEW", "ins"}, {"UPDATE", "update", "NEW", "upd"}, {"DELETE", "delete", "OLD", "del"}}) {
             String fn = quoteIdentifier(InternalNames.historyTrigger(table, "fn_" + op[3]));
