@@ -126,4 +126,9 @@ public sealed interface HistoryCapture extends SqlSyntax permits Dialect {
     default String historyClock() {
         throw new UnsupportedOperationException(name());
     }
+
+    /** The history's rowId of a key column, as the triggers write it (so it meets the rowId index). */
+    default String historyRowId(String keyColumn) {
+        return "CAST(" + keyColumn + " AS TEXT)";
+    }
 }

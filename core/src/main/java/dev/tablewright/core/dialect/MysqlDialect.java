@@ -381,6 +381,11 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public String historyRowId(String keyColumn) {
+        return "CAST(" + keyColumn + " AS CHAR)";
+    }
+
+    @Override
     public String historyClock() {
         return "SELECT UTC_TIMESTAMP(3)";
     }

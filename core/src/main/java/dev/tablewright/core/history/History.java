@@ -100,12 +100,14 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
             fields.put("changedBy", FieldSpec.of(LogicalType.STRING));
             fields.put("data", FieldSpec.of(LogicalType.JSON));
             done.addAll(schemas.createInternal(historyTable, fields));
-            String index = "CREATE INDEX " + q(historyTable + "_row") + " ON " + q(historyTable) + " (" + q("rowId") + ", " + q("historyId") + ")";
+            // One row's versions, and the changes at or after a moment (the audit log's time range, asOf).
+            List<String> indexes = List.of("CREATE INDEX " + q(historyTable + "_row") + " ON " + q(historyTable) + " (" + q("rowId") + ", " + q("historyId") + ")",
+                    "CREATE INDEX " + q(historyTable + "_at") + " ON " + q(historyTable) + " (" + q("changedAt") + ")");
             session.withConnection(c -> {
-                execAll(c, List.of(index));
+                execAll(c, indexes);
                 return null;
             });
-            done.add(index);
+            done.addAll(indexes);
         }
         done.addAll(refresh(table));
         done.addAll(markStart(table));
@@ -199,11 +201,30 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
             List<String> columns = List.of("rowId", "historyId");
             steps.add(new DdlStep(dialect.renameIndex(InternalNames.historyTable(to), InternalNames.historyTable(from) + "_row", InternalNames.historyTable(to) + "_row", columns),
                     dialect.renameIndex(InternalNames.historyTable(to), InternalNames.historyTable(to) + "_row", InternalNames.historyTable(from) + "_row", columns)));
+            // Histories made before the changedAt index have none.
+            if (hasIndex(InternalNames.historyTable(from), InternalNames.historyTable(from) + "_at")) {
+                List<String> at = List.of("changedAt");
+                steps.add(new DdlStep(dialect.renameIndex(InternalNames.historyTable(to), InternalNames.historyTable(from) + "_at", InternalNames.historyTable(to) + "_at", at),
+                        dialect.renameIndex(InternalNames.historyTable(to), InternalNames.historyTable(to) + "_at", InternalNames.historyTable(from) + "_at", at)));
+            }
         }
         if (schema.options().trackHistory()) {
             steps.add(new DdlStep(triggers(to, schema), dialect.dropHistoryTriggers(to)));
         }
         return steps;
+    }
+
+    private boolean hasIndex(String table, String index) {
+        return session.withConnection(c -> {
+            try (ResultSet rs = c.getMetaData().getIndexInfo(c.getCatalog(), null, table, false, true)) {
+                while (rs.next()) {
+                    if (index.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
     }
 
     private List<String> triggers(String table, TableSchema schema) {

@@ -74,19 +74,29 @@ final class TimeTravel {
     }
 
     /**
-     * {@code (SELECT <each column from the stored JSON> FROM history WHERE it is its row's last
-     * version at or before the moment and not a delete) "table"}.
+     * The rows at the moment as a derived table named after the table: the rows of the table not
+     * changed since (a probe of the (rowId, historyId) index each), and for the rows changed since,
+     * their last version at or before the moment unless it is a delete (found through the
+     * changedAt index).
      */
     private SqlStatement source(TableSchema schema, Instant at) {
         String hist = q(InternalNames.historyTable(schema.name()));
         String id = q("historyId");
+        String rowId = q("rowId");
+        String changedAt = q("changedAt");
         List<String> columns = new ArrayList<>();
+        List<String> stored = new ArrayList<>();
         for (Map.Entry<String, FieldSpec> f : schema.fields().entrySet()) {
-            columns.add(dialect.historyValue("h." + q("data"), f.getKey(), f.getValue().type()) + " AS " + q(f.getKey()));
+            columns.add("t." + q(f.getKey()));
+            stored.add(dialect.historyValue("h." + q("data"), f.getKey(), f.getValue().type()) + " AS " + q(f.getKey()));
         }
-        return new SqlStatement.Builder().sql("(SELECT ").sql(String.join(", ", columns)).sql(" FROM ").sql(hist).sql(" h WHERE h.").sql(id)
-                .sql(" IN (SELECT MAX(x.").sql(id).sql(") FROM ").sql(hist).sql(" x WHERE x.").sql(q("changedAt")).sql(" <= ")
-                .param("?", new TypedValue(LogicalType.DATE, at)).sql(" AND x.").sql(q("operation")).sql(" <> '" + HistoryReads.TRACKING + "' GROUP BY x.")
-                .sql(q("rowId")).sql(") AND h.").sql(q("operation")).sql(" <> 'delete') ").sql(q(schema.name())).build();
+        TypedValue moment = new TypedValue(LogicalType.DATE, at);
+        return new SqlStatement.Builder().sql("(SELECT ").sql(String.join(", ", columns)).sql(" FROM ").sql(q(schema.name())).sql(" t WHERE NOT EXISTS (SELECT 1 FROM ")
+                .sql(hist).sql(" x WHERE x.").sql(rowId).sql(" = ").sql(dialect.historyRowId("t." + q(schema.primaryKey().get(0)))).sql(" AND x.").sql(changedAt)
+                .sql(" > ").param("?", moment).sql(") UNION ALL SELECT ").sql(String.join(", ", stored)).sql(" FROM ").sql(hist).sql(" h WHERE h.").sql(id)
+                .sql(" IN (SELECT MAX(x.").sql(id).sql(") FROM ").sql(hist).sql(" x WHERE x.").sql(changedAt).sql(" <= ").param("?", moment)
+                .sql(" AND x.").sql(rowId).sql(" IN (SELECT y.").sql(rowId).sql(" FROM ").sql(hist).sql(" y WHERE y.").sql(changedAt).sql(" > ").param("?", moment)
+                .sql(") GROUP BY x.").sql(rowId).sql(") AND h.").sql(q("operation")).sql(" NOT IN ('delete', '" + HistoryReads.TRACKING + "')) ")
+                .sql(q(schema.name())).build();
     }
 }
