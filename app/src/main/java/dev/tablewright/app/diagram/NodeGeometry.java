@@ -10,8 +10,8 @@ public final class NodeGeometry {
     public static final double PADDING = 6;
     public static final double MIN_WIDTH = 150;
     public static final double MAX_WIDTH = 320;
-    /** Wide enough for the 12-pixel UI font's average character; longer names are cut with an ellipsis. */
-    private static final double CHAR = 7.4;
+    /** Wide enough for an average character of the UI font in bold; longer names are cut with an ellipsis. */
+    private static final double CHAR = 7.8;
 
     private NodeGeometry() {
     }

@@ -4,6 +4,9 @@ import dev.tablewright.app.console.ConsoleView;
 import dev.tablewright.app.console.ConsoleViewModel;
 import dev.tablewright.app.console.QueryHistory;
 import dev.tablewright.app.designer.TableDesignerView;
+import dev.tablewright.app.diagram.DiagramPositions;
+import dev.tablewright.app.diagram.DiagramView;
+import dev.tablewright.app.diagram.DiagramViewModel;
 import dev.tablewright.app.designer.TableDesignerViewModel;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.filter.FilterBuilderViewModel;
@@ -45,6 +48,7 @@ public final class Screens implements Screen.Factory {
             case CONSOLE -> Optional.of(console(request));
             case DESIGN -> Optional.of(designer(request));
             case DATA -> Optional.of(data(request));
+            case DIAGRAM -> Optional.of(diagram(request));
             default -> Optional.empty();
         };
     }
@@ -103,6 +107,14 @@ public final class Screens implements Screen.Factory {
         viewModel.load();
         String title = request.table() == null ? "New table" : request.table() + " · design";
         return screen(title, view.root(), viewModel::load, () -> { });
+    }
+
+    private Screen diagram(WorkspaceRequest request) {
+        DiagramViewModel viewModel = new DiagramViewModel(request.connection().connector(), request.connection().name(), tasks, dialogs,
+                new DiagramPositions(dataDir));
+        DiagramView view = new DiagramView(viewModel);
+        viewModel.load();
+        return screen("Diagram · " + request.connection().name(), view.root(), viewModel::load, view::dispose);
     }
 
     private Screen console(WorkspaceRequest request) {

@@ -1,0 +1,111 @@
+package dev.tablewright.app.diagram;
+
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Objects;
+
+/** The relationship diagram screen: a bar of commands over the canvas. */
+public final class DiagramView {
+    private final DiagramViewModel viewModel;
+    private final BorderPane root = new BorderPane();
+    private final DiagramCanvas canvas;
+    private boolean fitted;
+
+    public DiagramView(DiagramViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.canvas = new DiagramCanvas(viewModel);
+        root.getStyleClass().add("diagram-view");
+        root.setId("diagramView");
+        root.getStylesheets().add(Objects.requireNonNull(DiagramView.class.getResource("diagram.css")).toExternalForm());
+
+        Button arrange = button("Arrange", Feather.GRID, "diagramArrange", "Lay every table out again automatically");
+        arrange.setOnAction(e -> viewModel.arrange());
+        arrange.disableProperty().bind(viewModel.layingOutProperty().or(viewModel.loadingProperty()));
+        Button fit = button("Fit", Feather.MAXIMIZE, "diagramFit", "Zoom so that every table is in view");
+        fit.setOnAction(e -> canvas.fit());
+        Button zoomOut = button(null, Feather.ZOOM_OUT, "diagramZoomOut", "Zoom out (or turn the mouse wheel)");
+        zoomOut.setOnAction(e -> canvas.zoomBy(1 / 1.25));
+        Button zoomIn = button(null, Feather.ZOOM_IN, "diagramZoomIn", "Zoom in (or turn the mouse wheel)");
+        zoomIn.setOnAction(e -> canvas.zoomBy(1.25));
+        Button reload = button("Reload", Feather.REFRESH_CW, "diagramReload", "Read the schema again");
+        reload.setOnAction(e -> viewModel.load());
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("diagramBusy");
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(viewModel.loadingProperty().or(viewModel.layingOutProperty()));
+        busy.managedProperty().bind(busy.visibleProperty());
+        Label status = new Label();
+        status.setId("diagramStatus");
+        status.textProperty().bind(viewModel.statusProperty());
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        Label problem = new Label();
+        problem.setId("diagramProblem");
+        problem.getStyleClass().add("problem");
+        problem.textProperty().bind(viewModel.problemProperty());
+        problem.setWrapText(true);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label legend = new Label("PK key · FK link · U unique · bold: required · dashed: optional");
+        legend.getStyleClass().add("legend");
+        legend.setMinWidth(0);
+        HBox bar = new HBox(arrange, fit, zoomOut, zoomIn, reload, busy, status, problem, gap, legend);
+        bar.getStyleClass().add("diagram-bar");
+        root.setTop(bar);
+        root.setCenter(canvas);
+
+        // The first picture fits the schema on screen once the canvas has a size and the tables have places.
+        viewModel.positions().addListener((javafx.collections.MapChangeListener<String, Point>) c -> fitSoon());
+        canvas.widthProperty().addListener((obs, old, w) -> fitSoon());
+        viewModel.layingOutProperty().addListener((obs, was, now) -> {
+            if (was && !now) {
+                fitted = false;
+                fitSoon();
+            }
+        });
+    }
+
+    private void fitSoon() {
+        if (fitted || canvas.getWidth() <= 0 || viewModel.positions().isEmpty()) {
+            return;
+        }
+        fitted = true;
+        Platform.runLater(canvas::fit);
+    }
+
+    private static Button button(String text, Feather icon, String id, String tip) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    DiagramViewModel viewModel() {
+        return viewModel;
+    }
+
+    DiagramCanvas canvas() {
+        return canvas;
+    }
+
+    /** The tab closed. */
+    public void dispose() {
+        canvas.dispose();
+    }
+}
