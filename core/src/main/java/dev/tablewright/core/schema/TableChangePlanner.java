@@ -262,8 +262,15 @@ public final class TableChangePlanner {
             boolean nullChange = changed.values().stream().anyMatch(p -> p[0].allowNull() != p[1].allowNull());
             boolean uniqueChange = changed.values().stream().anyMatch(p -> p[0].unique() != p[1].unique());
             boolean constrainedAdd = added.values().stream().anyMatch(f -> !f.allowNull() || f.unique() || f.references() != null);
+            Map<String, FieldSpec.Reference> unlinked = new LinkedHashMap<>();
+            for (TableDesign.Field f : design.fields()) {
+                FieldSpec was = f.original() == null ? null : cur.get(f.original());
+                if (was != null && was.references() != null && f.spec().references() == null) {
+                    unlinked.put(f.original(), was.references());
+                }
+            }
             boolean rebuild = !d.supportsAlterAddConstraint()
-                    && (!dropped.isEmpty() || typeChange || nullChange || uniqueChange || reordered || constrainedAdd);
+                    && (!dropped.isEmpty() || typeChange || nullChange || uniqueChange || reordered || constrainedAdd || !unlinked.isEmpty());
             if (reordered && d.supportsAlterAddConstraint()) {
                 String first = design.fields().stream().filter(f -> f.original() == null).map(TableDesign.Field::name).findFirst()
                         .orElse(keptOrder.isEmpty() ? null : keptOrder.get(0));
@@ -281,6 +288,8 @@ public final class TableChangePlanner {
                 throw new UnsupportedChangeException(null, "History needs a single-field primary key; '" + table + "' has " + current.primaryKey() + ".");
             }
             describe(cur, dropped, renamed, changed, added, reordered, tracking);
+            unlinked.forEach((field, ref) -> summary.add("Remove the link of '" + renamed.getOrDefault(field, field) + "' to '" + ref.table()
+                    + "'; the field keeps its values."));
             if (summary.isEmpty()) {
                 return done(null);
             }
@@ -290,7 +299,7 @@ public final class TableChangePlanner {
                 if (f.original() != null) {
                     FieldSpec was = cur.get(f.original());
                     spec = new FieldSpec(spec.type(), was.primaryKey(), spec.unique(), spec.allowNull() && !was.primaryKey(), spec.defaultValue(),
-                            was.autoIncrement(), was.auto(), was.references(), null);
+                            was.autoIncrement(), was.auto(), unlinked.containsKey(f.original()) ? null : was.references(), null);
                 }
                 finalFields.put(f.name(), spec);
             }
@@ -302,6 +311,12 @@ public final class TableChangePlanner {
             if (rebuild) {
                 rebuild(cur, finalFields, dropped, renamed, changed);
             } else {
+                // A foreign key goes before its column: MySQL refuses to drop a column a constraint still needs.
+                for (String field : cur.keySet()) {
+                    if (unlinked.containsKey(field) || (dropped.contains(field) && cur.get(field).references() != null)) {
+                        add(d.dropForeignKey(table, snapshot.foreignKeyName(table, field)));
+                    }
+                }
                 inPlace(cur, dropped, renamed, changed, added);
             }
             if (tracked && columnsChange) {
@@ -554,7 +569,7 @@ public final class TableChangePlanner {
             if (was.autoIncrement() != now.autoIncrement()) {
                 throw new UnsupportedChangeException(name, "Auto-increment of an existing field cannot be switched ('" + name + "').");
             }
-            if (!Objects.equals(was.references(), now.references())) {
+            if (!Objects.equals(was.references(), now.references()) && now.references() != null) {
                 throw new UnsupportedChangeException(name, "Foreign keys are changed through relationships, not in the field's definition ('" + name + "').");
             }
             if (was.auto() && (renamedField || !sameLogical(was, now))) {
