@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,6 +22,7 @@ public final class DiagramView {
     private final BorderPane root = new BorderPane();
     private final DiagramCanvas canvas;
     private boolean fitted;
+    private RelationshipDialog openDialog;
 
     public DiagramView(DiagramViewModel viewModel) {
         this.viewModel = viewModel;
@@ -40,6 +42,17 @@ public final class DiagramView {
         zoomIn.setOnAction(e -> canvas.zoomBy(1.25));
         Button reload = button("Reload", Feather.REFRESH_CW, "diagramReload", "Read the schema again");
         reload.setOnAction(e -> viewModel.load());
+        Button remove = button("Remove link", Feather.TRASH_2, "diagramRemoveEdge", "Remove the selected relationship (Delete)");
+        remove.setOnAction(e -> viewModel.removeSelectedEdge());
+        remove.disableProperty().bind(viewModel.selectedEdgeProperty().isNull());
+        canvas.setOnEdgeSelected(viewModel.selectedEdgeProperty()::set);
+        canvas.setOnLink((child, parent) -> showRelationshipDialog(viewModel.proposeRelationship(child, parent)));
+        canvas.setOnKeyPressed(e -> {
+            if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && viewModel.selectedEdgeProperty().get() != null) {
+                viewModel.removeSelectedEdge();
+                e.consume();
+            }
+        });
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("diagramBusy");
@@ -60,7 +73,7 @@ public final class DiagramView {
         Label legend = new Label("PK key · FK link · U unique · bold: required · dashed: optional");
         legend.getStyleClass().add("legend");
         legend.setMinWidth(0);
-        HBox bar = new HBox(arrange, fit, zoomOut, zoomIn, reload, busy, status, problem, gap, legend);
+        HBox bar = new HBox(arrange, fit, zoomOut, zoomIn, reload, remove, busy, status, problem, gap, legend);
         bar.getStyleClass().add("diagram-bar");
         root.setTop(bar);
         root.setCenter(canvas);
@@ -74,6 +87,18 @@ public final class DiagramView {
                 fitSoon();
             }
         });
+    }
+
+    /** Opens the dialog for a relationship drawn on the canvas; kept for tests and screenshots until it closes. */
+    private void showRelationshipDialog(RelationshipViewModel draft) {
+        RelationshipDialog dialog = new RelationshipDialog(draft, root.getScene() == null ? null : root.getScene().getWindow());
+        openDialog = dialog;
+        dialog.dialog().setOnHidden(e -> openDialog = null);
+        dialog.show();
+    }
+
+    RelationshipDialog openDialog() {
+        return openDialog;
     }
 
     private void fitSoon() {

@@ -4,12 +4,14 @@ import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
@@ -37,6 +39,7 @@ public final class DiagramViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper layingOut = new ReadOnlyBooleanWrapper();
+    private final ObjectProperty<DiagramGraph.Edge> selectedEdge = new SimpleObjectProperty<>();
     private String database;
     private long generation;
 
@@ -163,6 +166,59 @@ public final class DiagramViewModel {
             store.save(connection, db, snapshot);
             return null;
         }, done -> { }, failure -> problem.set(Failures.describe(failure)));
+    }
+
+    /**
+     * A relationship drawn from {@code child} (which gets the foreign key) to {@code parent}: the
+     * dialog's ViewModel, already planning the default choice. Once it has made the relationship the
+     * diagram reads the schema again.
+     */
+    public RelationshipViewModel proposeRelationship(String child, String parent) {
+        RelationshipViewModel draft = new RelationshipViewModel(connector, tasks, child, parent);
+        draft.doneProperty().addListener((obs, was, done) -> {
+            if (done) {
+                load();
+            }
+        });
+        return draft;
+    }
+
+    /**
+     * Removes the selected relationship after the user confirmed the statements it runs (a foreign
+     * key goes with its field; a many-to-many with its junction and links); then reads the schema again.
+     */
+    public void removeSelectedEdge() {
+        DiagramGraph.Edge edge = selectedEdge.get();
+        if (edge == null) {
+            return;
+        }
+        Map<String, Object> options = options(edge);
+        tasks.execute(() -> connector.planRemoveRelationship(edge.child(), edge.parent(), options), plan -> {
+            String what = edge.kind() == DiagramGraph.Kind.MANY_TO_MANY
+                    ? "the many-to-many link between '" + edge.child() + "' and '" + edge.parent() + "'"
+                    : "the link from '" + edge.child() + "." + edge.field() + "' to '" + edge.parent() + "'";
+            if (!dialogs.confirm("Remove relationship", "Remove " + what + "?",
+                    String.join("\n", plan.plan().summary()) + "\n\n" + plan.plan().script(), "Remove")) {
+                return;
+            }
+            tasks.execute(() -> connector.removeRelationship(edge.child(), edge.parent(), options), removed -> {
+                selectedEdge.set(null);
+                load();
+            }, failure -> dialogs.showError("Remove relationship", Failures.describe(failure)));
+        }, failure -> dialogs.showError("Remove relationship", Failures.describe(failure)));
+    }
+
+    /** The edge's foreign key named through {@code role}, as CONNECTOR.md 10.2 lets other tools' keys be named too. */
+    private static Map<String, Object> options(DiagramGraph.Edge edge) {
+        Map<String, Object> options = new HashMap<>();
+        if (edge.kind() == DiagramGraph.Kind.ONE_TO_MANY) {
+            options.put("role", edge.field());
+        }
+        return options;
+    }
+
+    public ObjectProperty<DiagramGraph.Edge> selectedEdgeProperty() {
+        return selectedEdge;
     }
 
     /** Selects only this table (null: nothing). */
