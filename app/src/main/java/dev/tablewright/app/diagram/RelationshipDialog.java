@@ -1,6 +1,7 @@
 package dev.tablewright.app.diagram;
 
 import javafx.event.ActionEvent;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -13,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -76,10 +78,16 @@ final class RelationshipDialog {
         statements.setPrefRowCount(10);
         statements.textProperty().bind(viewModel.statementsProperty());
 
+        for (Label wrapped : new Label[] {key, summary, problem}) {
+            wrapped.setMinHeight(Region.USE_PREF_SIZE);
+            wrapped.setMaxWidth(Double.MAX_VALUE);
+        }
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, new Label("Kind"), kindBox);
+        Label kindLabel = new Label("Kind");
+        GridPane.setValignment(kindLabel, VPos.TOP);
+        form.addRow(0, kindLabel, kindBox);
         form.addRow(1, new Label("Role"), role);
         form.addRow(2, new Label("Foreign key"), key);
         GridPane.setHgrow(role, Priority.ALWAYS);

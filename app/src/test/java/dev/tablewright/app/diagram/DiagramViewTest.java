@@ -118,6 +118,66 @@ class DiagramViewTest {
         assertEquals(after, viewModel(again).positions().get("posts"));
     }
 
+    static List<String> allDialects() {
+        return dev.tablewright.core.testing.TestDatabases.dialects();
+    }
+
+    /** Drags from the child's link handle onto the parent's box, then answers the dialog. */
+    private void draw(FxRobot robot, DiagramView view, String child, String parent, String kind, String role) throws TimeoutException {
+        robot.drag("#link-" + child).dropTo("#table-" + parent);
+        waitUntil(() -> view.openDialog() != null && robot.lookup("#relationshipCreate").tryQuery().isPresent());
+        robot.clickOn("#kind-" + kind);
+        if (role != null) {
+            robot.clickOn("#relationshipRole").write(role, 0);
+        }
+        waitUntil(() -> !robot.lookup("#relationshipCreate").queryButton().isDisabled());
+        robot.clickOn("#relationshipCreate");
+        waitUntil(() -> view.openDialog() == null && !viewModel(view).loadingProperty().get());
+    }
+
+    @ParameterizedTest
+    @MethodSource("allDialects")
+    void eachKindOfRelationshipIsDrawnByDraggingAndOneIsDeleted(String dialect, FxRobot robot) throws Exception {
+        db = DiagramFixtures.fresh(dialect);
+        db.defineTable("users", java.util.Map.of("name", "string"));
+        db.defineTable("posts", java.util.Map.of("title", "string"));
+        db.defineTable("comments", java.util.Map.of("text", "string"));
+        db.defineTable("tags", java.util.Map.of("label", "string"));
+        DiagramView view = show(robot);
+
+        draw(robot, view, "posts", "users", "optional", "Author");
+        draw(robot, view, "comments", "posts", "mandatory", null);
+        draw(robot, view, "posts", "tags", "manyToMany", null);
+
+        var author = db.getTableSchema("posts").fields().get("authorId");
+        assertEquals("users", author.references().table());
+        assertTrue(author.allowNull(), "optional");
+        var post = db.getTableSchema("comments").fields().get("postId");
+        assertEquals("posts", post.references().table());
+        assertTrue(!post.allowNull(), "mandatory");
+        assertTrue(db.getTableSchema("tags").relationships().stream().anyMatch(r -> "manyToMany".equals(r.get("type"))));
+        waitUntil(() -> view.canvas().edges().size() == 3);
+
+        EdgeShape authorEdge = view.canvas().edges().stream().filter(e -> e.edge().field().equals("authorId")).findFirst().orElseThrow();
+        javafx.geometry.Bounds b = authorEdge.localToScreen(authorEdge.getBoundsInLocal());
+        javafx.geometry.Point2D middle = edgeMiddle(authorEdge);
+        robot.clickOn(middle);
+        robot.type(javafx.scene.input.KeyCode.DELETE);
+        waitUntil(() -> !db.getTableSchema("posts").fields().containsKey("authorId"));
+        waitUntil(() -> view.canvas().edges().size() == 2);
+        assertTrue(b.getWidth() > 0 || b.getHeight() > 0);
+        assertTrue(dialogs.shown().stream().anyMatch(d -> d.startsWith("confirm|Remove relationship|Remove the link from 'posts.authorId'")), dialogs.shown().toString());
+    }
+
+    /** The screen point in the middle of an edge's line, where a click selects it. */
+    private static javafx.geometry.Point2D edgeMiddle(EdgeShape edge) {
+        javafx.scene.shape.Polyline line = (javafx.scene.shape.Polyline) edge.getChildren().get(1);
+        List<Double> p = line.getPoints();
+        double x = (p.get(0) + p.get(p.size() - 2)) / 2;
+        double y = (p.get(1) + p.get(p.size() - 1)) / 2;
+        return edge.localToScreen(x, y);
+    }
+
     private static DiagramViewModel viewModel(DiagramView view) {
         return view.viewModel();
     }
@@ -133,5 +193,23 @@ class DiagramViewTest {
         Screenshots.save(view.root(), "diagram-chinook", Theme.LIGHT);
         Screenshots.save(view.root(), "diagram-chinook-dark", Theme.DARK);
         robot.interact(() -> Application.setUserAgentStylesheet(Theme.LIGHT.stylesheet()));
+        robot.drag("#link-Invoice").dropTo("#table-Employee");
+        waitUntil(() -> view.openDialog() != null && robot.lookup("#relationshipCreate").tryQuery().isPresent());
+        robot.clickOn("#relationshipRole").write("SalesRep", 0);
+        waitUntil(() -> robot.lookup("#relationshipProblem").queryLabeled().isVisible());
+        Screenshots.save(view.openDialog().content(), "diagram-relationship-refused", Theme.LIGHT);
+        robot.interact(() -> view.openDialog().dialog().close());
+
+        db.close();
+        db = DiagramFixtures.fresh("sqlite");
+        db.defineTable("users", java.util.Map.of("name", "string"));
+        db.defineTable("posts", java.util.Map.of("title", "string", "body", "text"));
+        DiagramView blog = show(robot);
+        robot.drag("#link-posts").dropTo("#table-users");
+        waitUntil(() -> blog.openDialog() != null && robot.lookup("#relationshipCreate").tryQuery().isPresent());
+        robot.clickOn("#relationshipRole").write("Author", 0);
+        waitUntil(() -> robot.lookup("#relationshipStatements").queryAs(javafx.scene.control.TextArea.class).getText().contains("authorId"));
+        Screenshots.save(blog.openDialog().content(), "diagram-relationship-dialog", Theme.LIGHT);
+        robot.interact(() -> blog.openDialog().dialog().close());
     }
 }

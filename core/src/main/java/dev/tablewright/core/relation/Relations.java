@@ -117,6 +117,9 @@ public final class Relations {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Table '" + childTable + "' already has a field '" + field
                     + "' that is not a link to '" + parentTable + "'; give the relationship a role to name it differently.");
         }
+        if (existing == null) {
+            requireRebuildable(child, "add a foreign key to");
+        }
         if (existing == null && mandatory) {
             long rows = count(childTable, null);
             if (rows > 0) {
@@ -224,7 +227,20 @@ public final class Relations {
         throw new TablewrightException(ErrorCode.NOT_FOUND, "There is no relationship between '" + childTable + "' and '" + parentTable + "' to remove.");
     }
 
+    /**
+     * SQLite changes a table's foreign keys only by rebuilding it, which the workbench does only for
+     * tables it created; say so in the terms of the relationship, before the planner does in a designer's.
+     */
+    private void requireRebuildable(TableSchema table, String what) {
+        if (!dialect.supportsAlterAddConstraint() && !table.managed()) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "SQLite can " + what + " '" + table.name() + "' only by rebuilding it,"
+                    + " and Tablewright rebuilds only tables it created (a rebuild would lose this table's own column types and constraints)."
+                    + " Link tables the workbench created, or make this change with the tool that made '" + table.name() + "'.");
+        }
+    }
+
     private TableDesign withoutLink(Found found, boolean keepField) {
+        requireRebuildable(found.child(), "remove a foreign key from");
         List<TableDesign.Field> fields = new ArrayList<>();
         for (TableDesign.Field f : TableDesign.of(found.child()).fields()) {
             if (!f.name().equals(found.field())) {
