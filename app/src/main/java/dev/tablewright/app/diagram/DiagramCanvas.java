@@ -7,6 +7,10 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Group;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
 import javafx.scene.Node;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -35,6 +39,7 @@ import java.util.function.Consumer;
 final class DiagramCanvas extends Region {
     static final double MIN_ZOOM = 0.05;
     static final double MAX_ZOOM = 3;
+    private static final double MAX_PICTURE = 8000;
     private final DiagramViewModel viewModel;
     private final Pane world = new Pane();
     private final Group edgeLayer = new Group();
@@ -385,6 +390,40 @@ final class DiagramCanvas extends Region {
         double z = zoom();
         world.setTranslateX(getWidth() / 2 - (r.getMinX() + r.getWidth() / 2) * z);
         world.setTranslateY(getHeight() / 2 - (r.getMinY() + r.getHeight() / 2) * z);
+    }
+
+    /**
+     * The whole diagram rendered at 100 % (less when it would exceed {@value #MAX_PICTURE} pixels a
+     * side), as plain pixels for the ViewModel to save.
+     */
+    PixelImage picture() {
+        Bounds content = world.getBoundsInLocal();
+        double side = Math.max(content.getWidth(), content.getHeight());
+        double shrink = side > MAX_PICTURE ? MAX_PICTURE / side : 1;
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(Color.TRANSPARENT);
+        params.setTransform(new Scale(shrink, shrink));
+        Scale saved = new Scale(scale.getX(), scale.getY());
+        double tx = world.getTranslateX();
+        double ty = world.getTranslateY();
+        scale.setX(1);
+        scale.setY(1);
+        world.setTranslateX(0);
+        world.setTranslateY(0);
+        WritableImage image;
+        try {
+            image = world.snapshot(params, null);
+        } finally {
+            scale.setX(saved.getX());
+            scale.setY(saved.getY());
+            world.setTranslateX(tx);
+            world.setTranslateY(ty);
+        }
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return new PixelImage(w, h, argb);
     }
 
     /** Where a table's box is on screen, for tests and the screen reader's sake. */

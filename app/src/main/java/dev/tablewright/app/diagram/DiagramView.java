@@ -5,6 +5,9 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
@@ -15,6 +18,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** The relationship diagram screen: a bar of commands over the canvas. */
 public final class DiagramView {
@@ -73,9 +77,27 @@ public final class DiagramView {
         Label legend = new Label("PK key · FK link · U unique · bold: required · dashed: optional");
         legend.getStyleClass().add("legend");
         legend.setMinWidth(0);
-        HBox bar = new HBox(arrange, fit, zoomOut, zoomIn, reload, remove, busy, status, problem, gap, legend);
+        TextField search = new TextField();
+        search.setId("diagramSearch");
+        search.setPromptText("Find table");
+        search.setPrefColumnCount(12);
+        search.setOnAction(e -> viewModel.find(search.getText()).ifPresent(canvas::centreOn));
+        MenuButton export = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD));
+        export.setId("diagramExport");
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        MenuItem png = new MenuItem("PNG picture…");
+        png.setId("diagramExportPng");
+        png.setOnAction(e -> viewModel.exportPng(canvas.picture()));
+        MenuItem svg = new MenuItem("SVG drawing…");
+        svg.setId("diagramExportSvg");
+        svg.setOnAction(e -> viewModel.exportSvg());
+        export.getItems().addAll(png, svg);
+        HBox bar = new HBox(arrange, fit, zoomOut, zoomIn, reload, remove, export, search, busy, status, problem);
         bar.getStyleClass().add("diagram-bar");
         root.setTop(bar);
+        HBox foot = new HBox(legend, gap);
+        foot.getStyleClass().add("diagram-foot");
+        root.setBottom(foot);
         root.setCenter(canvas);
 
         // The first picture fits the schema on screen once the canvas has a size and the tables have places.
@@ -127,6 +149,11 @@ public final class DiagramView {
 
     DiagramCanvas canvas() {
         return canvas;
+    }
+
+    /** What a double-click on a table does: the shell opens it in the designer. */
+    public void setOnOpenTable(Consumer<String> open) {
+        canvas.setOnOpenTable(open);
     }
 
     /** The tab closed. */

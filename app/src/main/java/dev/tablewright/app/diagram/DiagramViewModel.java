@@ -1,12 +1,15 @@
 package dev.tablewright.app.diagram;
 
 import dev.tablewright.app.dialog.DialogService;
+import dev.tablewright.app.storage.AtomicFiles;
 import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,7 +19,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -40,6 +47,7 @@ public final class DiagramViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper layingOut = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<DiagramGraph.Edge> selectedEdge = new SimpleObjectProperty<>();
+    private final ReadOnlyIntegerWrapper changed = new ReadOnlyIntegerWrapper();
     private String database;
     private long generation;
 
@@ -84,7 +92,7 @@ public final class DiagramViewModel {
     /** Saved positions first; tables without one go on a grid below them, or everything is laid out when nothing was saved. */
     private void show(DiagramGraph read, Map<String, Point> saved) {
         Map<String, Point> placed = new HashMap<>();
-        DiagramGraph missing = new DiagramGraph(read.tables().stream().filter(t -> !saved.containsKey(t.name())).toList(), java.util.List.of());
+        DiagramGraph missing = new DiagramGraph(read.tables().stream().filter(t -> !saved.containsKey(t.name())).toList(), List.of());
         read.tables().forEach(t -> {
             Point p = saved.get(t.name());
             if (p != null) {
@@ -177,6 +185,7 @@ public final class DiagramViewModel {
         RelationshipViewModel draft = new RelationshipViewModel(connector, tasks, child, parent);
         draft.doneProperty().addListener((obs, was, done) -> {
             if (done) {
+                changed.set(changed.get() + 1);
                 load();
             }
         });
@@ -203,6 +212,7 @@ public final class DiagramViewModel {
             }
             tasks.execute(() -> connector.removeRelationship(edge.child(), edge.parent(), options), removed -> {
                 selectedEdge.set(null);
+                changed.set(changed.get() + 1);
                 load();
             }, failure -> dialogs.showError("Remove relationship", Failures.describe(failure)));
         }, failure -> dialogs.showError("Remove relationship", Failures.describe(failure)));
@@ -217,8 +227,54 @@ public final class DiagramViewModel {
         return options;
     }
 
+    /** Counts the schema changes made from the diagram, so the navigator can list the tables anew. */
+    public ReadOnlyIntegerProperty changedProperty() {
+        return changed.getReadOnlyProperty();
+    }
+
     public ObjectProperty<DiagramGraph.Edge> selectedEdgeProperty() {
         return selectedEdge;
+    }
+
+    /**
+     * The table a search names: the one with that name (any case), else the first whose name starts
+     * with it, else the first that contains it. It becomes the selection; the view centres on it.
+     */
+    public Optional<String> find(String text) {
+        String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = graph.get().tables().stream().map(DiagramGraph.Table::name).toList();
+        Optional<String> found = names.stream().filter(n -> n.toLowerCase(Locale.ROOT).equals(wanted)).findFirst()
+                .or(() -> names.stream().filter(n -> n.toLowerCase(Locale.ROOT).startsWith(wanted)).findFirst())
+                .or(() -> names.stream().filter(n -> n.toLowerCase(Locale.ROOT).contains(wanted)).findFirst());
+        found.ifPresentOrElse(this::select, () -> status.set("No table matches '" + text.trim() + "'"));
+        return found;
+    }
+
+    /** Saves the diagram as an SVG file the user names; written off the FX thread. */
+    public void exportSvg() {
+        DiagramGraph current = graph.get();
+        Map<String, Point> at = new HashMap<>(positions);
+        dialogs.chooseFileToCreate("Export diagram as SVG", fileName("svg"), List.of(new DialogService.FileFilter("SVG pictures", List.of("*.svg"))))
+                .ifPresent(file -> tasks.execute(() -> {
+                    AtomicFiles.write(file, DiagramSvg.render(current, at).getBytes(StandardCharsets.UTF_8));
+                    return file;
+                }, done -> status.set("Saved " + done.getFileName()), failure -> dialogs.showError("Export diagram", Failures.describe(failure))));
+    }
+
+    /** Saves a rendering of the canvas as a PNG file the user names; encoded and written off the FX thread. */
+    public void exportPng(PixelImage image) {
+        dialogs.chooseFileToCreate("Export diagram as PNG", fileName("png"), List.of(new DialogService.FileFilter("PNG pictures", List.of("*.png"))))
+                .ifPresent(file -> tasks.execute(() -> {
+                    image.writePng(file);
+                    return file;
+                }, done -> status.set("Saved " + done.getFileName()), failure -> dialogs.showError("Export diagram", Failures.describe(failure))));
+    }
+
+    private String fileName(String extension) {
+        return (database == null ? connection : database).replaceAll("[^A-Za-z0-9_.-]", "_") + "-diagram." + extension;
     }
 
     /** Selects only this table (null: nothing). */

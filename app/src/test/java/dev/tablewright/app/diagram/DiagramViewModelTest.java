@@ -172,6 +172,34 @@ class DiagramViewModelTest {
 
     @ParameterizedTest
     @MethodSource("dialects")
+    void searchSelectsTheTableItNamesAndTheSvgHoldsEveryTableAndEdge(String dialect) throws Exception {
+        db = DiagramFixtures.chinook(dialect, dir);
+        Path svg = dir.resolve("chinook.svg");
+        dialogs.answerFiles(svg);
+        DiagramViewModel vm = open();
+        String track = dialect.equals("postgres") ? "track" : "Track";
+        String playlistTrack = dialect.equals("postgres") ? "playlist_track" : "PlaylistTrack";
+
+        assertEquals(track, vm.find("TRACK").orElseThrow(), "the exact name first, in any case");
+        assertEquals(Set.of(track), vm.selected());
+        assertEquals(playlistTrack, vm.find(dialect.equals("postgres") ? "playlist_t" : "playlistT").orElseThrow());
+        assertTrue(vm.find("nothing like it").isEmpty());
+        assertEquals("No table matches 'nothing like it'", vm.statusProperty().get());
+
+        vm.exportSvg();
+
+        String text = java.nio.file.Files.readString(svg);
+        assertTrue(text.startsWith("<?xml") && text.contains("<svg"), text.substring(0, 80));
+        for (DiagramGraph.Table t : vm.graphProperty().get().tables()) {
+            assertTrue(text.contains("id=\"" + t.name() + "\""), t.name());
+        }
+        assertEquals(11, text.split("class=\"edge\"", -1).length - 1 + (text.contains("points=") ? 1 : 0),
+                "ten straight edges and the employee's link to its manager as a loop");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
     void arrangeLaysTheDiagramOutAgain(String dialect) {
         db = DiagramFixtures.fresh(dialect);
         db.defineTable("users", fields("name", "string"));

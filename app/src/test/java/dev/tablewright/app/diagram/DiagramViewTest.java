@@ -169,6 +169,33 @@ class DiagramViewTest {
         assertTrue(dialogs.shown().stream().anyMatch(d -> d.startsWith("confirm|Remove relationship|Remove the link from 'posts.authorId'")), dialogs.shown().toString());
     }
 
+    @Test
+    void searchCentresATableDoubleClickOpensItAndThePictureIsSavedAsPng(FxRobot robot) throws Exception {
+        db = DiagramFixtures.chinook("sqlite", dir);
+        Path png = dir.resolve("chinook.png");
+        dialogs.answerFiles(png);
+        DiagramView view = show(robot);
+        List<String> opened = new java.util.ArrayList<>();
+        view.setOnOpenTable(opened::add);
+
+        robot.clickOn("#diagramSearch").write("invoiceli", 0).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Bounds box = view.canvas().screenBounds("InvoiceLine");
+        Bounds canvas = view.canvas().localToScreen(view.canvas().getBoundsInLocal());
+        assertEquals(canvas.getCenterX(), box.getCenterX(), 2, "centred across");
+        assertEquals(canvas.getCenterY(), box.getCenterY(), 2, "centred down");
+        assertTrue(viewModel(view).selected().contains("InvoiceLine"));
+
+        robot.doubleClickOn("#table-InvoiceLine .table-name");
+        assertEquals(List.of("InvoiceLine"), opened);
+
+        robot.clickOn("#diagramExport").clickOn("#diagramExportPng");
+        waitUntil(() -> java.nio.file.Files.exists(png) && java.nio.file.Files.size(png) > 0);
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(picture.getWidth() > 500 && picture.getHeight() > 500, picture.getWidth() + "x" + picture.getHeight());
+    }
+
     /** The screen point in the middle of an edge's line, where a click selects it. */
     private static javafx.geometry.Point2D edgeMiddle(EdgeShape edge) {
         javafx.scene.shape.Polyline line = (javafx.scene.shape.Polyline) edge.getChildren().get(1);
