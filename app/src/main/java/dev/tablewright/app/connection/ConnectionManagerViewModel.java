@@ -6,6 +6,7 @@ import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.TablewrightException;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -18,9 +19,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 
@@ -33,7 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * The connection manager: the saved profiles, the form of the selected one (validated here, per
+ * The connection manager: the saved profiles, the form of the selected one ({@link ConnectionForm}, validated per
  * dialect), and the commands Save, Test connection, Connect, New, Duplicate, Rename and Delete,
  * each with an {@code executable} property. Files, keyrings and databases are reached through the
  * task executor; questions to the user go through the {@link DialogService}.
@@ -55,18 +53,12 @@ public final class ConnectionManagerViewModel {
     private final ReadOnlyListWrapper<ConnectionProfile> profiles = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyObjectWrapper<ConnectionProfile> selected = new ReadOnlyObjectWrapper<>();
 
-    private final StringProperty name = new SimpleStringProperty("");
-    private final ObjectProperty<DialectKind> dialect = new SimpleObjectProperty<>(DialectKind.SQLITE);
-    private final StringProperty database = new SimpleStringProperty("");
-    private final StringProperty host = new SimpleStringProperty("");
-    private final StringProperty port = new SimpleStringProperty("");
-    private final StringProperty username = new SimpleStringProperty("");
-    private final StringProperty password = new SimpleStringProperty("");
-    private final BooleanProperty ssl = new SimpleBooleanProperty();
-    private final StringProperty applicationUser = new SimpleStringProperty("");
-    private final BooleanProperty rememberPassword = new SimpleBooleanProperty();
+    private final ConnectionForm form = new ConnectionForm();
+    private final StringProperty name = form.name;
+    private final ObjectProperty<DialectKind> dialect = form.dialect;
+    private final StringProperty database = form.database;
+    private final StringProperty password = form.password;
 
-    private final ReadOnlyBooleanWrapper fileBased = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper validationMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -74,7 +66,6 @@ public final class ConnectionManagerViewModel {
     private final ReadOnlyStringWrapper testMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper portPrompt = new ReadOnlyStringWrapper("");
 
     private final BooleanBinding saveExecutable;
     private final BooleanBinding testExecutable;
@@ -91,11 +82,10 @@ public final class ConnectionManagerViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
 
-        fileBased.bind(Bindings.createBooleanBinding(() -> dialect.get() != null && dialect.get().isFileBased(), dialect));
-        portPrompt.bind(Bindings.createStringBinding(
-                () -> dialect.get() == null || dialect.get().isFileBased() ? "" : String.valueOf(dialect.get().defaultPort()), dialect));
-        validationMessage.bind(Bindings.createStringBinding(this::validate,
-                name, dialect, database, host, port, username, profiles, selected));
+        List<Observable> checked = new ArrayList<>(List.of(form.checkedFields()));
+        checked.add(profiles);
+        checked.add(selected);
+        validationMessage.bind(Bindings.createStringBinding(() -> form.problem(profiles, selected.get()), checked.toArray(Observable[]::new)));
         valid.bind(validationMessage.isEmpty());
         saveExecutable = valid.and(busy.not());
         testExecutable = valid.and(busy.not());
@@ -133,90 +123,20 @@ public final class ConnectionManagerViewModel {
             return;
         }
         selected.set(profile);
-        name.set(profile.name());
-        dialect.set(profile.dialect());
-        database.set(nonNull(profile.database()));
-        host.set(nonNull(profile.host()));
-        port.set(profile.port() == null ? "" : String.valueOf(profile.port()));
-        username.set(nonNull(profile.username()));
-        password.set("");
-        ssl.set(profile.ssl());
-        applicationUser.set(nonNull(profile.applicationUser()));
-        rememberPassword.set(profile.rememberPassword());
+        form.fill(profile);
         clearResults();
     }
 
     /** An empty form for a new SQLite profile with a name no other profile has. */
     public void newProfile() {
         selected.set(null);
-        name.set(uniqueName("New connection"));
-        dialect.set(DialectKind.SQLITE);
-        database.set("");
-        host.set("localhost");
-        port.set("");
-        username.set("");
-        password.set("");
-        ssl.set(false);
-        applicationUser.set("");
-        rememberPassword.set(false);
+        form.clear(uniqueName("New connection"));
         clearResults();
     }
 
     /** The form as a profile (it may not be valid). */
     public ConnectionProfile formProfile() {
-        DialectKind kind = dialect.get();
-        if (kind != null && kind.isFileBased()) {
-            return new ConnectionProfile(name.get().strip(), kind, database.get().strip(), null, null, null, false,
-                    blankToNull(applicationUser.get()), false);
-        }
-        return new ConnectionProfile(name.get().strip(), kind, database.get().strip(), host.get().strip(), parsedPort(),
-                blankToNull(username.get()), ssl.get(), blankToNull(applicationUser.get()), rememberPassword.get());
-    }
-
-    private String validate() {
-        String n = name.get() == null ? "" : name.get().strip();
-        if (n.isEmpty()) {
-            return "Give the connection a name.";
-        }
-        ConnectionProfile editing = selected.get();
-        for (ConnectionProfile other : profiles) {
-            if (other.name().equals(n) && (editing == null || !editing.name().equals(n))) {
-                return "Another connection is already named '" + n + "'.";
-            }
-        }
-        DialectKind kind = dialect.get();
-        if (kind == null) {
-            return "Choose the type of database.";
-        }
-        if (kind.isFileBased()) {
-            return isBlank(database.get()) ? "Choose a database file, or create a new one." : "";
-        }
-        if (isBlank(host.get())) {
-            return "Enter the server's host name or address.";
-        }
-        if (!isBlank(port.get()) && parsedPort() == null) {
-            return "The port must be a whole number from 1 to 65535 (empty means " + kind.defaultPort() + ").";
-        }
-        if (isBlank(database.get())) {
-            return "Enter the name of the database on the server.";
-        }
-        if (isBlank(username.get())) {
-            return "Enter the user name to log in with.";
-        }
-        return "";
-    }
-
-    private Integer parsedPort() {
-        String text = port.get() == null ? "" : port.get().strip();
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            int value = Integer.parseInt(text);
-            return value >= 1 && value <= 65535 ? value : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return form.profile();
     }
 
     // --- SQLite files ---
@@ -228,7 +148,7 @@ public final class ConnectionManagerViewModel {
 
     /** Lets the user name a new SQLite file for the form; it is created when the connection is first opened. */
     public void chooseNewFile() {
-        dialogs.chooseFileToCreate("New SQLite database", suggestedFileName(), SQLITE_FILES).ifPresent(this::useFile);
+        dialogs.chooseFileToCreate("New SQLite database", form.suggestedFileName(), SQLITE_FILES).ifPresent(this::useFile);
     }
 
     private void useFile(Path file) {
@@ -239,11 +159,6 @@ public final class ConnectionManagerViewModel {
             name.set(uniqueName(dot > 0 ? fileName.substring(0, dot) : fileName));
         }
         clearResults();
-    }
-
-    private String suggestedFileName() {
-        String base = name.get() == null || name.get().isBlank() ? "database" : name.get().strip();
-        return base.replaceAll("[^A-Za-z0-9._-]+", "-") + ".db";
     }
 
     // --- commands ---
@@ -482,7 +397,7 @@ public final class ConnectionManagerViewModel {
 
     private Optional<String> askDatabasePassword(ConnectionProfile profile) {
         return dialogs.askPassword("Password for " + profile.name(),
-                "Password of " + nonNull(profile.username()) + " on " + describe(profile)
+                "Password of " + ConnectionForm.nonNull(profile.username()) + " on " + describe(profile)
                         + (profile.rememberPassword() ? "" : " (kept until Tablewright exits)"));
     }
 
@@ -547,18 +462,6 @@ public final class ConnectionManagerViewModel {
         return profiles.stream().anyMatch(p -> p.name().equals(candidate));
     }
 
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String nonNull(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
     // --- properties ---
 
     public ReadOnlyListProperty<ConnectionProfile> profilesProperty() {
@@ -584,16 +487,16 @@ public final class ConnectionManagerViewModel {
     }
 
     public StringProperty hostProperty() {
-        return host;
+        return form.host;
     }
 
     /** The port as typed; empty means the dialect's usual one ({@link #portPromptProperty()}). */
     public StringProperty portProperty() {
-        return port;
+        return form.port;
     }
 
     public StringProperty usernameProperty() {
-        return username;
+        return form.username;
     }
 
     /** A password typed in the form; never saved in the profile, and cleared when another profile is shown. */
@@ -602,24 +505,24 @@ public final class ConnectionManagerViewModel {
     }
 
     public BooleanProperty sslProperty() {
-        return ssl;
+        return form.ssl;
     }
 
     public StringProperty applicationUserProperty() {
-        return applicationUser;
+        return form.applicationUser;
     }
 
     public BooleanProperty rememberPasswordProperty() {
-        return rememberPassword;
+        return form.rememberPassword;
     }
 
     /** Whether the form is for a file (SQLite) rather than a server: the view shows the fields that fit. */
     public ReadOnlyBooleanProperty fileBasedProperty() {
-        return fileBased.getReadOnlyProperty();
+        return form.fileBasedProperty();
     }
 
     public ReadOnlyStringProperty portPromptProperty() {
-        return portPrompt.getReadOnlyProperty();
+        return form.portPromptProperty();
     }
 
     /** What the form still needs, in words; empty when it is complete. */
