@@ -363,7 +363,8 @@ public final class MysqlDialect implements Dialect {
             case NUMBER -> "CAST(" + text + " AS DOUBLE)";
             case DATE -> "CAST(" + text + " AS DATETIME(3))";
             case JSON, JSONB -> "(CASE WHEN JSON_TYPE(" + json + ") = 'NULL' THEN NULL ELSE " + json + " END)";
-            case FILE -> "UNHEX(" + text + ")";
+            // Without the CAST, MariaDB 10.11 gives an empty value once the result goes through a temporary table.
+            case FILE -> "UNHEX(CAST(" + text + " AS CHAR))";
         };
     }
 

@@ -100,9 +100,9 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
             fields.put("changedBy", FieldSpec.of(LogicalType.STRING));
             fields.put("data", FieldSpec.of(LogicalType.JSON));
             done.addAll(schemas.createInternal(historyTable, fields));
-            // One row's versions, and the changes at or after a moment (the audit log's time range, asOf).
+            // One row's versions; the changes of a kind after a moment (asOf: the updates and deletes since).
             List<String> indexes = List.of("CREATE INDEX " + q(historyTable + "_row") + " ON " + q(historyTable) + " (" + q("rowId") + ", " + q("historyId") + ")",
-                    "CREATE INDEX " + q(historyTable + "_at") + " ON " + q(historyTable) + " (" + q("changedAt") + ")");
+                    "CREATE INDEX " + q(historyTable + "_at") + " ON " + q(historyTable) + " (" + q("operation") + ", " + q("changedAt") + ")");
             session.withConnection(c -> {
                 execAll(c, indexes);
                 return null;
@@ -203,7 +203,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
                     dialect.renameIndex(InternalNames.historyTable(to), InternalNames.historyTable(to) + "_row", InternalNames.historyTable(from) + "_row", columns)));
             // Histories made before the changedAt index have none.
             if (hasIndex(InternalNames.historyTable(from), InternalNames.historyTable(from) + "_at")) {
-                List<String> at = List.of("changedAt");
+                List<String> at = List.of("operation", "changedAt");
                 steps.add(new DdlStep(dialect.renameIndex(InternalNames.historyTable(to), InternalNames.historyTable(from) + "_at", InternalNames.historyTable(to) + "_at", at),
                         dialect.renameIndex(InternalNames.historyTable(to), InternalNames.historyTable(to) + "_at", InternalNames.historyTable(from) + "_at", at)));
             }

@@ -170,10 +170,18 @@ final class HistoryReads {
         }
         String hist = q(InternalNames.historyTable(table));
         String id = q("historyId");
-        SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ").sql(columns("h")).sql(", p.").sql(q("operation")).sql(", p.").sql(q("data"))
-                .sql(" FROM ").sql(hist).sql(" h LEFT JOIN ").sql(hist).sql(" p ON p.").sql(id).sql(" = (SELECT MAX(x.").sql(id).sql(") FROM ").sql(hist)
-                .sql(" x WHERE x.").sql(q("rowId")).sql(" = h.").sql(q("rowId")).sql(" AND x.").sql(id).sql(" < h.").sql(id).sql(")")
-                .sql(" WHERE h.").sql(q("operation")).sql(" IN " + CHANGES);
+        String previousVersion = " LEFT JOIN " + hist + " p ON p." + id + " = (SELECT MAX(x." + id + ") FROM " + hist + " x WHERE x." + q("rowId")
+                + " = h." + q("rowId") + " AND x." + id + " < h." + id + ")";
+        boolean byField = o.get("changedField") != null;
+        SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ").sql(columns("h"));
+        if (byField) {
+            // The filter needs each change's previous version: joined before the page is cut.
+            sql.sql(", p.").sql(q("operation")).sql(", p.").sql(q("data")).sql(" FROM ").sql(hist).sql(" h").sql(previousVersion);
+        } else {
+            // The page is cut first; only its changes look up their previous versions.
+            sql.sql(" FROM ").sql(hist).sql(" h");
+        }
+        sql.sql(" WHERE h.").sql(q("operation")).sql(" IN " + CHANGES);
         if (o.get("id") != null) {
             sql.sql(" AND h.").sql(q("rowId")).sql(" = ").param("?", String.valueOf(o.get("id")));
         }
@@ -187,7 +195,7 @@ final class HistoryReads {
             }
             sql.sql(" AND h.").sql(q("operation")).sql(" = ").param("?", operation);
         }
-        if (o.get("changedField") != null) {
+        if (byField) {
             String field = String.valueOf(o.get("changedField"));
             if (!PLAIN.matcher(field).matches()) {
                 throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "'changedField' is a field name; got '" + Names.printable(field) + "'.");
@@ -199,6 +207,11 @@ final class HistoryReads {
         appendTimeRange(sql, Moments.optional(o, "start"), Moments.optional(o, "stop"));
         sql.sql(" ORDER BY h.").sql(id).sql(" DESC");
         appendPage(sql, Moments.count(o, "limit"), Moments.count(o, "offset"));
+        if (!byField) {
+            SqlStatement page = sql.build();
+            sql = new SqlStatement.Builder().sql("SELECT ").sql(columns("h")).sql(", p.").sql(q("operation")).sql(", p.").sql(q("data")).sql(" FROM (")
+                    .append(page).sql(") h").sql(previousVersion).sql(" ORDER BY h.").sql(id).sql(" DESC");
+        }
         Map<Long, Map<String, Object>> previous = new LinkedHashMap<>();
         List<Version> changes = versions(schema, sql.build(), previous);
         List<Map<String, Object>> out = new ArrayList<>(changes.size());
