@@ -13,6 +13,8 @@ import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.filter.FilterValue;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.query.TableData;
+import dev.tablewright.core.relation.RelationshipPlan;
+import dev.tablewright.core.relation.Relations;
 import dev.tablewright.core.schema.SchemaManager;
 import dev.tablewright.core.schema.TableChangePlan;
 import dev.tablewright.core.schema.TableChangeRisk;
@@ -44,7 +46,7 @@ public final class Connector implements AutoCloseable {
     private SchemaManager schemas;
     private TableData data;
     private RawSql raw;
-    private dev.tablewright.core.relation.Relations relations;
+    private Relations relations;
     private dev.tablewright.core.history.History history;
     private TableChanges tableChanges;
     private final ConnectionWatch watch = new ConnectionWatch();
@@ -70,7 +72,7 @@ public final class Connector implements AutoCloseable {
         schemas = new SchemaManager(session);
         data = new TableData(session, schemas);
         raw = new RawSql(session);
-        relations = new dev.tablewright.core.relation.Relations(session, schemas);
+        relations = new Relations(session, schemas);
         history = new dev.tablewright.core.history.History(session, schemas, data);
         schemas.hooks(history);
         tableChanges = new TableChanges(session, schemas);
@@ -391,6 +393,54 @@ public final class Connector implements AutoCloseable {
     public String optionallyHasMany(String childTable, String parentTable) {
         session();
         return relations.optionallyHasMany(childTable, parentTable);
+    }
+
+    /**
+     * Removes a relationship (CONNECTOR.md 10.2): the foreign key that optionallyHasOne /
+     * mandatorilyHasOne made (options {@code role}: which one; {@code keepField: true}: the field stays
+     * with its values), or the many-to-many junction between the two tables, in either order. Works
+     * on foreign keys other tools made (their field named through {@code role}). Returns the removed
+     * field's or junction's name; {@code NOT_FOUND} when there is no such relationship.
+     */
+    public String removeRelationship(String childTable, String parentTable, Map<String, ?> options) {
+        session();
+        RemoveOptions o = RemoveOptions.of(options);
+        String removed = relations.remove(childTable, parentTable, o.role(), o.keepField());
+        schemas.invalidate();
+        return removed;
+    }
+
+    /** What {@link #removeRelationship} would run, without running it (the diagram's confirmation shows it). */
+    public RelationshipPlan planRemoveRelationship(String childTable, String parentTable, Map<String, ?> options) {
+        session();
+        RemoveOptions o = RemoveOptions.of(options);
+        return relations.planRemoval(childTable, parentTable, o.role(), o.keepField());
+    }
+
+    /**
+     * What optionallyHasOne ({@code optional}), mandatorilyHasOne ({@code mandatory}) or
+     * optionallyHasMany ({@code manyToMany}) would run, without running it: the field or junction it
+     * names and its statements. Refused with the same error the call would give.
+     */
+    public RelationshipPlan planRelationship(String childTable, String parentTable, String kind, String role) {
+        session();
+        return relations.plan(childTable, parentTable, Relations.Kind.parse(kind), role);
+    }
+
+    private record RemoveOptions(String role, boolean keepField) {
+        static RemoveOptions of(Map<String, ?> options) {
+            Map<String, ?> o = options == null ? Map.of() : options;
+            for (String key : o.keySet()) {
+                if (!java.util.Set.of("role", "keepField").contains(key)) {
+                    throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + key + "'. Known: role, keepField.");
+                }
+            }
+            Object keep = o.get("keepField");
+            if (keep != null && !(keep instanceof Boolean)) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "keepField is true or false.");
+            }
+            return new RemoveOptions(o.get("role") == null ? null : String.valueOf(o.get("role")), Boolean.TRUE.equals(keep));
+        }
     }
 
     /** Links rows (targetId: one id or a list); returns the number of new links. */

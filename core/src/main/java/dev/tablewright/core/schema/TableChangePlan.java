@@ -1,5 +1,6 @@
 package dev.tablewright.core.schema;
 
+import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.SqlStatement;
 
 import java.util.ArrayList;
@@ -24,6 +25,11 @@ public record TableChangePlan(String table, String dialect, List<SqlStatement> b
         statements = List.copyOf(statements);
         after = List.copyOf(after);
         summary = List.copyOf(summary);
+    }
+
+    /** A plan that runs nothing, with the reason in its summary (the relationship exists already, say). */
+    public static TableChangePlan none(String table, String dialect, String why) {
+        return new TableChangePlan(table, dialect, List.of(), List.of(), null, List.of(), List.of(why), null);
     }
 
     /** Every statement in the order it runs. */
@@ -75,7 +81,7 @@ public record TableChangePlan(String table, String dialect, List<SqlStatement> b
     }
 
     private static String shown(Object param) {
-        Object v = param instanceof dev.tablewright.core.connect.Session.TypedValue tv ? tv.value() : param;
+        Object v = param instanceof Session.TypedValue tv ? tv.value() : param;
         String s = String.valueOf(v).replace('\n', ' ');
         return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }

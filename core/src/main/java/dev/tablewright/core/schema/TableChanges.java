@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The table designer's changes on one connection: reads the table as it is, plans the design
@@ -57,8 +58,20 @@ public final class TableChanges {
             if (!dialect.supportsAlterAddConstraint()) {
                 readSqliteObjects(c, table, dependents, views);
             }
-            return new TableSnapshot(schema, rows, meta, unique, dependents, views);
+            return new TableSnapshot(schema, rows, meta, unique, dependents, views, foreignKeyNames(c, table));
         });
+    }
+
+    private Map<String, String> foreignKeyNames(Connection c, String table) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (ResultSet rs = c.getMetaData().getImportedKeys(dialect.metaCatalog(c), dialect.metaSchema(c), table)) {
+            while (rs.next()) {
+                if (rs.getString("FK_NAME") != null) {
+                    out.put(rs.getString("FKCOLUMN_NAME"), rs.getString("FK_NAME"));
+                }
+            }
+        }
+        return out;
     }
 
     private Map<String, String> uniqueNames(Connection c, String table, TableSchema schema) throws SQLException {
@@ -111,7 +124,7 @@ public final class TableChanges {
                     columns.add(rs.getString("name"));
                 }
             }
-            dependents.set(i, new TableSnapshot.Dependent(d.type(), d.name(), d.sql(), columns.stream().filter(java.util.Objects::nonNull).toList()));
+            dependents.set(i, new TableSnapshot.Dependent(d.type(), d.name(), d.sql(), columns.stream().filter(Objects::nonNull).toList()));
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'view' ORDER BY name")) {
             while (rs.next()) {
@@ -120,9 +133,41 @@ public final class TableChanges {
         }
     }
 
+    /** The name of the foreign-key constraint the workbench gives {@code field} of {@code table}. */
+    public static String foreignKeyName(String table, String field) {
+        return TableDdl.foreignKeyName(table, field);
+    }
+
+    /**
+     * The statements that create an internal table (a many-to-many junction) with its stored
+     * schema: the same ones {@link SchemaManager#createInternal} runs.
+     */
+    public TableChangePlan planInternal(String table, Map<String, FieldSpec> fields, List<String> summary) {
+        boolean meta = session.withConnection(c -> dialect.listTables(c).contains(InternalNames.SCHEMA_TABLE));
+        List<SqlStatement> statements = new ArrayList<>();
+        if (!meta) {
+            statements.add(SqlStatement.of(StoredTables.metaTableSql(dialect)));
+        }
+        statements.add(SqlStatement.of(TableDdl.createTableSql(dialect, table, table, fields)));
+        statements.addAll(StoredTables.saveStoredStatements(dialect, table, new StoredTable(true, false, fields)));
+        return new TableChangePlan(table, dialect.name(), List.of(), statements, null, List.of(), summary, null);
+    }
+
+    /** The statements that drop an internal table and what is stored about it, as {@link SchemaManager#drop} runs them. */
+    public TableChangePlan planDropInternal(String table, List<String> summary) {
+        String meta = dialect.quoteIdentifier(InternalNames.SCHEMA_TABLE);
+        List<SqlStatement> statements = List.of(SqlStatement.of("DROP TABLE " + dialect.quoteIdentifier(table)),
+                SqlStatement.of("DELETE FROM " + meta + " WHERE " + dialect.quoteIdentifier("tableName") + " = ?", table));
+        return new TableChangePlan(table, dialect.name(), List.of(), statements, null, List.of(), summary, null);
+    }
+
     /** The statements Apply would run on this connection. */
     public TableChangePlan plan(TableDesign design) {
-        return TableChangePlanner.plan(dialect, snapshot(design.name()), design);
+        return plan(design, false);
+    }
+
+    TableChangePlan plan(TableDesign design, boolean keysMayChange) {
+        return TableChangePlanner.plan(dialect, snapshot(design.name()), design, keysMayChange);
     }
 
     /** The statements the same design would run on another dialect (sqlite, postgres, mysql, mariadb), planned without its database. */
@@ -167,8 +212,13 @@ public final class TableChanges {
      * {@code acceptDataLoss} is false.
      */
     public TableSchema apply(TableDesign design, boolean acceptDataLoss) {
+        return apply(design, acceptDataLoss, false);
+    }
+
+    /** {@link #apply(TableDesign, boolean)}, letting foreign keys of kept fields change (for relationships only). */
+    TableSchema apply(TableDesign design, boolean acceptDataLoss, boolean keysMayChange) {
         TableSnapshot snapshot = snapshot(design.name());
-        TableChangePlan plan = TableChangePlanner.plan(dialect, snapshot, design);
+        TableChangePlan plan = TableChangePlanner.plan(dialect, snapshot, design, keysMayChange);
         List<TableChangeRisk> risks = risks(snapshot, design);
         List<String> rejected = risks.stream().filter(TableChangeRisk::blocking).map(TableChangeRisk::message).toList();
         if (!rejected.isEmpty()) {
