@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -305,10 +306,18 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
 
     // --- reading and restoring (contract sections 8, 10 and 10.1) ---
 
-    /** Versions of the rows the filter names, oldest first; {@code limit} and {@code offset} (may be null) applied by the database. */
-    public List<Map<String, Object>> historicalData(String table, Filter filter, String start, String stop, Long limit, Long offset) {
-        return reads.historicalData(table, filter, start == null ? null : Moments.instant(start, "start"), stop == null ? null : Moments.instant(stop, "stop"),
-                limit, offset);
+    /**
+     * Versions of the rows {@code filter} names (parsed from options.filter by the caller), oldest
+     * first; options filter, start, stop, limit, offset, applied by the database.
+     */
+    public List<Map<String, Object>> historicalData(String table, Map<String, ?> options, Filter filter) {
+        for (String key : options.keySet()) {
+            if (!Set.of("filter", "start", "stop", "limit", "offset").contains(key)) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + Names.printable(key) + "'. Known: filter, start, stop, limit, offset.");
+            }
+        }
+        return reads.historicalData(table, filter, Moments.optional(options, "start"), Moments.optional(options, "stop"),
+                Moments.count(options, "limit"), Moments.count(options, "offset"));
     }
 
     /** The same store as changes, newest first: options id, actorId, action, changedField, start, stop, limit, offset. */
