@@ -40,7 +40,13 @@ final class HistoryReads {
     static final String TRACKING = "tracking";
     /** The operation of a row as it stood when tracking began (not a change: the base of the first one). */
     static final String BASELINE = "baseline";
-    private static final String CHANGES = "('insert', 'update', 'delete')";
+    /**
+     * The changes (insert, update, delete) as the rows that are not {@link #TRACKING} or
+     * {@link #BASELINE}: a condition no index answers, so pages in historyId order are read along
+     * the primary key (SQLite sorted the whole history when it could use the (operation,
+     * changedAt) index for an IN list).
+     */
+    private static final String CHANGES = "NOT IN ('" + TRACKING + "', '" + BASELINE + "')";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
     private static final Set<String> AUDIT_OPTIONS = Set.of("id", "actorId", "action", "changedField", "start", "stop", "limit", "offset");
     private static final Map<String, String> ACTIONS = Map.of("CREATE", "insert", "UPDATE", "update", "DELETE", "delete");
@@ -98,7 +104,7 @@ final class HistoryReads {
             return List.of();
         }
         SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ").sql(columns("h")).sql(" FROM ").sql(q(InternalNames.historyTable(table)))
-                .sql(" h WHERE h.").sql(q("operation")).sql(" IN " + CHANGES);
+                .sql(" h WHERE h.").sql(q("operation")).sql(" " + CHANGES);
         if (ids != null) {
             sql.sql(" AND h.").sql(q("rowId")).sql(" IN (");
             for (int i = 0; i < ids.size(); i++) {
@@ -181,7 +187,7 @@ final class HistoryReads {
             // The page is cut first; only its changes look up their previous versions.
             sql.sql(" FROM ").sql(hist).sql(" h");
         }
-        sql.sql(" WHERE h.").sql(q("operation")).sql(" IN " + CHANGES);
+        sql.sql(" WHERE h.").sql(q("operation")).sql(" " + CHANGES);
         if (o.get("id") != null) {
             sql.sql(" AND h.").sql(q("rowId")).sql(" = ").param("?", String.valueOf(o.get("id")));
         }
