@@ -381,9 +381,20 @@ public final class MysqlDialect implements Dialect {
                 + quoteIdentifier(keyColumn) + " AS CHAR), ?, ?, NULL, " + rowJson("", columns) + " FROM " + quoteIdentifier(table);
     }
 
+    /** No partial indexes here: every history row enters it. */
+    @Override
+    public String historyChangesIndex(String historyTable, String index) {
+        return "CREATE INDEX " + quoteIdentifier(index) + " ON " + quoteIdentifier(historyTable) + " (`operation`, `changedAt`)";
+    }
+
     @Override
     public String historyRowId(String keyColumn) {
         return "CAST(" + keyColumn + " AS CHAR)";
+    }
+
+    @Override
+    public List<String> renameHistoryChangesIndex(String historyTable, String from, String to) {
+        return renameIndex(historyTable, from, to, List.of("changedAt"));
     }
 
     @Override

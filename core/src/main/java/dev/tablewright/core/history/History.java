@@ -103,7 +103,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
             done.addAll(schemas.createInternal(historyTable, fields));
             // One row's versions; the changes of a kind after a moment (asOf: the updates and deletes since).
             List<String> indexes = List.of("CREATE INDEX " + q(historyTable + "_row") + " ON " + q(historyTable) + " (" + q("rowId") + ", " + q("historyId") + ")",
-                    "CREATE INDEX " + q(historyTable + "_at") + " ON " + q(historyTable) + " (" + q("operation") + ", " + q("changedAt") + ")");
+                    dialect.historyChangesIndex(historyTable, historyTable + "_at"));
             session.withConnection(c -> {
                 execAll(c, indexes);
                 return null;
@@ -204,9 +204,9 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
                     dialect.renameIndex(InternalNames.historyTable(to), InternalNames.historyTable(to) + "_row", InternalNames.historyTable(from) + "_row", columns)));
             // Histories made before the changedAt index have none.
             if (hasIndex(InternalNames.historyTable(from), InternalNames.historyTable(from) + "_at")) {
-                List<String> at = List.of("operation", "changedAt");
-                steps.add(new DdlStep(dialect.renameIndex(InternalNames.historyTable(to), InternalNames.historyTable(from) + "_at", InternalNames.historyTable(to) + "_at", at),
-                        dialect.renameIndex(InternalNames.historyTable(to), InternalNames.historyTable(to) + "_at", InternalNames.historyTable(from) + "_at", at)));
+                String hist = InternalNames.historyTable(to);
+                steps.add(new DdlStep(dialect.renameHistoryChangesIndex(hist, InternalNames.historyTable(from) + "_at", hist + "_at"),
+                        dialect.renameHistoryChangesIndex(hist, hist + "_at", InternalNames.historyTable(from) + "_at")));
             }
         }
         if (schema.options().trackHistory()) {
