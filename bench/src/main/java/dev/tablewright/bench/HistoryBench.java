@@ -17,6 +17,11 @@ import java.util.Map;
  *       tracked one (history kept by triggers); target: tracking at most 2x the untracked time.</li>
  *   <li>{@code getHistoricalData} for one record once the history table holds {@code --history}
  *       rows (default 1,000,000); target: under 20 ms (it uses the (rowId, historyId) index).</li>
+ *   <li>{@code getAuditLog} pages of 200 among those changes, the first and the last (by offset);
+ *       target: under 50 ms each.</li>
+ *   <li>{@code getTableData} with {@code asOf}: a page of 200 of the table (which then holds about
+ *       as many rows as its history) at a moment when half the history was written, and at a moment
+ *       after a few updates near the end; target: under 100 ms.</li>
  * </ul>
  * Run with {@code bench/run.sh --history [--rows N] [--history N] [--rounds N] [--dialects …]};
  * see docs/benchmarks.md.
@@ -31,7 +36,8 @@ public final class HistoryBench {
         int rounds = intArg(args, "--rounds", 3);
         List<String> dialects = args.length > 0 && Arrays.asList(args).contains("--dialects")
                 ? List.of(args[Arrays.asList(args).indexOf("--dialects") + 1].split(",")) : List.of("sqlite", "postgres", "mariadb");
-        System.out.printf("%-9s %12s %12s %7s %14s %10s%n", "dialect", "plain ms", "tracked ms", "ratio", "history rows", "lookup ms");
+        System.out.printf("%-9s %12s %12s %7s %14s %10s %10s %10s %10s %10s%n", "dialect", "plain ms", "tracked ms", "ratio", "history rows", "lookup ms",
+                "audit 1st", "audit last", "asOf mid", "asOf late");
         for (String dialect : dialects) {
             run(dialect, rows, history, rounds);
         }
@@ -84,10 +90,22 @@ public final class HistoryBench {
                 db.changeRow("tracked", id, Map.of("qty", i + 2));
             }
             long have = ((Number) db.queryOne("SELECT COUNT(*) AS n FROM " + db.dialect().quoteIdentifier("__history_tracked"), List.of()).get("n")).longValue();
+            String middle = null;
             while (have < historyRows) {
                 int chunk = (int) Math.min(100_000, historyRows - have);
                 db.addRows("tracked", rows(chunk, "h" + have));
                 have += chunk;
+                if (middle == null && have >= historyRows / 2) {
+                    middle = latestChange(db);
+                    pause();
+                }
+            }
+            // A few updates near the end, after a moment to read the table at.
+            List<Object> firstRows = db.getTableData("tracked", ReadOptions.builder().fields(List.of("id")).limit(50).offset(1).build()).stream().map(r -> r.get("id")).toList();
+            String late = latestChange(db);
+            pause();
+            for (Object row : firstRows) {
+                db.changeRow("tracked", row, Map.of("qty", 5000));
             }
             have = ((Number) db.queryOne("SELECT COUNT(*) AS n FROM " + db.dialect().quoteIdentifier("__history_tracked"), List.of()).get("n")).longValue();
             Map<String, Object> options = Map.of("filter", List.of("id", "=", id));
@@ -104,9 +122,60 @@ public final class HistoryBench {
                 }
             }
             Arrays.sort(lookups);
-            System.out.printf("%-9s %12d %12d %6.2fx %14d %10.2f%n", dialect, plain, tracked, (double) tracked / plain, have,
-                    lookups[lookups.length / 2] / 1e6);
+            long changes = db.getAuditLog("tracked", Map.of("start", "2000-01-01", "limit", 1, "offset", 0)).size();
+            long total = have - 1;
+            double auditFirst = median(() -> check(db.getAuditLog("tracked", Map.of("limit", 200)).size(), 200));
+            double auditLast = median(() -> check(db.getAuditLog("tracked", Map.of("limit", 200, "offset", total - 200)).size(), 200));
+            String moment = middle;
+            double asOfMiddle = median(() -> check(db.getTableData("tracked", ReadOptions.builder().asOf(moment).limit(200).build()).size(), 200));
+            double asOfLate = median(() -> {
+                List<Map<String, Object>> page = db.getTableData("tracked", ReadOptions.builder().asOf(late).limit(200).build());
+                check(page.size(), 200);
+                if (page.stream().anyMatch(r -> Long.valueOf(5000).equals(r.get("qty")))) {
+                    throw new IllegalStateException("asOf shows an update made after the moment");
+                }
+            });
+            System.out.printf("%-9s %12d %12d %6.2fx %14d %10.2f %10.2f %10.2f %10.2f %10.2f%n", dialect, plain, tracked, (double) tracked / plain, have,
+                    lookups[lookups.length / 2] / 1e6, auditFirst, auditLast, asOfMiddle, asOfLate);
+            if (changes != 1) {
+                throw new IllegalStateException("the audit log gave no page");
+            }
         }
+    }
+
+    /** The moment of the history's latest change, as getAuditLog gives it. */
+    private static String latestChange(Connector db) {
+        return db.getAuditLog("tracked", Map.of("limit", 1)).get(0).get("createdAt").toString();
+    }
+
+    /** Later changes get a later millisecond than the moment just taken. */
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void check(int got, int expected) {
+        if (got != expected) {
+            throw new IllegalStateException("expected " + expected + " rows, got " + got);
+        }
+    }
+
+    /** Median ms of 11 runs after 3 warm-ups. */
+    private static double median(Runnable r) {
+        for (int i = 0; i < 3; i++) {
+            r.run();
+        }
+        long[] ns = new long[11];
+        for (int i = 0; i < ns.length; i++) {
+            long start = System.nanoTime();
+            r.run();
+            ns[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(ns);
+        return ns[ns.length / 2] / 1e6;
     }
 
     private static List<Map<String, Object>> rows(int n, String prefix) {

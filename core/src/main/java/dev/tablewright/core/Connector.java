@@ -318,22 +318,7 @@ public final class Connector implements AutoCloseable {
     public List<Map<String, Object>> getHistoricalData(String name, Map<String, ?> options) {
         session();
         Map<String, ?> o = options == null ? Map.of() : options;
-        for (String key : o.keySet()) {
-            if (!java.util.Set.of("filter", "start", "stop", "limit", "offset").contains(key)) {
-                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + key + "'. Known: filter, start, stop, limit, offset.");
-            }
-        }
-        ReadOptions page = ReadOptions.fromMap(pageOf(o));
-        return history.historicalData(name, withUser(Filter.parse(o.get("filter"))), o.get("start") == null ? null : String.valueOf(o.get("start")),
-                o.get("stop") == null ? null : String.valueOf(o.get("stop")), page.limit() == null ? null : (long) page.limit(),
-                page.offset() == null ? null : (long) page.offset());
-    }
-
-    private static Map<String, Object> pageOf(Map<String, ?> options) {
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("limit", options.get("limit"));
-        page.put("offset", options.get("offset"));
-        return page;
+        return history.historicalData(name, o, withUser(Filter.parse(o.get("filter"))));
     }
 
     /**

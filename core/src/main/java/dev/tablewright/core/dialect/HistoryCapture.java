@@ -131,4 +131,17 @@ public sealed interface HistoryCapture extends SqlSyntax permits Dialect {
     default String historyRowId(String keyColumn) {
         return "CAST(" + keyColumn + " AS TEXT)";
     }
+
+    /**
+     * The index that finds the updates and deletes after a moment (what a read of the past must
+     * take from the history), named {@code index}: partial where the dialect has partial indexes,
+     * so the inserts, most of a history, never enter it.
+     */
+    default String historyChangesIndex(String historyTable, String index) {
+        return "CREATE INDEX " + quoteIdentifier(index) + " ON " + quoteIdentifier(historyTable) + " (" + quoteIdentifier("changedAt") + ") WHERE "
+                + quoteIdentifier("operation") + " IN ('update', 'delete')";
+    }
+
+    /** Gives the {@link #historyChangesIndex} of a renamed history table its new name, keeping what it indexes. */
+    List<String> renameHistoryChangesIndex(String historyTable, String from, String to);
 }

@@ -440,6 +440,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public List<String> renameHistoryChangesIndex(String historyTable, String from, String to) {
+        return renameIndex(historyTable, from, to, List.of("changedAt"));
+    }
+
+    @Override
     public String historyClock() {
         return "SELECT clock_timestamp()";
     }

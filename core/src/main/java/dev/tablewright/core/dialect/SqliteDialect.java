@@ -335,6 +335,12 @@ public final class SqliteDialect implements Dialect {
                 + rowJson("", columns) + " FROM " + quoteIdentifier(table);
     }
 
+    /** SQLite renames an index by making it again, here with its WHERE clause. */
+    @Override
+    public List<String> renameHistoryChangesIndex(String historyTable, String from, String to) {
+        return List.of("DROP INDEX " + quoteIdentifier(from), historyChangesIndex(historyTable, to));
+    }
+
     @Override
     public String historyClock() {
         return "SELECT " + NOW;

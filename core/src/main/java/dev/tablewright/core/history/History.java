@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -100,9 +101,9 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
             fields.put("changedBy", FieldSpec.of(LogicalType.STRING));
             fields.put("data", FieldSpec.of(LogicalType.JSON));
             done.addAll(schemas.createInternal(historyTable, fields));
-            // One row's versions, and the changes at or after a moment (the audit log's time range, asOf).
+            // One row's versions; the changes of a kind after a moment (asOf: the updates and deletes since).
             List<String> indexes = List.of("CREATE INDEX " + q(historyTable + "_row") + " ON " + q(historyTable) + " (" + q("rowId") + ", " + q("historyId") + ")",
-                    "CREATE INDEX " + q(historyTable + "_at") + " ON " + q(historyTable) + " (" + q("changedAt") + ")");
+                    dialect.historyChangesIndex(historyTable, historyTable + "_at"));
             session.withConnection(c -> {
                 execAll(c, indexes);
                 return null;
@@ -203,9 +204,9 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
                     dialect.renameIndex(InternalNames.historyTable(to), InternalNames.historyTable(to) + "_row", InternalNames.historyTable(from) + "_row", columns)));
             // Histories made before the changedAt index have none.
             if (hasIndex(InternalNames.historyTable(from), InternalNames.historyTable(from) + "_at")) {
-                List<String> at = List.of("changedAt");
-                steps.add(new DdlStep(dialect.renameIndex(InternalNames.historyTable(to), InternalNames.historyTable(from) + "_at", InternalNames.historyTable(to) + "_at", at),
-                        dialect.renameIndex(InternalNames.historyTable(to), InternalNames.historyTable(to) + "_at", InternalNames.historyTable(from) + "_at", at)));
+                String hist = InternalNames.historyTable(to);
+                steps.add(new DdlStep(dialect.renameHistoryChangesIndex(hist, InternalNames.historyTable(from) + "_at", hist + "_at"),
+                        dialect.renameHistoryChangesIndex(hist, hist + "_at", InternalNames.historyTable(from) + "_at")));
             }
         }
         if (schema.options().trackHistory()) {
@@ -305,10 +306,18 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
 
     // --- reading and restoring (contract sections 8, 10 and 10.1) ---
 
-    /** Versions of the rows the filter names, oldest first; {@code limit} and {@code offset} (may be null) applied by the database. */
-    public List<Map<String, Object>> historicalData(String table, Filter filter, String start, String stop, Long limit, Long offset) {
-        return reads.historicalData(table, filter, start == null ? null : Moments.instant(start, "start"), stop == null ? null : Moments.instant(stop, "stop"),
-                limit, offset);
+    /**
+     * Versions of the rows {@code filter} names (parsed from options.filter by the caller), oldest
+     * first; options filter, start, stop, limit, offset, applied by the database.
+     */
+    public List<Map<String, Object>> historicalData(String table, Map<String, ?> options, Filter filter) {
+        for (String key : options.keySet()) {
+            if (!Set.of("filter", "start", "stop", "limit", "offset").contains(key)) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + Names.printable(key) + "'. Known: filter, start, stop, limit, offset.");
+            }
+        }
+        return reads.historicalData(table, filter, Moments.optional(options, "start"), Moments.optional(options, "stop"),
+                Moments.count(options, "limit"), Moments.count(options, "offset"));
     }
 
     /** The same store as changes, newest first: options id, actorId, action, changedField, start, stop, limit, offset. */

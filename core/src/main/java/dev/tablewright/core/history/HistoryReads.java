@@ -40,7 +40,13 @@ final class HistoryReads {
     static final String TRACKING = "tracking";
     /** The operation of a row as it stood when tracking began (not a change: the base of the first one). */
     static final String BASELINE = "baseline";
-    private static final String CHANGES = "('insert', 'update', 'delete')";
+    /**
+     * The changes (insert, update, delete) as the rows that are not {@link #TRACKING} or
+     * {@link #BASELINE}: a condition no index answers, so pages in historyId order are read along
+     * the primary key (SQLite sorted the whole history when it could use the (operation,
+     * changedAt) index for an IN list).
+     */
+    private static final String CHANGES = "NOT IN ('" + TRACKING + "', '" + BASELINE + "')";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
     private static final Set<String> AUDIT_OPTIONS = Set.of("id", "actorId", "action", "changedField", "start", "stop", "limit", "offset");
     private static final Map<String, String> ACTIONS = Map.of("CREATE", "insert", "UPDATE", "update", "DELETE", "delete");
@@ -98,7 +104,7 @@ final class HistoryReads {
             return List.of();
         }
         SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ").sql(columns("h")).sql(" FROM ").sql(q(InternalNames.historyTable(table)))
-                .sql(" h WHERE h.").sql(q("operation")).sql(" IN " + CHANGES);
+                .sql(" h WHERE h.").sql(q("operation")).sql(" " + CHANGES);
         if (ids != null) {
             sql.sql(" AND h.").sql(q("rowId")).sql(" IN (");
             for (int i = 0; i < ids.size(); i++) {
@@ -170,10 +176,18 @@ final class HistoryReads {
         }
         String hist = q(InternalNames.historyTable(table));
         String id = q("historyId");
-        SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ").sql(columns("h")).sql(", p.").sql(q("operation")).sql(", p.").sql(q("data"))
-                .sql(" FROM ").sql(hist).sql(" h LEFT JOIN ").sql(hist).sql(" p ON p.").sql(id).sql(" = (SELECT MAX(x.").sql(id).sql(") FROM ").sql(hist)
-                .sql(" x WHERE x.").sql(q("rowId")).sql(" = h.").sql(q("rowId")).sql(" AND x.").sql(id).sql(" < h.").sql(id).sql(")")
-                .sql(" WHERE h.").sql(q("operation")).sql(" IN " + CHANGES);
+        String previousVersion = " LEFT JOIN " + hist + " p ON p." + id + " = (SELECT MAX(x." + id + ") FROM " + hist + " x WHERE x." + q("rowId")
+                + " = h." + q("rowId") + " AND x." + id + " < h." + id + ")";
+        boolean byField = o.get("changedField") != null;
+        SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ").sql(columns("h"));
+        if (byField) {
+            // The filter needs each change's previous version: joined before the page is cut.
+            sql.sql(", p.").sql(q("operation")).sql(", p.").sql(q("data")).sql(" FROM ").sql(hist).sql(" h").sql(previousVersion);
+        } else {
+            // The page is cut first; only its changes look up their previous versions.
+            sql.sql(" FROM ").sql(hist).sql(" h");
+        }
+        sql.sql(" WHERE h.").sql(q("operation")).sql(" " + CHANGES);
         if (o.get("id") != null) {
             sql.sql(" AND h.").sql(q("rowId")).sql(" = ").param("?", String.valueOf(o.get("id")));
         }
@@ -187,7 +201,7 @@ final class HistoryReads {
             }
             sql.sql(" AND h.").sql(q("operation")).sql(" = ").param("?", operation);
         }
-        if (o.get("changedField") != null) {
+        if (byField) {
             String field = String.valueOf(o.get("changedField"));
             if (!PLAIN.matcher(field).matches()) {
                 throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "'changedField' is a field name; got '" + Names.printable(field) + "'.");
@@ -199,6 +213,11 @@ final class HistoryReads {
         appendTimeRange(sql, Moments.optional(o, "start"), Moments.optional(o, "stop"));
         sql.sql(" ORDER BY h.").sql(id).sql(" DESC");
         appendPage(sql, Moments.count(o, "limit"), Moments.count(o, "offset"));
+        if (!byField) {
+            SqlStatement page = sql.build();
+            sql = new SqlStatement.Builder().sql("SELECT ").sql(columns("h")).sql(", p.").sql(q("operation")).sql(", p.").sql(q("data")).sql(" FROM (")
+                    .append(page).sql(") h").sql(previousVersion).sql(" ORDER BY h.").sql(id).sql(" DESC");
+        }
         Map<Long, Map<String, Object>> previous = new LinkedHashMap<>();
         List<Version> changes = versions(schema, sql.build(), previous);
         List<Map<String, Object>> out = new ArrayList<>(changes.size());

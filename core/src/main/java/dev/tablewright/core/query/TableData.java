@@ -47,6 +47,14 @@ public final class TableData {
         return reads.read(table, options, this, source);
     }
 
+    /**
+     * The SELECT {@link #readFrom} would run (fields, filter, order, limit and offset over
+     * {@code source}), to be used as a part of a larger statement.
+     */
+    public SqlStatement selectFrom(String table, ReadOptions options, SqlStatement source) {
+        return reads.select(schemas.require(table), options == null ? ReadOptions.none() : options, source);
+    }
+
     /** {@link #count} over {@code source}, as {@link #readFrom}. */
     public long countFrom(String table, ReadOptions options, SqlStatement source) {
         return reads.count(table, options, source);

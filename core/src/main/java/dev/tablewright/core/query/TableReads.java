@@ -58,12 +58,7 @@ final class TableReads {
         TableSchema schema = schemas.require(table);
         ReadOptions o = options == null ? ReadOptions.none() : options;
         List<String> columns = selectedColumns(schema, o.fields());
-        SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ")
-                .sql(String.join(", ", columns.stream().map(this::q).toList()))
-                .sql(" FROM ").append(source);
-        appendWhere(sql, schema, o.filter());
-        appendOrder(sql, schema, o);
-        appendLimit(sql, o.limit(), o.offset());
+        SqlStatement.Builder sql = new SqlStatement.Builder().append(select(schema, o, source));
         DateTimeFormatter dates = o.locale() == null ? null : DateFormatting.formatter(o);
         boolean autoJoin = o.autoJoin() == null || o.autoJoin();
         return session.withConnection(c -> {
@@ -73,6 +68,18 @@ final class TableReads {
             }
             return rows;
         });
+    }
+
+    /** The SELECT {@link #read(String, ReadOptions, TableData, SqlStatement)} runs: fields, filter, order and page of {@code o} over {@code source}. */
+    SqlStatement select(TableSchema schema, ReadOptions o, SqlStatement source) {
+        List<String> columns = selectedColumns(schema, o.fields());
+        SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ")
+                .sql(String.join(", ", columns.stream().map(this::q).toList()))
+                .sql(" FROM ").append(source);
+        appendWhere(sql, schema, o.filter());
+        appendOrder(sql, schema, o);
+        appendLimit(sql, o.limit(), o.offset());
+        return sql.build();
     }
 
     /**
