@@ -324,10 +324,14 @@ final class DiagramCanvas extends Region {
     }
 
     private void backgroundDragged(MouseEvent e) {
-        world.setTranslateX(world.getTranslateX() + e.getSceneX() - pressX);
-        world.setTranslateY(world.getTranslateY() + e.getSceneY() - pressY);
+        panBy(e.getSceneX() - pressX, e.getSceneY() - pressY);
         pressX = e.getSceneX();
         pressY = e.getSceneY();
+    }
+
+    void panBy(double dx, double dy) {
+        world.setTranslateX(world.getTranslateX() + dx);
+        world.setTranslateY(world.getTranslateY() + dy);
     }
 
     private void scrolled(ScrollEvent e) {
