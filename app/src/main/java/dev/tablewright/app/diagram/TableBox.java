@@ -41,15 +41,19 @@ final class TableBox extends VBox {
         if (table.history()) {
             FontIcon badge = new FontIcon(Feather.CLOCK);
             badge.getStyleClass().add("history-badge");
-            Tooltip.install(badge, new Tooltip("Keeps the history of its rows"));
             header.getChildren().add(badge);
         }
         linkHandle.getStyleClass().add("link-handle");
         linkHandle.setId("link-" + table.name());
-        Tooltip.install(linkHandle, new Tooltip("Drag to the parent table to add a relationship"));
         header.getChildren().add(linkHandle);
         getChildren().add(header);
 
+        // One tooltip, made when the pointer first comes: thousands of tables would otherwise build thousands of popups.
+        setOnMouseEntered(e -> {
+            if (getProperties().putIfAbsent("tooltip", Boolean.TRUE) == null) {
+                Tooltip.install(this, new Tooltip(describe(table)));
+            }
+        });
         for (DiagramGraph.Field f : table.fields()) {
             Label marker = new Label(f.primaryKey() ? "PK" : f.foreignKey() ? "FK" : f.unique() ? "U" : "");
             marker.getStyleClass().add("field-marker");
@@ -73,9 +77,19 @@ final class TableBox extends VBox {
             row.setMinHeight(NodeGeometry.ROW);
             row.setPrefHeight(NodeGeometry.ROW);
             row.setMaxHeight(NodeGeometry.ROW);
-            Tooltip.install(row, new Tooltip(describe(f)));
             getChildren().add(row);
         }
+    }
+
+    private static String describe(DiagramGraph.Table table) {
+        StringBuilder s = new StringBuilder(table.name());
+        if (table.history()) {
+            s.append(" (keeps the history of its rows)");
+        }
+        for (DiagramGraph.Field f : table.fields()) {
+            s.append('\n').append(describe(f));
+        }
+        return s.append("\nDrag the link icon onto a parent table to add a relationship; double-click to design.").toString();
     }
 
     private static String describe(DiagramGraph.Field f) {

@@ -31,7 +31,7 @@ final class SchemaReader {
         if (!dialect.listTables(c).contains(table)) {
             return null;
         }
-        return read(dialect, c, table, true);
+        return read(dialect, c, table, true, StoredTables.load(dialect, c, table));
     }
 
     /**
@@ -43,8 +43,10 @@ final class SchemaReader {
      */
     static List<TableSchema> readAll(Dialect dialect, Connection c) throws SQLException {
         Map<String, TableSchema> all = new LinkedHashMap<>();
-        for (String table : dialect.listTables(c)) {
-            all.put(table, read(dialect, c, table, false));
+        List<String> tables = dialect.listTables(c);
+        Map<String, StoredTable> stored = tables.contains(InternalNames.SCHEMA_TABLE) ? StoredTables.loadAll(c, dialect) : Map.of();
+        for (String table : tables) {
+            all.put(table, read(dialect, c, table, false, stored.get(table)));
         }
         for (TableSchema child : all.values()) {
             Optional<String[]> junction = InternalNames.junctionSides(child.name());
@@ -75,8 +77,7 @@ final class SchemaReader {
         return all.values().stream().filter(t -> !InternalNames.isInternal(t.name())).toList();
     }
 
-    private static TableSchema read(Dialect dialect, Connection c, String table, boolean exported) throws SQLException {
-        StoredTable stored = StoredTables.load(dialect, c, table);
+    private static TableSchema read(Dialect dialect, Connection c, String table, boolean exported, StoredTable stored) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
         String catalog = dialect.metaCatalog(c);
         String schema = dialect.metaSchema(c);
