@@ -87,6 +87,7 @@ final class Calls {
 
         add("getHistoricalData", List.of("name"), List.of("options"), (c, a) -> c.getHistoricalData(a.string("name"), a.map("options")));
         add("getAuditLog", List.of("name"), List.of("options"), (c, a) -> c.getAuditLog(a.string("name"), a.map("options")));
+        add("restoreRow", List.of("table", "id"), List.of("options"), (c, a) -> c.restoreRow(a.string("table"), a.value("id"), a.map("options")));
 
         add("autoAddRows", List.of("table", "data"), List.of(), (c, a) -> c.autoAddRows(a.string("table"), a.rows("data")));
         add("autoUpsertRow", List.of("table", "data"), List.of("uniqueKey"),

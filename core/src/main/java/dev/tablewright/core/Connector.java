@@ -223,8 +223,12 @@ public final class Connector implements AutoCloseable {
 
     // --- reading ---
 
+    /** The rows of a table; with {@code asOf}, as they stood at that moment (section 10.1, tracked tables). */
     public List<Map<String, Object>> getTableData(String name, ReadOptions options) {
         session();
+        if (options != null && options.asOf() != null) {
+            return history.readAsOf(name, withUser(options));
+        }
         return data.read(name, withUser(options));
     }
 
@@ -238,17 +242,27 @@ public final class Connector implements AutoCloseable {
         if (names != null && names.size() == 1) {
             return getTableData(names.get(0), options);
         }
+        if (options != null && options.asOf() != null) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "'asOf' reads one table as it stood; a query over several tables reads them as they are.");
+        }
         return data.readJoined(names == null ? List.of() : names, withUser(options));
     }
 
     public Map<String, Object> findRow(String table, ReadOptions options) {
         session();
+        if (options != null && options.asOf() != null) {
+            List<Map<String, Object>> rows = history.readAsOf(table, withUser(options).withLimit(1));
+            return rows.isEmpty() ? null : rows.get(0);
+        }
         return data.findOne(table, withUser(options));
     }
 
     /** The rows the filter matches; with {@code limit} set, counting stops there (at most {@code limit}). */
     public long countRows(String name, ReadOptions options) {
         session();
+        if (options != null && options.asOf() != null) {
+            return history.countAsOf(name, withUser(options));
+        }
         return data.count(name, withUser(options));
     }
 
@@ -307,23 +321,48 @@ public final class Connector implements AutoCloseable {
 
     // --- history ---
 
-    /** Versions of the rows the filter names, oldest first: {operation, changedAt, changedBy, data}. */
+    /**
+     * Versions of the rows the filter names, oldest first: {operation, changedAt, changedBy, data};
+     * options filter, start, stop, limit, offset.
+     */
     public List<Map<String, Object>> getHistoricalData(String name, Map<String, ?> options) {
         session();
         Map<String, ?> o = options == null ? Map.of() : options;
         for (String key : o.keySet()) {
-            if (!java.util.Set.of("filter", "start", "stop").contains(key)) {
-                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + key + "'. Known: filter, start, stop.");
+            if (!java.util.Set.of("filter", "start", "stop", "limit", "offset").contains(key)) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + key + "'. Known: filter, start, stop, limit, offset.");
             }
         }
+        ReadOptions page = ReadOptions.fromMap(pageOf(o));
         return history.historicalData(name, withUser(Filter.parse(o.get("filter"))), o.get("start") == null ? null : String.valueOf(o.get("start")),
-                o.get("stop") == null ? null : String.valueOf(o.get("stop")));
+                o.get("stop") == null ? null : String.valueOf(o.get("stop")), page.limit() == null ? null : (long) page.limit(),
+                page.offset() == null ? null : (long) page.offset());
     }
 
-    /** The history as changes, newest first: {action, id, actorId, createdAt, diff}. */
+    private static Map<String, Object> pageOf(Map<String, ?> options) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("limit", options.get("limit"));
+        page.put("offset", options.get("offset"));
+        return page;
+    }
+
+    /**
+     * The history as changes, newest first: {action, id, actorId, createdAt, diff}; options id,
+     * actorId, action, changedField, start, stop, limit, offset.
+     */
     public List<Map<String, Object>> getAuditLog(String name, Map<String, ?> options) {
         session();
         return history.auditLog(name, userMap(options));
+    }
+
+    /**
+     * Writes back the values a row of a tracked table had at {@code options.asOf}, all fields or
+     * those in {@code options.fields}; a row deleted since comes back with its id. Itself a recorded
+     * change; returns the row as stored (section 10.1).
+     */
+    public Map<String, Object> restoreRow(String table, Object id, Map<String, ?> options) {
+        session();
+        return history.restoreRow(table, user(id), userMap(options));
     }
 
     // --- auto-schema ---
