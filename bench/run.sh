@@ -6,6 +6,7 @@
 #   bench/run.sh --history                      # record history: tracked vs untracked addRows, lookup among 1M versions
 #   bench/run.sh --history --dialects mariadb   # one dialect at a time
 #   bench/run.sh --history-raw                  # the same history cost in hand-written JDBC (MariaDB, PostgreSQL)
+#   DISPLAY=:42 bench/run.sh --diagram          # the relationship diagram on 3,000 tables and 4,000 relationships
 # Compiles core (main and test classes: the test classes hold the embedded-server harness) in this
 # checkout, compiles the bench against them with javac, and runs it in its own JVM. Nothing is
 # installed into the local Maven repository, so other checkouts sharing it are not affected.
@@ -15,6 +16,19 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 mvn_flags=${MVN_FLAGS:--q}
+if [ "${1:-}" = "--diagram" ]; then
+  # bench/run.sh --diagram [--tables 3000] [--links 4000]: the relationship diagram on a generated
+  # SQLite schema. Needs a display (DISPLAY=:N with Xvfb works); vsync is off so a frame takes what it costs.
+  shift
+  mvn $mvn_flags -pl app -am compile
+  mvn $mvn_flags -pl app dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
+  cp="core/target/classes:app/target/classes:$(cat app/target/bench-classpath.txt)"
+  rm -rf bench/target/diagram-classes
+  mkdir -p bench/target/diagram-classes
+  javac --release 17 -nowarn -d bench/target/diagram-classes -cp "$cp" $(find bench/src/diagram/java -name '*.java')
+  exec java ${JAVA_OPTS:--Xmx4g} -Dprism.vsync=false -Djavafx.animation.fullspeed=true \
+    -cp "bench/target/diagram-classes:$cp" dev.tablewright.bench.DiagramBench "$@"
+fi
 # -f core/pom.xml finds the parent by its relative path; the other modules need not build.
 mvn $mvn_flags -f core/pom.xml test-compile
 mvn $mvn_flags -f core/pom.xml dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt

@@ -40,6 +40,8 @@ final class DiagramCanvas extends Region {
     static final double MIN_ZOOM = 0.05;
     static final double MAX_ZOOM = 3;
     private static final double MAX_PICTURE = 8000;
+    /** The minimap shows on schemas of this many tables or more: smaller ones fit on screen. */
+    static final int MINIMAP_FROM = 40;
     private final DiagramViewModel viewModel;
     private final Pane world = new Pane();
     private final Group edgeLayer = new Group();
@@ -47,6 +49,8 @@ final class DiagramCanvas extends Region {
     private final Line rubberBand = new Line();
     private final Scale scale = new Scale(1, 1, 0, 0);
     private final Map<String, TableBox> boxes = new HashMap<>();
+    private final Minimap minimap = new Minimap();
+    private boolean minimapDue;
     private final Map<String, List<EdgeShape>> edgesOf = new HashMap<>();
     private final List<EdgeShape> edges = new ArrayList<>();
     private final ChangeListener<DiagramGraph> graphListener = (obs, old, graph) -> rebuild(graph);
@@ -81,7 +85,15 @@ final class DiagramCanvas extends Region {
         rubberBand.setVisible(false);
         rubberBand.setMouseTransparent(true);
         world.getChildren().addAll(edgeLayer, boxLayer, rubberBand);
-        getChildren().add(world);
+        minimap.setManaged(false);
+        minimap.setVisible(false);
+        minimap.setOnJump(p -> centreOn(p.getX(), p.getY()));
+        getChildren().addAll(world, minimap);
+        world.translateXProperty().addListener(o -> redrawMinimap());
+        world.translateYProperty().addListener(o -> redrawMinimap());
+        scale.xProperty().addListener(o -> redrawMinimap());
+        widthProperty().addListener(o -> redrawMinimap());
+        heightProperty().addListener(o -> redrawMinimap());
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -168,6 +180,8 @@ final class DiagramCanvas extends Region {
         }
         boxLayer.getChildren().setAll(newBoxes);
         edgeLayer.getChildren().setAll(newEdges);
+        minimap.setVisible(graph.tables().size() >= MINIMAP_FROM);
+        redrawMinimap();
     }
 
     private void selectEdge(EdgeShape shape) {
@@ -183,6 +197,20 @@ final class DiagramCanvas extends Region {
         requestFocus();
     }
 
+    /** Redraws the minimap once, after the changes of this pulse. */
+    private void redrawMinimap() {
+        if (minimapDue || !minimap.isVisible()) {
+            return;
+        }
+        minimapDue = true;
+        javafx.application.Platform.runLater(() -> {
+            minimapDue = false;
+            double z = zoom();
+            minimap.draw(viewModel.graphProperty().get(), viewModel.positions(),
+                    new Rectangle2D(-world.getTranslateX() / z, -world.getTranslateY() / z, Math.max(1, getWidth() / z), Math.max(1, getHeight() / z)));
+        });
+    }
+
     private void placed(String table) {
         TableBox box = boxes.get(table);
         Point p = viewModel.positions().get(table);
@@ -193,6 +221,7 @@ final class DiagramCanvas extends Region {
         for (EdgeShape e : edgesOf.getOrDefault(table, List.of())) {
             redraw(e);
         }
+        redrawMinimap();
     }
 
     private void redraw(EdgeShape shape) {
@@ -324,10 +353,14 @@ final class DiagramCanvas extends Region {
     }
 
     private void backgroundDragged(MouseEvent e) {
-        world.setTranslateX(world.getTranslateX() + e.getSceneX() - pressX);
-        world.setTranslateY(world.getTranslateY() + e.getSceneY() - pressY);
+        panBy(e.getSceneX() - pressX, e.getSceneY() - pressY);
         pressX = e.getSceneX();
         pressY = e.getSceneY();
+    }
+
+    void panBy(double dx, double dy) {
+        world.setTranslateX(world.getTranslateX() + dx);
+        world.setTranslateY(world.getTranslateY() + dy);
     }
 
     private void scrolled(ScrollEvent e) {
@@ -384,12 +417,20 @@ final class DiagramCanvas extends Region {
     /** Pans so that the table's box is in the middle of the canvas. */
     void centreOn(String table) {
         Rectangle2D r = rect(table);
-        if (r == null) {
-            return;
+        if (r != null) {
+            centreOn(r.getMinX() + r.getWidth() / 2, r.getMinY() + r.getHeight() / 2);
         }
+    }
+
+    /** Pans so that the diagram point (x, y) is in the middle of the canvas. */
+    void centreOn(double x, double y) {
         double z = zoom();
-        world.setTranslateX(getWidth() / 2 - (r.getMinX() + r.getWidth() / 2) * z);
-        world.setTranslateY(getHeight() / 2 - (r.getMinY() + r.getHeight() / 2) * z);
+        world.setTranslateX(getWidth() / 2 - x * z);
+        world.setTranslateY(getHeight() / 2 - y * z);
+    }
+
+    Minimap minimap() {
+        return minimap;
     }
 
     /**
@@ -434,6 +475,7 @@ final class DiagramCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
-        // The world is positioned by pan and zoom alone, never by the region's layout.
+        // The world is positioned by pan and zoom alone, never by the region's layout; the minimap sits in the corner.
+        minimap.relocate(getWidth() - Minimap.WIDTH - 12, getHeight() - Minimap.HEIGHT - 12);
     }
 }

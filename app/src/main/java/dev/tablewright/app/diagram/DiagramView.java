@@ -151,6 +151,25 @@ public final class DiagramView {
         return canvas;
     }
 
+    /** Zoom and pan so that every table is in view. */
+    public void fit() {
+        canvas.fit();
+    }
+
+    /** Zooms around the middle of the canvas. */
+    public void zoomBy(double factor) {
+        canvas.zoomBy(factor);
+    }
+
+    public double zoom() {
+        return canvas.zoom();
+    }
+
+    /** Moves the picture by so many pixels, as a drag on the background does. */
+    public void panBy(double dx, double dy) {
+        canvas.panBy(dx, dy);
+    }
+
     /** What a double-click on a table does: the shell opens it in the designer. */
     public void setOnOpenTable(Consumer<String> open) {
         canvas.setOnOpenTable(open);

@@ -41,6 +41,9 @@ final class EdgeShape extends Group {
         label.setText(edge.kind() == DiagramGraph.Kind.MANY_TO_MANY ? "many-to-many" : edge.label());
         label.setVisible(!label.getText().isEmpty());
         label.setMouseTransparent(true);
+        // Centred on its point by its own size once laid out: asking for the size here would style each label at once.
+        label.translateXProperty().bind(label.widthProperty().divide(-2));
+        label.translateYProperty().bind(label.heightProperty().divide(-2));
         getChildren().addAll(hit, line, ends, circle, label);
     }
 
@@ -121,8 +124,8 @@ final class EdgeShape extends Group {
     }
 
     private static void place(Label label, Point2D at) {
-        label.autosize();
-        label.relocate(at.getX() - label.prefWidth(-1) / 2, at.getY() - label.prefHeight(-1) / 2);
+        label.setLayoutX(at.getX());
+        label.setLayoutY(at.getY());
     }
 
     private static Point2D center(Rectangle2D r) {

@@ -1,14 +1,16 @@
 package dev.tablewright.app.diagram;
 
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -41,41 +43,60 @@ final class TableBox extends VBox {
         if (table.history()) {
             FontIcon badge = new FontIcon(Feather.CLOCK);
             badge.getStyleClass().add("history-badge");
-            Tooltip.install(badge, new Tooltip("Keeps the history of its rows"));
             header.getChildren().add(badge);
         }
         linkHandle.getStyleClass().add("link-handle");
         linkHandle.setId("link-" + table.name());
-        Tooltip.install(linkHandle, new Tooltip("Drag to the parent table to add a relationship"));
         header.getChildren().add(linkHandle);
         getChildren().add(header);
 
+        // One tooltip, made when the pointer first comes: thousands of tables would otherwise build thousands of popups.
+        setOnMouseEntered(e -> {
+            if (getProperties().putIfAbsent("tooltip", Boolean.TRUE) == null) {
+                Tooltip.install(this, new Tooltip(describe(table)));
+            }
+        });
+        // Rows are plain Text in a Pane, not Labels in an HBox: a Label is a control with a skin and many
+        // CSS properties, and styling thousands of them kept the FX thread busy for seconds (docs/benchmarks.md).
         for (DiagramGraph.Field f : table.fields()) {
-            Label marker = new Label(f.primaryKey() ? "PK" : f.foreignKey() ? "FK" : f.unique() ? "U" : "");
-            marker.getStyleClass().add("field-marker");
-            marker.setMinWidth(18);
-            marker.setPrefWidth(18);
-            Label field = new Label(f.name());
-            field.getStyleClass().add("field-name");
+            Text marker = text(f.primaryKey() ? "PK" : f.foreignKey() ? "FK" : f.unique() ? "U" : "", "field-marker");
+            marker.relocate(6, 4);
+            Text type = text(f.type(), "field-type");
+            double typeWidth = f.type().length() * 6.6;
+            type.setLayoutY(3);
+            // Right-aligned by its real width once styled; the estimate only sizes the room left for the name.
+            type.layoutXProperty().bind(Bindings.createDoubleBinding(() -> width - 8 - type.getLayoutBounds().getWidth(), type.layoutBoundsProperty()));
+            int room = (int) Math.max(4, (width - 26 - typeWidth - 12) / 7.2);
+            Text field = text(f.name().length() > room ? f.name().substring(0, room - 1) + "\u2026" : f.name(), "field-name");
             if (f.notNull()) {
                 field.getStyleClass().add("required");
             }
-            field.setTextOverrun(OverrunStyle.ELLIPSIS);
-            field.setMinWidth(20);
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
-            Label type = new Label(f.type());
-            type.getStyleClass().add("field-type");
-            type.setMinWidth(Region.USE_PREF_SIZE);
-            HBox row = new HBox(marker, field, gap, type);
+            field.relocate(26, 3);
+            Pane row = new Pane(marker, field, type);
             row.getStyleClass().add("field-row");
-            row.setAlignment(Pos.CENTER_LEFT);
             row.setMinHeight(NodeGeometry.ROW);
             row.setPrefHeight(NodeGeometry.ROW);
             row.setMaxHeight(NodeGeometry.ROW);
-            Tooltip.install(row, new Tooltip(describe(f)));
             getChildren().add(row);
         }
+    }
+
+    private static Text text(String content, String styleClass) {
+        Text t = new Text(content);
+        t.getStyleClass().add(styleClass);
+        t.setTextOrigin(VPos.TOP);
+        return t;
+    }
+
+    private static String describe(DiagramGraph.Table table) {
+        StringBuilder s = new StringBuilder(table.name());
+        if (table.history()) {
+            s.append(" (keeps the history of its rows)");
+        }
+        for (DiagramGraph.Field f : table.fields()) {
+            s.append('\n').append(describe(f));
+        }
+        return s.append("\nDrag the link icon onto a parent table to add a relationship; double-click to design.").toString();
     }
 
     private static String describe(DiagramGraph.Field f) {

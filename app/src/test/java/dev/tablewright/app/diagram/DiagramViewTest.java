@@ -95,6 +95,7 @@ class DiagramViewTest {
             assertTrue(line.getWidth() > 0 || line.getHeight() > 0, "edge " + e.edge().id() + " has a length");
         }
         assertEquals("11 tables, 11 relationships", robot.lookup("#diagramStatus").queryLabeled().getText());
+        assertTrue(!canvas.minimap().isVisible(), "eleven tables fit on screen: no minimap");
     }
 
     @Test
@@ -194,6 +195,33 @@ class DiagramViewTest {
         waitUntil(() -> java.nio.file.Files.exists(png) && java.nio.file.Files.size(png) > 0);
         java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(png.toFile());
         assertTrue(picture.getWidth() > 500 && picture.getHeight() > 500, picture.getWidth() + "x" + picture.getHeight());
+    }
+
+    @Test
+    void onABigSchemaTheMinimapMovesTheViewWhereItIsClicked(FxRobot robot) throws Exception {
+        db = DiagramFixtures.fresh("sqlite");
+        StringBuilder script = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            script.append("CREATE TABLE t").append(i).append(" (id INTEGER PRIMARY KEY, name TEXT")
+                    .append(i > 0 ? ", parentId INTEGER REFERENCES t" + (i - 1) + "(id)" : "").append(");");
+        }
+        db.exec(script.toString());
+        DiagramView view = show(robot);
+        Minimap minimap = view.canvas().minimap();
+        assertTrue(minimap.isVisible());
+        robot.interact(() -> view.zoomBy(1 / view.zoom()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds map = minimap.localToScreen(minimap.getBoundsInLocal());
+
+        robot.clickOn(new javafx.geometry.Point2D(map.getMinX() + 6, map.getMinY() + 6));
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds first = view.canvas().screenBounds("t0");
+        Bounds canvas = view.canvas().localToScreen(view.canvas().getBoundsInLocal());
+        assertTrue(canvas.intersects(first), "the top-left corner of the diagram is in view: " + first);
+
+        robot.clickOn(new javafx.geometry.Point2D(map.getMaxX() - 6, map.getMaxY() - 6));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!canvas.intersects(view.canvas().screenBounds("t0")), "the view moved to the far corner");
     }
 
     /** The screen point in the middle of an edge's line, where a click selects it. */

@@ -138,6 +138,13 @@ public final class SchemaManager {
         return schema;
     }
 
+    /** Every user table's schema, read in one pass (the diagram's, on schemas of thousands of tables). */
+    public List<TableSchema> requireAll() {
+        List<TableSchema> all = session.withConnection(c -> SchemaReader.readAll(dialect, c));
+        all.forEach(s -> cache.put(s.name(), s));
+        return all.stream().sorted(Comparator.comparing((TableSchema s) -> s.name().toLowerCase(Locale.ROOT)).thenComparing(TableSchema::name)).toList();
+    }
+
     public boolean exists(String table) {
         return session.withConnection(c -> dialect.listTables(c).contains(table));
     }

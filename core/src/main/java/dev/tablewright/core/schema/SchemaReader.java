@@ -31,7 +31,53 @@ final class SchemaReader {
         if (!dialect.listTables(c).contains(table)) {
             return null;
         }
-        StoredTable stored = StoredTables.load(dialect, c, table);
+        return read(dialect, c, table, true, StoredTables.load(dialect, c, table));
+    }
+
+    /**
+     * Every table's schema at once, internal ones left out, in the catalog's order. The same as
+     * {@link #read} table by table, but the relationships a table is the parent of ({@code hasMany},
+     * {@code manyToMany}) come from the other tables' foreign keys read here, not from the driver's
+     * exported keys, which SQLite's driver finds by reading every table's keys again (3,000 tables:
+     * minutes instead of seconds).
+     */
+    static List<TableSchema> readAll(Dialect dialect, Connection c) throws SQLException {
+        Map<String, TableSchema> all = new LinkedHashMap<>();
+        List<String> tables = dialect.listTables(c);
+        Map<String, StoredTable> stored = tables.contains(InternalNames.SCHEMA_TABLE) ? StoredTables.loadAll(c, dialect) : Map.of();
+        for (String table : tables) {
+            all.put(table, read(dialect, c, table, false, stored.get(table)));
+        }
+        for (TableSchema child : all.values()) {
+            Optional<String[]> junction = InternalNames.junctionSides(child.name());
+            for (Map<String, Object> rel : List.copyOf(child.relationships())) {
+                TableSchema parent = all.get((String) rel.get("table"));
+                if (parent == null || !"belongsTo".equals(rel.get("type"))) {
+                    continue;
+                }
+                Map<String, Object> back = new LinkedHashMap<>();
+                if (junction.isPresent()) {
+                    String[] sides = junction.get();
+                    String other = sides[0].equals(parent.name()) ? sides[1] : sides[0];
+                    if (parent.relationships().stream().anyMatch(r -> "manyToMany".equals(r.get("type")) && child.name().equals(r.get("through")))) {
+                        continue;
+                    }
+                    back.put("type", "manyToMany");
+                    back.put("table", other);
+                    back.put("through", child.name());
+                } else {
+                    back.put("type", "hasMany");
+                    back.put("table", child.name());
+                    back.put("field", rel.get("field"));
+                    back.put("onDelete", rel.get("onDelete"));
+                }
+                parent.relationships().add(back);
+            }
+        }
+        return all.values().stream().filter(t -> !InternalNames.isInternal(t.name())).toList();
+    }
+
+    private static TableSchema read(Dialect dialect, Connection c, String table, boolean exported, StoredTable stored) throws SQLException {
         DatabaseMetaData md = c.getMetaData();
         String catalog = dialect.metaCatalog(c);
         String schema = dialect.metaSchema(c);
@@ -79,8 +125,8 @@ final class SchemaReader {
             }
         }
 
-        try (ResultSet rs = md.getExportedKeys(catalog, schema, table)) {
-            while (rs.next()) {
+        try (ResultSet rs = exported ? md.getExportedKeys(catalog, schema, table) : null) {
+            while (rs != null && rs.next()) {
                 String child = rs.getString("FKTABLE_NAME");
                 Map<String, Object> rel = new LinkedHashMap<>();
                 Optional<String[]> junction = InternalNames.junctionSides(child);

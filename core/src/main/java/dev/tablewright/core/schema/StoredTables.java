@@ -15,7 +15,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the workbench keeps about its tables in the internal table {@value InternalNames#SCHEMA_TABLE}
@@ -25,6 +27,22 @@ final class StoredTables {
     private StoredTables() {
     }
 
+
+    /** What the workbench stored about every table, by table; the internal table must exist. */
+    static Map<String, StoredTable> loadAll(Connection c, Dialect dialect) throws SQLException {
+        Map<String, StoredTable> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + dialect.quoteIdentifier("tableName") + ", " + dialect.quoteIdentifier("definition")
+                + " FROM " + dialect.quoteIdentifier(InternalNames.SCHEMA_TABLE)); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                try {
+                    out.put(rs.getString(1), Json.MAPPER.readValue(rs.getString(2), new TypeReference<StoredTable>() { }));
+                } catch (JsonProcessingException e) {
+                    throw new TablewrightException(ErrorCode.SQL_ERROR, "The stored schema of '" + rs.getString(1) + "' is damaged: " + e.getOriginalMessage(), e);
+                }
+            }
+        }
+        return out;
+    }
 
     /** What the workbench stored about {@code table}; null for a table it knows nothing of. */
     static StoredTable load(Dialect dialect, Connection c, String table) throws SQLException {

@@ -1,0 +1,81 @@
+package dev.tablewright.app.diagram;
+
+import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A small overview of a big diagram in the canvas's corner: every table as a dot-sized box and the
+ * part on screen as a frame; a click or drag there moves the view to that place. Drawn on one
+ * {@link Canvas} (no node per table), and only when something changed.
+ */
+final class Minimap extends Canvas {
+    static final double WIDTH = 220;
+    static final double HEIGHT = 150;
+    private Rectangle2D world = new Rectangle2D(0, 0, 1, 1);
+    private double scale = 1;
+    private Consumer<Point2D> onJump = p -> { };
+
+    Minimap() {
+        super(WIDTH, HEIGHT);
+        setId("diagramMinimap");
+        setOnMousePressed(e -> jump(e.getX(), e.getY()));
+        setOnMouseDragged(e -> jump(e.getX(), e.getY()));
+    }
+
+    void setOnJump(Consumer<Point2D> onJump) {
+        this.onJump = onJump;
+    }
+
+    private void jump(double x, double y) {
+        onJump.accept(new Point2D(world.getMinX() + x / scale, world.getMinY() + y / scale));
+    }
+
+    /** Draws the tables and the frame of the part on screen ({@code visible}, in diagram units). */
+    void draw(DiagramGraph graph, Map<String, Point> positions, Rectangle2D visible) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (DiagramGraph.Table t : graph.tables()) {
+            Point p = positions.get(t.name());
+            if (p != null) {
+                minX = Math.min(minX, p.x());
+                minY = Math.min(minY, p.y());
+                maxX = Math.max(maxX, p.x() + NodeGeometry.width(t));
+                maxY = Math.max(maxY, p.y() + NodeGeometry.height(t));
+            }
+        }
+        GraphicsContext g = getGraphicsContext2D();
+        // Colours that read on the light and the dark themes alike: the canvas cannot see the theme's CSS.
+        g.clearRect(0, 0, WIDTH, HEIGHT);
+        g.setFill(Color.rgb(128, 128, 128, 0.18));
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.setStroke(Color.rgb(128, 128, 128, 0.6));
+        g.strokeRect(0.5, 0.5, WIDTH - 1, HEIGHT - 1);
+        if (minX == Double.MAX_VALUE) {
+            return;
+        }
+        world = new Rectangle2D(minX, minY, Math.max(1, maxX - minX), Math.max(1, maxY - minY));
+        scale = Math.min((WIDTH - 8) / world.getWidth(), (HEIGHT - 8) / world.getHeight());
+        double ox = 4;
+        double oy = 4;
+        g.setFill(Color.rgb(56, 139, 253, 0.65));
+        for (DiagramGraph.Table t : graph.tables()) {
+            Point p = positions.get(t.name());
+            if (p != null) {
+                g.fillRect(ox + (p.x() - minX) * scale, oy + (p.y() - minY) * scale,
+                        Math.max(1, NodeGeometry.width(t) * scale), Math.max(1, NodeGeometry.height(t) * scale));
+            }
+        }
+        g.setStroke(Color.rgb(240, 110, 40));
+        g.setLineWidth(1.5);
+        g.strokeRect(ox + (visible.getMinX() - minX) * scale, oy + (visible.getMinY() - minY) * scale,
+                visible.getWidth() * scale, visible.getHeight() * scale);
+    }
+}
