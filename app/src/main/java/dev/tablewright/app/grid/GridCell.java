@@ -4,6 +4,8 @@ import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.TablewrightException;
 import javafx.css.PseudoClass;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.MenuItem;
@@ -36,6 +38,10 @@ final class GridCell extends TableCell<GridRow, Object> {
     private final LogicalType type;
     /** Only boolean columns have one: a screen of cells would otherwise build a check box each. */
     private final CheckBox check;
+    /** The parent table of a foreign-key column (null for other columns): its cells show the parent's label. */
+    private final String parentTable;
+    /** The label beside a key, made when a foreign-key cell first shows one. */
+    private Label parentLabel;
 
     GridCell(GridViewModel viewModel, String field, LogicalType type) {
         this.viewModel = viewModel;
@@ -43,6 +49,11 @@ final class GridCell extends TableCell<GridRow, Object> {
         this.type = type;
         getStyleClass().add("grid-cell");
         check = type == LogicalType.BOOLEAN ? new CheckBox() : null;
+        parentTable = viewModel.parentTable(field).orElse(null);
+        if (parentTable != null) {
+            getStyleClass().add("fk-cell");
+            setContentDisplay(ContentDisplay.RIGHT);
+        }
         if (check != null) {
             check.setOnAction(e -> {
                 GridRow row = getTableRow() == null ? null : getTableRow().getItem();
@@ -97,10 +108,36 @@ final class GridCell extends TableCell<GridRow, Object> {
         } else if (value == null) {
             setText(type == LogicalType.FILE && !row.isDraft() ? "file…" : "NULL");
             setGraphic(null);
+        } else if (parentTable != null) {
+            setText(CellValues.display(type, value));
+            setGraphic(labelOf(row.label(field)));
         } else {
             setText(CellValues.display(type, value));
             setGraphic(null);
         }
+    }
+
+    /** The parent's label beside the key; a key of no parent row says so (it is no error to show). */
+    private Label labelOf(ParentLabel label) {
+        if (label == null || (label.found() && label.text() == null)) {
+            return null;
+        }
+        if (parentLabel == null) {
+            parentLabel = new Label();
+            parentLabel.setMinWidth(0);
+        }
+        parentLabel.getStyleClass().removeAll("fk-label", "fk-missing");
+        if (label.found()) {
+            parentLabel.setText(label.text());
+            parentLabel.getStyleClass().add("fk-label");
+            parentLabel.setTooltip(null);
+        } else {
+            parentLabel.setText("not in " + parentTable);
+            parentLabel.getStyleClass().add("fk-missing");
+            parentLabel.setTooltip(new Tooltip("No " + parentTable + " row has this key: it was deleted, or the database took the key "
+                    + "without checking the link (SQLite without foreign-key enforcement)."));
+        }
+        return parentLabel;
     }
 
     @Override

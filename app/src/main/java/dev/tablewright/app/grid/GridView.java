@@ -8,6 +8,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableMap;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.MouseButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -203,11 +207,21 @@ public final class GridView {
             header.setMaxWidth(Double.MAX_VALUE);
             header.setTooltip(new Tooltip(type.id() + (e.getValue().primaryKey() ? ", primary key" : "")
                     + (e.getValue().nativeType() == null ? "" : " (" + e.getValue().nativeType() + ")") + " — click to sort"));
-            header.setOnMouseClicked(ev -> viewModel.sortBy(field));
+            header.setOnMouseClicked(ev -> {
+                if (ev.getButton() == MouseButton.PRIMARY) {
+                    viewModel.sortBy(field);
+                }
+            });
+            viewModel.parentTable(field).ifPresent(parent -> {
+                header.setTooltip(new Tooltip(header.getTooltip().getText() + "\nPoints at " + parent
+                        + "; right-click to choose the field that labels its rows"));
+                header.setContextMenu(labelMenu(field, parent));
+            });
             column.setGraphic(header);
             // Never JavaFX's default 80: a column at the default width is resized to its first
             // cells' content, which squeezed the boolean column below its header.
-            column.setPrefWidth(switch (type) {
+            boolean foreignKey = viewModel.parentTable(field).isPresent();
+            column.setPrefWidth(foreignKey ? 260 : switch (type) {
                 case BOOLEAN -> 90;
                 case INTEGER, NUMBER -> 100;
                 case DATE -> 200;
@@ -220,6 +234,30 @@ public final class GridView {
             table.getColumns().add(column);
         }
         markSortedColumn(viewModel.sortProperty().get());
+    }
+
+    /** The header menu of a foreign-key column: which of the parent's fields labels the keys. */
+    private ContextMenu labelMenu(String field, String parent) {
+        ContextMenu menu = new ContextMenu();
+        menu.setOnShowing(e -> {
+            menu.getItems().clear();
+            MenuItem title = new MenuItem("Label " + parent + " rows by");
+            title.setDisable(true);
+            menu.getItems().add(title);
+            ToggleGroup group = new ToggleGroup();
+            String current = viewModel.labelField(field).orElse(null);
+            for (String candidate : viewModel.labelCandidates(field)) {
+                RadioMenuItem item = new RadioMenuItem(candidate);
+                item.setId("label-" + field + "-" + candidate);
+                item.setToggleGroup(group);
+                item.setSelected(candidate.equals(current));
+                item.setOnAction(ev -> viewModel.chooseLabel(field, candidate));
+                menu.getItems().add(item);
+            }
+        });
+        // A menu shows nothing without items; the real ones are made each time it opens.
+        menu.getItems().add(new MenuItem(parent));
+        return menu;
     }
 
     private void markSortedColumn(List<SortKey> sort) {

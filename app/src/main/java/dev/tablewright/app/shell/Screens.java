@@ -8,6 +8,7 @@ import dev.tablewright.app.designer.TableDesignerViewModel;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.filter.FilterBuilderViewModel;
 import dev.tablewright.app.grid.GridViewModel;
+import dev.tablewright.app.grid.LabelFields;
 import dev.tablewright.app.navigator.NavigatorConnection;
 import dev.tablewright.app.history.HistoryView;
 import dev.tablewright.app.history.HistoryViewModel;
@@ -18,6 +19,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Node;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -29,6 +32,8 @@ public final class Screens implements Screen.Factory {
     private final Consumer<NavigatorConnection> tablesChanged;
     /** Where the filter builder's divider was left, shared by the data screens: the builder opens again at that size. */
     private final DoubleProperty builderShare = new SimpleDoubleProperty(-1);
+    /** Label fields chosen per connection, one store each so every grid of a connection sees a choice at once. */
+    private final Map<String, LabelFields> labelFields = new HashMap<>();
 
     /** {@code tablesChanged} is told when a screen created, changed or deleted a table, so the navigator lists them anew. */
     public Screens(TaskExecutor tasks, DialogService dialogs, Path dataDir, Consumer<NavigatorConnection> tablesChanged) {
@@ -59,7 +64,8 @@ public final class Screens implements Screen.Factory {
     /** A table's rows in the grid, with the filter builder docked above it on demand. */
     private Screen data(WorkspaceRequest request) {
         String table = request.table();
-        GridViewModel grid = new GridViewModel(request.connection().connector(), table, tasks, dialogs);
+        LabelFields labels = labelFields.computeIfAbsent(request.connection().name(), name -> LabelFields.remembered(dataDir, name));
+        GridViewModel grid = new GridViewModel(request.connection().connector(), table, tasks, dialogs, labels);
         FilterBuilderViewModel filter = new FilterBuilderViewModel(request.connection().connector(), request.connection().name(),
                 table, tasks, dialogs);
         TableDataView view = new TableDataView(grid, filter, builderShare);
