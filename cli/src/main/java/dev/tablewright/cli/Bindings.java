@@ -4,6 +4,7 @@ import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.Json;
 import dev.tablewright.core.base.Names;
 import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.callfile.CallFile;
 
 import java.io.IOException;
 import java.nio.file.Files;

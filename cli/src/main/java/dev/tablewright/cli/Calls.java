@@ -3,6 +3,7 @@ package dev.tablewright.cli;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.callfile.CallFile;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.sql.RawSql;
 
@@ -105,6 +106,24 @@ final class Calls {
     private static void add(Call call) {
         CALLS.put(call.name(), call);
     }
+
+    /** The functions a call file run by the command line may call. */
+    static final CallFile.Functions FUNCTIONS = new CallFile.Functions() {
+        @Override
+        public boolean isKnown(String function) {
+            return Calls.isKnown(function);
+        }
+
+        @Override
+        public String whenUnknown(String function) {
+            return suggestion(function) + " Known functions: " + String.join(", ", names()) + ".";
+        }
+
+        @Override
+        public String parameters(String function) {
+            return describeParameters(function);
+        }
+    };
 
     static boolean isKnown(String function) {
         return CALLS.containsKey(function);

@@ -1,6 +1,7 @@
 package dev.tablewright.cli;
 
 import dev.tablewright.core.Connector;
+import dev.tablewright.core.callfile.CallFile;
 import dev.tablewright.core.connect.ConnectOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         JsonLines lines = new JsonLines(spec.commandLine().getOut());
         CallFile callFile;
         try {
-            callFile = CallFile.read(file);
+            callFile = CallFile.read(file, Calls.FUNCTIONS);
         } catch (RuntimeException e) {
             lines.error(0, null, e);
             return Main.EXIT_INVALID_FILE;

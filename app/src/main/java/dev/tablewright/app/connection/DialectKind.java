@@ -2,8 +2,8 @@ package dev.tablewright.app.connection;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.util.Locale;
+import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.dialect.Dialects;
 
 /**
  * The dialects a profile can name, with what the connection form needs to know about each: its
@@ -57,20 +57,21 @@ public enum DialectKind {
         return versionQuery;
     }
 
-    /** The dialect with this {@code create} name, as the core spells it or an alias it accepts. */
+    /** The dialect with this {@code create} name, in any spelling the core's {@link Dialects} accepts. */
     @JsonCreator
     public static DialectKind of(String id) {
-        String wanted = id == null ? "" : id.toLowerCase(Locale.ROOT);
+        String canonical;
+        try {
+            canonical = Dialects.canonicalName(id);
+        } catch (TablewrightException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         for (DialectKind kind : values()) {
-            if (kind.id.equals(wanted)) {
+            if (kind.id.equals(canonical)) {
                 return kind;
             }
         }
-        return switch (wanted) {
-            case "sqlite3" -> SQLITE;
-            case "postgresql", "pg" -> POSTGRES;
-            default -> throw new IllegalArgumentException("Unknown dialect '" + id + "': use sqlite, postgres, mysql or mariadb.");
-        };
+        throw new IllegalStateException("The core names a dialect the app does not offer: " + canonical);
     }
 
     @Override

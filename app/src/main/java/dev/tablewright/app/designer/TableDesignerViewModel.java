@@ -1,9 +1,5 @@
 package dev.tablewright.app.designer;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.TaskExecutor;
@@ -12,6 +8,9 @@ import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.InternalNames;
 import dev.tablewright.core.base.Names;
 import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.callfile.CallFile;
+import dev.tablewright.core.callfile.CallFileWriter;
+import dev.tablewright.core.dialect.Dialects;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.FieldSpecs;
 import dev.tablewright.core.schema.TableChangePlan;
@@ -35,7 +34,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,9 +54,6 @@ import java.util.Optional;
 public final class TableDesignerViewModel {
     private static final List<DialogService.FileFilter> CALL_FILES =
             List.of(new DialogService.FileFilter("Call files (YAML)", List.of("*.yaml", "*.yml")));
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
     private final Connector connector;
     private final TaskExecutor tasks;
@@ -97,12 +92,7 @@ public final class TableDesignerViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.connectionDialect = connector.dialect().name();
-        dialects.add(connectionDialect);
-        for (String d : List.of("sqlite", "postgres", "mariadb")) {
-            if (!d.equals(connectionDialect) && !(d.equals("mariadb") && connectionDialect.equals("mysql"))) {
-                dialects.add(d);
-            }
-        }
+        dialects.setAll(Dialects.previewNames(connectionDialect));
         previewDialect.set(connectionDialect);
         newTable.set(table == null);
         tableName.set(table == null ? "" : table);
@@ -515,11 +505,7 @@ public final class TableDesignerViewModel {
         if (design.trackHistory()) {
             args.put("options", Map.of("trackHistory", true));
         }
-        try {
-            return YAML.writeValueAsString(List.of(Map.of("defineTable", args)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return CallFileWriter.oneStep("defineTable", args);
     }
 
     /** Asks where, then writes {@link #callFileText()} there. */
@@ -553,14 +539,8 @@ public final class TableDesignerViewModel {
 
     /** Fills a new table's design from a call file's first {@code defineTable} step. */
     public void fillFrom(String callFile) {
-        List<Map<String, Object>> steps;
-        try {
-            steps = YAML.readValue(callFile, new TypeReference<>() { });
-        } catch (IOException e) {
-            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "The call file cannot be read: " + e.getMessage());
-        }
-        Map<?, ?> args = steps == null ? null : steps.stream().map(s -> s.get("defineTable")).filter(Map.class::isInstance).map(Map.class::cast)
-                .findFirst().orElse(null);
+        Map<String, Object> args = CallFile.parse(callFile, false, null, CallFile.Functions.ANY).steps().stream()
+                .filter(step -> step.function().equals("defineTable")).map(CallFile.Step::params).findFirst().orElse(null);
         if (args == null) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "The call file has no defineTable step.");
         }

@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The filter builder of one table (or several joined ones): the tree being edited (node
@@ -132,7 +131,7 @@ public final class FilterBuilderViewModel {
         jsonPaths.reset(l.paths());
         dialect = l.dialect();
         String current = dialect.name();
-        sqlDialects.setAll(Stream.of(current, "sqlite", "postgres", current.equals("mysql") ? "mysql" : "mariadb").distinct().toList());
+        sqlDialects.setAll(Dialects.previewNames(current));
         sqlDialect.set(current);
         otherTables.setAll(l.allTables().stream().filter(t -> !t.equals(table)).toList());
         library.show(l.saved());

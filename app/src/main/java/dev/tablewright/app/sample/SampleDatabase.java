@@ -65,7 +65,7 @@ public final class SampleDatabase {
      * abandoned while it quit) each write their own file; the first to finish wins.
      */
     private void create() {
-        CallFile steps = CallFile.read(callFile);
+        SampleSteps steps = SampleSteps.read(callFile);
         Path partial = null;
         try {
             Files.createDirectories(file.getParent());

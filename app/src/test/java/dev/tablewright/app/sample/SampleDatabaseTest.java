@@ -1,6 +1,8 @@
 package dev.tablewright.app.sample;
 
 import dev.tablewright.core.Connector;
+import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.query.ReadOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +69,8 @@ class SampleDatabaseTest {
     void aCallFileWithAStepTheLoaderDoesNotRunFailsBeforeWritingAnything() throws IOException {
         SampleDatabase sample = new SampleDatabase(dataDir, SampleDatabaseTest.class.getResource("unknown-function.yaml"));
 
-        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, sample::open);
+        TablewrightException failure = assertThrows(TablewrightException.class, sample::open);
+        assertEquals(ErrorCode.INVALID_ARGUMENT, failure.code());
         assertTrue(failure.getMessage().contains("'deleteTable'"), failure.getMessage());
         assertEquals(List.of(), filesIn(dataDir));
     }

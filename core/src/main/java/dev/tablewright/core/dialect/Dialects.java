@@ -5,6 +5,7 @@ import dev.tablewright.core.base.TablewrightException;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** The one place a dialect's name (as people and call files write it) becomes a {@link Dialect}. */
 public final class Dialects {
@@ -27,6 +28,16 @@ public final class Dialects {
             default -> throw new TablewrightException(ErrorCode.INVALID_ARGUMENT,
                     "Unknown dialect '" + name + "': use sqlite, postgres, mysql or mariadb.");
         };
+    }
+
+    /**
+     * The dialects to show SQL for beside a connection's: its own first, then one of each other
+     * family (MySQL and MariaDB are one family: the connection's member stands for it).
+     */
+    public static List<String> previewNames(String current) {
+        String own = canonicalName(current);
+        String mysqlFamily = own.equals("mysql") ? "mysql" : "mariadb";
+        return Stream.of(own, "sqlite", "postgres", mysqlFamily).distinct().toList();
     }
 
     /** The dialect of that name (any spelling {@link #canonicalName} takes). */

@@ -25,8 +25,9 @@ class CoreLayersTest {
 
     @Test
     void theBottomLayerImportsNothingOfTheCoreAboveIt() {
-        classes().that().resideInAnyPackage("dev.tablewright.core.base..", "dev.tablewright.core.lex..")
+        classes().that().resideInAnyPackage("dev.tablewright.core.base..", "dev.tablewright.core.lex..", "dev.tablewright.core.callfile..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.tablewright.core.base..", "dev.tablewright.core.lex..",
+                        "dev.tablewright.core.callfile..",
                         "java..", "com.fasterxml.jackson..", "org.modeshape..")
                 .check(CORE);
     }
@@ -42,7 +43,7 @@ class CoreLayersTest {
                 .layer("Schema").definedBy("dev.tablewright.core.schema..")
                 .layer("Connect").definedBy("dev.tablewright.core.connect..")
                 .layer("Dialect").definedBy("dev.tablewright.core.dialect..")
-                .layer("Base").definedBy("dev.tablewright.core.base..", "dev.tablewright.core.lex..")
+                .layer("Base").definedBy("dev.tablewright.core.base..", "dev.tablewright.core.lex..", "dev.tablewright.core.callfile..")
                 .whereLayer("Facade").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Features").mayOnlyBeAccessedByLayers("Facade")
                 .whereLayer("RawSql").mayOnlyBeAccessedByLayers("Facade")

@@ -1,4 +1,4 @@
-package dev.tablewright.cli;
+package dev.tablewright.core.callfile;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -25,18 +25,18 @@ import java.util.regex.Pattern;
  * A parsed call file (CONNECTOR.md section 1): a list of steps, each one function call with its
  * named parameters and an optional {@code as} binding.
  *
- * <p>Everything that can be known without running anything is checked here, so a file with a
- * typo fails before its first step touches the database: the shape of every step and its
- * function name. A misspelled function name is therefore a parse error (exit status 2), while a
- * wrong parameter names are step errors
- * (see {@link Calls}).
+ * <p>The one reader of the format, for the command line and the app alike. Everything that can be
+ * known without running anything is checked here, so a file with a typo fails before its first
+ * step touches the database: the shape of every step and its function name (against the
+ * {@link Functions} the caller runs). Wrong parameters are the runner's errors. {@link
+ * CallFileWriter} writes the format.
  *
  * @param directory what {@code {"$file": path}} paths are relative to
  */
-record CallFile(Path directory, List<Step> steps) {
+public record CallFile(Path directory, List<Step> steps) {
 
     /** The key that binds a step's result to a name. */
-    static final String AS = "as";
+    public static final String AS = "as";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -47,11 +47,61 @@ record CallFile(Path directory, List<Step> steps) {
      * @param params   the named parameters as written (references not yet replaced); never null
      * @param bindAs   the name its result is bound to, or null
      */
-    record Step(int number, String function, Map<String, Object> params, String bindAs) {
+    public record Step(int number, String function, Map<String, Object> params, String bindAs) {
+    }
+
+    /** The functions a runner knows: what a step may call, and how to help when it names another. */
+    public interface Functions {
+        /** Whether a step may call {@code function}. */
+        boolean isKnown(String function);
+
+        /** Said after "unknown function 'x'.": a likely meant name and the known ones. */
+        String whenUnknown(String function);
+
+        /** The parameters {@code function} takes, for a step whose parameters are not a map. */
+        String parameters(String function);
+
+        /** Any function name: for a reader that looks for some steps and leaves the rest alone. */
+        Functions ANY = new Functions() {
+            @Override
+            public boolean isKnown(String function) {
+                return true;
+            }
+
+            @Override
+            public String whenUnknown(String function) {
+                return "";
+            }
+
+            @Override
+            public String parameters(String function) {
+                return "named parameters";
+            }
+        };
+
+        /** Only these functions, as a reader that runs a part of the format allows. */
+        static Functions only(List<String> names) {
+            return new Functions() {
+                @Override
+                public boolean isKnown(String function) {
+                    return names.contains(function);
+                }
+
+                @Override
+                public String whenUnknown(String function) {
+                    return " Here a step may call only " + String.join(", ", names) + ".";
+                }
+
+                @Override
+                public String parameters(String function) {
+                    return "named parameters";
+                }
+            };
+        }
     }
 
     /** Reads and checks a call file; YAML, or JSON when the name ends in {@code .json}. */
-    static CallFile read(Path file) {
+    public static CallFile read(Path file, Functions functions) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -62,14 +112,14 @@ record CallFile(Path directory, List<Step> steps) {
         }
         boolean json = file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         Path dir = file.toAbsolutePath().getParent();
-        return parse(text, json, dir);
+        return parse(text, json, dir, functions);
     }
 
     /**
      * Parses call-file text. JSON files get the JSON parser because YAML refuses tab indentation,
      * which is common in hand-written JSON; everything else is YAML, which reads most JSON too.
      */
-    static CallFile parse(String text, boolean json, Path directory) {
+    public static CallFile parse(String text, boolean json, Path directory, Functions functions) {
         Object document;
         try {
             ObjectMapper mapper = json ? Json.MAPPER.copy() : new YAMLMapper();
@@ -86,12 +136,12 @@ record CallFile(Path directory, List<Step> steps) {
         }
         List<Step> steps = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
-            steps.add(step(i + 1, list.get(i)));
+            steps.add(step(i + 1, list.get(i), functions));
         }
         return new CallFile(directory, List.copyOf(steps));
     }
 
-    private static Step step(int number, Object element) {
+    private static Step step(int number, Object element, Functions functions) {
         String where = "Step " + number + ": ";
         if (!(element instanceof Map<?, ?> map)) {
             throw invalid(where + "expected a map `functionName: {parameters}` (plus optional `as: NAME`), got " + kind(element) + ".");
@@ -116,14 +166,13 @@ record CallFile(Path directory, List<Step> steps) {
         if (function == null) {
             throw invalid(where + "names no function; expected `functionName: {parameters}`.");
         }
-        if (!Calls.isKnown(function)) {
-            throw invalid(where + "unknown function '" + function + "'." + Calls.suggestion(function)
-                    + " Known functions: " + String.join(", ", Calls.names()) + ".");
+        if (!functions.isKnown(function)) {
+            throw invalid(where + "unknown function '" + function + "'." + functions.whenUnknown(function));
         }
         Object params = map.get(function);
         if (params != null && !(params instanceof Map<?, ?>)) {
             throw invalid(where + "the parameters of " + function + " must be a map of named parameters ("
-                    + Calls.describeParameters(function) + "), got " + kind(params) + ".");
+                    + functions.parameters(function) + "), got " + kind(params) + ".");
         }
         Map<String, Object> named = new LinkedHashMap<>();
         if (params != null) {
@@ -132,7 +181,8 @@ record CallFile(Path directory, List<Step> steps) {
         return new Step(number, function, named, bindAs);
     }
 
-    static String kind(Object value) {
+    /** How an unexpected value reads in a message: "a map", "the text \"x\"", ... */
+    public static String kind(Object value) {
         if (value == null) {
             return "nothing (null)";
         }
