@@ -13,6 +13,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 
 import java.time.Instant;
@@ -43,7 +45,7 @@ final class GridCell extends TableCell<GridRow, Object> {
     /** The label beside a key, made when a foreign-key cell first shows one. */
     private Label parentLabel;
 
-    GridCell(GridViewModel viewModel, String field, LogicalType type) {
+    GridCell(GridViewModel viewModel, String field, LogicalType type, java.util.function.Consumer<GridPlace> navigate) {
         this.viewModel = viewModel;
         this.field = field;
         this.type = type;
@@ -53,6 +55,20 @@ final class GridCell extends TableCell<GridRow, Object> {
         if (parentTable != null) {
             getStyleClass().add("fk-cell");
             setContentDisplay(ContentDisplay.RIGHT);
+            if (navigate != null) {
+                MenuItem open = new MenuItem("Go to this " + parentTable + " row");
+                open.setId("openParent");
+                open.setOnAction(e -> withRow(row -> viewModel.parentPlace(row, field).ifPresent(navigate)));
+                setContextMenu(new ContextMenu(open));
+                // Ctrl+click follows the key, as a link in an editor does.
+                addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                    if (e.getButton() == MouseButton.PRIMARY && e.isShortcutDown() && !isEditing()) {
+                        withRow(row -> viewModel.parentPlace(row, field).ifPresent(navigate));
+                        e.consume();
+                    }
+                });
+                setTooltip(new Tooltip("Ctrl+click (or the context menu) goes to the " + parentTable + " row"));
+            }
         }
         if (check != null) {
             check.setOnAction(e -> {

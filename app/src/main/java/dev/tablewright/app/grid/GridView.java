@@ -35,6 +35,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The data grid of one table: a toolbar, the rows (a virtualized TableView over the ViewModel's
@@ -47,9 +48,17 @@ public final class GridView {
     private final GridViewModel viewModel;
     private final BorderPane root = new BorderPane();
     private final TableView<GridRow> table = new TableView<>();
+    /** Where a hop along a relation goes (the data screen's navigation); null where the grid stands alone. */
+    private final Consumer<GridPlace> navigate;
 
     public GridView(GridViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    /** {@code navigate}: takes a hop to a parent or to children ({@link GridViewModel#parentPlace}, {@link GridViewModel#loadRelated}). */
+    public GridView(GridViewModel viewModel, Consumer<GridPlace> navigate) {
         this.viewModel = viewModel;
+        this.navigate = navigate;
         root.setId("gridView");
         root.getStyleClass().add("grid-view");
         root.getStylesheets().add(GridView.class.getResource("grid.css").toExternalForm());
@@ -137,7 +146,44 @@ public final class GridView {
         Button exact = button("gridCountExactly", Feather.HASH, "Count every row exactly", viewModel::countExactly);
         exact.visibleProperty().bind(viewModel.rowCountExactProperty().not());
         exact.managedProperty().bind(exact.visibleProperty());
-        return new ToolBar(refresh, add, duplicate, save, discard, delete, copy, transfer, spacer, count, exact);
+        ToolBar bar = new ToolBar(refresh, add, duplicate, save, discard, delete, copy, transfer);
+        if (navigate != null) {
+            bar.getItems().add(relatedMenu());
+        }
+        bar.getItems().addAll(spacer, count, exact);
+        return bar;
+    }
+
+    /** The selected row's parents and children, counted when the menu opens; a click hops there. */
+    private MenuButton relatedMenu() {
+        MenuButton related = new MenuButton("Related");
+        related.setId("gridRelated");
+        related.setGraphic(new FontIcon(Feather.LINK));
+        related.setTooltip(new Tooltip("Go to the selected row's parents or children"));
+        related.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Runnable fill = () -> {
+            related.getItems().clear();
+            for (RelatedLink link : viewModel.related()) {
+                MenuItem item = new MenuItem(link.text());
+                item.getStyleClass().add(link.children() ? "related-children" : "related-parent");
+                item.setDisable(link.count() == 0);
+                item.setOnAction(e -> navigate.accept(link.place()));
+                related.getItems().add(item);
+            }
+            if (related.getItems().isEmpty()) {
+                MenuItem none = new MenuItem("No relations");
+                none.setDisable(true);
+                related.getItems().add(none);
+            }
+        };
+        viewModel.related().addListener((javafx.collections.ListChangeListener<RelatedLink>) c -> fill.run());
+        related.showingProperty().addListener((obs, was, showing) -> {
+            if (showing) {
+                viewModel.loadRelated(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        fill.run();
+        return related;
     }
 
     private Label statusLine() {
@@ -221,7 +267,7 @@ public final class GridView {
             // Never JavaFX's default 80: a column at the default width is resized to its first
             // cells' content, which squeezed the boolean column below its header.
             boolean foreignKey = viewModel.parentTable(field).isPresent();
-            column.setPrefWidth(foreignKey ? 260 : switch (type) {
+            column.setPrefWidth(foreignKey ? 200 : switch (type) {
                 case BOOLEAN -> 90;
                 case INTEGER, NUMBER -> 100;
                 case DATE -> 200;
@@ -229,7 +275,7 @@ public final class GridView {
                 default -> 200;
             });
             column.setCellValueFactory(c -> c.getValue() == null ? null : c.getValue().valueProperty(field));
-            column.setCellFactory(c -> new GridCell(viewModel, field, type));
+            column.setCellFactory(c -> new GridCell(viewModel, field, type, navigate));
             column.setEditable(!e.getValue().auto());
             table.getColumns().add(column);
         }

@@ -6,6 +6,7 @@ import dev.tablewright.app.task.RunningTask;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.Names;
 import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.filter.Filter.Condition;
 import dev.tablewright.core.filter.Filter.Group;
@@ -72,6 +73,12 @@ public final class GridViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper focusIndex = new ReadOnlyIntegerWrapper(-1);
+    private final ObservableList<RelatedLink> related = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call listens weakly and is collected with its listeners. */
+    private final ObservableList<RelatedLink> relatedView = FXCollections.unmodifiableObservableList(related);
+    /** The row whose children are being counted: a late answer for another row is dropped. */
+    private Map<String, Object> relatedFor;
+    private final Map<String, TableSchema> childSchemas = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RowWindow window;
     /** The foreign-key columns and their parents' label fields; replaced when a label field is chosen. */
@@ -349,6 +356,84 @@ public final class GridViewModel {
             message.set(column.parentTable() + " rows are labelled by " + labelField + ".");
             reload(-1);
         }, this::failed);
+    }
+
+    // --- relations ---
+
+    /** Where a foreign-key cell leads: the parent table filtered to the row the key names; empty for a null key or another field. */
+    public Optional<GridPlace> parentPlace(GridRow row, String field) {
+        ParentLabels.Column c = parentLabels.column(field).orElse(null);
+        Object key = row == null ? null : row.value(field);
+        if (c == null || key == null) {
+            return Optional.empty();
+        }
+        ParentLabel label = row.label(field);
+        String caption = Names.singular(c.parentTable()) + " " + CellValues.display(null, key)
+                + (label != null && label.text() != null ? " · " + label.text() : "");
+        return Optional.of(new GridPlace(c.parentTable(), Condition.of(c.parentField(), Operator.EQ, FilterValue.of(key)), caption));
+    }
+
+    /**
+     * The hops from {@code row}: to each parent its foreign keys name, and to the children of every
+     * relation pointing at this table ("Tracks of this album (14)"). Parents are listed at once;
+     * children are counted in the background, one {@code countRows} per relation.
+     */
+    public void loadRelated(GridRow row) {
+        TableSchema s = schema.get();
+        Map<String, Object> values = row == null ? null : row.storedProperty().get();
+        if (s == null || values == null) {
+            related.clear();
+            return;
+        }
+        List<RelatedLink> parents = new ArrayList<>();
+        for (String field : parentLabels.columns().keySet()) {
+            parentPlace(row, field).ifPresent(p -> {
+                ParentLabel l = row.label(field);
+                boolean found = l == null || l.found();
+                parents.add(new RelatedLink(field + " → " + p.caption() + (found ? "" : " (no such row)"), p, false, found ? 1 : 0));
+            });
+        }
+        List<Map<String, Object>> children = s.relationships().stream().filter(r -> "hasMany".equals(r.get("type"))).toList();
+        String parentWord = Names.singular(table).toLowerCase(Locale.ROOT);
+        related.setAll(parents);
+        if (children.isEmpty()) {
+            return;
+        }
+        relatedFor = values;
+        executor.execute(() -> {
+            Map<String, Long> tablesSeen = new java.util.HashMap<>();
+            children.forEach(r -> tablesSeen.merge((String) r.get("table"), 1L, Long::sum));
+            List<RelatedLink> out = new ArrayList<>();
+            for (Map<String, Object> rel : children) {
+                String child = (String) rel.get("table");
+                String field = (String) rel.get("field");
+                TableSchema childSchema = childSchemas.computeIfAbsent(child, connector::getTableSchema);
+                FieldSpec key = childSchema == null ? null : childSchema.fields().get(field);
+                if (key == null || key.references() == null || !values.containsKey(key.references().field())) {
+                    continue;
+                }
+                Object id = values.get(key.references().field());
+                Filter f = Condition.of(field, Operator.EQ, FilterValue.of(id));
+                long n = id == null ? 0 : connector.countRows(child, ReadOptions.filter(f));
+                String plural = Names.plural(child);
+                String text = Character.toUpperCase(plural.charAt(0)) + plural.substring(1) + " of this " + parentWord
+                        + (tablesSeen.get(child) > 1 ? " by " + field : "");
+                String caption = plural + " of " + parentWord + " " + CellValues.display(null, id) + (tablesSeen.get(child) > 1 ? " by " + field : "");
+                out.add(new RelatedLink(text + " (" + n + ")", new GridPlace(child, f, caption), true, n));
+            }
+            return out;
+        }, links -> {
+            if (relatedFor == values) {
+                List<RelatedLink> all = new ArrayList<>(parents);
+                all.addAll(links);
+                related.setAll(all);
+            }
+        }, this::failed);
+    }
+
+    /** The hops {@link #loadRelated} found for the last row asked about. */
+    public ObservableList<RelatedLink> related() {
+        return relatedView;
     }
 
     /** Reads made for parents' labels since the table opened: one per foreign-key column per page. */

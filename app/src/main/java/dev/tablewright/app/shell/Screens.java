@@ -65,10 +65,19 @@ public final class Screens implements Screen.Factory {
     private Screen data(WorkspaceRequest request) {
         String table = request.table();
         LabelFields labels = labelFields.computeIfAbsent(request.connection().name(), name -> LabelFields.remembered(dataDir, name));
-        GridViewModel grid = new GridViewModel(request.connection().connector(), table, tasks, dialogs, labels);
-        FilterBuilderViewModel filter = new FilterBuilderViewModel(request.connection().connector(), request.connection().name(),
-                table, tasks, dialogs);
-        TableDataView view = new TableDataView(grid, filter, builderShare);
+        TableDataView.Tables tables = new TableDataView.Tables() {
+            @Override
+            public GridViewModel grid(String name) {
+                return new GridViewModel(request.connection().connector(), name, tasks, dialogs, labels);
+            }
+
+            @Override
+            public FilterBuilderViewModel filter(String name) {
+                return new FilterBuilderViewModel(request.connection().connector(), request.connection().name(), name, tasks, dialogs);
+            }
+        };
+        GridViewModel grid = tables.grid(table);
+        TableDataView view = new TableDataView(grid, tables.filter(table), builderShare, tables);
         grid.open();
         return new Screen() {
             @Override
@@ -83,7 +92,7 @@ public final class Screens implements Screen.Factory {
 
             @Override
             public void reload() {
-                grid.refresh();
+                view.grid().refresh();
             }
 
             @Override

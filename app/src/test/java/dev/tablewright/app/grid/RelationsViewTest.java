@@ -1,0 +1,136 @@
+package dev.tablewright.app.grid;
+
+import dev.tablewright.app.dialog.RecordingDialogService;
+import dev.tablewright.app.filter.FilterBuilderViewModel;
+import dev.tablewright.app.shell.TableDataView;
+import dev.tablewright.app.task.FxTaskExecutor;
+import dev.tablewright.app.testing.Chinook;
+import dev.tablewright.core.Connector;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Chinook on screen: tracks show their albums' titles, and a person hops to an album, to its tracks, and back. */
+@ExtendWith(ApplicationExtension.class)
+class RelationsViewTest {
+    static final String FIRST_ALBUM = "For Those About To Rock We Salute You";
+
+    Connector db;
+    FxTaskExecutor executor;
+    TableDataView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        db = Chinook.on("sqlite").open();
+        executor = new FxTaskExecutor();
+        RecordingDialogService dialogs = new RecordingDialogService();
+        TableDataView.Tables tables = new TableDataView.Tables() {
+            @Override
+            public GridViewModel grid(String table) {
+                return new GridViewModel(db, table, executor, dialogs);
+            }
+
+            @Override
+            public FilterBuilderViewModel filter(String table) {
+                return new FilterBuilderViewModel(db, "chinook", table, executor, dialogs);
+            }
+        };
+        GridViewModel grid = tables.grid("Track");
+        view = new TableDataView(grid, tables.filter("Track"), new SimpleDoubleProperty(-1), tables);
+        Scene scene = new Scene(view.root(), 1280, 800);
+        scene.getStylesheets().add(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        stage.setScene(scene);
+        stage.show();
+        grid.open();
+    }
+
+    @Stop
+    void stop() {
+        executor.close();
+        db.close();
+    }
+
+    static void waitFor(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static String text(FxRobot robot, String id) {
+        return robot.lookup(id).<Labeled>query().getText();
+    }
+
+    static TableCell<?, ?> cell(FxRobot robot, String field, int index) {
+        return robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                && ("column-" + field).equals(c.getTableColumn().getId()) && c.getIndex() == index && c.isVisible()).query();
+    }
+
+    /** The parent's label a foreign-key cell shows beside its key. */
+    static String labelBeside(TableCell<?, ?> cell) {
+        return cell.getGraphic() instanceof Label l ? l.getText() : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    static TableView<GridRow> table(FxRobot robot) {
+        return robot.lookup("#gridTable").match(Node::isVisible).queryAs(TableView.class);
+    }
+
+    @Test
+    void tracksShowAlbumTitlesAndLeadToTheAlbumItsTracksAndBack(FxRobot robot) throws TimeoutException {
+        waitFor(() -> "3,503 rows".equals(text(robot, "#gridRowCount")));
+        waitFor(() -> FIRST_ALBUM.equals(labelBeside(cell(robot, "AlbumId", 0))));
+        assertEquals("1", cell(robot, "AlbumId", 0).getText());
+        assertEquals("Rock", labelBeside(cell(robot, "GenreId", 0)));
+
+        robot.press(KeyCode.CONTROL).clickOn(cell(robot, "AlbumId", 0)).release(KeyCode.CONTROL);
+        waitFor(() -> "1 row".equals(text(robot, "#gridRowCount")));
+        assertEquals("Album 1 · " + FIRST_ALBUM, text(robot, "#placeCaption"));
+        waitFor(() -> FIRST_ALBUM.equals(cell(robot, "Title", 0).getText()));
+        assertEquals("AC/DC", labelBeside(cell(robot, "ArtistId", 0)));
+
+        robot.clickOn(cell(robot, "Title", 0));
+        robot.clickOn("#gridRelated");
+        waitFor(() -> robot.lookup("Tracks of this album (10)").tryQuery().isPresent());
+        robot.clickOn("Tracks of this album (10)");
+        waitFor(() -> "10 rows".equals(text(robot, "#gridRowCount")));
+        assertEquals("Tracks of album 1", text(robot, "#placeCaption"));
+        waitFor(() -> FIRST_ALBUM.equals(labelBeside(cell(robot, "AlbumId", 9))));
+
+        robot.clickOn("#navBack");
+        waitFor(() -> ("Album 1 · " + FIRST_ALBUM).equals(text(robot, "#placeCaption")));
+        assertEquals("1 row", text(robot, "#gridRowCount"));
+        robot.clickOn("#navBack");
+        waitFor(() -> "Track".equals(text(robot, "#placeCaption")));
+        assertEquals("3,503 rows", text(robot, "#gridRowCount"));
+        assertEquals(FIRST_ALBUM, labelBeside(cell(robot, "AlbumId", 0)));
+        robot.clickOn("#navForward");
+        waitFor(() -> ("Album 1 · " + FIRST_ALBUM).equals(text(robot, "#placeCaption")));
+
+        // The Related menu leads to parents too: the album's artist.
+        robot.clickOn(cell(robot, "Title", 0));
+        robot.clickOn("#gridRelated");
+        robot.clickOn("ArtistId → Artist 1 · AC/DC");
+        waitFor(() -> "Artist 1 · AC/DC".equals(text(robot, "#placeCaption")));
+        waitFor(() -> "AC/DC".equals(cell(robot, "Name", 0).getText()));
+        robot.clickOn("#navBack");
+        waitFor(() -> ("Album 1 · " + FIRST_ALBUM).equals(text(robot, "#placeCaption")));
+    }
+}
