@@ -1,6 +1,7 @@
 package dev.tablewright.bench;
 
 import dev.tablewright.core.Connector;
+import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.testing.TestDatabases;
 
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class HistoryBench {
             }
             for (int round = 0; round < rounds; round++) {
                 for (String t : List.of("plain" + round, "tracked" + round)) {
-                    long n = db.countRows(t, dev.tablewright.core.query.ReadOptions.none());
+                    long n = db.countRows(t, ReadOptions.none());
                     if (n != rows) {
                         throw new IllegalStateException(t + " holds " + n + " rows, not " + rows);
                     }

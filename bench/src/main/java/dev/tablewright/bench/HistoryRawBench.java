@@ -7,16 +7,20 @@ import dev.tablewright.core.testing.TestDatabases;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +60,7 @@ public final class HistoryRawBench {
             run(dialect, modes.get(0), 20_000, 0);
             for (int round = 0; round < rounds; round++) {
                 List<String> order = new ArrayList<>(modes);
-                if (round % 2 == 1) java.util.Collections.reverse(order);
+                if (round % 2 == 1) Collections.reverse(order);
                 for (String mode : order) {
                     ms.get(mode)[round] = run(dialect, mode, rows, round);
                 }
@@ -195,7 +199,7 @@ public final class HistoryRawBench {
             st.execute("SELECT set_config('tablewright.user', 'bench', true)");
         }
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        String stamp = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         try {
             for (int from = 0; from < ids.size(); from += 10_000) {
                 int to = Math.min(ids.size(), from + 10_000);
@@ -215,7 +219,7 @@ public final class HistoryRawBench {
                     copy.copyIn("COPY \"__history_items\" (\"rowId\", operation, \"changedAt\", \"changedBy\", data) FROM STDIN", new StringReader(history.toString()));
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SQLException(e);
         }
     }

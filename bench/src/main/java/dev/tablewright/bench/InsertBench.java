@@ -31,11 +31,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
@@ -72,7 +74,7 @@ public final class InsertBench {
 
     /** The raw path's own key generator: the same scheme (UUIDv7, time-ordered) as core's. */
     private static final TimeBasedEpochGenerator UUID_V7 = Generators.timeBasedEpochGenerator();
-    private static final java.util.Set<String> WARNED = new java.util.HashSet<>();
+    private static final Set<String> WARNED = new HashSet<>();
     /** The raw path's own JSON writer. */
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

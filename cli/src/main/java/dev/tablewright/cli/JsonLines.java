@@ -5,6 +5,7 @@ import dev.tablewright.core.base.Json;
 import dev.tablewright.core.base.TablewrightException;
 
 import java.io.PrintWriter;
+import java.time.DateTimeException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ final class JsonLines {
             // Not the core's own failure: most likely a value of the wrong kind reaching a method,
             // else something the database layer threw. Either way a person gets a message, not a trace.
             boolean argument = failure instanceof IllegalArgumentException || failure instanceof ClassCastException
-                    || failure instanceof java.time.DateTimeException || failure instanceof IndexOutOfBoundsException;
+                    || failure instanceof DateTimeException || failure instanceof IndexOutOfBoundsException;
             error.put("code", (argument ? ErrorCode.INVALID_ARGUMENT : ErrorCode.SQL_ERROR).name());
             String message = failure.getMessage();
             error.put("message", failure.getClass().getSimpleName() + (message == null ? "" : ": " + message));

@@ -4,6 +4,7 @@ import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
+import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.TablewrightException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -325,7 +327,7 @@ public final class ConnectionManagerViewModel {
             if (!Files.exists(file)) {
                 Path folder = file.getParent();
                 if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
-                    throw new TablewrightException(dev.tablewright.core.base.ErrorCode.CONNECTION_FAILED,
+                    throw new TablewrightException(ErrorCode.CONNECTION_FAILED,
                             "The folder " + folder + " does not exist or cannot be written, so " + file.getFileName()
                                     + " cannot be created there. Choose another place.");
                 }
@@ -495,7 +497,7 @@ public final class ConnectionManagerViewModel {
 
     // --- helpers ---
 
-    private <T> void run(java.util.concurrent.Callable<T> work, Consumer<T> ok, Consumer<Throwable> fail) {
+    private <T> void run(Callable<T> work, Consumer<T> ok, Consumer<Throwable> fail) {
         busy.set(true);
         problem.set("");
         tasks.execute(work, result -> {

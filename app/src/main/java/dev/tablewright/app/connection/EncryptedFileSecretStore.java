@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tablewright.app.storage.AtomicFiles;
 
+import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -212,7 +213,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
             throw new IllegalStateException("This Java runtime lacks " + KDF + ", which every Java 17 runtime has", e);
         } finally {
             spec.clearPassword();
-            java.util.Arrays.fill(chars, '\0');
+            Arrays.fill(chars, '\0');
         }
     }
 

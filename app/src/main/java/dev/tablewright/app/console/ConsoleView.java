@@ -38,6 +38,7 @@ import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.reactfx.Subscription;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,7 +65,7 @@ public final class ConsoleView {
     private final Map<ResultViewModel, Tab> tabs = new HashMap<>();
     private final ContextMenu completion = new ContextMenu();
     private BracketMatcher.Pair marked;
-    private org.reactfx.Subscription highlighting;
+    private Subscription highlighting;
 
     public ConsoleView(ConsoleViewModel viewModel) {
         this.viewModel = viewModel;

@@ -28,10 +28,12 @@ import javafx.collections.transformation.FilteredList;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -202,7 +204,7 @@ public final class ConsoleViewModel {
             return;
         }
         String text = script.get();
-        List<Outcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         start(title, context -> {
             for (Piece p : pieces) {
                 if (context.isCancelled()) {
@@ -223,8 +225,8 @@ public final class ConsoleViewModel {
         }, ignored -> finish(outcomes, pieces.size(), text, false), failure -> finish(outcomes, pieces.size(), text, true));
     }
 
-    private <T> void start(String title, TaskExecutor.Work<T> work, java.util.function.Consumer<T> ok,
-                           java.util.function.Consumer<Throwable> fail) {
+    private <T> void start(String title, TaskExecutor.Work<T> work, Consumer<T> ok,
+                           Consumer<Throwable> fail) {
         running.set(true);
         status.set(title + "…");
         current = tasks.run(title, work, result -> {

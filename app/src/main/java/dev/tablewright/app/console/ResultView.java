@@ -12,7 +12,9 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -84,8 +86,8 @@ public final class ResultView {
             return "NULL";
         }
         if (value instanceof byte[] bytes) {
-            return bytes.length <= 16 ? "0x" + java.util.HexFormat.of().formatHex(bytes)
-                    : "(" + bytes.length + " bytes) " + Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(bytes, 12)) + "…";
+            return bytes.length <= 16 ? "0x" + HexFormat.of().formatHex(bytes)
+                    : "(" + bytes.length + " bytes) " + Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, 12)) + "…";
         }
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
             return Json.write(value);

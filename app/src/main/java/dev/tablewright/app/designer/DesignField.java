@@ -1,5 +1,6 @@
 package dev.tablewright.app.designer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tablewright.core.base.Json;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.schema.FieldSpec;
@@ -114,7 +115,7 @@ public final class DesignField {
             case JSON, JSONB -> {
                 try {
                     yield Json.MAPPER.readValue(text, Object.class);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                } catch (JsonProcessingException e) {
                     yield text;
                 }
             }

@@ -40,6 +40,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The table designer's screen: a toolbar (table name, history, add / remove / move fields,
@@ -243,7 +244,7 @@ public final class TableDesignerView {
         }
     }
 
-    private TableCell<DesignField, DesignField> textCell(String style, Function<DesignField, StringProperty> property, java.util.function.Predicate<DesignField> locked) {
+    private TableCell<DesignField, DesignField> textCell(String style, Function<DesignField, StringProperty> property, Predicate<DesignField> locked) {
         TextField text = new TextField();
         text.getStyleClass().add(style);
         return new BoundCell<>(text) {
@@ -273,7 +274,7 @@ public final class TableDesignerView {
     }
 
     private TableCell<DesignField, DesignField> checkCell(String style, Function<DesignField, BooleanProperty> property,
-                                                          java.util.function.Predicate<DesignField> locked) {
+                                                          Predicate<DesignField> locked) {
         CheckBox box = new CheckBox();
         box.getStyleClass().add(style);
         return new BoundCell<>(box) {

@@ -6,8 +6,10 @@ import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.InternalNames;
+import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.Names;
 import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.base.Values;
 import dev.tablewright.core.callfile.CallFile;
 import dev.tablewright.core.callfile.CallFileWriter;
 import dev.tablewright.core.dialect.Dialects;
@@ -320,7 +322,7 @@ public final class TableDesignerViewModel {
         if ((spec.unique() || spec.primaryKey()) && spec.type().id().matches("text|json|jsonb|file")) {
             return "A " + spec.type().id() + " field cannot be " + (spec.primaryKey() ? "the primary key" : "unique") + "; use a string field.";
         }
-        if (spec.defaultValue() != null && spec.type() == dev.tablewright.core.base.LogicalType.FILE) {
+        if (spec.defaultValue() != null && spec.type() == LogicalType.FILE) {
             return "A file field cannot have a default value.";
         }
         FieldSpec was = current == null || f.original() == null ? null : current.fields().get(f.original());
@@ -328,7 +330,7 @@ public final class TableDesignerViewModel {
                 || was.type() != spec.type();
         if (spec.defaultValue() != null && defaultChanged && !spec.defaultsToNow()) {
             try {
-                dev.tablewright.core.base.Values.coerce(name, spec.type(), spec.defaultValue());
+                Values.coerce(name, spec.type(), spec.defaultValue());
             } catch (TablewrightException e) {
                 return "The default does not fit the type: " + e.getMessage();
             }

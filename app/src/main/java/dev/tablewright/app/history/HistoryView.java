@@ -23,6 +23,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -65,7 +66,7 @@ public final class HistoryView {
         before.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(show(c.getValue().before())));
         TableColumn<AuditEntry.FieldChange, Object> after = new TableColumn<>("After");
         after.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(show(c.getValue().after())));
-        changes.getColumns().addAll(java.util.List.of(field, before, after));
+        changes.getColumns().addAll(List.of(field, before, after));
         changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         changes.setPlaceholder(new Label("Select a change to see its fields."));
 

@@ -9,6 +9,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.TablewrightException;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The one JSON mapper of the project. Dates are written as ISO-8601 instants
  * ({@code Instant.toString()}), byte arrays as base64, as section 3 of the contract says.
@@ -45,22 +52,22 @@ public final class Json {
     /** Integers as Long where they fit, decimals as Double, recursively. */
     @SuppressWarnings("unchecked")
     public static Object normalize(Object v) {
-        if (v instanceof java.math.BigDecimal d) {
+        if (v instanceof BigDecimal d) {
             return d.doubleValue();
         }
         if (v instanceof Integer i) {
             return i.longValue();
         }
-        if (v instanceof java.math.BigInteger b && b.bitLength() < 64) {
+        if (v instanceof BigInteger b && b.bitLength() < 64) {
             return b.longValue();
         }
-        if (v instanceof java.util.Map<?, ?> m) {
-            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
             m.forEach((k, x) -> out.put(String.valueOf(k), normalize(x)));
             return out;
         }
-        if (v instanceof java.util.List<?> l) {
-            java.util.List<Object> out = new java.util.ArrayList<>(l.size());
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
             for (Object x : l) {
                 out.add(normalize(x));
             }

@@ -2,6 +2,7 @@ package dev.tablewright.core.base;
 
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.TablewrightException;
+import org.modeshape.common.text.Inflector;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,7 +29,7 @@ public final class Names {
                 : Optional.of("The " + kind + " name '" + name + "' is not camelCase; the convention is e.g. 'firstName'.");
     }
 
-    private static final org.modeshape.common.text.Inflector INFLECTOR = org.modeshape.common.text.Inflector.getInstance();
+    private static final Inflector INFLECTOR = Inflector.getInstance();
 
     /** The singular of a table name, by English rules: categories → category, people → person. */
     public static String singular(String table) {

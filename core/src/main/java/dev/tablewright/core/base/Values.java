@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -181,7 +182,7 @@ public final class Values {
             instant = z.toInstant();
         } else if (value instanceof LocalDate d) {
             instant = d.atStartOfDay(ZoneOffset.UTC).toInstant();
-        } else if (value instanceof java.util.Date d) {
+        } else if (value instanceof Date d) {
             instant = d.toInstant();
         } else if (value instanceof Long || value instanceof Integer) {
             instant = Instant.ofEpochMilli(((Number) value).longValue());

@@ -3,16 +3,21 @@ package dev.tablewright.core.connect;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.Json;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.Dialects;
 import dev.tablewright.core.dialect.SqlStatement;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.Map;
 
 /** One open connection pool with its dialect: where every statement of the core runs. */
 public final class Session implements AutoCloseable {
@@ -298,8 +303,8 @@ public final class Session implements AutoCloseable {
     private static boolean isConnectionException(SQLException e) {
         String state = e.getSQLState();
         return state != null && state.startsWith("08")
-                || e instanceof java.sql.SQLNonTransientConnectionException
-                || e instanceof java.sql.SQLTransientConnectionException;
+                || e instanceof SQLNonTransientConnectionException
+                || e instanceof SQLTransientConnectionException;
     }
 
     /** Looks through wrappers (a failed statement of a script carries the driver's error as its cause). */
@@ -332,12 +337,12 @@ public final class Session implements AutoCloseable {
 
     /** Raw-SQL parameters: JSON numbers as Long/Double, objects and arrays as JSON text. */
     private static Object plain(Object p) {
-        Object v = dev.tablewright.core.base.Json.normalize(p);
-        if (v instanceof java.util.Map<?, ?> || v instanceof List<?>) {
-            return dev.tablewright.core.base.Json.write(v);
+        Object v = Json.normalize(p);
+        if (v instanceof Map<?, ?> || v instanceof List<?>) {
+            return Json.write(v);
         }
         if (v instanceof Number n && !(v instanceof Long) && !(v instanceof Double)) {
-            return n instanceof Float || n instanceof java.math.BigDecimal ? (Object) n.doubleValue() : (Object) n.longValue();
+            return n instanceof Float || n instanceof BigDecimal ? (Object) n.doubleValue() : (Object) n.longValue();
         }
         return v;
     }

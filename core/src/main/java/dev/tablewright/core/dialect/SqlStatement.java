@@ -1,17 +1,19 @@
 package dev.tablewright.core.dialect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /** SQL text with {@code ?} placeholders and the values bound to them, in order. */
 public record SqlStatement(String sql, List<Object> params) {
 
     public SqlStatement {
-        params = java.util.Collections.unmodifiableList(new ArrayList<>(params));
+        params = Collections.unmodifiableList(new ArrayList<>(params));
     }
 
     public static SqlStatement of(String sql, Object... params) {
-        return new SqlStatement(sql, java.util.Arrays.asList(params));
+        return new SqlStatement(sql, Arrays.asList(params));
     }
 
     /** Builds SQL text and its parameters together, so a value can only enter as a parameter. */

@@ -2,6 +2,7 @@ package dev.tablewright.core.query;
 
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.Names;
+import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.SqlStatement;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.TableSchema;
@@ -11,10 +12,13 @@ import java.sql.SQLException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -41,7 +45,7 @@ final class AutoJoin {
 
     void apply(TableSchema schema, List<Map<String, Object>> rows) throws SQLException {
         Set<String> present = rows.get(0).keySet();
-        Set<String> taken = new java.util.HashSet<>(schema.fields().keySet());
+        Set<String> taken = new HashSet<>(schema.fields().keySet());
         for (Map.Entry<String, FieldSpec> e : schema.fields().entrySet()) {
             FieldSpec.Reference ref = e.getValue().references();
             String key = nestedKey(e.getKey());
@@ -64,7 +68,7 @@ final class AutoJoin {
         if (field.length() > 2 && field.endsWith("Id")) {
             return field.substring(0, field.length() - 2);
         }
-        if (field.length() > 3 && field.toLowerCase(java.util.Locale.ROOT).endsWith("_id")) {
+        if (field.length() > 3 && field.toLowerCase(Locale.ROOT).endsWith("_id")) {
             return field.substring(0, field.length() - 3);
         }
         return null;
@@ -74,7 +78,7 @@ final class AutoJoin {
         TableSchema parent = data.schemas().require(ref.table());
         FieldSpec target = parent.fields().get(ref.field());
         Map<Object, Map<String, Object>> byKey = new HashMap<>();
-        List<Object> ids = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(r -> r.get(field)).filter(java.util.Objects::nonNull).toList()));
+        List<Object> ids = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(r -> r.get(field)).filter(Objects::nonNull).toList()));
         List<String> columns = new ArrayList<>(parent.fields().keySet());
         for (List<Object> chunk : chunks(ids)) {
             SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ")
@@ -111,7 +115,7 @@ final class AutoJoin {
             select.append(", o.").append(q(f.getKey()));
         }
         Map<Object, List<Map<String, Object>>> byOwner = new HashMap<>();
-        List<Object> ids = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(r -> r.get(pk)).filter(java.util.Objects::nonNull).toList()));
+        List<Object> ids = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(r -> r.get(pk)).filter(Objects::nonNull).toList()));
         for (List<Object> chunk : chunks(ids)) {
             SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ").sql(select.toString()).sql(" FROM ").sql(q(junction))
                     .sql(" j JOIN ").sql(q(otherTable)).sql(" o ON o.").sql(q(otherPk)).sql(" = j.").sql(q(otherField))
@@ -131,7 +135,7 @@ final class AutoJoin {
     private void appendValues(SqlStatement.Builder sql, LogicalType type, List<Object> values) {
         String placeholder = data.session().dialect().placeholder(type);
         for (int i = 0; i < values.size(); i++) {
-            sql.sql(i == 0 ? "" : ", ").param(placeholder, new dev.tablewright.core.connect.Session.TypedValue(type, values.get(i)));
+            sql.sql(i == 0 ? "" : ", ").param(placeholder, new Session.TypedValue(type, values.get(i)));
         }
     }
 

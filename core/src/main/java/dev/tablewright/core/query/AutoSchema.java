@@ -12,6 +12,8 @@ import dev.tablewright.core.schema.TableSchema;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.temporal.Temporal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +130,7 @@ public final class AutoSchema {
         if (v instanceof byte[]) {
             return LogicalType.FILE;
         }
-        if (v instanceof java.time.Instant || v instanceof java.time.temporal.Temporal) {
+        if (v instanceof Instant || v instanceof Temporal) {
             return LogicalType.DATE;
         }
         String s = v.toString();

@@ -18,9 +18,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -187,8 +190,8 @@ public final class Relations {
     private int link(String sourceTable, Object sourceId, String targetTable, Object targetIds, boolean add) {
         TableSchema source = schemas.require(sourceTable);
         TableSchema target = schemas.require(targetTable);
-        List<?> targets = targetIds instanceof List<?> l ? l : java.util.Collections.singletonList(targetIds);
-        if (targets.isEmpty() || targets.stream().anyMatch(java.util.Objects::isNull) || sourceId == null) {
+        List<?> targets = targetIds instanceof List<?> l ? l : Collections.singletonList(targetIds);
+        if (targets.isEmpty() || targets.stream().anyMatch(Objects::isNull) || sourceId == null) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Give sourceId and targetId (one id or a list of ids).");
         }
         TypedValue sourceKey = key(source, sourceId);
@@ -294,7 +297,7 @@ public final class Relations {
                 requireExistsIn(c, source, sourceKey);
             }
             int changed = 0;
-            for (TypedValue targetKey : new java.util.LinkedHashSet<>(targetKeys)) {
+            for (TypedValue targetKey : new LinkedHashSet<>(targetKeys)) {
                 if (add) {
                     requireExistsIn(c, target, targetKey);
                     if (linked(c, j, sourceField, sourceKey, targetField, targetKey)) {

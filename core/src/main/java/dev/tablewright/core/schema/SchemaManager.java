@@ -295,59 +295,14 @@ public final class SchemaManager {
         }
         boolean needsRebuild = !dialect.supportsAlterAddConstraint()
                 && missing.values().stream().anyMatch(f -> f.unique() || !f.allowNull() || f.references() != null);
+        if (needsRebuild && !current.managed()) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "SQLite cannot add a unique, required or foreign-key field to '" + table
+                    + "' without rebuilding it, and Tablewright rebuilds only tables it created. Add the field with allowNull: true and unique: false.");
+        }
         Map<String, FieldSpec> merged = new LinkedHashMap<>();
         current.fields().forEach((k, v) -> merged.put(k, v.logical()));
         merged.putAll(missing);
-        StoredTable stored = new StoredTable(current.managed(), current.options().trackHistory(), merged);
-        if (needsRebuild) {
-            if (!current.managed()) {
-                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "SQLite cannot add a unique, required or foreign-key field to '" + table
-                        + "' without rebuilding it, and Tablewright rebuilds only tables it created. Add the field with allowNull: true and unique: false.");
-            }
-            return new SqliteRebuild(session, this).rebuild(table, merged, missing, stored);
-        }
-        List<String> done = new ArrayList<>();
-        Session.Work<Void> work = c -> {
-            for (Map.Entry<String, FieldSpec> e : missing.entrySet()) {
-                done.addAll(addColumn(c, table, e.getKey(), e.getValue(), rows));
-            }
-            saveStored(c, table, stored);
-            return null;
-        };
-        runDdl(work, () -> { });
-        return done;
-    }
-
-    private List<String> addColumn(Connection c, String table, String name, FieldSpec f, long rows) throws SQLException {
-        List<String> done = new ArrayList<>();
-        String add = "ALTER TABLE " + q(table) + " ADD COLUMN " + q(name) + " " + dialect.columnType(f.type());
-        exec(c, add);
-        done.add(add);
-        if (f.defaultValue() != null && rows > 0) {
-            Object v = f.storedDefault(name, Values.date(name, Instant.now()));
-            SqlStatement fill = new SqlStatement("UPDATE " + q(table) + " SET " + q(name) + " = " + dialect.placeholder(f.type()),
-                    List.of(new Session.TypedValue(f.type(), v)));
-            try (PreparedStatement ps = session.prepare(c, fill)) {
-                ps.executeUpdate();
-            }
-            done.add(fill.sql());
-        }
-        if (!f.allowNull()) {
-            String notNull = dialect.alterSetNotNull(table, name, f.type());
-            exec(c, notNull);
-            done.add(notNull);
-        }
-        if (f.unique()) {
-            String unique = "ALTER TABLE " + q(table) + " ADD UNIQUE (" + q(name) + ")";
-            exec(c, unique);
-            done.add(unique);
-        }
-        if (f.references() != null) {
-            String fk = "ALTER TABLE " + q(table) + " ADD " + foreignKeySql(table, name, f.references());
-            exec(c, fk);
-            done.add(fk);
-        }
-        return done;
+        return applyByPlan(current, merged, false);
     }
 
     /** A named FOREIGN KEY clause; the name is fk_<table>_<field>, cut to the 63 characters every dialect allows. */
@@ -439,6 +394,22 @@ public final class SchemaManager {
         return done;
     }
 
+    /**
+     * Changes the table to {@code merged} the one way every change to an existing table is made:
+     * the table-change planner's plan (ALTER TABLE where the dialect can, SQLite's 12-step rebuild
+     * where it cannot), applied in one transaction. Returns the statements run.
+     */
+    private List<String> applyByPlan(TableSchema current, Map<String, FieldSpec> merged, boolean keysMayChange) {
+        List<TableDesign.Field> fields = new ArrayList<>();
+        merged.forEach((name, spec) -> fields.add(current.fields().containsKey(name)
+                ? new TableDesign.Field(name, name, spec) : TableDesign.Field.added(name, spec)));
+        TableDesign design = TableDesign.of(current).withFields(fields);
+        TableChanges changes = new TableChanges(session, this);
+        List<String> done = changes.plan(design, keysMayChange).all().stream().map(SqlStatement::sql).toList();
+        changes.apply(design, false, keysMayChange);
+        return done;
+    }
+
     /** Adds one field (a foreign key, say) to an existing table: by ALTER TABLE, or SQLite's rebuild. */
     public List<String> addField(String table, String field, FieldSpec spec) {
         Names.requireValidNew("field", field);
@@ -462,7 +433,7 @@ public final class SchemaManager {
         invalidate(table);
         try {
             if (!dialect.supportsAlterAddConstraint()) {
-                return refreshIfTracked(table, new SqliteRebuild(session, this).rebuild(table, merged, Map.of(), stored));
+                return refreshIfTracked(table, applyByPlan(current, merged, true));
             }
             List<String> done = new ArrayList<>();
             Session.Work<Void> work = c -> {

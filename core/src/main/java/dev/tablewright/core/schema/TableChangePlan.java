@@ -1,5 +1,6 @@
 package dev.tablewright.core.schema;
 
+import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.SqlStatement;
 
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public record TableChangePlan(String table, String dialect, List<SqlStatement> b
     }
 
     private static String shown(Object param) {
-        Object v = param instanceof dev.tablewright.core.connect.Session.TypedValue tv ? tv.value() : param;
+        Object v = param instanceof Session.TypedValue tv ? tv.value() : param;
         String s = String.valueOf(v).replace('\n', ' ');
         return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }

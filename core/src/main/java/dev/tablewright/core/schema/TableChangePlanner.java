@@ -2,6 +2,7 @@ package dev.tablewright.core.schema;
 
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.InternalNames;
+import dev.tablewright.core.base.Json;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.Names;
 import dev.tablewright.core.base.TablewrightException;
@@ -12,6 +13,7 @@ import dev.tablewright.core.dialect.SqlStatement;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,6 +43,15 @@ public final class TableChangePlanner {
 
     /** The plan for the design on {@code dialect}, given the table as it is. */
     public static TableChangePlan plan(Dialect dialect, TableSnapshot snapshot, TableDesign design) {
+        return plan(dialect, snapshot, design, false);
+    }
+
+    /**
+     * As {@link #plan(Dialect, TableSnapshot, TableDesign)}; {@code keysMayChange} lets a kept
+     * field's foreign key change, which only relationships do (a link made mandatory is rebuilt
+     * with its new constraint on SQLite), never a design.
+     */
+    static TableChangePlan plan(Dialect dialect, TableSnapshot snapshot, TableDesign design, boolean keysMayChange) {
         TableSchema current = snapshot == null ? null : snapshot.schema();
         Names.requireValidNew("table", design.name());
         if (InternalNames.isInternal(design.name())) {
@@ -54,12 +65,12 @@ public final class TableChangePlanner {
                 throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "A table named '" + design.name()
                         + "' exists already; open it in the designer to change it, or pick another name.");
             }
-            return new Planner(dialect, snapshot, design).create();
+            return new Planner(dialect, snapshot, design, keysMayChange).create();
         }
         if (current == null) {
             throw new TablewrightException(ErrorCode.UNKNOWN_TABLE, "There is no table '" + Names.printable(design.name()) + "' to change.");
         }
-        return new Planner(dialect, snapshot, design).change();
+        return new Planner(dialect, snapshot, design, keysMayChange).change();
     }
 
     /**
@@ -151,8 +162,10 @@ public final class TableChangePlanner {
         private final List<SqlStatement> after = new ArrayList<>();
         private final List<String> summary = new ArrayList<>();
         private SqlStatement check;
+        private final boolean keysMayChange;
 
-        Planner(Dialect d, TableSnapshot snapshot, TableDesign design) {
+        Planner(Dialect d, TableSnapshot snapshot, TableDesign design, boolean keysMayChange) {
+            this.keysMayChange = keysMayChange;
             this.d = d;
             this.snapshot = snapshot;
             this.design = design;
@@ -240,7 +253,7 @@ public final class TableChangePlanner {
                 if (!f.name().equals(f.original())) {
                     renamed.put(f.original(), f.name());
                 }
-                if (!sameLogical(was, now)) {
+                if (!sameLogical(was, now) || !Objects.equals(was.references(), now.references())) {
                     changed.put(f.original(), new FieldSpec[]{was, now});
                 }
             }
@@ -261,9 +274,10 @@ public final class TableChangePlanner {
             boolean typeChange = changed.values().stream().anyMatch(p -> p[0].type() != p[1].type());
             boolean nullChange = changed.values().stream().anyMatch(p -> p[0].allowNull() != p[1].allowNull());
             boolean uniqueChange = changed.values().stream().anyMatch(p -> p[0].unique() != p[1].unique());
+            boolean keyChange = changed.values().stream().anyMatch(p -> !Objects.equals(p[0].references(), p[1].references()));
             boolean constrainedAdd = added.values().stream().anyMatch(f -> !f.allowNull() || f.unique() || f.references() != null);
             boolean rebuild = !d.supportsAlterAddConstraint()
-                    && (!dropped.isEmpty() || typeChange || nullChange || uniqueChange || reordered || constrainedAdd);
+                    && (!dropped.isEmpty() || typeChange || nullChange || uniqueChange || keyChange || reordered || constrainedAdd);
             if (reordered && d.supportsAlterAddConstraint()) {
                 String first = design.fields().stream().filter(f -> f.original() == null).map(TableDesign.Field::name).findFirst()
                         .orElse(keptOrder.isEmpty() ? null : keptOrder.get(0));
@@ -290,7 +304,7 @@ public final class TableChangePlanner {
                 if (f.original() != null) {
                     FieldSpec was = cur.get(f.original());
                     spec = new FieldSpec(spec.type(), was.primaryKey(), spec.unique(), spec.allowNull() && !was.primaryKey(), spec.defaultValue(),
-                            was.autoIncrement(), was.auto(), was.references(), null);
+                            was.autoIncrement(), was.auto(), keysMayChange ? spec.references() : was.references(), null);
                 }
                 finalFields.put(f.name(), spec);
             }
@@ -333,6 +347,9 @@ public final class TableChangePlanner {
                 }
                 if (p[0].unique() != p[1].unique()) {
                     summary.add(p[1].unique() ? "Make '" + name + "' unique." : "Let '" + name + "' repeat values (no longer unique).");
+                }
+                if (!Objects.equals(p[0].references(), p[1].references())) {
+                    summary.add("Change the foreign key of '" + name + "'.");
                 }
                 if (!sameDefault(p[0], p[1])) {
                     summary.add(p[1].defaultValue() == null ? "Remove the default of '" + name + "'."
@@ -522,7 +539,7 @@ public final class TableChangePlanner {
 
         /** Defaults read back from the stored JSON may be Integer where the design has Long. */
         private static boolean sameDefault(FieldSpec a, FieldSpec b) {
-            return Objects.equals(dev.tablewright.core.base.Json.normalize(a.defaultValue()), dev.tablewright.core.base.Json.normalize(b.defaultValue()));
+            return Objects.equals(Json.normalize(a.defaultValue()), Json.normalize(b.defaultValue()));
         }
 
         /** Rules of a field's definition; a field kept as it was is not held to rules it never had to meet. */
@@ -554,7 +571,7 @@ public final class TableChangePlanner {
             if (was.autoIncrement() != now.autoIncrement()) {
                 throw new UnsupportedChangeException(name, "Auto-increment of an existing field cannot be switched ('" + name + "').");
             }
-            if (!Objects.equals(was.references(), now.references())) {
+            if (!keysMayChange && !Objects.equals(was.references(), now.references())) {
                 throw new UnsupportedChangeException(name, "Foreign keys are changed through relationships, not in the field's definition ('" + name + "').");
             }
             if (was.auto() && (renamedField || !sameLogical(was, now))) {
@@ -571,7 +588,7 @@ public final class TableChangePlanner {
             }
         }
 
-        private static void checkNoTwins(java.util.Collection<String> names) {
+        private static void checkNoTwins(Collection<String> names) {
             Map<String, String> seen = new HashMap<>();
             for (String n : names) {
                 String twin = seen.putIfAbsent(n.toLowerCase(Locale.ROOT), n);

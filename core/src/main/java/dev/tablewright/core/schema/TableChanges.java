@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The table designer's changes on one connection: reads the table as it is, plans the design
@@ -111,7 +112,7 @@ public final class TableChanges {
                     columns.add(rs.getString("name"));
                 }
             }
-            dependents.set(i, new TableSnapshot.Dependent(d.type(), d.name(), d.sql(), columns.stream().filter(java.util.Objects::nonNull).toList()));
+            dependents.set(i, new TableSnapshot.Dependent(d.type(), d.name(), d.sql(), columns.stream().filter(Objects::nonNull).toList()));
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'view' ORDER BY name")) {
             while (rs.next()) {
@@ -122,7 +123,11 @@ public final class TableChanges {
 
     /** The statements Apply would run on this connection. */
     public TableChangePlan plan(TableDesign design) {
-        return TableChangePlanner.plan(dialect, snapshot(design.name()), design);
+        return plan(design, false);
+    }
+
+    TableChangePlan plan(TableDesign design, boolean keysMayChange) {
+        return TableChangePlanner.plan(dialect, snapshot(design.name()), design, keysMayChange);
     }
 
     /** The statements the same design would run on another dialect (sqlite, postgres, mysql, mariadb), planned without its database. */
@@ -167,8 +172,13 @@ public final class TableChanges {
      * {@code acceptDataLoss} is false.
      */
     public TableSchema apply(TableDesign design, boolean acceptDataLoss) {
+        return apply(design, acceptDataLoss, false);
+    }
+
+    /** {@link #apply(TableDesign, boolean)}, letting foreign keys of kept fields change (for relationships only). */
+    TableSchema apply(TableDesign design, boolean acceptDataLoss, boolean keysMayChange) {
         TableSnapshot snapshot = snapshot(design.name());
-        TableChangePlan plan = TableChangePlanner.plan(dialect, snapshot, design);
+        TableChangePlan plan = TableChangePlanner.plan(dialect, snapshot, design, keysMayChange);
         List<TableChangeRisk> risks = risks(snapshot, design);
         List<String> rejected = risks.stream().filter(TableChangeRisk::blocking).map(TableChangeRisk::message).toList();
         if (!rejected.isEmpty()) {

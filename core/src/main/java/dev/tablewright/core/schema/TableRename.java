@@ -1,5 +1,6 @@
 package dev.tablewright.core.schema;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.InternalNames;
@@ -238,7 +239,7 @@ final class TableRename {
             StoredTable stored;
             try {
                 stored = Json.MAPPER.readValue(row.getValue(), new TypeReference<StoredTable>() { });
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 // A damaged row of another table is not this rename's business; it is reported when that table is read.
                 continue;
             }

@@ -9,6 +9,11 @@ import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -419,26 +425,26 @@ public final class RawSql {
         if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         }
-        if (v instanceof java.math.BigInteger b) {
+        if (v instanceof BigInteger b) {
             return b.bitLength() < 64 ? (Object) b.longValue() : b.toString();
         }
-        if (v instanceof java.math.BigDecimal d) {
+        if (v instanceof BigDecimal d) {
             return d.scale() <= 0 && d.precision() < 19 ? (Object) d.longValueExact() : (Object) d.doubleValue();
         }
         if (v instanceof Float f) {
             return f.doubleValue();
         }
-        if (v instanceof java.sql.Blob blob) {
+        if (v instanceof Blob blob) {
             return blob.getBytes(1, (int) blob.length());
         }
-        if (v instanceof java.sql.Clob clob) {
+        if (v instanceof Clob clob) {
             return clob.getSubString(1, (int) clob.length());
         }
         if (v instanceof Long || v instanceof Double || v instanceof String || v instanceof Boolean || v instanceof byte[]) {
             return v;
         }
-        if (v instanceof java.sql.Array a) {
-            return java.util.Arrays.asList((Object[]) a.getArray());
+        if (v instanceof Array a) {
+            return Arrays.asList((Object[]) a.getArray());
         }
         return rs.getString(i);
     }
