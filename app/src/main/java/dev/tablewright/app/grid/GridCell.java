@@ -172,6 +172,12 @@ final class GridCell extends TableCell<GridRow, Object> {
             cancelEdit();
             return;
         }
+        if (parentTable != null) {
+            // The key is picked among the parent's rows, not typed: the cell goes back to showing it.
+            viewModel.picker(field).ifPresent(picker -> ParentPicker.show(this, picker, choice -> viewModel.pick(row, field, choice)));
+            cancelEdit();
+            return;
+        }
         if (type == LogicalType.DATE) {
             setGraphic(dateEditor(row));
         } else {

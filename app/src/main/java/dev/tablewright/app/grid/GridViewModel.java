@@ -358,6 +358,24 @@ public final class GridViewModel {
         }, this::failed);
     }
 
+    /** A picker over the parent rows of a foreign-key field; empty for another field. Its first page is read at once. */
+    public Optional<ParentPickerViewModel> picker(String field) {
+        return parentLabels.column(field).map(c -> {
+            ParentPickerViewModel picker = new ParentPickerViewModel(connector, executor, c);
+            picker.reload();
+            return picker;
+        });
+    }
+
+    /**
+     * Links a row to the parent picked: the key is saved as if typed, its label shown at once. A
+     * refused link (the parent deleted meanwhile) keeps the key on the row with its error code.
+     */
+    public void pick(GridRow row, String field, ParentPickerViewModel.Choice choice) {
+        row.label(field, ParentLabel.of(choice.key(), choice.label()));
+        edit(row, field, choice.key());
+    }
+
     // --- relations ---
 
     /** Where a foreign-key cell leads: the parent table filtered to the row the key names; empty for a null key or another field. */

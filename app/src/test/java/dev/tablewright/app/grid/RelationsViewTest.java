@@ -23,6 +23,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.tablewright.core.query.ReadOptions;
+
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -132,5 +135,22 @@ class RelationsViewTest {
         waitFor(() -> "AC/DC".equals(cell(robot, "Name", 0).getText()));
         robot.clickOn("#navBack");
         waitFor(() -> ("Album 1 · " + FIRST_ALBUM).equals(text(robot, "#placeCaption")));
+    }
+
+    @Test
+    void editingAnAlbumIdPicksTheAlbumFromASearchablePicker(FxRobot robot) throws TimeoutException {
+        waitFor(() -> "3,503 rows".equals(text(robot, "#gridRowCount")));
+        waitFor(() -> FIRST_ALBUM.equals(labelBeside(cell(robot, "AlbumId", 0))));
+
+        robot.doubleClickOn(cell(robot, "AlbumId", 0));
+        waitFor(() -> robot.lookup("#pickerSearch").tryQuery().isPresent());
+        robot.clickOn("#pickerSearch").write("let there");
+        waitFor(() -> robot.lookup("#pickerList").queryListView().getItems().size() == 1);
+        robot.clickOn("Let There Be Rock  ·  4");
+
+        waitFor(() -> "Saved.".equals(text(robot, "#gridMessage")));
+        assertEquals(4L, ((Number) db.findRow("Track", ReadOptions.filter(List.of("TrackId", "=", 1))).get("AlbumId")).longValue());
+        waitFor(() -> "Let There Be Rock".equals(labelBeside(cell(robot, "AlbumId", 0))));
+        assertEquals("4", cell(robot, "AlbumId", 0).getText());
     }
 }
