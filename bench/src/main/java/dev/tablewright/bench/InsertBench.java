@@ -10,11 +10,8 @@ import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.TableSchema;
 import dev.tablewright.core.testing.TestDatabases.TestDb;
 import dev.tablewright.core.testing.TestDatabases;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -73,10 +69,10 @@ public final class InsertBench {
     static final int BATCH = 1000;
 
     /** The raw path's own key generator: the same scheme (UUIDv7, time-ordered) as core's. */
-    private static final TimeBasedEpochGenerator UUID_V7 = Generators.timeBasedEpochGenerator();
+    static final TimeBasedEpochGenerator UUID_V7 = Generators.timeBasedEpochGenerator();
     private static final Set<String> WARNED = new HashSet<>();
     /** The raw path's own JSON writer. */
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static Map<String, Object> fields() {
         Map<String, Object> f = new LinkedHashMap<>();
@@ -421,7 +417,7 @@ public final class InsertBench {
             conn.defineTable(TABLE, FIELDS);
             if (mode.equals("raw")) {
                 conn.close();
-                nanos = rawInsert(dialect, db, rows);
+                nanos = RawInserts.rawInsert(dialect, db, rows);
             } else {
                 conn.getTableSchema(TABLE); // schema read and cached before the clock starts
                 int step = mode.equals("all") ? rows.size() : chunk;
@@ -441,177 +437,6 @@ public final class InsertBench {
     private static void quiesce() throws InterruptedException {
         System.gc();
         Thread.sleep(300);
-    }
-
-    static long rawInsert(String dialect, TestDb db, List<Map<String, Object>> rows) throws Exception {
-        try (Connection c = rawConnection(dialect, db)) {
-            long t0 = System.nanoTime();
-            if (dialect.equals("postgres")) {
-                copyInsert(c, rows);
-            } else {
-                batchInsert(c, dialect, rows);
-            }
-            return System.nanoTime() - t0;
-        }
-    }
-
-    private static String insertSql(String dialect) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(q(dialect, TABLE)).append(" (");
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(q(dialect, COLUMNS.get(i)));
-        }
-        sql.append(") VALUES (");
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-        }
-        return sql.append(')').toString();
-    }
-
-    /** SQLite, MariaDB driver, Connector/J: prepared-statement batches of 1000 in one transaction. */
-    static void batchInsert(Connection c, String dialect, List<Map<String, Object>> rows) throws Exception {
-        boolean sqlite = dialect.equals("sqlite");
-        // Connector/J takes a MariaDB server for MySQL 5.5 (it announces itself as 5.5.5-10.x) and
-        // drops the milliseconds of a bound LocalDateTime; a string keeps them.
-        boolean text = sqlite || dialect.equals("mysql");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String nowText = sqlite ? iso(new StringBuilder(24), now).toString() : sqlDateTime(new StringBuilder(24), now).toString();
-        LocalDateTime nowLocal = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-        StringBuilder date = new StringBuilder(24);
-        c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement(insertSql(dialect))) {
-            int pending = 0;
-            for (Map<String, Object> row : rows) {
-                ps.setString(1, UUID_V7.generate().toString());
-                ps.setString(2, (String) row.get("name"));
-                ps.setLong(3, (Long) row.get("age"));
-                ps.setDouble(4, (Double) row.get("price"));
-                Instant created = (Instant) row.get("created");
-                if (sqlite) {
-                    ps.setInt(5, (Boolean) row.get("active") ? 1 : 0);
-                } else {
-                    ps.setBoolean(5, (Boolean) row.get("active"));
-                }
-                if (text) {
-                    date.setLength(0);
-                    ps.setString(6, (sqlite ? iso(date, created) : sqlDateTime(date, created)).toString());
-                } else {
-                    ps.setObject(6, LocalDateTime.ofEpochSecond(created.getEpochSecond(), created.getNano(), ZoneOffset.UTC));
-                }
-                ps.setString(7, MAPPER.writeValueAsString(row.get("specs")));
-                ps.setString(8, (String) row.get("note"));
-                if (text) {
-                    ps.setString(9, nowText);
-                    ps.setString(10, nowText);
-                } else {
-                    ps.setObject(9, nowLocal);
-                    ps.setObject(10, nowLocal);
-                }
-                ps.addBatch();
-                if (++pending == BATCH) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
-            }
-            c.commit();
-        } catch (Exception e) {
-            c.rollback();
-            throw e;
-        }
-    }
-
-    /** PostgreSQL: COPY … FROM STDIN in text format, 1000 rows per write, one transaction. */
-    static void copyInsert(Connection c, List<Map<String, Object>> rows) throws Exception {
-        StringBuilder cols = new StringBuilder();
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            cols.append(i == 0 ? "" : ", ").append(q("postgres", COLUMNS.get(i)));
-        }
-        String now = iso(new StringBuilder(24), Instant.now().truncatedTo(ChronoUnit.MILLIS)).toString();
-        c.setAutoCommit(false);
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        CopyIn in = copy.copyIn("COPY " + q("postgres", TABLE) + " (" + cols + ") FROM STDIN");
-        try {
-            StringBuilder sb = new StringBuilder(256 * BATCH);
-            int pending = 0;
-            for (Map<String, Object> row : rows) {
-                sb.append(UUID_V7.generate().toString()).append('\t');
-                copyText(sb, (String) row.get("name")).append('\t');
-                sb.append((long) (Long) row.get("age")).append('\t');
-                sb.append((double) (Double) row.get("price")).append('\t');
-                sb.append((Boolean) row.get("active") ? 't' : 'f').append('\t');
-                iso(sb, (Instant) row.get("created")).append('\t');
-                copyText(sb, MAPPER.writeValueAsString(row.get("specs"))).append('\t');
-                copyText(sb, (String) row.get("note")).append('\t');
-                sb.append(now).append('\t').append(now).append('\n');
-                if (++pending == BATCH) {
-                    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-                    in.writeToCopy(bytes, 0, bytes.length);
-                    sb.setLength(0);
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-                in.writeToCopy(bytes, 0, bytes.length);
-            }
-            in.endCopy();
-            c.commit();
-        } catch (Exception e) {
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
-            c.rollback();
-            throw e;
-        }
-    }
-
-    /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
-    static StringBuilder copyText(StringBuilder sb, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> sb.append(ch);
-            }
-        }
-        return sb;
-    }
-
-    /** Fixed-width {@code yyyy-MM-ddTHH:mm:ss.SSSZ} (years 1–9999), without DateTimeFormatter. */
-    static StringBuilder iso(StringBuilder sb, Instant t) {
-        return dateTime(sb, t, 'T').append('Z');
-    }
-
-    /** {@code yyyy-MM-dd HH:mm:ss.SSS} in UTC: a DATETIME(3) literal. */
-    static StringBuilder sqlDateTime(StringBuilder sb, Instant t) {
-        return dateTime(sb, t, ' ');
-    }
-
-    private static StringBuilder dateTime(StringBuilder sb, Instant t, char separator) {
-        long secs = t.getEpochSecond();
-        long days = Math.floorDiv(secs, 86_400);
-        int sod = (int) Math.floorMod(secs, 86_400);
-        LocalDate d = LocalDate.ofEpochDay(days);
-        pad(sb, d.getYear(), 4).append('-');
-        pad(sb, d.getMonthValue(), 2).append('-');
-        pad(sb, d.getDayOfMonth(), 2).append(separator);
-        pad(sb, sod / 3600, 2).append(':');
-        pad(sb, sod / 60 % 60, 2).append(':');
-        pad(sb, sod % 60, 2).append('.');
-        return pad(sb, t.getNano() / 1_000_000, 3);
-    }
-
-    private static StringBuilder pad(StringBuilder sb, int v, int width) {
-        int digits = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : 4;
-        for (int i = digits; i < width; i++) {
-            sb.append('0');
-        }
-        return sb.append(v);
     }
 
     // ------------------------------------------------------------------------------------------
