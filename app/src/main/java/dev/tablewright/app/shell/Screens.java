@@ -8,6 +8,8 @@ import dev.tablewright.app.designer.TableDesignerViewModel;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.filter.FilterBuilderViewModel;
 import dev.tablewright.app.grid.GridViewModel;
+import dev.tablewright.app.grid.JoinedResultViewModel;
+import dev.tablewright.core.filter.Filter;
 import dev.tablewright.app.grid.LabelFields;
 import dev.tablewright.app.navigator.NavigatorConnection;
 import dev.tablewright.app.history.HistoryView;
@@ -20,6 +22,7 @@ import javafx.scene.Node;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -74,6 +77,11 @@ public final class Screens implements Screen.Factory {
             @Override
             public FilterBuilderViewModel filter(String name) {
                 return new FilterBuilderViewModel(request.connection().connector(), request.connection().name(), name, tasks, dialogs);
+            }
+
+            @Override
+            public JoinedResultViewModel joined(List<String> names, Filter filter) {
+                return new JoinedResultViewModel(request.connection().connector(), names, filter, tasks);
             }
         };
         GridViewModel grid = tables.grid(table);

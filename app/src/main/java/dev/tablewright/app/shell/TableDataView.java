@@ -5,6 +5,8 @@ import dev.tablewright.app.filter.FilterBuilderViewModel;
 import dev.tablewright.app.grid.GridView;
 import dev.tablewright.app.grid.GridPlace;
 import dev.tablewright.app.grid.GridViewModel;
+import dev.tablewright.app.grid.JoinedResultView;
+import dev.tablewright.app.grid.JoinedResultViewModel;
 import dev.tablewright.app.grid.NavigationViewModel;
 import dev.tablewright.core.base.Json;
 import dev.tablewright.core.filter.Filter;
@@ -42,6 +44,9 @@ public final class TableDataView {
         GridViewModel grid(String table);
 
         FilterBuilderViewModel filter(String table);
+
+        /** The read-only rows of a filter over several tables. */
+        JoinedResultViewModel joined(List<String> tables, Filter filter);
     }
 
     /** How many places' screens are kept, so going back shows a place as it was left (scroll, sort). */
@@ -213,14 +218,24 @@ public final class TableDataView {
         toggle.setSelected(true);
     }
 
-    /** Hands an applied filter to the grid and says what the grid now shows. */
+    /**
+     * Hands an applied filter to the grid and says what the grid now shows; a filter over several
+     * tables shows its rows in a read-only result grid in the grid's place.
+     */
     private String applyToGrid(Filter applied) {
-        List<String> tables = filter.appliedTablesProperty().get();
-        if (applied != null && tables != null && !tables.equals(List.of(grid.table()))) {
-            // The grid reads one table; a joined filter would be refused there, so the grid keeps its rows.
-            return "This filter joins " + String.join(", ", tables)
-                    + "; the grid shows one table. Remove the added tables to see its rows here.";
+        List<String> queried = filter.appliedTablesProperty().get();
+        Node gridNode = kept.get(navigation.currentProperty().get()).view();
+        if (applied != null && queried != null && !queried.equals(List.of(grid.table()))) {
+            if (tables == null) {
+                return "This filter joins " + String.join(", ", queried)
+                        + "; the grid shows one table. Remove the added tables to see its rows here.";
+            }
+            JoinedResultViewModel joined = tables.joined(queried, applied);
+            split.getItems().set(split.getItems().size() - 1, new JoinedResultView(joined).root());
+            joined.open();
+            return "Joined: " + Json.write(applied.toArray());
         }
+        split.getItems().set(split.getItems().size() - 1, gridNode);
         grid.filterProperty().set(applied == null ? Filter.none() : applied);
         return describe(applied);
     }

@@ -23,8 +23,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
+import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.query.ReadOptions;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -40,12 +42,14 @@ class RelationsViewTest {
     Connector db;
     FxTaskExecutor executor;
     TableDataView view;
+    final List<FilterBuilderViewModel> builders = new ArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
         db = Chinook.on("sqlite").open();
         executor = new FxTaskExecutor();
         RecordingDialogService dialogs = new RecordingDialogService();
+        builders.clear();
         TableDataView.Tables tables = new TableDataView.Tables() {
             @Override
             public GridViewModel grid(String table) {
@@ -54,7 +58,14 @@ class RelationsViewTest {
 
             @Override
             public FilterBuilderViewModel filter(String table) {
-                return new FilterBuilderViewModel(db, "chinook", table, executor, dialogs);
+                FilterBuilderViewModel builder = new FilterBuilderViewModel(db, "chinook", table, executor, dialogs);
+                builders.add(builder);
+                return builder;
+            }
+
+            @Override
+            public JoinedResultViewModel joined(List<String> tables, Filter filter) {
+                return new JoinedResultViewModel(db, tables, filter, executor);
             }
         };
         GridViewModel grid = tables.grid("Track");
@@ -152,5 +163,32 @@ class RelationsViewTest {
         assertEquals(4L, ((Number) db.findRow("Track", ReadOptions.filter(List.of("TrackId", "=", 1))).get("AlbumId")).longValue());
         waitFor(() -> "Let There Be Rock".equals(labelBeside(cell(robot, "AlbumId", 0))));
         assertEquals("4", cell(robot, "AlbumId", 0).getText());
+    }
+
+    @Test
+    void aFilterJoiningArtistAlbumAndTrackShowsItsRowsReadOnly(FxRobot robot) throws TimeoutException {
+        waitFor(() -> "3,503 rows".equals(text(robot, "#gridRowCount")));
+        robot.clickOn("#filterToggle");
+        FilterBuilderViewModel builder = builders.get(0);
+        waitFor(() -> builder.stateProperty().get() == FilterBuilderViewModel.State.READY);
+        robot.interact(() -> {
+            builder.addTable("Album");
+            builder.addTable("Artist");
+        });
+        waitFor(() -> builder.tablesProperty().size() == 3);
+        robot.interact(() -> builder.jsonTextProperty().set("[[\"Artist.ArtistId\", \"=\", \"Album.ArtistId\"], \"and\", "
+                + "[\"Album.AlbumId\", \"=\", \"Track.AlbumId\"], \"and\", [\"Artist.Name\", \"=\", \"AC/DC\"]]"));
+        waitFor(() -> "18 matching rows".equals(text(robot, "#matchingRows")));
+        robot.clickOn("#applyFilter");
+
+        waitFor(() -> "18 rows".equals(text(robot, "#joinedRowCount")));
+        TableView<?> joined = robot.lookup("#joinedTable").queryAs(TableView.class);
+        assertEquals("Track.TrackId", joined.getColumns().get(0).getText());
+        waitFor(() -> "AC/DC".equals(((GridRow) joined.getItems().get(17)).value("Artist.Name")));
+        assertEquals("For Those About To Rock (We Salute You)", ((GridRow) joined.getItems().get(0)).value("Track.Name"));
+        assertEquals(false, joined.isEditable());
+
+        robot.clickOn("#clearFilter");
+        waitFor(() -> robot.lookup("#gridTable").tryQuery().isPresent() && "All rows".equals(text(robot, "#appliedFilter")));
     }
 }
