@@ -156,8 +156,9 @@ public final class GridViewModel {
         }
     }
 
-    /** Reads everything again in the current order and filter (new rows, rows others changed). */
+    /** Reads everything again in the current order and filter (new rows, rows others changed, parents renamed). */
     public void refresh() {
+        parentLabels.forget();
         if (schema.get() != null) {
             reload(-1);
         }

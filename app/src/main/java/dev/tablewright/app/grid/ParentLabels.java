@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * by the core), never one per row. Runs off the FX thread.
  */
 final class ParentLabels {
+    /** Labels kept per foreign-key column: 50 pages of distinct keys, a few hundred kilobytes. */
+    static final int KNOWN_PER_COLUMN = 10_000;
+
     /** A foreign-key column: its parent table and key, and the parent field that labels it (null: none). */
     record Column(String field, TableSchema parent, String parentField, String labelField) {
         String parentTable() {
@@ -36,6 +39,8 @@ final class ParentLabels {
     private final Connector connector;
     private final Map<String, Column> columns;
     private final AtomicInteger reads = new AtomicInteger();
+    /** Labels already read, by column: a page of keys seen before costs no read. Cleared by {@link #forget()}. */
+    private final Map<String, Map<String, Optional<String>>> known = new HashMap<>();
 
     private ParentLabels(Connector connector, Map<String, Column> columns) {
         this.connector = connector;
@@ -72,6 +77,11 @@ final class ParentLabels {
 
     Map<String, Column> columns() {
         return columns;
+    }
+
+    /** Forgets the labels read so far (the grid's Refresh): a parent renamed or deleted since is read anew. */
+    synchronized void forget() {
+        known.clear();
     }
 
     /** Reads for labels so far: what tests count to see one per column per page. */
@@ -113,24 +123,42 @@ final class ParentLabels {
         return found.containsKey(k) ? ParentLabel.of(key, found.get(k)) : ParentLabel.missing(key);
     }
 
-    /** Parent key (normalized) → label, for the distinct keys among {@code keys}, in one read. */
+    /**
+     * Parent key (normalized) → label, for the distinct keys among {@code keys}: those not known yet
+     * in one read, the others from what earlier pages read.
+     */
     private Map<String, String> lookup(Column c, List<Object> keys) {
         FieldSpec keySpec = c.parent().fields().get(c.parentField());
+        Map<String, Optional<String>> seen = known(c.field());
+        Map<String, String> found = new HashMap<>();
         Set<Object> distinct = new LinkedHashSet<>();
+        Set<String> asked = new LinkedHashSet<>();
         for (Object key : keys) {
             if (key == null) {
                 continue;
             }
+            String k = normal(key);
+            Optional<String> before;
+            synchronized (this) {
+                before = seen.get(k);
+            }
+            if (before != null) {
+                if (before.isPresent()) {
+                    found.put(k, before.get().isEmpty() ? null : before.get());
+                }
+                continue;
+            }
             try {
                 distinct.add(Values.coerce(c.parentField(), keySpec.type(), key));
+                asked.add(k);
             } catch (RuntimeException notAKeyOfThatType) {
                 // A value the parent's key could never hold (SQLite keeps what it is given): it points nowhere.
             }
         }
-        Map<String, String> found = new HashMap<>();
         if (distinct.isEmpty()) {
             return found;
         }
+        Map<String, String> read = new HashMap<>();
         List<String> fields = c.labelField() == null ? List.of(c.parentField()) : List.of(c.parentField(), c.labelField());
         reads.incrementAndGet();
         List<Map<String, Object>> parents = connector.getTableData(c.parentTable(), ReadOptions.builder()
@@ -138,9 +166,26 @@ final class ParentLabels {
                 .fields(fields).autoJoin(false).build());
         for (Map<String, Object> p : parents) {
             Object label = c.labelField() == null ? null : p.get(c.labelField());
-            found.putIfAbsent(normal(p.get(c.parentField())), label == null ? null : CellValues.display(null, label));
+            read.putIfAbsent(normal(p.get(c.parentField())), label == null ? null : CellValues.display(null, label));
         }
+        synchronized (this) {
+            for (String k : asked) {
+                // A key of no row is remembered as such too; "" stands for a parent whose label is null.
+                seen.put(k, read.containsKey(k) ? Optional.of(read.get(k) == null ? "" : read.get(k)) : Optional.empty());
+            }
+        }
+        found.putAll(read);
         return found;
+    }
+
+    /** The labels known for one column, the least recently used dropped past {@value #KNOWN_PER_COLUMN}. */
+    private synchronized Map<String, Optional<String>> known(String field) {
+        return known.computeIfAbsent(field, f -> new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Optional<String>> eldest) {
+                return size() > KNOWN_PER_COLUMN;
+            }
+        });
     }
 
     /** Keys compared as text, so 217 (a long) and 217 (an int, or "217" from a SQLite text column) meet. */

@@ -17,10 +17,12 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,14 +86,33 @@ class ParentLabelsTest {
         assertEquals("MPEG audio file", first.label(c.n("MediaTypeId")).text());
 
         rows.get(3 * PAGE + 7);
-        assertEquals(6, vm.labelReads(), "a new page: one more read per foreign-key column, not one per row");
+        // A new page costs at most one read per foreign-key column, and none for a column whose
+        // keys all came with an earlier page (Track's few media types and genres repeat).
+        long columnsWithNewKeys = List.of(albumId, c.n("MediaTypeId"), c.n("GenreId")).stream()
+                .filter(f -> !keys(rows, f, 0, PAGE).containsAll(keys(rows, f, 3 * PAGE, 4 * PAGE))).count();
+        assertTrue(columnsWithNewKeys >= 1, "the albums of tracks 151-200 are new");
+        assertEquals(3 + columnsWithNewKeys, vm.labelReads(), "not one per row");
         for (int i = 3 * PAGE; i < 4 * PAGE; i++) {
             GridRow row = rows.get(i);
             Object key = row.value(albumId);
             assertEquals(titles.get(String.valueOf(key)), row.label(albumId).text(), "track " + row.value(c.n("TrackId")));
             assertTrue(row.label(albumId).found());
+            assertEquals(row.value(c.n("GenreId")), row.label(c.n("GenreId")).key());
         }
-        assertEquals(6, vm.labelReads());
+        assertEquals(3 + columnsWithNewKeys, vm.labelReads());
+
+        db.changeRow(c.n("Album"), 1, Map.of(c.n("Title"), "Renamed Meanwhile"));
+        vm.refresh();
+        assertEquals(3 + columnsWithNewKeys + 3, vm.labelReads(), "Refresh reads the labels again");
+        assertEquals("Renamed Meanwhile", vm.rowsProperty().get().get(0).label(albumId).text());
+    }
+
+    static Set<Object> keys(ObservableList<GridRow> rows, String field, int from, int to) {
+        Set<Object> out = new HashSet<>();
+        for (int i = from; i < to; i++) {
+            out.add(String.valueOf(rows.get(i).value(field)));
+        }
+        return out;
     }
 
     @ParameterizedTest
