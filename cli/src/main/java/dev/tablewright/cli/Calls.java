@@ -78,6 +78,8 @@ final class Calls {
                 (c, a) -> c.mandatorilyHasOne(a.string("childTable"), a.string("parentTable"), a.string("role")));
         add("optionallyHasMany", List.of("childTable", "parentTable"), List.of(),
                 (c, a) -> c.optionallyHasMany(a.string("childTable"), a.string("parentTable")));
+        add("removeRelationship", List.of("childTable", "parentTable"), List.of("options"),
+                (c, a) -> c.removeRelationship(a.string("childTable"), a.string("parentTable"), a.map("options")));
         add("associateRow", List.of("sourceTable", "sourceId", "targetTable", "targetId"), List.of(),
                 (c, a) -> c.associateRow(a.string("sourceTable"), a.value("sourceId"), a.string("targetTable"), a.value("targetId")));
         add("dissociateRow", List.of("sourceTable", "sourceId", "targetTable", "targetId"), List.of(),
@@ -85,6 +87,7 @@ final class Calls {
 
         add("getHistoricalData", List.of("name"), List.of("options"), (c, a) -> c.getHistoricalData(a.string("name"), a.map("options")));
         add("getAuditLog", List.of("name"), List.of("options"), (c, a) -> c.getAuditLog(a.string("name"), a.map("options")));
+        add("restoreRow", List.of("table", "id"), List.of("options"), (c, a) -> c.restoreRow(a.string("table"), a.value("id"), a.map("options")));
 
         add("autoAddRows", List.of("table", "data"), List.of(), (c, a) -> c.autoAddRows(a.string("table"), a.rows("data")));
         add("autoUpsertRow", List.of("table", "data"), List.of("uniqueKey"),

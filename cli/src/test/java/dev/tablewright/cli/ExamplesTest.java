@@ -281,6 +281,43 @@ class ExamplesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sqlite", "postgres", "mariadb"})
+    void theHistoryExamplesReadTheTableAsItStoodAndRestoreRows(String dialect) {
+        CliRun run = runOn("reference-history.yaml", dialect);
+        String logo = results(run, "addRow").stream().filter(r -> r.path("title").asText().equals("Update the logo")).findFirst().orElseThrow()
+                .get("id").asText();
+
+        JsonNode then = results(run, "getTableData").get(0);
+        assertEquals(2, then.size(), then.toString());
+        assertEquals("Update the logo", then.get(0).get("title").asText(), "deleted since, there then");
+        assertEquals(List.of("title", "status", "assignee"), fieldNames(then.get(1)));
+        assertEquals("done", then.get(1).get("status").asText());
+        assertEquals("Ada", then.get(1).get("assignee").asText());
+        assertEquals(1, results(run, "countRows").get(0).asInt());
+
+        List<JsonNode> restored = results(run, "restoreRow");
+        assertEquals("Ada", restored.get(0).get("assignee").asText());
+        assertEquals("archived", restored.get(0).get("status").asText(), "fields not named keep their values");
+        assertEquals(1, restored.get(0).get("priority").asInt());
+        assertEquals(logo, restored.get(1).get("id").asText(), "a deleted row comes back with its id");
+        assertEquals("Update the logo", restored.get(1).get("title").asText());
+
+        List<JsonNode> audit = results(run, "getAuditLog");
+        JsonNode restores = audit.get(audit.size() - 1);
+        assertEquals(2, restores.size(), restores.toString());
+        assertEquals("CREATE", restores.get(0).get("action").asText());
+        assertEquals(logo, restores.get(0).get("id").asText());
+        assertEquals("UPDATE", restores.get(1).get("action").asText());
+        assertEquals("Bob", restores.get(1).get("diff").get("assignee").get("old").asText());
+        assertEquals("Ada", restores.get(1).get("diff").get("assignee").get("new").asText());
+        List<JsonNode> history = results(run, "getHistoricalData");
+        JsonNode page = history.get(history.size() - 1);
+        assertEquals(List.of("update", "update"), operations(page));
+        assertEquals("in progress", page.get(0).get("data").get("status").asText(), "the second and third versions");
+        assertEquals("done", page.get(1).get("data").get("status").asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "postgres", "mariadb"})
     void theAutoSchemaExamplesInferTheTypesAndUpsertPerUser(String dialect) {
         CliRun run = runOn("reference-auto.yaml", dialect);
 

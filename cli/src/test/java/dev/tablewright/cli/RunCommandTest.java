@@ -47,6 +47,26 @@ class RunCommandTest {
     }
 
     @Test
+    void removeRelationshipTakesItsOptionsAndSaysWhatItRemoved() {
+        CliRun run = CliRun.file(dir, "calls.yaml", USERS + """
+                - defineTable: {name: posts, fields: {title: string}}
+                - defineTable: {name: tags, fields: {label: string}}
+                - optionallyHasOne: {childTable: posts, parentTable: users, role: Author}
+                - optionallyHasMany: {childTable: posts, parentTable: tags}
+                - removeRelationship: {childTable: posts, parentTable: users, options: {role: Author, keepField: true}}
+                - removeRelationship: {childTable: tags, parentTable: posts}
+                - getTableSchema: {name: posts}
+                - removeRelationship: {childTable: tags, parentTable: posts}
+                """, "--db", db(), "--keep-going").assertExit(1);
+
+        assertEquals("authorId", run.result(6).asText());
+        assertEquals("__posts2tags", run.result(7).asText());
+        assertFalse(run.result(8).get("fields").get("authorId").has("references"), "the field stays, without its link");
+        assertTrue(run.result(8).get("relationships").isEmpty());
+        assertEquals("NOT_FOUND", run.error(9).get("code").asText());
+    }
+
+    @Test
     void aFailedStepStopsTheRunWithExitStatusOne() {
         CliRun run = CliRun.file(dir, "calls.yaml", USERS + """
                 - addRow: {table: users, data: {name: A, email: same@example.com}}

@@ -13,6 +13,8 @@ import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.filter.FilterValue;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.query.TableData;
+import dev.tablewright.core.relation.RelationshipPlan;
+import dev.tablewright.core.relation.Relations;
 import dev.tablewright.core.schema.SchemaManager;
 import dev.tablewright.core.schema.TableChangePlan;
 import dev.tablewright.core.schema.TableChangeRisk;
@@ -44,7 +46,7 @@ public final class Connector implements AutoCloseable {
     private SchemaManager schemas;
     private TableData data;
     private RawSql raw;
-    private dev.tablewright.core.relation.Relations relations;
+    private Relations relations;
     private dev.tablewright.core.history.History history;
     private TableChanges tableChanges;
     private final ConnectionWatch watch = new ConnectionWatch();
@@ -70,7 +72,7 @@ public final class Connector implements AutoCloseable {
         schemas = new SchemaManager(session);
         data = new TableData(session, schemas);
         raw = new RawSql(session);
-        relations = new dev.tablewright.core.relation.Relations(session, schemas);
+        relations = new Relations(session, schemas);
         history = new dev.tablewright.core.history.History(session, schemas, data);
         schemas.hooks(history);
         tableChanges = new TableChanges(session, schemas);
@@ -211,8 +213,12 @@ public final class Connector implements AutoCloseable {
 
     // --- reading ---
 
+    /** The rows of a table; with {@code asOf}, as they stood at that moment (section 10.1, tracked tables). */
     public List<Map<String, Object>> getTableData(String name, ReadOptions options) {
         session();
+        if (options != null && options.asOf() != null) {
+            return history.readAsOf(name, withUser(options));
+        }
         return data.read(name, withUser(options));
     }
 
@@ -226,17 +232,27 @@ public final class Connector implements AutoCloseable {
         if (names != null && names.size() == 1) {
             return getTableData(names.get(0), options);
         }
+        if (options != null && options.asOf() != null) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "'asOf' reads one table as it stood; a query over several tables reads them as they are.");
+        }
         return data.readJoined(names == null ? List.of() : names, withUser(options));
     }
 
     public Map<String, Object> findRow(String table, ReadOptions options) {
         session();
+        if (options != null && options.asOf() != null) {
+            List<Map<String, Object>> rows = history.readAsOf(table, withUser(options).withLimit(1));
+            return rows.isEmpty() ? null : rows.get(0);
+        }
         return data.findOne(table, withUser(options));
     }
 
     /** The rows the filter matches; with {@code limit} set, counting stops there (at most {@code limit}). */
     public long countRows(String name, ReadOptions options) {
         session();
+        if (options != null && options.asOf() != null) {
+            return history.countAsOf(name, withUser(options));
+        }
         return data.count(name, withUser(options));
     }
 
@@ -304,23 +320,48 @@ public final class Connector implements AutoCloseable {
 
     // --- history ---
 
-    /** Versions of the rows the filter names, oldest first: {operation, changedAt, changedBy, data}. */
+    /**
+     * Versions of the rows the filter names, oldest first: {operation, changedAt, changedBy, data};
+     * options filter, start, stop, limit, offset.
+     */
     public List<Map<String, Object>> getHistoricalData(String name, Map<String, ?> options) {
         session();
         Map<String, ?> o = options == null ? Map.of() : options;
         for (String key : o.keySet()) {
-            if (!java.util.Set.of("filter", "start", "stop").contains(key)) {
-                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + key + "'. Known: filter, start, stop.");
+            if (!java.util.Set.of("filter", "start", "stop", "limit", "offset").contains(key)) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + key + "'. Known: filter, start, stop, limit, offset.");
             }
         }
+        ReadOptions page = ReadOptions.fromMap(pageOf(o));
         return history.historicalData(name, withUser(Filter.parse(o.get("filter"))), o.get("start") == null ? null : String.valueOf(o.get("start")),
-                o.get("stop") == null ? null : String.valueOf(o.get("stop")));
+                o.get("stop") == null ? null : String.valueOf(o.get("stop")), page.limit() == null ? null : (long) page.limit(),
+                page.offset() == null ? null : (long) page.offset());
     }
 
-    /** The history as changes, newest first: {action, id, actorId, createdAt, diff}. */
+    private static Map<String, Object> pageOf(Map<String, ?> options) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("limit", options.get("limit"));
+        page.put("offset", options.get("offset"));
+        return page;
+    }
+
+    /**
+     * The history as changes, newest first: {action, id, actorId, createdAt, diff}; options id,
+     * actorId, action, changedField, start, stop, limit, offset.
+     */
     public List<Map<String, Object>> getAuditLog(String name, Map<String, ?> options) {
         session();
         return history.auditLog(name, userMap(options));
+    }
+
+    /**
+     * Writes back the values a row of a tracked table had at {@code options.asOf}, all fields or
+     * those in {@code options.fields}; a row deleted since comes back with its id. Itself a recorded
+     * change; returns the row as stored (section 10.1).
+     */
+    public Map<String, Object> restoreRow(String table, Object id, Map<String, ?> options) {
+        session();
+        return history.restoreRow(table, user(id), userMap(options));
     }
 
     // --- auto-schema ---
@@ -361,6 +402,54 @@ public final class Connector implements AutoCloseable {
     public String optionallyHasMany(String childTable, String parentTable) {
         session();
         return relations.optionallyHasMany(childTable, parentTable);
+    }
+
+    /**
+     * Removes a relationship (CONNECTOR.md 10.2): the foreign key that optionallyHasOne /
+     * mandatorilyHasOne made (options {@code role}: which one; {@code keepField: true}: the field stays
+     * with its values), or the many-to-many junction between the two tables, in either order. Works
+     * on foreign keys other tools made (their field named through {@code role}). Returns the removed
+     * field's or junction's name; {@code NOT_FOUND} when there is no such relationship.
+     */
+    public String removeRelationship(String childTable, String parentTable, Map<String, ?> options) {
+        session();
+        RemoveOptions o = RemoveOptions.of(options);
+        String removed = relations.remove(childTable, parentTable, o.role(), o.keepField());
+        schemas.invalidate();
+        return removed;
+    }
+
+    /** What {@link #removeRelationship} would run, without running it (the diagram's confirmation shows it). */
+    public RelationshipPlan planRemoveRelationship(String childTable, String parentTable, Map<String, ?> options) {
+        session();
+        RemoveOptions o = RemoveOptions.of(options);
+        return relations.planRemoval(childTable, parentTable, o.role(), o.keepField());
+    }
+
+    /**
+     * What optionallyHasOne ({@code optional}), mandatorilyHasOne ({@code mandatory}) or
+     * optionallyHasMany ({@code manyToMany}) would run, without running it: the field or junction it
+     * names and its statements. Refused with the same error the call would give.
+     */
+    public RelationshipPlan planRelationship(String childTable, String parentTable, String kind, String role) {
+        session();
+        return relations.plan(childTable, parentTable, Relations.Kind.parse(kind), role);
+    }
+
+    private record RemoveOptions(String role, boolean keepField) {
+        static RemoveOptions of(Map<String, ?> options) {
+            Map<String, ?> o = options == null ? Map.of() : options;
+            for (String key : o.keySet()) {
+                if (!java.util.Set.of("role", "keepField").contains(key)) {
+                    throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + key + "'. Known: role, keepField.");
+                }
+            }
+            Object keep = o.get("keepField");
+            if (keep != null && !(keep instanceof Boolean)) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "keepField is true or false.");
+            }
+            return new RemoveOptions(o.get("role") == null ? null : String.valueOf(o.get("role")), Boolean.TRUE.equals(keep));
+        }
     }
 
     /** Links rows (targetId: one id or a list); returns the number of new links. */

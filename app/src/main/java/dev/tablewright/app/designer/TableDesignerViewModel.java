@@ -460,50 +460,9 @@ public final class TableDesignerViewModel {
     /** The design as a call file: one {@code defineTable} step. */
     public String callFileText() {
         TableDesign design = design();
-        boolean autoFields = design.fields().stream().anyMatch(f -> f.spec().auto());
-        Map<String, Object> fieldMap = new LinkedHashMap<>();
-        for (TableDesign.Field f : design.fields()) {
-            FieldSpec s = f.spec();
-            if (autoFields && s.auto()) {
-                continue;
-            }
-            boolean plain = !s.primaryKey() && s.allowNull() && s.defaultValue() == null && !s.autoIncrement() && s.references() == null;
-            if (plain) {
-                fieldMap.put(f.name(), s.unique() && (s.type().id().equals("string") || s.type().id().equals("integer"))
-                        ? "unique" + s.type().id() : s.unique() ? Map.of("type", s.type().id(), "unique", true) : s.type().id());
-                continue;
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("type", s.type().id());
-            if (s.primaryKey()) {
-                m.put("primaryKey", true);
-            }
-            if (s.unique()) {
-                m.put("unique", true);
-            }
-            if (!s.allowNull() && !s.primaryKey()) {
-                m.put("allowNull", false);
-            }
-            if (s.defaultValue() != null) {
-                m.put("defaultValue", s.defaultValue());
-            }
-            if (s.autoIncrement()) {
-                m.put("autoIncrement", true);
-            }
-            if (s.references() != null) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("table", s.references().table());
-                r.put("field", s.references().field());
-                if (s.references().onDelete() != null) {
-                    r.put("onDelete", s.references().onDelete());
-                }
-                m.put("references", r);
-            }
-            fieldMap.put(f.name(), m);
-        }
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("name", design.name());
-        args.put("fields", fieldMap);
+        args.put("fields", FieldSpecs.writeFields(design.specs()));
         if (design.trackHistory()) {
             args.put("options", Map.of("trackHistory", true));
         }

@@ -192,7 +192,8 @@ public final class NavigatorView {
 
     private ContextMenu connectionMenu(NavigatorConnection connection) {
         ContextMenu menu = new ContextMenu(item("Refresh", Feather.REFRESH_CW, "refreshConnectionMenuItem",
-                () -> viewModel.refresh(connection)));
+                () -> viewModel.refresh(connection)),
+                item("Relationship diagram", Feather.SHARE_2, "diagramMenuItem", () -> viewModel.diagram(connection)));
         if (viewModel.canDisconnect(connection)) {
             menu.getItems().add(item("Disconnect", Feather.X_SQUARE, "disconnectMenuItem", () -> viewModel.disconnect(connection)));
         }

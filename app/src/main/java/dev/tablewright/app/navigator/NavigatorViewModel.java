@@ -124,6 +124,10 @@ public final class NavigatorViewModel {
         actions.design(connection, table);
     }
 
+    public void diagram(NavigatorConnection connection) {
+        actions.diagram(connection);
+    }
+
     public void history(NavigatorConnection connection, String table) {
         actions.history(connection, table);
     }

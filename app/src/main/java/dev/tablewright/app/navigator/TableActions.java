@@ -15,6 +15,10 @@ public interface TableActions {
 
     void history(NavigatorConnection connection, String table);
 
+    /** The relationship diagram of the connection's whole schema. */
+    default void diagram(NavigatorConnection connection) {
+    }
+
     /** The table is gone or emptied: screens showing it reload or close. */
     void tableChanged(NavigatorConnection connection, String table);
 

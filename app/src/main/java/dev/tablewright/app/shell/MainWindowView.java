@@ -164,7 +164,9 @@ public final class MainWindowView {
             choice.setOnAction(e -> viewModel.themeProperty().set(theme));
             themes.getItems().add(choice);
         }
-        Menu view = new Menu("_View", null, refresh, search, new SeparatorMenuItem(), themes);
+        MenuItem diagram = item("Relationship diagram", Feather.SHARE_2, "diagramMenuItem",
+                new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), viewModel::openDiagram);
+        Menu view = new Menu("_View", null, refresh, search, diagram, new SeparatorMenuItem(), themes);
 
         MenuItem aboutItem = item("About Tablewright", Feather.INFO, "aboutMenuItem", null, viewModel::showAbout);
         Menu help = new Menu("_Help", null, aboutItem);
@@ -241,6 +243,7 @@ public final class MainWindowView {
                 case DESIGN -> Feather.EDIT_3;
                 case HISTORY -> Feather.CLOCK;
                 case CONSOLE -> Feather.TERMINAL;
+                case DIAGRAM -> Feather.SHARE_2;
                 case TABLE_CHANGED -> Feather.GRID;
             }));
             tab.setTooltip(new Tooltip(screen.title() + " — " + request.connection().name()));

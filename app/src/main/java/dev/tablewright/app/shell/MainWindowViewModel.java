@@ -286,6 +286,16 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
         workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.TABLE_CHANGED, connection, table));
     }
 
+    @Override
+    public void diagram(NavigatorConnection connection) {
+        workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.DIAGRAM, connection, null));
+    }
+
+    /** The relationship diagram of the current connection, if there is one. */
+    public void openDiagram() {
+        onCurrentConnection("Relationship diagram", WorkspaceRequest.Kind.DIAGRAM);
+    }
+
     /** A SQL console on the current connection, if there is one. */
     public void openConsole() {
         onCurrentConnection("SQL console", WorkspaceRequest.Kind.CONSOLE);

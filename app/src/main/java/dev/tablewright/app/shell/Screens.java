@@ -4,6 +4,9 @@ import dev.tablewright.app.console.ConsoleView;
 import dev.tablewright.app.console.ConsoleViewModel;
 import dev.tablewright.app.console.QueryHistory;
 import dev.tablewright.app.designer.TableDesignerView;
+import dev.tablewright.app.diagram.DiagramPositions;
+import dev.tablewright.app.diagram.DiagramView;
+import dev.tablewright.app.diagram.DiagramViewModel;
 import dev.tablewright.app.designer.TableDesignerViewModel;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.filter.FilterBuilderViewModel;
@@ -12,6 +15,7 @@ import dev.tablewright.app.grid.JoinedResultViewModel;
 import dev.tablewright.core.filter.Filter;
 import dev.tablewright.app.grid.LabelFields;
 import dev.tablewright.app.navigator.NavigatorConnection;
+import dev.tablewright.app.navigator.TableActions;
 import dev.tablewright.app.history.HistoryView;
 import dev.tablewright.app.history.HistoryViewModel;
 import dev.tablewright.app.task.TaskExecutor;
@@ -21,6 +25,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Node;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +43,48 @@ public final class Screens implements Screen.Factory {
     /** Label fields chosen per connection, one store each so every grid of a connection sees a choice at once. */
     private final Map<String, LabelFields> labelFields = new HashMap<>();
 
+    private final TableActions actions;
+    /** Open diagrams by connection: they read the schema again when a designer changes a table. */
+    private final Map<NavigatorConnection, List<DiagramViewModel>> diagrams = new HashMap<>();
+
     /** {@code tablesChanged} is told when a screen created, changed or deleted a table, so the navigator lists them anew. */
     public Screens(TaskExecutor tasks, DialogService dialogs, Path dataDir, Consumer<NavigatorConnection> tablesChanged) {
+        this(tasks, dialogs, dataDir, tablesChanged, new TableActions() {
+            @Override
+            public void openData(NavigatorConnection connection, String table) {
+            }
+
+            @Override
+            public void filter(NavigatorConnection connection, String table) {
+            }
+
+            @Override
+            public void design(NavigatorConnection connection, String table) {
+            }
+
+            @Override
+            public void history(NavigatorConnection connection, String table) {
+            }
+
+            @Override
+            public void tableChanged(NavigatorConnection connection, String table) {
+            }
+        });
+    }
+
+    /** {@code actions} opens other screens from one (the designer from a diagram's table). */
+    public Screens(TaskExecutor tasks, DialogService dialogs, Path dataDir, Consumer<NavigatorConnection> tablesChanged, TableActions actions) {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.dataDir = dataDir;
         this.tablesChanged = tablesChanged;
+        this.actions = actions;
+    }
+
+    /** A screen changed the tables of {@code connection}: the navigator and the open diagrams show them anew. */
+    private void changed(NavigatorConnection connection) {
+        tablesChanged.accept(connection);
+        diagrams.getOrDefault(connection, List.of()).forEach(DiagramViewModel::load);
     }
 
     @Override
@@ -53,6 +94,7 @@ public final class Screens implements Screen.Factory {
             case CONSOLE -> Optional.of(console(request));
             case DESIGN -> Optional.of(designer(request));
             case DATA -> Optional.of(data(request));
+            case DIAGRAM -> Optional.of(diagram(request));
             default -> Optional.empty();
         };
     }
@@ -115,17 +157,31 @@ public final class Screens implements Screen.Factory {
         TableDesignerView view = new TableDesignerView(viewModel);
         viewModel.statusProperty().addListener((obs, old, status) -> {
             if (status != null && status.startsWith("Applied")) {
-                tablesChanged.accept(request.connection());
+                changed(request.connection());
             }
         });
         viewModel.deletedProperty().addListener((obs, old, deleted) -> {
             if (deleted) {
-                tablesChanged.accept(request.connection());
+                changed(request.connection());
             }
         });
         viewModel.load();
         String title = request.table() == null ? "New table" : request.table() + " · design";
         return screen(title, view.root(), viewModel::load, () -> { });
+    }
+
+    private Screen diagram(WorkspaceRequest request) {
+        DiagramViewModel viewModel = new DiagramViewModel(request.connection().connector(), request.connection().name(), tasks, dialogs,
+                new DiagramPositions(dataDir));
+        DiagramView view = new DiagramView(viewModel);
+        view.setOnOpenTable(table -> actions.design(request.connection(), table));
+        viewModel.changedProperty().addListener((obs, old, count) -> tablesChanged.accept(request.connection()));
+        diagrams.computeIfAbsent(request.connection(), c -> new ArrayList<>()).add(viewModel);
+        viewModel.load();
+        return screen("Diagram · " + request.connection().name(), view.root(), viewModel::load, () -> {
+            diagrams.getOrDefault(request.connection(), new ArrayList<>()).remove(viewModel);
+            view.dispose();
+        });
     }
 
     private Screen console(WorkspaceRequest request) {

@@ -19,6 +19,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
@@ -235,7 +236,9 @@ public final class TableDataView {
             joined.open();
             return "Joined: " + Json.write(applied.toArray());
         }
-        split.getItems().set(split.getItems().size() - 1, gridNode);
+        if (split.getItems().get(split.getItems().size() - 1) != gridNode) {
+            split.getItems().set(split.getItems().size() - 1, gridNode);
+        }
         grid.filterProperty().set(applied == null ? Filter.none() : applied);
         return describe(applied);
     }
@@ -250,10 +253,15 @@ public final class TableDataView {
             if (filter.stateProperty().get() != FilterBuilderViewModel.State.READY) {
                 filter.load();
             }
-            filterView = new FilterBuilderView(filter).root();
+            filterView = scrolling(new FilterBuilderView(filter).root());
         }
         split.getItems().add(0, filterView);
-        split.setDividerPositions(builderShare.get() > 0 ? builderShare.get() : firstShare());
+        if (builderShare.get() > 0) {
+            split.setDividerPositions(builderShare.get());
+        } else {
+            split.setDividerPositions(firstShare());
+            keepGridRows();
+        }
         split.getDividers().get(0).positionProperty().addListener((obs, old, at) -> {
             if (split.getItems().size() > 1) {
                 builderShare.set(at.doubleValue());
@@ -272,6 +280,41 @@ public final class TableDataView {
         }
         double forBuilder = Math.min(height * MOST_FOR_BUILDER, height - gridBarsHeight() - GRID_ROWS_HEIGHT);
         return Math.max(0.2, forBuilder / height);
+    }
+
+    /**
+     * The builder in a pane that scrolls when the window is too low for all of it: otherwise its
+     * minimum height (282 px with the Primer theme) would push the divider into the grid's rows.
+     */
+    private static Node scrolling(Node builder) {
+        ScrollPane scroller = new ScrollPane(builder);
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.getStyleClass().add("edge-to-edge");
+        scroller.setFocusTraversable(false);
+        return scroller;
+    }
+
+    /**
+     * Lays the split out at once and, if the grid still shows fewer than {@link #GRID_ROWS_KEPT}
+     * rows (the divider's own thickness and the theme's paddings are only known after layout),
+     * moves the divider up by what is missing.
+     */
+    private void keepGridRows() {
+        if (split.getScene() == null || split.getHeight() <= 0) {
+            return;
+        }
+        split.applyCss();
+        split.layout();
+        Node table = split.getItems().get(split.getItems().size() - 1).lookup("#gridTable");
+        if (table == null) {
+            return;
+        }
+        double missing = (GRID_ROWS_HEIGHT - 10) - table.getLayoutBounds().getHeight();
+        if (missing > 0) {
+            split.setDividerPositions(Math.max(0.2, split.getDividerPositions()[0] - missing / split.getHeight()));
+            split.layout();
+        }
     }
 
     /** The height the grid's screen spends around its table: tool bar, row count, pager. */

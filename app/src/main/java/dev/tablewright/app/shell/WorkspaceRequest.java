@@ -8,5 +8,5 @@ import dev.tablewright.app.navigator.NavigatorConnection;
  */
 public record WorkspaceRequest(Kind kind, NavigatorConnection connection, String table) {
 
-    public enum Kind { DATA, FILTER, DESIGN, HISTORY, CONSOLE, TABLE_CHANGED }
+    public enum Kind { DATA, FILTER, DESIGN, HISTORY, CONSOLE, DIAGRAM, TABLE_CHANGED }
 }

@@ -32,12 +32,17 @@ public final class Screenshots {
 
     /** Writes {@code node} as {@code <name>.png} in the screenshot directory; returns the file. */
     public static Path save(Node node, String name) throws Exception {
+        return save(node, name, Theme.LIGHT);
+    }
+
+    /** Writes {@code node} rendered with {@code theme} as {@code <name>.png}; returns the file. */
+    public static Path save(Node node, String name, Theme theme) throws Exception {
         assumeRequested();
         CompletableFuture<WritableImage> shot = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
                 // The app's own theme, as the user sees it; a screen tested alone would show Modena.
-                Application.setUserAgentStylesheet(Theme.LIGHT.stylesheet());
+                Application.setUserAgentStylesheet(theme.stylesheet());
                 node.applyCss();
                 shot.complete(node.snapshot(null, null));
             } catch (RuntimeException e) {

@@ -94,4 +94,41 @@ public sealed interface HistoryCapture extends SqlSyntax permits Dialect {
     default List<SqlStatement> clearActor() {
         return List.of();
     }
+
+    /**
+     * An SQL expression for one field of a row as {@link #historyTriggers} stored it in the JSON
+     * column {@code data} (a qualified column reference), of the same native type as the table's
+     * column, SQL NULL where the JSON has none: reads of the past filter, order and compare it as
+     * they would the column. {@code key} is a plain name.
+     */
+    default String historyValue(String data, String key, LogicalType type) {
+        throw new UnsupportedOperationException(name());
+    }
+
+    /**
+     * A condition true where field {@code key} differs between two stored rows (JSON columns
+     * {@code newer} and {@code older}), for the audit log's changedField filter.
+     */
+    default String historyFieldChanged(String newer, String older, String key) {
+        throw new UnsupportedOperationException(name());
+    }
+
+    /**
+     * INSERT … SELECT of every row of the table into its history as it stands, in the triggers'
+     * layout, with {@code operation} and {@code changedAt} bound in that order and no changedBy:
+     * what a table tracked from now on held when tracking began.
+     */
+    default String historySnapshot(String table, String historyTable, String keyColumn, Map<String, LogicalType> columns) {
+        throw new UnsupportedOperationException(name());
+    }
+
+    /** A SELECT of the database's clock as the history triggers read it (one row, one DATE column). */
+    default String historyClock() {
+        throw new UnsupportedOperationException(name());
+    }
+
+    /** The history's rowId of a key column, as the triggers write it (so it meets the rowId index). */
+    default String historyRowId(String keyColumn) {
+        return "CAST(" + keyColumn + " AS TEXT)";
+    }
 }

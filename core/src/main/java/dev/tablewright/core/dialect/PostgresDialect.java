@@ -394,7 +394,8 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<String> historyTriggers(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
         String insert = "INSERT INTO " + quoteIdentifier(historyTable) + " (\"rowId\", \"operation\", \"changedAt\", \"changedBy\", \"data\") ";
-        String actor = "NULLIF(current_setting('tablewright.user', true), '')";
+        // The workbench says who writes; for other clients the database's own user is who.
+        String actor = "COALESCE(NULLIF(current_setting('tablewright.user', true), ''), CAST(current_user AS text))";
         List<String> out = new ArrayList<>();
         for (String[] op : new String[][]{{"INSERT", "insert", "NEW", "ins"}, {"UPDATE", "update", "NEW", "upd"}, {"DELETE", "delete", "OLD", "del"}}) {
             String fn = quoteIdentifier(InternalNames.historyTrigger(table, "fn_" + op[3]));
@@ -406,6 +407,41 @@ public final class PostgresDialect implements Dialect {
                     + " REFERENCING " + op[2] + " TABLE AS " + rows + " FOR EACH STATEMENT EXECUTE FUNCTION " + fn + "()");
         }
         return out;
+    }
+
+    @Override
+    public String historyValue(String data, String key, LogicalType type) {
+        String k = quoteText(key);
+        String text = "(" + data + " ->> " + k + ")";
+        String json = "CASE WHEN json_typeof(" + data + " -> " + k + ") = 'null' THEN NULL ELSE " + data + " -> " + k + " END";
+        return switch (type) {
+            case STRING, TEXT -> text;
+            case INTEGER -> text + "::bigint";
+            case NUMBER -> text + "::double precision";
+            case BOOLEAN -> text + "::boolean";
+            case DATE -> text + "::timestamptz";
+            case JSON -> "(" + json + ")";
+            case JSONB -> "(" + json + ")::jsonb";
+            // to_json writes bytea as the text \x0a0b…
+            case FILE -> "decode(substr(" + text + ", 3), 'hex')";
+        };
+    }
+
+    @Override
+    public String historyFieldChanged(String newer, String older, String key) {
+        String k = quoteText(key);
+        return "(" + newer + "::jsonb -> " + k + ") IS DISTINCT FROM (" + older + "::jsonb -> " + k + ")";
+    }
+
+    @Override
+    public String historySnapshot(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
+        return "INSERT INTO " + quoteIdentifier(historyTable) + " (\"rowId\", \"operation\", \"changedAt\", \"changedBy\", \"data\") SELECT CAST(r."
+                + quoteIdentifier(keyColumn) + " AS text), ?, ?, NULL, to_json(r) FROM " + quoteIdentifier(table) + " r";
+    }
+
+    @Override
+    public String historyClock() {
+        return "SELECT clock_timestamp()";
     }
 
     @Override

@@ -317,6 +317,30 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String historyValue(String data, String key, LogicalType type) {
+        String value = "json_extract(" + data + ", " + quoteText("$.\"" + key + "\"") + ")";
+        // hex(NULL) is '', so the triggers store a missing file as ''.
+        return type == LogicalType.FILE ? "unhex(NULLIF(" + value + ", ''))" : value;
+    }
+
+    @Override
+    public String historyFieldChanged(String newer, String older, String key) {
+        String path = quoteText("$.\"" + key + "\"");
+        return "json_extract(" + newer + ", " + path + ") IS NOT json_extract(" + older + ", " + path + ")";
+    }
+
+    @Override
+    public String historySnapshot(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
+        return "INSERT INTO " + quoteIdentifier(historyTable) + HISTORY_COLUMNS + " SELECT CAST(" + quoteIdentifier(keyColumn) + " AS TEXT), ?, ?, NULL, "
+                + rowJson("", columns) + " FROM " + quoteIdentifier(table);
+    }
+
+    @Override
+    public String historyClock() {
+        return "SELECT " + NOW;
+    }
+
+    @Override
     public boolean historyBulkCapture() {
         return true;
     }

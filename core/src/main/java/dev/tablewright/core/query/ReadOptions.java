@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * {@link #none()} for the common cases. Every option is null when not given.
  */
 public final class ReadOptions {
-    private static final Set<String> KEYS = Set.of("filter", "fields", "order", "limit", "offset", "autoJoin", "locale", "dateStyle", "timeStyle", "timeZone");
+    private static final Set<String> KEYS = Set.of("filter", "fields", "order", "limit", "offset", "autoJoin", "locale", "dateStyle", "timeStyle", "timeZone", "asOf");
     private static final ReadOptions NONE = builder().build();
 
     private final Filter filter;
@@ -29,6 +29,7 @@ public final class ReadOptions {
     private final String dateStyle;
     private final String timeStyle;
     private final String timeZone;
+    private final String asOf;
 
     private ReadOptions(Builder b) {
         this.filter = b.filter;
@@ -41,6 +42,7 @@ public final class ReadOptions {
         this.dateStyle = b.dateStyle;
         this.timeStyle = b.timeStyle;
         this.timeZone = b.timeZone;
+        this.asOf = b.asOf;
     }
 
     public static Builder builder() {
@@ -65,7 +67,7 @@ public final class ReadOptions {
     /** The same options, to change some of them. */
     public Builder toBuilder() {
         return new Builder().filter(filter).fields(fields).order(order).limit(limit).offset(offset).autoJoin(autoJoin)
-                .locale(locale).dateStyle(dateStyle).timeStyle(timeStyle).timeZone(timeZone);
+                .locale(locale).dateStyle(dateStyle).timeStyle(timeStyle).timeZone(timeZone).asOf(asOf);
     }
 
     public ReadOptions withLimit(Integer newLimit) {
@@ -99,7 +101,7 @@ public final class ReadOptions {
                 .fields(fieldList).order(map.get("order")).limit(integer(map, "limit")).offset(integer(map, "offset"))
                 .autoJoin(map.get("autoJoin") == null ? null : Boolean.valueOf(String.valueOf(map.get("autoJoin"))))
                 .locale(str(map.get("locale"))).dateStyle(str(map.get("dateStyle"))).timeStyle(str(map.get("timeStyle")))
-                .timeZone(str(map.get("timeZone"))).build();
+                .timeZone(str(map.get("timeZone"))).asOf(str(map.get("asOf"))).build();
     }
 
     private static Integer integer(Map<String, ?> map, String key) {
@@ -165,23 +167,31 @@ public final class ReadOptions {
         return timeZone;
     }
 
+    /**
+     * The moment whose rows are read (section 10.1): {@code now}, relative ({@code -1h}) or
+     * ISO-8601; null: the rows as they are.
+     */
+    public String asOf() {
+        return asOf;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ReadOptions r && Objects.equals(filter, r.filter) && Objects.equals(fields, r.fields) && Objects.equals(order, r.order)
                 && Objects.equals(limit, r.limit) && Objects.equals(offset, r.offset) && Objects.equals(autoJoin, r.autoJoin)
                 && Objects.equals(locale, r.locale) && Objects.equals(dateStyle, r.dateStyle) && Objects.equals(timeStyle, r.timeStyle)
-                && Objects.equals(timeZone, r.timeZone);
+                && Objects.equals(timeZone, r.timeZone) && Objects.equals(asOf, r.asOf);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(filter, fields, order, limit, offset, autoJoin, locale, dateStyle, timeStyle, timeZone);
+        return Objects.hash(filter, fields, order, limit, offset, autoJoin, locale, dateStyle, timeStyle, timeZone, asOf);
     }
 
     @Override
     public String toString() {
         return "ReadOptions[filter=" + (filter == null ? null : filter.toArray()) + ", fields=" + fields + ", order=" + order + ", limit=" + limit
-                + ", offset=" + offset + ", autoJoin=" + autoJoin + ", locale=" + locale + "]";
+                + ", offset=" + offset + ", autoJoin=" + autoJoin + ", locale=" + locale + (asOf == null ? "" : ", asOf=" + asOf) + "]";
     }
 
     /** Options by name; what is not set stays null (the default). */
@@ -196,6 +206,7 @@ public final class ReadOptions {
         private String dateStyle;
         private String timeStyle;
         private String timeZone;
+        private String asOf;
 
         private Builder() {
         }
@@ -247,6 +258,11 @@ public final class ReadOptions {
 
         public Builder timeZone(String timeZone) {
             this.timeZone = timeZone;
+            return this;
+        }
+
+        public Builder asOf(String asOf) {
+            this.asOf = asOf;
             return this;
         }
 

@@ -40,6 +40,19 @@ public final class TableData {
     }
 
     /**
+     * Reads rows of one table from {@code source}, a derived table with the table's columns named
+     * after it (the rows of a past moment): filter, fields, order, limit and offset apply to it.
+     */
+    public List<Map<String, Object>> readFrom(String table, ReadOptions options, SqlStatement source) {
+        return reads.read(table, options, this, source);
+    }
+
+    /** {@link #count} over {@code source}, as {@link #readFrom}. */
+    public long countFrom(String table, ReadOptions options, SqlStatement source) {
+        return reads.count(table, options, source);
+    }
+
+    /**
      * A query over several tables: fields and result keys are {@code table.field}, and the join is
      * written in the filter ({@code ['users.id', '=', 'posts.userId']}).
      */

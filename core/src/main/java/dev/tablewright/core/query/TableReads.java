@@ -47,12 +47,20 @@ final class TableReads {
 
     /** Reads rows of one table; the auto-join follows references with {@code data}'s reads. */
     List<Map<String, Object>> read(String table, ReadOptions options, TableData data) {
+        return read(table, options, data, SqlStatement.of(q(table)));
+    }
+
+    /**
+     * Reads rows of one table from {@code source}: the table itself, or a derived table with its
+     * columns (the rows of a past moment) named after it.
+     */
+    List<Map<String, Object>> read(String table, ReadOptions options, TableData data, SqlStatement source) {
         TableSchema schema = schemas.require(table);
         ReadOptions o = options == null ? ReadOptions.none() : options;
         List<String> columns = selectedColumns(schema, o.fields());
         SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ")
                 .sql(String.join(", ", columns.stream().map(this::q).toList()))
-                .sql(" FROM ").sql(q(table));
+                .sql(" FROM ").append(source);
         appendWhere(sql, schema, o.filter());
         appendOrder(sql, schema, o);
         appendLimit(sql, o.limit(), o.offset());
@@ -179,10 +187,15 @@ final class TableReads {
      * learn "at least N" from a huge table in the time it takes to step over N rows.
      */
     long count(String table, ReadOptions options) {
+        return count(table, options, SqlStatement.of(q(table)));
+    }
+
+    /** {@link #count(String, ReadOptions)} over {@code source}, as {@link #read(String, ReadOptions, TableData, SqlStatement)}. */
+    long count(String table, ReadOptions options, SqlStatement source) {
         TableSchema schema = schemas.require(table);
         Integer cap = options == null ? null : options.limit();
         SqlStatement.Builder sql = new SqlStatement.Builder().sql(cap == null ? "SELECT COUNT(*) FROM " : "SELECT COUNT(*) FROM (SELECT 1 AS one FROM ")
-                .sql(q(table));
+                .append(source);
         appendWhere(sql, schema, options == null ? null : options.filter());
         if (cap != null) {
             sql.sql(" LIMIT ").param("?", (long) cap).sql(") capped");

@@ -11,6 +11,9 @@ import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.SqlStatement;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.SchemaManager;
+import dev.tablewright.core.schema.TableChangePlan;
+import dev.tablewright.core.schema.TableChanges;
+import dev.tablewright.core.schema.TableDesign;
 import dev.tablewright.core.schema.TableSchema;
 
 import java.sql.Connection;
@@ -41,11 +44,39 @@ public final class Relations {
     private final Session session;
     private final Dialect dialect;
     private final SchemaManager schemas;
+    private final TableChanges changes;
+
+    /** The kinds of relationship the diagram draws. */
+    public enum Kind {
+        OPTIONAL, MANDATORY, MANY_TO_MANY;
+
+        /** {@code optional}, {@code mandatory} or {@code manyToMany}, as call files and the app name them. */
+        public static Kind parse(String name) {
+            if (name != null) {
+                switch (name) {
+                    case "optional", "optionallyHasOne" -> {
+                        return OPTIONAL;
+                    }
+                    case "mandatory", "mandatorilyHasOne" -> {
+                        return MANDATORY;
+                    }
+                    case "manyToMany", "optionallyHasMany" -> {
+                        return MANY_TO_MANY;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "The kind of relationship must be optional, mandatory or manyToMany, not '"
+                    + Names.printable(String.valueOf(name)) + "'.");
+        }
+    }
 
     public Relations(Session session, SchemaManager schemas) {
         this.session = session;
         this.dialect = session.dialect();
         this.schemas = schemas;
+        this.changes = new TableChanges(session, schemas);
     }
 
     private String q(String name) {
@@ -62,25 +93,53 @@ public final class Relations {
         return hasOne(childTable, parentTable, role, true);
     }
 
-    private String hasOne(String childTable, String parentTable, String role, boolean mandatory) {
-        if (role != null && !role.isEmpty() && !ROLE.matcher(role).matches()) {
+    /** A foreign key about to be added: its name, its definition, and the design of the child with it. */
+    private record NewKey(String field, FieldSpec spec, FieldSpec existing, TableDesign design) {
+    }
+
+    /** Checks what the relationship needs (refusing as the call itself would) and designs the child with its new key. */
+    private NewKey newKey(String childTable, String parentTable, String role, boolean mandatory) {
+        boolean hasRole = role != null && !role.isEmpty();
+        if (hasRole && !ROLE.matcher(role).matches()) {
             throw new TablewrightException(ErrorCode.INVALID_NAME, "The role '" + Names.printable(role)
                     + "' must be PascalCase letters and digits, e.g. Owner or Editor.");
         }
         TableSchema child = schemas.require(childTable);
         TableSchema parent = schemas.require(parentTable);
+        if (childTable.equals(parentTable) && !hasRole) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "A table linked to itself needs a role that names the link, e.g. Manager"
+                    + " for managerId; without one the field would be named after the table itself.");
+        }
         FieldSpec parentKey = singleKey(parent);
         String field = Names.foreignKeyField(parentTable, role);
         Names.requireValidNew("field", field);
         FieldSpec.Reference ref = new FieldSpec.Reference(parentTable, parent.primaryKey().get(0), mandatory ? MANDATORY_ON_DELETE : OPTIONAL_ON_DELETE);
         FieldSpec spec = new FieldSpec(parentKey.type(), false, false, !mandatory, null, false, false, ref, null);
         FieldSpec existing = child.fields().get(field);
-        long rows = count(childTable, null);
-        if (existing != null) {
-            if (existing.references() == null || !existing.references().table().equals(parentTable)) {
-                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Table '" + childTable + "' already has a field '" + field
-                        + "' that is not a link to '" + parentTable + "'; give the relationship a role to name it differently.");
+        if (existing != null && (existing.references() == null || !existing.references().table().equals(parentTable))) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Table '" + childTable + "' already has a field '" + field
+                    + "' that is not a link to '" + parentTable + "'; give the relationship a role to name it differently.");
+        }
+        if (existing == null) {
+            requireRebuildable(child, "add a foreign key to");
+        }
+        if (existing == null && mandatory) {
+            long rows = count(childTable, null);
+            if (rows > 0) {
+                throw lackParent(childTable, parentTable, field, rows);
             }
+        }
+        List<TableDesign.Field> fields = new ArrayList<>(TableDesign.of(child).fields());
+        fields.add(TableDesign.Field.added(field, spec));
+        return new NewKey(field, spec, existing, TableDesign.of(child).withFields(fields));
+    }
+
+    private String hasOne(String childTable, String parentTable, String role, boolean mandatory) {
+        NewKey key = newKey(childTable, parentTable, role, mandatory);
+        String field = key.field();
+        FieldSpec spec = key.spec();
+        FieldSpec existing = key.existing();
+        if (existing != null) {
             if (mandatory && existing.allowNull()) {
                 long orphans = count(childTable, field);
                 if (orphans > 0) {
@@ -90,11 +149,155 @@ public final class Relations {
             }
             return field;
         }
-        if (mandatory && rows > 0) {
-            throw lackParent(childTable, parentTable, field, rows);
+        try {
+            changes.apply(key.design(), false);
+        } finally {
+            schemas.invalidate();
         }
-        schemas.addField(childTable, field, spec);
         return field;
+    }
+
+    /**
+     * What {@code optionallyHasOne}, {@code mandatorilyHasOne} or {@code optionallyHasMany} would do,
+     * without doing it; refused with the same error the call would give.
+     */
+    public RelationshipPlan plan(String childTable, String parentTable, Kind kind, String role) {
+        if (kind == Kind.MANY_TO_MANY) {
+            JunctionDesign j = junctionDesign(childTable, parentTable);
+            if (j.existing() != null) {
+                return new RelationshipPlan(j.existing(), List.of(), TableChangePlan.none(j.existing(), dialect.name(),
+                        "'" + childTable + "' and '" + parentTable + "' are linked many-to-many already (" + j.existing() + ")."));
+            }
+            return new RelationshipPlan(j.name(), j.fields().keySet().stream().map(f -> TableChanges.foreignKeyName(j.name(), f)).toList(),
+                    changes.planInternal(j.name(), j.fields(), List.of("Create the hidden junction table '" + j.name() + "' linking '"
+                            + childTable + "' and '" + parentTable + "' (each link deleted with either row).")));
+        }
+        NewKey key = newKey(childTable, parentTable, role, kind == Kind.MANDATORY);
+        String constraint = TableChanges.foreignKeyName(childTable, key.field());
+        if (key.existing() != null) {
+            if (kind == Kind.MANDATORY && key.existing().allowNull()) {
+                long orphans = count(childTable, key.field());
+                if (orphans > 0) {
+                    throw lackParent(childTable, parentTable, key.field(), orphans);
+                }
+                return new RelationshipPlan(key.field(), List.of(constraint), TableChangePlan.none(childTable, dialect.name(),
+                        "'" + key.field() + "' exists as an optional link; it becomes mandatory (NOT NULL, ON DELETE RESTRICT)."));
+            }
+            return new RelationshipPlan(key.field(), List.of(constraint), TableChangePlan.none(childTable, dialect.name(),
+                    "'" + childTable + "." + key.field() + "' links to '" + parentTable + "' already."));
+        }
+        return new RelationshipPlan(key.field(), List.of(constraint), changes.plan(key.design()));
+    }
+
+    // --- removing ---
+
+    /** The relationship {@link #remove} would remove: a junction, or a foreign-key field of the child. */
+    private record Found(Junction junction, TableSchema child, String field) {
+    }
+
+    private Found find(String childTable, String parentTable, String role) {
+        TableSchema child = schemas.require(childTable);
+        schemas.require(parentTable);
+        boolean hasRole = role != null && !role.isEmpty();
+        List<String> links = child.fields().entrySet().stream()
+                .filter(e -> e.getValue().references() != null && e.getValue().references().table().equals(parentTable))
+                .map(Map.Entry::getKey).toList();
+        if (hasRole) {
+            String named = Names.foreignKeyField(parentTable, role);
+            for (String f : links) {
+                if (f.equals(role) || f.equals(named)) {
+                    return new Found(null, child, f);
+                }
+            }
+            throw new TablewrightException(ErrorCode.NOT_FOUND, "'" + childTable + "' has no link to '" + parentTable + "' in the role '"
+                    + Names.printable(role) + "'" + (links.isEmpty() ? "." : "; its links to it are " + links + "."));
+        }
+        String preferred = Names.foreignKeyField(parentTable, null);
+        if (links.contains(preferred)) {
+            return new Found(null, child, preferred);
+        }
+        if (links.size() == 1) {
+            return new Found(null, child, links.get(0));
+        }
+        if (links.size() > 1) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "'" + childTable + "' links to '" + parentTable + "' in several roles "
+                    + links + "; name the one to remove with role.");
+        }
+        Optional<Junction> junction = junction(childTable, parentTable);
+        if (junction.isPresent()) {
+            return new Found(junction.get(), child, null);
+        }
+        throw new TablewrightException(ErrorCode.NOT_FOUND, "There is no relationship between '" + childTable + "' and '" + parentTable + "' to remove.");
+    }
+
+    /**
+     * SQLite changes a table's foreign keys only by rebuilding it, which the workbench does only for
+     * tables it created; say so in the terms of the relationship, before the planner does in a designer's.
+     */
+    private void requireRebuildable(TableSchema table, String what) {
+        if (!dialect.supportsAlterAddConstraint() && !table.managed()) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "SQLite can " + what + " '" + table.name() + "' only by rebuilding it,"
+                    + " and Tablewright rebuilds only tables it created (a rebuild would lose this table's own column types and constraints)."
+                    + " Link tables the workbench created, or make this change with the tool that made '" + table.name() + "'.");
+        }
+    }
+
+    private TableDesign withoutLink(Found found, boolean keepField) {
+        requireRebuildable(found.child(), "remove a foreign key from");
+        List<TableDesign.Field> fields = new ArrayList<>();
+        for (TableDesign.Field f : TableDesign.of(found.child()).fields()) {
+            if (!f.name().equals(found.field())) {
+                fields.add(f);
+            } else if (keepField) {
+                fields.add(new TableDesign.Field(f.name(), f.original(), f.spec().withReferences(null)));
+            }
+        }
+        return TableDesign.of(found.child()).withFields(fields);
+    }
+
+    /** What {@link #remove} would do, without doing it. */
+    public RelationshipPlan planRemoval(String childTable, String parentTable, String role, boolean keepField) {
+        Found found = find(childTable, parentTable, role);
+        if (found.junction() != null) {
+            String j = found.junction().table();
+            return new RelationshipPlan(j, List.of(), changes.planDropInternal(j, List.of("Drop the junction table '" + j
+                    + "' and every link between '" + childTable + "' and '" + parentTable + "'.")));
+        }
+        return new RelationshipPlan(found.field(), List.of(foreignKeyName(childTable, found.field())),
+                changes.plan(withoutLink(found, keepField)));
+    }
+
+    /**
+     * Removes a relationship (CONNECTOR.md 10.2): a many-to-many junction with its links, or a foreign
+     * key with its field (kept as a plain field with its values when {@code keepField}). Returns the
+     * junction's or the field's name.
+     */
+    public String remove(String childTable, String parentTable, String role, boolean keepField) {
+        Found found = find(childTable, parentTable, role);
+        try {
+            if (found.junction() != null) {
+                schemas.drop(found.junction().table());
+                return found.junction().table();
+            }
+            changes.apply(withoutLink(found, keepField), !keepField);
+            return found.field();
+        } finally {
+            schemas.invalidate();
+        }
+    }
+
+    /** The name the database has for the foreign key of {@code field}. */
+    private String foreignKeyName(String table, String field) {
+        return session.withConnection(c -> {
+            try (ResultSet rs = c.getMetaData().getImportedKeys(dialect.metaCatalog(c), dialect.metaSchema(c), table)) {
+                while (rs.next()) {
+                    if (field.equals(rs.getString("FKCOLUMN_NAME")) && rs.getString("FK_NAME") != null) {
+                        return rs.getString("FK_NAME");
+                    }
+                }
+            }
+            return TableChanges.foreignKeyName(table, field);
+        });
     }
 
     private static TablewrightException lackParent(String child, String parent, String field, long rows) {
@@ -122,16 +325,21 @@ public final class Relations {
         });
     }
 
-    /** Many-to-many: a hidden junction table {@code __<child>2<parent>}; returns its name. */
-    public String optionallyHasMany(String childTable, String parentTable) {
+    /** The junction a many-to-many relation needs: its name and fields, or the one that exists. */
+    private record JunctionDesign(String name, Map<String, FieldSpec> fields, String existing) {
+    }
+
+    private JunctionDesign junctionDesign(String childTable, String parentTable) {
         TableSchema child = schemas.require(childTable);
         TableSchema parent = schemas.require(parentTable);
         if (childTable.equals(parentTable)) {
-            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "A many-to-many relation links two different tables.");
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "A many-to-many relation links two different tables; a table linked to"
+                    + " itself many-to-many is not supported yet. Link it optionally to itself with a role (optionallyHasOne with e.g. Manager),"
+                    + " or create a table of pairs with two links to it.");
         }
         Optional<Junction> existing = junction(childTable, parentTable);
         if (existing.isPresent()) {
-            return existing.get().table();
+            return new JunctionDesign(existing.get().table(), Map.of(), existing.get().table());
         }
         String name = InternalNames.junction(childTable, parentTable);
         if (name.length() > 63) {
@@ -144,9 +352,18 @@ public final class Relations {
                 new FieldSpec.Reference(childTable, child.primaryKey().get(0), JUNCTION_ON_DELETE), null));
         fields.put(parentField, new FieldSpec(singleKey(parent).type(), true, false, false, null, false, false,
                 new FieldSpec.Reference(parentTable, parent.primaryKey().get(0), JUNCTION_ON_DELETE), null));
-        schemas.createInternal(name, fields);
+        return new JunctionDesign(name, fields, null);
+    }
+
+    /** Many-to-many: a hidden junction table {@code __<child>2<parent>}; returns its name. */
+    public String optionallyHasMany(String childTable, String parentTable) {
+        JunctionDesign j = junctionDesign(childTable, parentTable);
+        if (j.existing() != null) {
+            return j.existing();
+        }
+        schemas.createInternal(j.name(), j.fields());
         schemas.invalidate();
-        return name;
+        return j.name();
     }
 
     /** A junction between two tables, with the field that points at each. */

@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The {@code fields} argument of defineTable read into field specs, and the automatic fields a table gets. */
+/**
+ * The {@code fields} argument of defineTable read into field specs ({@link #parseFields}) and written
+ * back from them ({@link #writeFields}), and the automatic fields a table gets.
+ */
 public final class FieldSpecs {
     private FieldSpecs() {
     }
@@ -27,6 +30,60 @@ public final class FieldSpecs {
             out.put(name, parseField(name, e.getValue()));
         }
         return out;
+    }
+
+    /**
+     * The {@code fields} argument of defineTable that makes these fields, as short as it can be
+     * written ({@code name: string}, {@code email: uniquestring}); automatic fields are left out
+     * when there are any, because defineTable adds them itself.
+     */
+    public static Map<String, Object> writeFields(Map<String, FieldSpec> fields) {
+        boolean autoFields = fields.values().stream().anyMatch(FieldSpec::auto);
+        Map<String, Object> out = new LinkedHashMap<>();
+        fields.forEach((name, spec) -> {
+            if (!(autoFields && spec.auto())) {
+                out.put(name, writeField(spec));
+            }
+        });
+        return out;
+    }
+
+    private static Object writeField(FieldSpec s) {
+        String type = s.type().id();
+        boolean plain = !s.primaryKey() && s.allowNull() && s.defaultValue() == null && !s.autoIncrement() && s.references() == null;
+        if (plain && !s.unique()) {
+            return type;
+        }
+        if (plain && (type.equals("string") || type.equals("integer"))) {
+            return "unique" + type;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        if (s.primaryKey()) {
+            m.put("primaryKey", true);
+        }
+        if (s.unique()) {
+            m.put("unique", true);
+        }
+        if (!s.allowNull() && !s.primaryKey()) {
+            m.put("allowNull", false);
+        }
+        if (s.defaultValue() != null) {
+            m.put("defaultValue", s.defaultValue());
+        }
+        if (s.autoIncrement()) {
+            m.put("autoIncrement", true);
+        }
+        if (s.references() != null) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("table", s.references().table());
+            r.put("field", s.references().field());
+            if (s.references().onDelete() != null) {
+                r.put("onDelete", s.references().onDelete());
+            }
+            m.put("references", r);
+        }
+        return m;
     }
 
     private static FieldSpec parseField(String name, Object spec) {

@@ -27,6 +27,11 @@ public record TableChangePlan(String table, String dialect, List<SqlStatement> b
         summary = List.copyOf(summary);
     }
 
+    /** A plan that runs nothing, with the reason in its summary (the relationship exists already, say). */
+    public static TableChangePlan none(String table, String dialect, String why) {
+        return new TableChangePlan(table, dialect, List.of(), List.of(), null, List.of(), List.of(why), null);
+    }
+
     /** Every statement in the order it runs. */
     public List<SqlStatement> all() {
         List<SqlStatement> out = new ArrayList<>(before);

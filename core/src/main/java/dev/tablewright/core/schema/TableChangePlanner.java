@@ -276,6 +276,13 @@ public final class TableChangePlanner {
             boolean uniqueChange = changed.values().stream().anyMatch(p -> p[0].unique() != p[1].unique());
             boolean keyChange = changed.values().stream().anyMatch(p -> !Objects.equals(p[0].references(), p[1].references()));
             boolean constrainedAdd = added.values().stream().anyMatch(f -> !f.allowNull() || f.unique() || f.references() != null);
+            Map<String, FieldSpec.Reference> unlinked = new LinkedHashMap<>();
+            for (TableDesign.Field f : design.fields()) {
+                FieldSpec was = f.original() == null ? null : cur.get(f.original());
+                if (was != null && was.references() != null && f.spec().references() == null) {
+                    unlinked.put(f.original(), was.references());
+                }
+            }
             boolean rebuild = !d.supportsAlterAddConstraint()
                     && (!dropped.isEmpty() || typeChange || nullChange || uniqueChange || keyChange || reordered || constrainedAdd);
             if (reordered && d.supportsAlterAddConstraint()) {
@@ -304,7 +311,7 @@ public final class TableChangePlanner {
                 if (f.original() != null) {
                     FieldSpec was = cur.get(f.original());
                     spec = new FieldSpec(spec.type(), was.primaryKey(), spec.unique(), spec.allowNull() && !was.primaryKey(), spec.defaultValue(),
-                            was.autoIncrement(), was.auto(), keysMayChange ? spec.references() : was.references(), null);
+                            was.autoIncrement(), was.auto(), keysMayChange || unlinked.containsKey(f.original()) ? spec.references() : was.references(), null);
                 }
                 finalFields.put(f.name(), spec);
             }
@@ -316,6 +323,12 @@ public final class TableChangePlanner {
             if (rebuild) {
                 rebuild(cur, finalFields, dropped, renamed, changed);
             } else {
+                // A foreign key goes before its column: MySQL refuses to drop a column a constraint still needs.
+                for (String field : cur.keySet()) {
+                    if (unlinked.containsKey(field) || (dropped.contains(field) && cur.get(field).references() != null)) {
+                        add(d.dropForeignKey(table, snapshot.foreignKeyName(table, field)));
+                    }
+                }
                 inPlace(cur, dropped, renamed, changed, added);
             }
             if (tracked && columnsChange) {
@@ -349,7 +362,9 @@ public final class TableChangePlanner {
                     summary.add(p[1].unique() ? "Make '" + name + "' unique." : "Let '" + name + "' repeat values (no longer unique).");
                 }
                 if (!Objects.equals(p[0].references(), p[1].references())) {
-                    summary.add("Change the foreign key of '" + name + "'.");
+                    summary.add(p[1].references() == null && p[0].references() != null
+                            ? "Remove the link of '" + name + "' to '" + p[0].references().table() + "'; the field keeps its values."
+                            : "Change the foreign key of '" + name + "'.");
                 }
                 if (!sameDefault(p[0], p[1])) {
                     summary.add(p[1].defaultValue() == null ? "Remove the default of '" + name + "'."
@@ -571,7 +586,8 @@ public final class TableChangePlanner {
             if (was.autoIncrement() != now.autoIncrement()) {
                 throw new UnsupportedChangeException(name, "Auto-increment of an existing field cannot be switched ('" + name + "').");
             }
-            if (!keysMayChange && !Objects.equals(was.references(), now.references())) {
+            // A design may unlink a field (the diagram removing a relationship but keeping the field); only relationships link one.
+            if (!keysMayChange && !Objects.equals(was.references(), now.references()) && now.references() != null) {
                 throw new UnsupportedChangeException(name, "Foreign keys are changed through relationships, not in the field's definition ('" + name + "').");
             }
             if (was.auto() && (renamedField || !sameLogical(was, now))) {

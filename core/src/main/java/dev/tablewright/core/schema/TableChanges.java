@@ -58,8 +58,20 @@ public final class TableChanges {
             if (!dialect.supportsAlterAddConstraint()) {
                 readSqliteObjects(c, table, dependents, views);
             }
-            return new TableSnapshot(schema, rows, meta, unique, dependents, views);
+            return new TableSnapshot(schema, rows, meta, unique, dependents, views, foreignKeyNames(c, table));
         });
+    }
+
+    private Map<String, String> foreignKeyNames(Connection c, String table) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (ResultSet rs = c.getMetaData().getImportedKeys(dialect.metaCatalog(c), dialect.metaSchema(c), table)) {
+            while (rs.next()) {
+                if (rs.getString("FK_NAME") != null) {
+                    out.put(rs.getString("FKCOLUMN_NAME"), rs.getString("FK_NAME"));
+                }
+            }
+        }
+        return out;
     }
 
     private Map<String, String> uniqueNames(Connection c, String table, TableSchema schema) throws SQLException {
@@ -119,6 +131,34 @@ public final class TableChanges {
                 views.add(new TableSnapshot.Dependent("view", rs.getString(1), rs.getString(2), List.of()));
             }
         }
+    }
+
+    /** The name of the foreign-key constraint the workbench gives {@code field} of {@code table}. */
+    public static String foreignKeyName(String table, String field) {
+        return TableDdl.foreignKeyName(table, field);
+    }
+
+    /**
+     * The statements that create an internal table (a many-to-many junction) with its stored
+     * schema: the same ones {@link SchemaManager#createInternal} runs.
+     */
+    public TableChangePlan planInternal(String table, Map<String, FieldSpec> fields, List<String> summary) {
+        boolean meta = session.withConnection(c -> dialect.listTables(c).contains(InternalNames.SCHEMA_TABLE));
+        List<SqlStatement> statements = new ArrayList<>();
+        if (!meta) {
+            statements.add(SqlStatement.of(StoredTables.metaTableSql(dialect)));
+        }
+        statements.add(SqlStatement.of(TableDdl.createTableSql(dialect, table, table, fields)));
+        statements.addAll(StoredTables.saveStoredStatements(dialect, table, new StoredTable(true, false, fields)));
+        return new TableChangePlan(table, dialect.name(), List.of(), statements, null, List.of(), summary, null);
+    }
+
+    /** The statements that drop an internal table and what is stored about it, as {@link SchemaManager#drop} runs them. */
+    public TableChangePlan planDropInternal(String table, List<String> summary) {
+        String meta = dialect.quoteIdentifier(InternalNames.SCHEMA_TABLE);
+        List<SqlStatement> statements = List.of(SqlStatement.of("DROP TABLE " + dialect.quoteIdentifier(table)),
+                SqlStatement.of("DELETE FROM " + meta + " WHERE " + dialect.quoteIdentifier("tableName") + " = ?", table));
+        return new TableChangePlan(table, dialect.name(), List.of(), statements, null, List.of(), summary, null);
     }
 
     /** The statements Apply would run on this connection. */

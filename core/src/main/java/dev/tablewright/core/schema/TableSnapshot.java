@@ -15,9 +15,22 @@ import java.util.Map;
  * @param uniqueNames  the name of the single-column unique constraint or index of each field that has one
  * @param dependents   SQLite: the table's own indexes and triggers (not history's), which a rebuild recreates
  * @param views        SQLite: every view, dropped and recreated around a rebuild
+ * @param foreignKeyNames the name of the foreign-key constraint of each field that has one (another
+ *                     tool's names differ from ours); a field missing here has the name we give
  */
 public record TableSnapshot(TableSchema schema, long rows, boolean metaExists, Map<String, String> uniqueNames,
-                            List<Dependent> dependents, List<Dependent> views) {
+                            List<Dependent> dependents, List<Dependent> views, Map<String, String> foreignKeyNames) {
+
+    public TableSnapshot(TableSchema schema, long rows, boolean metaExists, Map<String, String> uniqueNames,
+                         List<Dependent> dependents, List<Dependent> views) {
+        this(schema, rows, metaExists, uniqueNames, dependents, views, Map.of());
+    }
+
+    /** The constraint that makes {@code field} a foreign key. */
+    public String foreignKeyName(String table, String field) {
+        String name = foreignKeyNames.get(field);
+        return name != null ? name : TableDdl.foreignKeyName(table, field);
+    }
 
     /** An index, trigger or view, with its SQL and (for an index) the columns it covers. */
     public record Dependent(String type, String name, String sql, List<String> columns) {

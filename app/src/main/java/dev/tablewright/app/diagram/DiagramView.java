@@ -1,0 +1,163 @@
+package dev.tablewright.app.diagram;
+
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/** The relationship diagram screen: a bar of commands over the canvas. */
+public final class DiagramView {
+    private final DiagramViewModel viewModel;
+    private final BorderPane root = new BorderPane();
+    private final DiagramCanvas canvas;
+    private boolean fitted;
+    private RelationshipDialog openDialog;
+
+    public DiagramView(DiagramViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.canvas = new DiagramCanvas(viewModel);
+        root.getStyleClass().add("diagram-view");
+        root.setId("diagramView");
+        root.getStylesheets().add(Objects.requireNonNull(DiagramView.class.getResource("diagram.css")).toExternalForm());
+
+        Button arrange = button("Arrange", Feather.GRID, "diagramArrange", "Lay every table out again automatically");
+        arrange.setOnAction(e -> viewModel.arrange());
+        arrange.disableProperty().bind(viewModel.layingOutProperty().or(viewModel.loadingProperty()));
+        Button fit = button("Fit", Feather.MAXIMIZE, "diagramFit", "Zoom so that every table is in view");
+        fit.setOnAction(e -> canvas.fit());
+        Button zoomOut = button(null, Feather.ZOOM_OUT, "diagramZoomOut", "Zoom out (or turn the mouse wheel)");
+        zoomOut.setOnAction(e -> canvas.zoomBy(1 / 1.25));
+        Button zoomIn = button(null, Feather.ZOOM_IN, "diagramZoomIn", "Zoom in (or turn the mouse wheel)");
+        zoomIn.setOnAction(e -> canvas.zoomBy(1.25));
+        Button reload = button("Reload", Feather.REFRESH_CW, "diagramReload", "Read the schema again");
+        reload.setOnAction(e -> viewModel.load());
+        Button remove = button("Remove link", Feather.TRASH_2, "diagramRemoveEdge", "Remove the selected relationship (Delete)");
+        remove.setOnAction(e -> viewModel.removeSelectedEdge());
+        remove.disableProperty().bind(viewModel.selectedEdgeProperty().isNull());
+        canvas.setOnEdgeSelected(viewModel.selectedEdgeProperty()::set);
+        canvas.setOnLink((child, parent) -> showRelationshipDialog(viewModel.proposeRelationship(child, parent)));
+        canvas.setOnKeyPressed(e -> {
+            if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && viewModel.selectedEdgeProperty().get() != null) {
+                viewModel.removeSelectedEdge();
+                e.consume();
+            }
+        });
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("diagramBusy");
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(viewModel.loadingProperty().or(viewModel.layingOutProperty()));
+        busy.managedProperty().bind(busy.visibleProperty());
+        Label status = new Label();
+        status.setId("diagramStatus");
+        status.textProperty().bind(viewModel.statusProperty());
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        Label problem = new Label();
+        problem.setId("diagramProblem");
+        problem.getStyleClass().add("problem");
+        problem.textProperty().bind(viewModel.problemProperty());
+        problem.setWrapText(true);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label legend = new Label("PK key · FK link · U unique · bold: required · dashed: optional");
+        legend.getStyleClass().add("legend");
+        legend.setMinWidth(0);
+        TextField search = new TextField();
+        search.setId("diagramSearch");
+        search.setPromptText("Find table");
+        search.setPrefColumnCount(12);
+        search.setOnAction(e -> viewModel.find(search.getText()).ifPresent(canvas::centreOn));
+        MenuButton export = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD));
+        export.setId("diagramExport");
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        MenuItem png = new MenuItem("PNG picture…");
+        png.setId("diagramExportPng");
+        png.setOnAction(e -> viewModel.exportPng(canvas.picture()));
+        MenuItem svg = new MenuItem("SVG drawing…");
+        svg.setId("diagramExportSvg");
+        svg.setOnAction(e -> viewModel.exportSvg());
+        export.getItems().addAll(png, svg);
+        HBox bar = new HBox(arrange, fit, zoomOut, zoomIn, reload, remove, export, search, busy, status, problem);
+        bar.getStyleClass().add("diagram-bar");
+        root.setTop(bar);
+        HBox foot = new HBox(legend, gap);
+        foot.getStyleClass().add("diagram-foot");
+        root.setBottom(foot);
+        root.setCenter(canvas);
+
+        // The first picture fits the schema on screen once the canvas has a size and the tables have places.
+        viewModel.positions().addListener((javafx.collections.MapChangeListener<String, Point>) c -> fitSoon());
+        canvas.widthProperty().addListener((obs, old, w) -> fitSoon());
+        viewModel.layingOutProperty().addListener((obs, was, now) -> {
+            if (was && !now) {
+                fitted = false;
+                fitSoon();
+            }
+        });
+    }
+
+    /** Opens the dialog for a relationship drawn on the canvas; kept for tests and screenshots until it closes. */
+    private void showRelationshipDialog(RelationshipViewModel draft) {
+        RelationshipDialog dialog = new RelationshipDialog(draft, root.getScene() == null ? null : root.getScene().getWindow());
+        openDialog = dialog;
+        dialog.dialog().setOnHidden(e -> openDialog = null);
+        dialog.show();
+    }
+
+    RelationshipDialog openDialog() {
+        return openDialog;
+    }
+
+    private void fitSoon() {
+        if (fitted || canvas.getWidth() <= 0 || viewModel.positions().isEmpty()) {
+            return;
+        }
+        fitted = true;
+        Platform.runLater(canvas::fit);
+    }
+
+    private static Button button(String text, Feather icon, String id, String tip) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    DiagramViewModel viewModel() {
+        return viewModel;
+    }
+
+    DiagramCanvas canvas() {
+        return canvas;
+    }
+
+    /** What a double-click on a table does: the shell opens it in the designer. */
+    public void setOnOpenTable(Consumer<String> open) {
+        canvas.setOnOpenTable(open);
+    }
+
+    /** The tab closed. */
+    public void dispose() {
+        canvas.dispose();
+    }
+}

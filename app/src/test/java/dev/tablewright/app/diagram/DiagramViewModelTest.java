@@ -1,0 +1,215 @@
+package dev.tablewright.app.diagram;
+
+import dev.tablewright.app.dialog.RecordingDialogService;
+import dev.tablewright.app.task.SameThreadTaskExecutor;
+import dev.tablewright.core.Connector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The diagram's graph and positions on real databases, with a same-thread executor and no stage. */
+class DiagramViewModelTest {
+    private final SameThreadTaskExecutor tasks = new SameThreadTaskExecutor();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    @TempDir
+    Path dir;
+    private Connector db;
+
+    static List<String> dialects() {
+        return DiagramFixtures.dialects();
+    }
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private DiagramViewModel open() {
+        DiagramViewModel vm = new DiagramViewModel(db, "test", tasks, dialogs, new DiagramPositions(dir.resolve("data")));
+        vm.load();
+        return vm;
+    }
+
+    private static DiagramGraph.Edge edge(DiagramGraph graph, String child, String parent) {
+        return graph.edges().stream().filter(e -> e.child().equals(child) && e.parent().equals(parent)).findFirst()
+                .orElseThrow(() -> new AssertionError("no edge " + child + " -> " + parent + " in " + graph.edges()));
+    }
+
+    private static DiagramGraph.Field field(DiagramGraph graph, String table, String field) {
+        return graph.table(table).orElseThrow().fields().stream().filter(f -> f.name().equals(field)).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> fields(Object... nameType) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < nameType.length; i += 2) {
+            out.put((String) nameType[i], nameType[i + 1]);
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void tablesAndRelationshipsOfTheWorkbenchBecomeNodesAndEdges(String dialect) {
+        db = DiagramFixtures.fresh(dialect);
+        db.defineTable("users", fields("name", "string", "email", "uniquestring"));
+        db.defineTable("posts", fields("title", "string", "body", "text"), Map.of("trackHistory", true));
+        db.defineTable("comments", fields("text", "text"));
+        db.defineTable("tags", fields("label", "uniquestring"));
+        db.optionallyHasOne("posts", "users", "Author");
+        db.mandatorilyHasOne("comments", "posts", null);
+        db.optionallyHasMany("posts", "tags");
+
+        DiagramGraph graph = open().graphProperty().get();
+
+        assertEquals(List.of("comments", "posts", "tags", "users"), graph.tables().stream().map(DiagramGraph.Table::name).toList(),
+                "the junction is folded away: no node of its own");
+        assertEquals(3, graph.edges().size(), graph.edges().toString());
+        DiagramGraph.Edge author = edge(graph, "posts", "users");
+        assertEquals(DiagramGraph.Kind.ONE_TO_MANY, author.kind());
+        assertEquals("authorId", author.field());
+        assertEquals("Author", author.label());
+        assertFalse(author.mandatory(), "optional: drawn dashed");
+        DiagramGraph.Edge post = edge(graph, "comments", "posts");
+        assertTrue(post.mandatory(), "mandatory: drawn solid");
+        assertEquals("", post.label(), "a key named after its parent needs no label");
+        DiagramGraph.Edge tags = graph.edges().stream().filter(e -> e.kind() == DiagramGraph.Kind.MANY_TO_MANY).findFirst().orElseThrow();
+        assertEquals(Set.of("posts", "tags"), Set.of(tags.child(), tags.parent()));
+        assertEquals("__posts2tags", tags.field());
+
+        assertTrue(graph.table("posts").orElseThrow().history(), "the history badge");
+        assertFalse(graph.table("users").orElseThrow().history());
+        DiagramGraph.Field email = field(graph, "users", "email");
+        assertEquals("string", email.type());
+        assertTrue(email.unique());
+        assertTrue(field(graph, "users", "id").primaryKey());
+        assertTrue(field(graph, "comments", "postId").notNull());
+        assertTrue(field(graph, "comments", "postId").foreignKey());
+        assertFalse(field(graph, "posts", "authorId").notNull());
+        assertEquals("text", field(graph, "posts", "body").type());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void foreignKeysMadeByPlainSqlShowWithTheirFieldAsRole(String dialect) {
+        db = DiagramFixtures.fresh(dialect);
+        db.exec("CREATE TABLE departments (code VARCHAR(10) PRIMARY KEY, title VARCHAR(100) NOT NULL);"
+                + "CREATE TABLE staff (id INTEGER PRIMARY KEY, dept VARCHAR(10) NOT NULL REFERENCES departments(code),"
+                + " mentor INTEGER REFERENCES staff(id))");
+
+        DiagramGraph graph = open().graphProperty().get();
+
+        DiagramGraph.Edge dept = edge(graph, "staff", "departments");
+        assertEquals("dept", dept.field());
+        assertEquals("dept", dept.label(), "not the name the parent gives, so the field names the role");
+        assertTrue(dept.mandatory());
+        DiagramGraph.Edge mentor = edge(graph, "staff", "staff");
+        assertFalse(mentor.mandatory());
+        assertEquals("mentor", mentor.label());
+        assertEquals("integer", field(graph, "staff", "id").type());
+        assertTrue(field(graph, "departments", "title").notNull());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void everyForeignKeyOfChinookIsAnEdge(String dialect) throws Exception {
+        db = DiagramFixtures.chinook(dialect, dir);
+
+        DiagramGraph graph = open().graphProperty().get();
+
+        assertEquals(11, graph.tables().size(), graph.tables().stream().map(DiagramGraph.Table::name).toList().toString());
+        assertEquals(Set.copyOf(DiagramFixtures.chinookKeys(dialect)),
+                graph.edges().stream().map(e -> e.child() + "." + e.field() + "->" + e.parent()).collect(Collectors.toSet()));
+        assertTrue(graph.edges().stream().allMatch(e -> e.kind() == DiagramGraph.Kind.ONE_TO_MANY));
+        String album = dialect.equals("postgres") ? "album" : "Album";
+        assertEquals("", edge(graph, album, dialect.equals("postgres") ? "artist" : "Artist").label(),
+                "ArtistId / artist_id is the name the parent gives");
+        assertFalse(graph.table(album).orElseThrow().history());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void theFirstOpeningLaysOutEveryTableApartAndMovesAreKeptForTheNextOpening(String dialect) {
+        db = DiagramFixtures.fresh(dialect);
+        db.defineTable("users", fields("name", "string"));
+        db.defineTable("posts", fields("title", "string"));
+        db.optionallyHasOne("posts", "users", null);
+        DiagramViewModel vm = open();
+        Map<String, Point> laid = new HashMap<>(vm.positions());
+        assertEquals(Set.of("users", "posts"), laid.keySet());
+        assertTrue(laid.get("users").y() < laid.get("posts").y(), "the parent above its child: " + laid);
+
+        vm.move(List.of("posts"), 300, 40);
+        vm.moved();
+
+        DiagramViewModel again = open();
+        Point moved = new Point(laid.get("posts").x() + 300, laid.get("posts").y() + 40);
+        assertEquals(moved, again.positions().get("posts"), "where the user left it, not laid out anew");
+        assertEquals(laid.get("users"), again.positions().get("users"));
+
+        db.defineTable("tags", fields("label", "string"));
+        DiagramViewModel third = open();
+        assertEquals(moved, third.positions().get("posts"), "a new table does not rearrange the others");
+        Point tags = third.positions().get("tags");
+        assertTrue(tags.y() > moved.y(), "the new table goes below the arranged ones: " + tags);
+        assertEquals("", third.problemProperty().get());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void searchSelectsTheTableItNamesAndTheSvgHoldsEveryTableAndEdge(String dialect) throws Exception {
+        db = DiagramFixtures.chinook(dialect, dir);
+        Path svg = dir.resolve("chinook.svg");
+        dialogs.answerFiles(svg);
+        DiagramViewModel vm = open();
+        String track = dialect.equals("postgres") ? "track" : "Track";
+        String playlistTrack = dialect.equals("postgres") ? "playlist_track" : "PlaylistTrack";
+
+        assertEquals(track, vm.find("TRACK").orElseThrow(), "the exact name first, in any case");
+        assertEquals(Set.of(track), vm.selected());
+        assertEquals(playlistTrack, vm.find(dialect.equals("postgres") ? "playlist_t" : "playlistT").orElseThrow());
+        assertTrue(vm.find("nothing like it").isEmpty());
+        assertEquals("No table matches 'nothing like it'", vm.statusProperty().get());
+
+        vm.exportSvg();
+
+        String text = java.nio.file.Files.readString(svg);
+        assertTrue(text.startsWith("<?xml") && text.contains("<svg"), text.substring(0, 80));
+        for (DiagramGraph.Table t : vm.graphProperty().get().tables()) {
+            assertTrue(text.contains("id=\"" + t.name() + "\""), t.name());
+        }
+        assertEquals(11, text.split("class=\"edge\"", -1).length - 1 + (text.contains("points=") ? 1 : 0),
+                "ten straight edges and the employee's link to its manager as a loop");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void arrangeLaysTheDiagramOutAgain(String dialect) {
+        db = DiagramFixtures.fresh(dialect);
+        db.defineTable("users", fields("name", "string"));
+        db.defineTable("posts", fields("title", "string"));
+        DiagramViewModel vm = open();
+        Point users = vm.positions().get("users");
+        vm.move(List.of("users", "posts"), 1000, 1000);
+        assertNotEquals(users, vm.positions().get("users"));
+        vm.arrange();
+        assertEquals(users, vm.positions().get("users"));
+        assertFalse(vm.layingOutProperty().get());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.tablewright.core.conformance;
+
+import dev.tablewright.core.Connector;
+import dev.tablewright.core.base.ErrorCode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.tablewright.core.conformance.Conformance.assertCode;
+import static dev.tablewright.core.conformance.Conformance.values;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Pages and filters of getHistoricalData and getAuditLog (contract sections 10 and 10.1), on every dialect. */
+class HistoryPagesConformanceTest {
+    private static final String DIALECTS = "dev.tablewright.core.conformance.Conformance#dialects";
+
+    /** Three rows, each inserted and then updated: its score four times, its name once; one deleted. */
+    private static List<Object> fill(Connector db) {
+        db.defineTable("scores", Map.of("name", "string", "score", "integer"), Map.of("trackHistory", true));
+        List<Object> ids = new ArrayList<>();
+        for (String name : List.of("a", "b", "c")) {
+            ids.add(db.addRow("scores", Map.of("name", name, "score", 0)).get("id"));
+        }
+        for (int round = 1; round <= 4; round++) {
+            for (Object id : ids) {
+                db.changeRow("scores", id, Map.of("score", round));
+            }
+        }
+        db.changeRow("scores", ids.get(1), Map.of("name", "B"));
+        db.deleteRow("scores", ids.get(2));
+        return ids;
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void historicalDataComesInPagesOfTheSameOrder(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            List<Object> ids = fill(db);
+            List<Map<String, Object>> all = db.getHistoricalData("scores", Map.of());
+            assertEquals(3 + 12 + 1 + 1, all.size());
+            List<Map<String, Object>> paged = new ArrayList<>();
+            for (int offset = 0; offset < all.size(); offset += 5) {
+                List<Map<String, Object>> page = db.getHistoricalData("scores", Map.of("limit", 5, "offset", offset));
+                assertTrue(page.size() <= 5);
+                paged.addAll(page);
+            }
+            assertEquals(all, paged, "pages put together are the whole history, oldest first");
+            List<Map<String, Object>> ofB = db.getHistoricalData("scores", Map.of("filter", List.of("id", "=", ids.get(1)), "limit", 2, "offset", 4));
+            assertEquals(List.of("update", "update"), values(ofB, "operation"));
+            assertEquals("B", ((Map<?, ?>) ofB.get(1).get("data")).get("name"), "the fifth and sixth versions of b");
+            assertEquals(List.of(), db.getHistoricalData("scores", Map.of("offset", 100)));
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getHistoricalData("scores", Map.of("limit", -1)));
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getHistoricalData("scores", Map.of("offset", "x")));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void theAuditLogIsFilteredAndPagedByTheDatabaseNewestFirst(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            List<Object> ids = fill(db);
+            List<Map<String, Object>> all = db.getAuditLog("scores", Map.of());
+            assertEquals(17, all.size());
+            assertEquals("DELETE", all.get(0).get("action"));
+            assertEquals("CREATE", all.get(16).get("action"));
+            List<Map<String, Object>> paged = new ArrayList<>();
+            for (int offset = 0; offset < 17; offset += 4) {
+                paged.addAll(db.getAuditLog("scores", Map.of("limit", 4, "offset", offset)));
+            }
+            assertEquals(all, paged, "pages put together are the whole log, newest first");
+
+            List<Map<String, Object>> scoreChanges = db.getAuditLog("scores", Map.of("changedField", "score", "limit", 5));
+            assertEquals(5, scoreChanges.size());
+            for (Map<String, Object> e : scoreChanges) {
+                assertTrue(((Map<?, ?>) e.get("diff")).containsKey("score"), "each entry changed the score: " + e);
+            }
+            assertEquals(12, db.getAuditLog("scores", Map.of("changedField", "score")).size());
+            List<Map<String, Object>> nameChanges = db.getAuditLog("scores", Map.of("changedField", "name"));
+            assertEquals(1, nameChanges.size());
+            assertEquals(Map.of("old", "b", "new", "B"), ((Map<?, ?>) nameChanges.get(0).get("diff")).get("name"));
+            assertEquals(List.of(4L, 3L), db.getAuditLog("scores", Map.of("id", ids.get(0), "action", "UPDATE", "limit", 2)).stream()
+                    .map(e -> ((Map<?, ?>) ((Map<?, ?>) e.get("diff")).get("score")).get("new")).toList());
+            assertEquals(3, db.getAuditLog("scores", Map.of("action", "create")).size());
+            assertEquals(17, db.getAuditLog("scores", Map.of("actorId", db.currentUser())).size());
+            assertEquals(0, db.getAuditLog("scores", Map.of("actorId", "somebody else")).size());
+            Instant middle = (Instant) all.get(8).get("createdAt");
+            List<Map<String, Object>> since = db.getAuditLog("scores", Map.of("start", middle.toString()));
+            assertTrue(since.size() >= 9 && since.size() < 17, "from the middle on: " + since.size());
+            assertEquals(17, db.getAuditLog("scores", Map.of("start", "-1h", "stop", "now")).size());
+            assertEquals(0, db.getAuditLog("scores", Map.of("stop", "-1d")).size());
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getAuditLog("scores", Map.of("action", "RENAME")));
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getAuditLog("scores", Map.of("changedField", "x'; --")));
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getAuditLog("scores", Map.of("page", 1)));
+        }
+    }
+}
