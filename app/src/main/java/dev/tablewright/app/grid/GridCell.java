@@ -34,6 +34,7 @@ final class GridCell extends TableCell<GridRow, Object> {
     private static final PseudoClass NULL_VALUE = PseudoClass.getPseudoClass("null-value");
     private static final PseudoClass PENDING_VALUE = PseudoClass.getPseudoClass("pending-value");
     private static final PseudoClass LOADING_VALUE = PseudoClass.getPseudoClass("loading-value");
+    private static final PseudoClass MISSING_PARENT = PseudoClass.getPseudoClass("missing");
 
     private final GridViewModel viewModel;
     private final String field;
@@ -141,17 +142,19 @@ final class GridCell extends TableCell<GridRow, Object> {
         if (parentLabel == null) {
             parentLabel = new Label();
             parentLabel.setMinWidth(0);
+            parentLabel.getStyleClass().add("fk-label");
         }
-        parentLabel.getStyleClass().removeAll("fk-label", "fk-missing");
+        // A pseudo-class, not a style class: a cell's styles are looked up again on a class change.
+        parentLabel.pseudoClassStateChanged(MISSING_PARENT, !label.found());
         if (label.found()) {
             parentLabel.setText(label.text());
-            parentLabel.getStyleClass().add("fk-label");
             parentLabel.setTooltip(null);
         } else {
             parentLabel.setText("not in " + parentTable);
-            parentLabel.getStyleClass().add("fk-missing");
-            parentLabel.setTooltip(new Tooltip("No " + parentTable + " row has this key: it was deleted, or the database took the key "
-                    + "without checking the link (SQLite without foreign-key enforcement)."));
+            if (parentLabel.getTooltip() == null) {
+                parentLabel.setTooltip(new Tooltip("No " + parentTable + " row has this key: it was deleted, or the database took the key "
+                        + "without checking the link (SQLite without foreign-key enforcement)."));
+            }
         }
         return parentLabel;
     }
