@@ -14,7 +14,11 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.Group;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.testfx.api.FxToolkit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -44,8 +48,11 @@ class RelationsViewTest {
     TableDataView view;
     final List<FilterBuilderViewModel> builders = new ArrayList<>();
 
+    Stage stage;
+
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         db = Chinook.on("sqlite").open();
         executor = new FxTaskExecutor();
         RecordingDialogService dialogs = new RecordingDialogService();
@@ -78,7 +85,12 @@ class RelationsViewTest {
     }
 
     @Stop
-    void stop() {
+    void stop() throws Exception {
+        // Popups (the picker, menus) and this screen leave with the test: the next test class gets the same stage.
+        FxToolkit.setupFixture(() -> {
+            new ArrayList<>(Window.getWindows()).stream().filter(w -> w instanceof PopupWindow).forEach(Window::hide);
+            stage.setScene(new Scene(new Group()));
+        });
         executor.close();
         db.close();
     }
