@@ -266,6 +266,15 @@ public final class Connector implements AutoCloseable {
         return data.count(name, withUser(options));
     }
 
+    /** The rows a query over several tables matches (the join written in the filter); {@code limit} caps the count. */
+    public long countRows(List<String> names, ReadOptions options) {
+        session();
+        if (names != null && names.size() == 1) {
+            return countRows(names.get(0), options);
+        }
+        return data.countJoined(names == null ? List.of() : names, withUser(options));
+    }
+
     // --- writing ---
 
     public Map<String, Object> addRow(String table, Map<String, ?> row) {

@@ -4,6 +4,8 @@ import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.TablewrightException;
 import javafx.css.PseudoClass;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.MenuItem;
@@ -11,6 +13,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 
 import java.time.Instant;
@@ -30,19 +34,43 @@ final class GridCell extends TableCell<GridRow, Object> {
     private static final PseudoClass NULL_VALUE = PseudoClass.getPseudoClass("null-value");
     private static final PseudoClass PENDING_VALUE = PseudoClass.getPseudoClass("pending-value");
     private static final PseudoClass LOADING_VALUE = PseudoClass.getPseudoClass("loading-value");
+    private static final PseudoClass MISSING_PARENT = PseudoClass.getPseudoClass("missing");
 
     private final GridViewModel viewModel;
     private final String field;
     private final LogicalType type;
     /** Only boolean columns have one: a screen of cells would otherwise build a check box each. */
     private final CheckBox check;
+    /** The parent table of a foreign-key column (null for other columns): its cells show the parent's label. */
+    private final String parentTable;
+    /** The label beside a key, made when a foreign-key cell first shows one. */
+    private Label parentLabel;
 
-    GridCell(GridViewModel viewModel, String field, LogicalType type) {
+    GridCell(GridViewModel viewModel, String field, LogicalType type, java.util.function.Consumer<GridPlace> navigate) {
         this.viewModel = viewModel;
         this.field = field;
         this.type = type;
         getStyleClass().add("grid-cell");
         check = type == LogicalType.BOOLEAN ? new CheckBox() : null;
+        parentTable = viewModel.parentTable(field).orElse(null);
+        if (parentTable != null) {
+            getStyleClass().add("fk-cell");
+            setContentDisplay(ContentDisplay.RIGHT);
+            if (navigate != null) {
+                MenuItem open = new MenuItem("Go to this " + parentTable + " row");
+                open.setId("openParent");
+                open.setOnAction(e -> withRow(row -> viewModel.parentPlace(row, field).ifPresent(navigate)));
+                setContextMenu(new ContextMenu(open));
+                // Ctrl+click follows the key, as a link in an editor does.
+                addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                    if (e.getButton() == MouseButton.PRIMARY && e.isShortcutDown() && !isEditing()) {
+                        withRow(row -> viewModel.parentPlace(row, field).ifPresent(navigate));
+                        e.consume();
+                    }
+                });
+                setTooltip(new Tooltip("Ctrl+click (or the context menu) goes to the " + parentTable + " row"));
+            }
+        }
         if (check != null) {
             check.setOnAction(e -> {
                 GridRow row = getTableRow() == null ? null : getTableRow().getItem();
@@ -97,10 +125,38 @@ final class GridCell extends TableCell<GridRow, Object> {
         } else if (value == null) {
             setText(type == LogicalType.FILE && !row.isDraft() ? "file…" : "NULL");
             setGraphic(null);
+        } else if (parentTable != null) {
+            setText(CellValues.display(type, value));
+            setGraphic(labelOf(row.label(field)));
         } else {
             setText(CellValues.display(type, value));
             setGraphic(null);
         }
+    }
+
+    /** The parent's label beside the key; a key of no parent row says so (it is no error to show). */
+    private Label labelOf(ParentLabel label) {
+        if (label == null || (label.found() && label.text() == null)) {
+            return null;
+        }
+        if (parentLabel == null) {
+            parentLabel = new Label();
+            parentLabel.setMinWidth(0);
+            parentLabel.getStyleClass().add("fk-label");
+        }
+        // A pseudo-class, not a style class: a cell's styles are looked up again on a class change.
+        parentLabel.pseudoClassStateChanged(MISSING_PARENT, !label.found());
+        if (label.found()) {
+            parentLabel.setText(label.text());
+            parentLabel.setTooltip(null);
+        } else {
+            parentLabel.setText("not in " + parentTable);
+            if (parentLabel.getTooltip() == null) {
+                parentLabel.setTooltip(new Tooltip("No " + parentTable + " row has this key: it was deleted, or the database took the key "
+                        + "without checking the link (SQLite without foreign-key enforcement)."));
+            }
+        }
+        return parentLabel;
     }
 
     @Override
@@ -116,6 +172,12 @@ final class GridCell extends TableCell<GridRow, Object> {
         if (type == LogicalType.BOOLEAN) {
             // A null boolean becomes false on the first click; after that the check box edits in place.
             viewModel.edit(row, field, !Boolean.TRUE.equals(getItem()));
+            cancelEdit();
+            return;
+        }
+        if (parentTable != null) {
+            // The key is picked among the parent's rows, not typed: the cell goes back to showing it.
+            viewModel.picker(field).ifPresent(picker -> ParentPicker.show(this, picker, choice -> viewModel.pick(row, field, choice)));
             cancelEdit();
             return;
         }

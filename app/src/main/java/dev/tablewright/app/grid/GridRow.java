@@ -24,6 +24,8 @@ public final class GridRow {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper draft;
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
+    /** Parents' labels of the foreign-key fields, set with the stored values (before them, so a cell sees both). */
+    private Map<String, ParentLabel> labels = Map.of();
 
     private GridRow(boolean draft) {
         this.draft = new ReadOnlyBooleanWrapper(draft);
@@ -53,6 +55,19 @@ public final class GridRow {
         }
         Map<String, Object> s = stored.get();
         return s == null ? null : s.get(field);
+    }
+
+    /**
+     * The parent's label of a foreign-key field, for the value the grid shows; null for a null key,
+     * a field that is no foreign key, and input whose parent is not known yet.
+     */
+    public ParentLabel label(String field) {
+        ParentLabel l = labels.get(field);
+        if (l == null) {
+            return null;
+        }
+        Object shown = value(field);
+        return shown != null && ParentLabels.normal(shown).equals(ParentLabels.normal(l.key())) ? l : null;
     }
 
     /** {@link #value} as an observable, for a cell. */
@@ -99,6 +114,18 @@ public final class GridRow {
         stored.set(values);
     }
 
+    void fill(Map<String, Object> values, Map<String, ParentLabel> parentLabels) {
+        labels = parentLabels == null ? Map.of() : parentLabels;
+        stored.set(values);
+    }
+
+    /** The label of a key the user picked: known at once, so the cell needs no read to show it. */
+    void label(String field, ParentLabel label) {
+        Map<String, ParentLabel> next = new java.util.HashMap<>(labels);
+        next.put(field, label);
+        labels = next;
+    }
+
     void input(String field, Object value) {
         pending.put(field, value);
     }
@@ -107,7 +134,8 @@ public final class GridRow {
         return new LinkedHashMap<>(pending);
     }
 
-    void saved(Map<String, Object> values) {
+    void saved(Map<String, Object> values, Map<String, ParentLabel> parentLabels) {
+        labels = parentLabels == null ? labels : parentLabels;
         stored.set(values);
         pending.clear();
         error.set("");

@@ -8,6 +8,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableMap;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.MouseButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -31,6 +35,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The data grid of one table: a toolbar, the rows (a virtualized TableView over the ViewModel's
@@ -43,9 +48,17 @@ public final class GridView {
     private final GridViewModel viewModel;
     private final BorderPane root = new BorderPane();
     private final TableView<GridRow> table = new TableView<>();
+    /** Where a hop along a relation goes (the data screen's navigation); null where the grid stands alone. */
+    private final Consumer<GridPlace> navigate;
 
     public GridView(GridViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    /** {@code navigate}: takes a hop to a parent or to children ({@link GridViewModel#parentPlace}, {@link GridViewModel#loadRelated}). */
+    public GridView(GridViewModel viewModel, Consumer<GridPlace> navigate) {
         this.viewModel = viewModel;
+        this.navigate = navigate;
         root.setId("gridView");
         root.getStyleClass().add("grid-view");
         root.getStylesheets().add(GridView.class.getResource("grid.css").toExternalForm());
@@ -133,7 +146,44 @@ public final class GridView {
         Button exact = button("gridCountExactly", Feather.HASH, "Count every row exactly", viewModel::countExactly);
         exact.visibleProperty().bind(viewModel.rowCountExactProperty().not());
         exact.managedProperty().bind(exact.visibleProperty());
-        return new ToolBar(refresh, add, duplicate, save, discard, delete, copy, transfer, spacer, count, exact);
+        ToolBar bar = new ToolBar(refresh, add, duplicate, save, discard, delete, copy, transfer);
+        if (navigate != null) {
+            bar.getItems().add(relatedMenu());
+        }
+        bar.getItems().addAll(spacer, count, exact);
+        return bar;
+    }
+
+    /** The selected row's parents and children, counted when the menu opens; a click hops there. */
+    private MenuButton relatedMenu() {
+        MenuButton related = new MenuButton("Related");
+        related.setId("gridRelated");
+        related.setGraphic(new FontIcon(Feather.LINK));
+        related.setTooltip(new Tooltip("Go to the selected row's parents or children"));
+        related.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Runnable fill = () -> {
+            related.getItems().clear();
+            for (RelatedLink link : viewModel.related()) {
+                MenuItem item = new MenuItem(link.text());
+                item.getStyleClass().add(link.children() ? "related-children" : "related-parent");
+                item.setDisable(link.count() == 0);
+                item.setOnAction(e -> navigate.accept(link.place()));
+                related.getItems().add(item);
+            }
+            if (related.getItems().isEmpty()) {
+                MenuItem none = new MenuItem("No relations");
+                none.setDisable(true);
+                related.getItems().add(none);
+            }
+        };
+        viewModel.related().addListener((javafx.collections.ListChangeListener<RelatedLink>) c -> fill.run());
+        related.showingProperty().addListener((obs, was, showing) -> {
+            if (showing) {
+                viewModel.loadRelated(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        fill.run();
+        return related;
     }
 
     private Label statusLine() {
@@ -203,11 +253,21 @@ public final class GridView {
             header.setMaxWidth(Double.MAX_VALUE);
             header.setTooltip(new Tooltip(type.id() + (e.getValue().primaryKey() ? ", primary key" : "")
                     + (e.getValue().nativeType() == null ? "" : " (" + e.getValue().nativeType() + ")") + " — click to sort"));
-            header.setOnMouseClicked(ev -> viewModel.sortBy(field));
+            header.setOnMouseClicked(ev -> {
+                if (ev.getButton() == MouseButton.PRIMARY) {
+                    viewModel.sortBy(field);
+                }
+            });
+            viewModel.parentTable(field).ifPresent(parent -> {
+                header.setTooltip(new Tooltip(header.getTooltip().getText() + "\nPoints at " + parent
+                        + "; right-click to choose the field that labels its rows"));
+                header.setContextMenu(labelMenu(field, parent));
+            });
             column.setGraphic(header);
             // Never JavaFX's default 80: a column at the default width is resized to its first
             // cells' content, which squeezed the boolean column below its header.
-            column.setPrefWidth(switch (type) {
+            boolean foreignKey = viewModel.parentTable(field).isPresent();
+            column.setPrefWidth(foreignKey ? 200 : switch (type) {
                 case BOOLEAN -> 90;
                 case INTEGER, NUMBER -> 100;
                 case DATE -> 200;
@@ -215,11 +275,35 @@ public final class GridView {
                 default -> 200;
             });
             column.setCellValueFactory(c -> c.getValue() == null ? null : c.getValue().valueProperty(field));
-            column.setCellFactory(c -> new GridCell(viewModel, field, type));
+            column.setCellFactory(c -> new GridCell(viewModel, field, type, navigate));
             column.setEditable(!e.getValue().auto());
             table.getColumns().add(column);
         }
         markSortedColumn(viewModel.sortProperty().get());
+    }
+
+    /** The header menu of a foreign-key column: which of the parent's fields labels the keys. */
+    private ContextMenu labelMenu(String field, String parent) {
+        ContextMenu menu = new ContextMenu();
+        menu.setOnShowing(e -> {
+            menu.getItems().clear();
+            MenuItem title = new MenuItem("Label " + parent + " rows by");
+            title.setDisable(true);
+            menu.getItems().add(title);
+            ToggleGroup group = new ToggleGroup();
+            String current = viewModel.labelField(field).orElse(null);
+            for (String candidate : viewModel.labelCandidates(field)) {
+                RadioMenuItem item = new RadioMenuItem(candidate);
+                item.setId("label-" + field + "-" + candidate);
+                item.setToggleGroup(group);
+                item.setSelected(candidate.equals(current));
+                item.setOnAction(ev -> viewModel.chooseLabel(field, candidate));
+                menu.getItems().add(item);
+            }
+        });
+        // A menu shows nothing without items; the real ones are made each time it opens.
+        menu.getItems().add(new MenuItem(parent));
+        return menu;
     }
 
     private void markSortedColumn(List<SortKey> sort) {

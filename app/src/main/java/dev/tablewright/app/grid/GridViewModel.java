@@ -6,6 +6,7 @@ import dev.tablewright.app.task.RunningTask;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.Names;
 import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.filter.Filter.Condition;
 import dev.tablewright.core.filter.Filter.Group;
@@ -37,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -58,6 +60,7 @@ public final class GridViewModel {
     private final String table;
     private final TaskExecutor executor;
     private final DialogService dialogs;
+    private final LabelFields labelFields;
 
     private final ReadOnlyObjectWrapper<TableSchema> schema = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ObservableList<GridRow>> rows = new ReadOnlyObjectWrapper<>(FXCollections.observableArrayList());
@@ -70,17 +73,32 @@ public final class GridViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper focusIndex = new ReadOnlyIntegerWrapper(-1);
+    private final ObservableList<RelatedLink> related = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call listens weakly and is collected with its listeners. */
+    private final ObservableList<RelatedLink> relatedView = FXCollections.unmodifiableObservableList(related);
+    /** The row whose children are being counted: a late answer for another row is dropped. */
+    private Map<String, Object> relatedFor;
+    private final Map<String, TableSchema> childSchemas = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RowWindow window;
+    /** The foreign-key columns and their parents' label fields; replaced when a label field is chosen. */
+    private ParentLabels parentLabels;
     private PagedRows current;
     private int pageSize = PAGE_SIZE;
     private int countCap = COUNT_CAP;
 
     public GridViewModel(Connector connector, String table, TaskExecutor executor, DialogService dialogs) {
+        this(connector, table, executor, dialogs, LabelFields.forSession());
+    }
+
+    /** {@code labelFields}: which field labels each parent table's rows in foreign-key cells, remembered there. */
+    public GridViewModel(Connector connector, String table, TaskExecutor executor, DialogService dialogs, LabelFields labelFields) {
         this.connector = connector;
         this.table = table;
         this.executor = executor;
         this.dialogs = dialogs;
+        this.labelFields = labelFields;
+        this.parentLabels = ParentLabels.none(connector);
         filter.addListener((obs, old, now) -> {
             if (schema.get() != null) {
                 reload(-1);
@@ -111,9 +129,11 @@ public final class GridViewModel {
         int size = pageSize;
         executor.execute(() -> {
             TableSchema s = connector.getTableSchema(table);
+            ParentLabels labels = ParentLabels.of(connector, s, labelFields);
             RowWindow w = new RowWindow(connector, s, order, where);
-            return new Opened(s, w, w.first(size));
+            return new Opened(s, labels, w, Slice.of(w.first(size), labels));
         }, opened -> {
+            parentLabels = opened.labels();
             schema.set(opened.schema());
             editable.set(!opened.schema().primaryKey().isEmpty());
             if (sort.get() != order || filter.get() != where) {
@@ -126,11 +146,19 @@ public final class GridViewModel {
         }, this::failed);
     }
 
-    private record Opened(TableSchema schema, RowWindow window, List<Map<String, Object>> first) {
+    private record Opened(TableSchema schema, ParentLabels labels, RowWindow window, Slice first) {
     }
 
-    /** Reads everything again in the current order and filter (new rows, rows others changed). */
+    /** Rows read together with their parents' labels (one read per foreign-key column). */
+    private record Slice(List<Map<String, Object>> rows, List<Map<String, ParentLabel>> labels) {
+        static Slice of(List<Map<String, Object>> rows, ParentLabels labels) {
+            return new Slice(rows, labels.of(rows));
+        }
+    }
+
+    /** Reads everything again in the current order and filter (new rows, rows others changed, parents renamed). */
     public void refresh() {
+        parentLabels.forget();
         if (schema.get() != null) {
             reload(-1);
         }
@@ -149,7 +177,8 @@ public final class GridViewModel {
         List<GridRow> drafts = current == null ? List.of() : current.draftRows();
         loading.set(true);
         int size = pageSize;
-        executor.execute(() -> w.first(size), first -> {
+        ParentLabels labels = parentLabels;
+        executor.execute(() -> Slice.of(w.first(size), labels), first -> {
             if (window == w) {
                 show(w, first, size, drafts, focus);
             }
@@ -157,10 +186,11 @@ public final class GridViewModel {
     }
 
     /** Shows a new list that starts with {@code first} (the drafts on top) and asks for the count. */
-    private void show(RowWindow w, List<Map<String, Object>> first, int size, List<GridRow> drafts, int focus) {
+    private void show(RowWindow w, Slice slice, int size, List<GridRow> drafts, int focus) {
+        List<Map<String, Object>> first = slice.rows();
         boolean complete = first.size() < size;
         PagedRows list = new PagedRows(first.size(), size, MAX_PAGES, this::load);
-        list.seed(first);
+        list.seed(first, slice.labels());
         for (int i = drafts.size() - 1; i >= 0; i--) {
             list.addDraft(drafts.get(i));
         }
@@ -236,24 +266,25 @@ public final class GridViewModel {
         PagedRows.Page next = list.loadedPage(page.index + 1);
         Map<String, Object> afterRow = previous == null ? null : previous.lastRow();
         Map<String, Object> beforeRow = next == null ? null : next.firstRow();
+        ParentLabels labels = parentLabels;
         executor.execute(() -> {
+            List<Map<String, Object>> values;
             if (from == 0) {
-                return w.first(length);
+                values = w.first(length);
+            } else if (afterRow != null) {
+                values = w.after(afterRow, from - 1, length);
+            } else if (beforeRow != null) {
+                values = w.before(beforeRow, from + length, length);
+            } else if (from + length >= total) {
+                values = w.last(length);
+            } else {
+                values = w.at(from, length, total);
             }
-            if (afterRow != null) {
-                return w.after(afterRow, from - 1, length);
-            }
-            if (beforeRow != null) {
-                return w.before(beforeRow, from + length, length);
-            }
-            if (from + length >= total) {
-                return w.last(length);
-            }
-            return w.at(from, length, total);
-        }, values -> {
+            return Slice.of(values, labels);
+        }, slice -> {
             // A page asked for before the order changed, or pushed out of the cache meanwhile, is dropped.
             if (list == current && page.isCurrent()) {
-                page.fill(values);
+                page.fill(slice.rows(), slice.labels());
             }
         }, this::failed);
     }
@@ -291,6 +322,144 @@ public final class GridViewModel {
         return filter;
     }
 
+    // --- foreign keys ---
+
+    /** The table a foreign-key field points at; empty for any other field (and before the table is open). */
+    public Optional<String> parentTable(String field) {
+        return parentLabels.column(field).map(ParentLabels.Column::parentTable);
+    }
+
+    /** The parent's field whose value a foreign-key cell shows beside the key; empty when there is none. */
+    public Optional<String> labelField(String field) {
+        return parentLabels.column(field).map(ParentLabels.Column::labelField);
+    }
+
+    /** The parent's fields that could label a foreign-key field's cells. */
+    public List<String> labelCandidates(String field) {
+        return parentLabels.column(field).map(c -> LabelFields.candidates(c.parent())).orElse(List.of());
+    }
+
+    /**
+     * Makes {@code labelField} the label of the parent's rows, remembered for that table (every grid
+     * pointing at it uses it from now on), and reads the labels again.
+     */
+    public void chooseLabel(String field, String labelField) {
+        ParentLabels.Column column = parentLabels.column(field).orElse(null);
+        TableSchema s = schema.get();
+        if (column == null || s == null) {
+            return;
+        }
+        executor.execute(() -> {
+            labelFields.choose(column.parentTable(), labelField);
+            return ParentLabels.of(connector, s, labelFields);
+        }, labels -> {
+            parentLabels = labels;
+            message.set(column.parentTable() + " rows are labelled by " + labelField + ".");
+            reload(-1);
+        }, this::failed);
+    }
+
+    /** A picker over the parent rows of a foreign-key field; empty for another field. Its first page is read at once. */
+    public Optional<ParentPickerViewModel> picker(String field) {
+        return parentLabels.column(field).map(c -> {
+            ParentPickerViewModel picker = new ParentPickerViewModel(connector, executor, c);
+            picker.reload();
+            return picker;
+        });
+    }
+
+    /**
+     * Links a row to the parent picked: the key is saved as if typed, its label shown at once. A
+     * refused link (the parent deleted meanwhile) keeps the key on the row with its error code.
+     */
+    public void pick(GridRow row, String field, ParentPickerViewModel.Choice choice) {
+        row.label(field, ParentLabel.of(choice.key(), choice.label()));
+        edit(row, field, choice.key());
+    }
+
+    // --- relations ---
+
+    /** Where a foreign-key cell leads: the parent table filtered to the row the key names; empty for a null key or another field. */
+    public Optional<GridPlace> parentPlace(GridRow row, String field) {
+        ParentLabels.Column c = parentLabels.column(field).orElse(null);
+        Object key = row == null ? null : row.value(field);
+        if (c == null || key == null) {
+            return Optional.empty();
+        }
+        ParentLabel label = row.label(field);
+        String caption = Names.singular(c.parentTable()) + " " + CellValues.display(null, key)
+                + (label != null && label.text() != null ? " · " + label.text() : "");
+        return Optional.of(new GridPlace(c.parentTable(), Condition.of(c.parentField(), Operator.EQ, FilterValue.of(key)), caption));
+    }
+
+    /**
+     * The hops from {@code row}: to each parent its foreign keys name, and to the children of every
+     * relation pointing at this table ("Tracks of this album (14)"). Parents are listed at once;
+     * children are counted in the background, one {@code countRows} per relation.
+     */
+    public void loadRelated(GridRow row) {
+        TableSchema s = schema.get();
+        Map<String, Object> values = row == null ? null : row.storedProperty().get();
+        if (s == null || values == null) {
+            related.clear();
+            return;
+        }
+        List<RelatedLink> parents = new ArrayList<>();
+        for (String field : parentLabels.columns().keySet()) {
+            parentPlace(row, field).ifPresent(p -> {
+                ParentLabel l = row.label(field);
+                boolean found = l == null || l.found();
+                parents.add(new RelatedLink(field + " → " + p.caption() + (found ? "" : " (no such row)"), p, false, found ? 1 : 0));
+            });
+        }
+        List<Map<String, Object>> children = s.relationships().stream().filter(r -> "hasMany".equals(r.get("type"))).toList();
+        String parentWord = Names.singular(table).toLowerCase(Locale.ROOT);
+        related.setAll(parents);
+        if (children.isEmpty()) {
+            return;
+        }
+        relatedFor = values;
+        executor.execute(() -> {
+            Map<String, Long> tablesSeen = new java.util.HashMap<>();
+            children.forEach(r -> tablesSeen.merge((String) r.get("table"), 1L, Long::sum));
+            List<RelatedLink> out = new ArrayList<>();
+            for (Map<String, Object> rel : children) {
+                String child = (String) rel.get("table");
+                String field = (String) rel.get("field");
+                TableSchema childSchema = childSchemas.computeIfAbsent(child, connector::getTableSchema);
+                FieldSpec key = childSchema == null ? null : childSchema.fields().get(field);
+                if (key == null || key.references() == null || !values.containsKey(key.references().field())) {
+                    continue;
+                }
+                Object id = values.get(key.references().field());
+                Filter f = Condition.of(field, Operator.EQ, FilterValue.of(id));
+                long n = id == null ? 0 : connector.countRows(child, ReadOptions.filter(f));
+                String plural = Names.plural(child);
+                String text = Character.toUpperCase(plural.charAt(0)) + plural.substring(1) + " of this " + parentWord
+                        + (tablesSeen.get(child) > 1 ? " by " + field : "");
+                String caption = plural + " of " + parentWord + " " + CellValues.display(null, id) + (tablesSeen.get(child) > 1 ? " by " + field : "");
+                out.add(new RelatedLink(text + " (" + n + ")", new GridPlace(child, f, caption), true, n));
+            }
+            return out;
+        }, links -> {
+            if (relatedFor == values) {
+                List<RelatedLink> all = new ArrayList<>(parents);
+                all.addAll(links);
+                related.setAll(all);
+            }
+        }, this::failed);
+    }
+
+    /** The hops {@link #loadRelated} found for the last row asked about. */
+    public ObservableList<RelatedLink> related() {
+        return relatedView;
+    }
+
+    /** Reads made for parents' labels since the table opened: one per foreign-key column per page. */
+    int labelReads() {
+        return parentLabels.reads();
+    }
+
     // --- editing ---
 
     /**
@@ -322,8 +491,9 @@ public final class GridViewModel {
         Object id = idOf(stored);
         Map<String, Object> changes = row.pendingCopy();
         row.saving();
-        executor.execute(() -> connector.changeRow(table, id, changes), saved -> {
-            row.saved(withoutFiles(saved));
+        ParentLabels labels = parentLabels;
+        executor.execute(() -> Slice.of(List.of(connector.changeRow(table, id, changes)), labels), saved -> {
+            row.saved(withoutFiles(saved.rows().get(0)), saved.labels().get(0));
             message.set("Saved.");
         }, failure -> rowFailed(row, failure));
     }

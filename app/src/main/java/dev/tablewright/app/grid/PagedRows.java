@@ -55,8 +55,13 @@ final class PagedRows extends ObservableListBase<GridRow> {
         }
 
         void fill(List<Map<String, Object>> values) {
+            fill(values, List.of());
+        }
+
+        /** {@code labels}: the parents' labels row by row (empty when the table has no foreign key). */
+        void fill(List<Map<String, Object>> values, List<Map<String, ParentLabel>> labels) {
             for (int i = 0; i < rows.length && i < values.size(); i++) {
-                rows[i].fill(values.get(i));
+                rows[i].fill(values.get(i), i < labels.size() ? labels.get(i) : Map.of());
             }
             loaded = values.size() >= rows.length;
         }
@@ -81,13 +86,13 @@ final class PagedRows extends ObservableListBase<GridRow> {
     }
 
     /** A list whose first page is already known (it came with the count), so it shows at once. */
-    void seed(List<Map<String, Object>> firstRows) {
+    void seed(List<Map<String, Object>> firstRows, List<Map<String, ParentLabel>> labels) {
         if (total == 0) {
             return;
         }
         Page first = new Page(0, pageLength(0));
         pages.put(0, first);
-        first.fill(firstRows);
+        first.fill(firstRows, labels);
     }
 
     @Override

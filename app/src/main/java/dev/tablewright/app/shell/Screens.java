@@ -11,6 +11,9 @@ import dev.tablewright.app.designer.TableDesignerViewModel;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.filter.FilterBuilderViewModel;
 import dev.tablewright.app.grid.GridViewModel;
+import dev.tablewright.app.grid.JoinedResultViewModel;
+import dev.tablewright.core.filter.Filter;
+import dev.tablewright.app.grid.LabelFields;
 import dev.tablewright.app.navigator.NavigatorConnection;
 import dev.tablewright.app.navigator.TableActions;
 import dev.tablewright.app.history.HistoryView;
@@ -37,6 +40,8 @@ public final class Screens implements Screen.Factory {
     private final Consumer<NavigatorConnection> tablesChanged;
     /** Where the filter builder's divider was left, shared by the data screens: the builder opens again at that size. */
     private final DoubleProperty builderShare = new SimpleDoubleProperty(-1);
+    /** Label fields chosen per connection, one store each so every grid of a connection sees a choice at once. */
+    private final Map<String, LabelFields> labelFields = new HashMap<>();
 
     private final TableActions actions;
     /** Open diagrams by connection: they read the schema again when a designer changes a table. */
@@ -104,10 +109,25 @@ public final class Screens implements Screen.Factory {
     /** A table's rows in the grid, with the filter builder docked above it on demand. */
     private Screen data(WorkspaceRequest request) {
         String table = request.table();
-        GridViewModel grid = new GridViewModel(request.connection().connector(), table, tasks, dialogs);
-        FilterBuilderViewModel filter = new FilterBuilderViewModel(request.connection().connector(), request.connection().name(),
-                table, tasks, dialogs);
-        TableDataView view = new TableDataView(grid, filter, builderShare);
+        LabelFields labels = labelFields.computeIfAbsent(request.connection().name(), name -> LabelFields.remembered(dataDir, name));
+        TableDataView.Tables tables = new TableDataView.Tables() {
+            @Override
+            public GridViewModel grid(String name) {
+                return new GridViewModel(request.connection().connector(), name, tasks, dialogs, labels);
+            }
+
+            @Override
+            public FilterBuilderViewModel filter(String name) {
+                return new FilterBuilderViewModel(request.connection().connector(), request.connection().name(), name, tasks, dialogs);
+            }
+
+            @Override
+            public JoinedResultViewModel joined(List<String> names, Filter filter) {
+                return new JoinedResultViewModel(request.connection().connector(), names, filter, tasks);
+            }
+        };
+        GridViewModel grid = tables.grid(table);
+        TableDataView view = new TableDataView(grid, tables.filter(table), builderShare, tables);
         grid.open();
         return new Screen() {
             @Override
@@ -122,7 +142,7 @@ public final class Screens implements Screen.Factory {
 
             @Override
             public void reload() {
-                grid.refresh();
+                view.grid().refresh();
             }
 
             @Override

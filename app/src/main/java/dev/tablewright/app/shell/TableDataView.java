@@ -3,7 +3,11 @@ package dev.tablewright.app.shell;
 import dev.tablewright.app.filter.FilterBuilderView;
 import dev.tablewright.app.filter.FilterBuilderViewModel;
 import dev.tablewright.app.grid.GridView;
+import dev.tablewright.app.grid.GridPlace;
 import dev.tablewright.app.grid.GridViewModel;
+import dev.tablewright.app.grid.JoinedResultView;
+import dev.tablewright.app.grid.JoinedResultViewModel;
+import dev.tablewright.app.grid.NavigationViewModel;
 import dev.tablewright.core.base.Json;
 import dev.tablewright.core.filter.Filter;
 import javafx.beans.property.DoubleProperty;
@@ -13,8 +17,12 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -23,15 +31,40 @@ import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A table's rows in the grid, with the filter builder docked above it on demand (the Filter
  * toggle): applying a filter there shows the matching rows in the grid, Clear shows all again.
  */
 public final class TableDataView {
-    private final GridViewModel grid;
-    private final FilterBuilderViewModel filter;
+    /** Makes the grid and filter builder of another table, for a hop along a relation. */
+    public interface Tables {
+        GridViewModel grid(String table);
+
+        FilterBuilderViewModel filter(String table);
+
+        /** The read-only rows of a filter over several tables. */
+        JoinedResultViewModel joined(List<String> tables, Filter filter);
+    }
+
+    /** How many places' screens are kept, so going back shows a place as it was left (scroll, sort). */
+    private static final int KEPT_PLACES = 8;
+
+    private GridViewModel grid;
+    private FilterBuilderViewModel filter;
+    private final Tables tables;
+    private final NavigationViewModel navigation;
+    private final Map<GridPlace, Place> kept = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<GridPlace, Place> eldest) {
+            return size() > KEPT_PLACES;
+        }
+    };
+    private final Label applied = new Label("All rows");
+    private final Label caption = new Label();
     private final BorderPane root;
     private final SplitPane split;
     private final ToggleButton toggle = new ToggleButton("Filter", new FontIcon(Feather.FILTER));
@@ -52,33 +85,129 @@ public final class TableDataView {
 
     /** Both ViewModels are for the same table; the caller opens the grid, the builder loads when first shown. */
     public TableDataView(GridViewModel grid, FilterBuilderViewModel filter) {
-        this(grid, filter, new SimpleDoubleProperty(-1));
+        this(grid, filter, new SimpleDoubleProperty(-1), null);
     }
 
-    /** {@code builderShare}: the divider position shared by the data screens of one window (negative: not moved yet). */
-    public TableDataView(GridViewModel grid, FilterBuilderViewModel filter, DoubleProperty builderShare) {
+    /**
+     * {@code builderShare}: the divider position shared by the data screens of one window (negative:
+     * not moved yet); {@code tables}: where hops along relations get their screens (null: none).
+     */
+    public TableDataView(GridViewModel grid, FilterBuilderViewModel filter, DoubleProperty builderShare, Tables tables) {
         this.grid = grid;
         this.filter = filter;
         this.builderShare = builderShare;
-        Label applied = new Label("All rows");
+        this.tables = tables;
+        this.navigation = new NavigationViewModel(GridPlace.of(grid.table()));
         applied.setId("appliedFilter");
         applied.getStyleClass().add("applied-filter");
-        filter.appliedFilterProperty().addListener((obs, old, f) -> applied.setText(applyToGrid(f)));
+        applied.setMinWidth(0);
+        caption.setId("placeCaption");
+        caption.getStyleClass().add("place-caption");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        Place start = new Place(grid, filter, new GridView(grid, tables == null ? null : navigation::go).root());
+        kept.put(navigation.currentProperty().get(), start);
+        listenToBuilder(filter);
 
-        split = new SplitPane(new GridView(grid).root());
+        split = new SplitPane(start.view());
         split.setOrientation(Orientation.VERTICAL);
         split.setId("dataSplit");
         toggle.setId("filterToggle");
         toggle.setTooltip(new Tooltip("Build a filter by pointing and clicking"));
         toggle.selectedProperty().addListener((obs, was, shown) -> dockFilter(shown));
 
-        HBox bar = new HBox(8, toggle, applied);
+        HBox bar = new HBox(8);
+        if (tables != null) {
+            Button back = hop("navBack", Feather.ARROW_LEFT, "Back (Alt+Left)", navigation::back);
+            back.disableProperty().bind(navigation.canGoBackProperty().not());
+            Button forward = hop("navForward", Feather.ARROW_RIGHT, "Forward (Alt+Right)", navigation::forward);
+            forward.disableProperty().bind(navigation.canGoForwardProperty().not());
+            bar.getChildren().addAll(back, forward, caption);
+            navigation.currentProperty().addListener((obs, old, place) -> showPlace(place));
+        }
+        bar.getChildren().addAll(toggle, applied);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("data-filter-bar");
         bar.setPadding(new Insets(4, 8, 4, 8));
         root = new BorderPane(split);
         root.setTop(bar);
         root.setId("dataScreen");
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (tables != null && e.isAltDown() && e.getCode() == KeyCode.LEFT) {
+                navigation.back();
+                e.consume();
+            } else if (tables != null && e.isAltDown() && e.getCode() == KeyCode.RIGHT) {
+                navigation.forward();
+                e.consume();
+            }
+        });
+        caption.setText(grid.table());
+    }
+
+    /** One place's screen: its grid, its builder, and the grid's view. */
+    private record Place(GridViewModel grid, FilterBuilderViewModel filter, Node view) {
+    }
+
+    private static Button hop(String id, Feather icon, String tip, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private void listenToBuilder(FilterBuilderViewModel builder) {
+        builder.appliedFilterProperty().addListener((obs, old, f) -> {
+            if (builder == filter) {
+                applied.setText(applyToGrid(f));
+            }
+        });
+    }
+
+    /** The back/forward history of this screen's hops. */
+    public NavigationViewModel navigation() {
+        return navigation;
+    }
+
+    /** The grid shown now (another table's after a hop along a relation). */
+    public GridViewModel grid() {
+        return grid;
+    }
+
+    /** Shows a place: the one kept from before, else a new grid of its table, filtered to its rows. */
+    private void showPlace(GridPlace place) {
+        boolean builderShown = toggle.isSelected();
+        toggle.setSelected(false);
+        Place p = kept.get(place);
+        if (p == null) {
+            GridViewModel g = tables.grid(place.table());
+            FilterBuilderViewModel f = tables.filter(place.table());
+            g.filterProperty().set(place.filter());
+            p = new Place(g, f, new GridView(g, navigation::go).root());
+            listenToBuilder(f);
+            if (!place.filter().isEmpty()) {
+                // The builder starts from the hop's filter, so the person can widen or clear it there.
+                f.stateProperty().addListener((obs, old, state) -> {
+                    if (state == FilterBuilderViewModel.State.READY && f.filter().isEmpty()) {
+                        f.setFilter(place.filter());
+                    }
+                });
+            }
+            kept.put(place, p);
+            g.open();
+        }
+        grid = p.grid();
+        filter = p.filter();
+        filterView = null;
+        split.getItems().setAll(p.view());
+        caption.setText(place.caption());
+        applied.setText(describe(grid.filterProperty().get()));
+        if (builderShown) {
+            toggle.setSelected(true);
+        }
+    }
+
+    private static String describe(Filter f) {
+        return f == null || f.isEmpty() ? "All rows" : "Filter: " + Json.write(f.toArray());
     }
 
     public Parent root() {
@@ -90,16 +219,28 @@ public final class TableDataView {
         toggle.setSelected(true);
     }
 
-    /** Hands an applied filter to the grid and says what the grid now shows. */
+    /**
+     * Hands an applied filter to the grid and says what the grid now shows; a filter over several
+     * tables shows its rows in a read-only result grid in the grid's place.
+     */
     private String applyToGrid(Filter applied) {
-        List<String> tables = filter.appliedTablesProperty().get();
-        if (applied != null && tables != null && !tables.equals(List.of(grid.table()))) {
-            // The grid reads one table; a joined filter would be refused there, so the grid keeps its rows.
-            return "This filter joins " + String.join(", ", tables)
-                    + "; the grid shows one table. Remove the added tables to see its rows here.";
+        List<String> queried = filter.appliedTablesProperty().get();
+        Node gridNode = kept.get(navigation.currentProperty().get()).view();
+        if (applied != null && queried != null && !queried.equals(List.of(grid.table()))) {
+            if (tables == null) {
+                return "This filter joins " + String.join(", ", queried)
+                        + "; the grid shows one table. Remove the added tables to see its rows here.";
+            }
+            JoinedResultViewModel joined = tables.joined(queried, applied);
+            split.getItems().set(split.getItems().size() - 1, new JoinedResultView(joined).root());
+            joined.open();
+            return "Joined: " + Json.write(applied.toArray());
+        }
+        if (split.getItems().get(split.getItems().size() - 1) != gridNode) {
+            split.getItems().set(split.getItems().size() - 1, gridNode);
         }
         grid.filterProperty().set(applied == null ? Filter.none() : applied);
-        return applied == null || applied.isEmpty() ? "All rows" : "Filter: " + Json.write(applied.toArray());
+        return describe(applied);
     }
 
     private void dockFilter(boolean shown) {
@@ -109,7 +250,9 @@ public final class TableDataView {
             return;
         }
         if (filterView == null) {
-            filter.load();
+            if (filter.stateProperty().get() != FilterBuilderViewModel.State.READY) {
+                filter.load();
+            }
             filterView = scrolling(new FilterBuilderView(filter).root());
         }
         split.getItems().add(0, filterView);

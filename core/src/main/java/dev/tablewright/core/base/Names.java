@@ -37,6 +37,12 @@ public final class Names {
         return s == null || s.isEmpty() ? table : s;
     }
 
+    /** The plural of a table name, by English rules: Track → Tracks, category → categories; a plural stays one. */
+    public static String plural(String table) {
+        String p = INFLECTOR.pluralize(table);
+        return p == null || p.isEmpty() ? table : p;
+    }
+
     /** The foreign-key field for a parent table, or a PascalCase role: categories → categoryId, Owner → ownerId. */
     public static String foreignKeyField(String parentTable, String role) {
         String base = role != null && !role.isEmpty() ? role : singular(parentTable);

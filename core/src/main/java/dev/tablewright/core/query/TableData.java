@@ -80,6 +80,10 @@ public final class TableData {
         return reads.count(table, options);
     }
 
+    public long countJoined(List<String> tables, ReadOptions options) {
+        return reads.countJoined(tables, options);
+    }
+
     /** Resolves a filter field: a column, or {@code column.path.in.json} on a json/jsonb column. */
     public FilterCompiler.FieldResolver resolver(TableSchema schema) {
         return reads.resolver(schema);

@@ -142,6 +142,38 @@ final class TableReads {
         return session.withConnection(c -> fetchTyped(c, sql.build(), keys, types, dates));
     }
 
+    /**
+     * The rows a query over several tables matches (the join written in the filter); with
+     * {@code limit} set, counting stops there, as for one table.
+     */
+    long countJoined(List<String> tables, ReadOptions options) {
+        ReadOptions o = options == null ? ReadOptions.none() : options;
+        if (tables.isEmpty() || new LinkedHashSet<>(tables).size() != tables.size()) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Give each table to count over once.");
+        }
+        Map<String, TableSchema> schemasByName = new LinkedHashMap<>();
+        for (String t : tables) {
+            schemasByName.put(t, schemas.require(t));
+        }
+        Integer cap = o.limit();
+        SqlStatement.Builder sql = new SqlStatement.Builder().sql(cap == null ? "SELECT COUNT(*) FROM " : "SELECT COUNT(*) FROM (SELECT 1 AS one FROM ")
+                .sql(String.join(", ", tables.stream().map(this::q).toList()));
+        SqlStatement where = new FilterCompiler(dialect, joinedResolver(schemasByName))
+                .compile(o.filter() == null ? null : FilterSql.withColumns(o.filter(), schemasByName));
+        if (!where.sql().isEmpty()) {
+            sql.sql(" WHERE ").append(where);
+        }
+        if (cap != null) {
+            sql.sql(" LIMIT ").param("?", (long) cap).sql(") capped");
+        }
+        return session.withConnection(c -> {
+            try (PreparedStatement ps = session.prepare(c, sql.build()); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** {@code table.field} as a qualified, quoted column. */
     private String columnOf(String key) {
         int dot = key.indexOf('.');

@@ -54,6 +54,20 @@ class JoinConformanceTest {
 
     @ParameterizedTest
     @MethodSource(DIALECTS)
+    void aJoinIsCountedAsItIsRead(String dialect) {
+        try (Connector db = blog(dialect)) {
+            List<Object> join = List.of(List.of("users.id", "=", "posts.userId"));
+            assertEquals(3, db.countRows(List.of("users", "posts"), ReadOptions.filter(join)));
+            assertEquals(2, db.countRows(List.of("users", "posts"), ReadOptions.filter(join).withLimit(2)), "a cap stops the count");
+            assertEquals(12, db.countRows(List.of("users", "posts"), ReadOptions.none()), "no join: every pair");
+            assertEquals(1, db.countRows(List.of("users", "orders", "shipments"), ReadOptions.filter(List.of(List.of("users.id", "=", "orders.userId"),
+                    "and", List.of("orders.shipmentId", "=", "shipments.id"), "and", List.of("users.name", "=", "Alice"),
+                    "and", List.of("shipments.details.priority", "=", true)))));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
     void postTitlesOfAlice(String dialect) {
         try (Connector db = blog(dialect)) {
             List<Map<String, Object>> rows = db.getTableData(List.of("users", "posts"), ReadOptions.fromMap(Map.of(

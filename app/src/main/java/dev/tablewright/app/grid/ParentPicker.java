@@ -1,0 +1,104 @@
+package dev.tablewright.app.grid;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PopOver;
+
+import java.util.function.Consumer;
+
+/**
+ * The popup a foreign-key cell opens to pick its parent (ControlsFX's PopOver): a search box, the
+ * matching parent rows a page at a time (the next page is read when the list is scrolled to its
+ * end), and a line for "nothing matches" or a failure. Enter or a click picks; Escape closes.
+ */
+final class ParentPicker {
+    private ParentPicker() {
+    }
+
+    static PopOver show(Node owner, ParentPickerViewModel viewModel, Consumer<ParentPickerViewModel.Choice> picked) {
+        TextField search = new TextField();
+        search.setId("pickerSearch");
+        search.setPromptText(viewModel.labelField() == null ? "Key of " + viewModel.parentTable()
+                : "Search " + viewModel.parentTable() + " by " + viewModel.labelField() + " or key");
+        search.textProperty().bindBidirectional(viewModel.searchProperty());
+
+        ListView<ParentPickerViewModel.Choice> list = new ListView<>(viewModel.choices());
+        list.setId("pickerList");
+        list.setPrefSize(380, 300);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ParentPickerViewModel.Choice item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+                if (!empty && getIndex() == viewModel.choices().size() - 1) {
+                    viewModel.loadMore();
+                }
+            }
+        });
+        Label message = new Label();
+        message.setId("pickerMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(viewModel.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+
+        VBox content = new VBox(6, search, list, message);
+        content.setPadding(new Insets(8));
+        content.setId("parentPicker");
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        PopOver pop = new PopOver(content);
+        pop.setTitle("Pick " + viewModel.parentTable());
+        pop.setHeaderAlwaysVisible(true);
+        pop.setDetachable(false);
+        pop.setArrowLocation(PopOver.ArrowLocation.TOP_LEFT);
+        Runnable pick = () -> {
+            ParentPickerViewModel.Choice c = list.getSelectionModel().getSelectedItem();
+            if (c == null && !viewModel.choices().isEmpty()) {
+                c = viewModel.choices().get(0);
+            }
+            if (c != null) {
+                pop.hide();
+                picked.accept(c);
+            }
+        };
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                pick.run();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN && !viewModel.choices().isEmpty()) {
+                list.requestFocus();
+                list.getSelectionModel().selectFirst();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                pop.hide();
+                e.consume();
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                pick.run();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                pop.hide();
+                e.consume();
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && list.getSelectionModel().getSelectedItem() != null) {
+                pick.run();
+            }
+        });
+        pop.show(owner);
+        search.requestFocus();
+        return pop;
+    }
+}
