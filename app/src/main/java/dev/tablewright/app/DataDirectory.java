@@ -1,6 +1,8 @@
 package dev.tablewright.app;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,6 +50,17 @@ public final class DataDirectory {
         String xdg = env.get(xdgVariable);
         Path base = isSet(xdg) && Path.of(xdg).isAbsolute() ? Path.of(xdg) : xdgDefault;
         return base.resolve("tablewright");
+    }
+
+    /**
+     * A file name for a connection, database or table name: the name itself when it is plain,
+     * else its UTF-8 bytes in hex behind an {@code x}, so no name can reach outside its folder.
+     */
+    public static String fileName(String name) {
+        if (name.matches("[A-Za-z0-9_-]{1,100}")) {
+            return name;
+        }
+        return "x" + HexFormat.of().formatHex(name.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean isSet(String value) {

@@ -1,16 +1,15 @@
 package dev.tablewright.app.diagram;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tablewright.app.DataDirectory;
 import dev.tablewright.app.storage.AtomicFiles;
 import dev.tablewright.core.base.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,14 +27,7 @@ public final class DiagramPositions {
     }
 
     Path fileOf(String connection, String database) {
-        return directory.resolve(safe(connection)).resolve(safe(database) + ".json");
-    }
-
-    private static String safe(String name) {
-        if (name.matches("[A-Za-z0-9_-]{1,100}")) {
-            return name;
-        }
-        return "x" + HexFormat.of().formatHex(name.getBytes(StandardCharsets.UTF_8));
+        return directory.resolve(DataDirectory.fileName(connection)).resolve(DataDirectory.fileName(database) + ".json");
     }
 
     /** The saved positions by table; empty when the diagram was never arranged. */

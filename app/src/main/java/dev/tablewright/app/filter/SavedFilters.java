@@ -1,15 +1,14 @@
 package dev.tablewright.app.filter;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tablewright.app.DataDirectory;
 import dev.tablewright.core.base.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,14 +27,7 @@ public final class SavedFilters {
     }
 
     Path fileOf(String connection, String table) {
-        return directory.resolve(safe(connection)).resolve(safe(table) + ".json");
-    }
-
-    private static String safe(String name) {
-        if (name.matches("[A-Za-z0-9_-]{1,100}")) {
-            return name;
-        }
-        return "x" + HexFormat.of().formatHex(name.getBytes(StandardCharsets.UTF_8));
+        return directory.resolve(DataDirectory.fileName(connection)).resolve(DataDirectory.fileName(table) + ".json");
     }
 
     /** The saved filters by name, in the order they were saved. */

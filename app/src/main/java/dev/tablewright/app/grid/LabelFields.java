@@ -1,6 +1,7 @@
 package dev.tablewright.app.grid;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tablewright.app.DataDirectory;
 import dev.tablewright.app.storage.AtomicFiles;
 import dev.tablewright.core.base.Json;
 import dev.tablewright.core.base.LogicalType;
@@ -9,10 +10,8 @@ import dev.tablewright.core.schema.TableSchema;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,19 +45,12 @@ public final class LabelFields {
 
     /** Choices kept in {@code dataDirectory/grid-labels/<connection>.json}. */
     public static LabelFields remembered(Path dataDirectory, String connection) {
-        return new LabelFields(dataDirectory.resolve("grid-labels").resolve(safe(connection) + ".json"));
+        return new LabelFields(dataDirectory.resolve("grid-labels").resolve(DataDirectory.fileName(connection) + ".json"));
     }
 
     /** Choices kept for as long as this object lives. */
     public static LabelFields forSession() {
         return new LabelFields(null);
-    }
-
-    private static String safe(String name) {
-        if (name.matches("[A-Za-z0-9_-]{1,100}")) {
-            return name;
-        }
-        return "x" + HexFormat.of().formatHex(name.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The field that labels {@code table}'s rows: the one chosen, if it still exists, else {@link #pick}. */
