@@ -412,9 +412,7 @@ public final class SchemaManager {
                 ? new TableDesign.Field(name, name, spec) : TableDesign.Field.added(name, spec)));
         TableDesign design = TableDesign.of(current).withFields(fields);
         TableChanges changes = new TableChanges(session, this);
-        List<String> done = changes.plan(design, keysMayChange).all().stream().map(SqlStatement::sql).toList();
-        changes.apply(design, false, keysMayChange);
-        return done;
+        return changes.applyPlan(design, false, keysMayChange).all().stream().map(SqlStatement::sql).toList();
     }
 
     /** Adds one field (a foreign key, say) to an existing table: by ALTER TABLE, or SQLite's rebuild. */

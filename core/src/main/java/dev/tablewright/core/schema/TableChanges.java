@@ -163,11 +163,7 @@ public final class TableChanges {
 
     /** The statements Apply would run on this connection. */
     public TableChangePlan plan(TableDesign design) {
-        return plan(design, false);
-    }
-
-    TableChangePlan plan(TableDesign design, boolean keysMayChange) {
-        return TableChangePlanner.plan(dialect, snapshot(design.name()), design, keysMayChange);
+        return TableChangePlanner.plan(dialect, snapshot(design.name()), design);
     }
 
     /** The statements the same design would run on another dialect (sqlite, postgres, mysql, mariadb), planned without its database. */
@@ -217,6 +213,20 @@ public final class TableChanges {
 
     /** {@link #apply(TableDesign, boolean)}, letting foreign keys of kept fields change (for relationships only). */
     TableSchema apply(TableDesign design, boolean acceptDataLoss, boolean keysMayChange) {
+        TableChangePlan plan = applyPlan(design, acceptDataLoss, keysMayChange);
+        List<String> warnings = new ArrayList<>();
+        Names.styleWarning("table", design.name()).ifPresent(w -> {
+            if (!design.existing()) {
+                warnings.add(w);
+            }
+        });
+        design.fields().stream().filter(f -> !f.name().equals(f.original()))
+                .forEach(f -> Names.styleWarning("field", f.name()).ifPresent(warnings::add));
+        return schemas.require(design.name()).withReport(plan.summary(), warnings);
+    }
+
+    /** Plans the design once, refuses it as {@link #apply(TableDesign, boolean)} says, runs it, and returns the plan it ran. */
+    TableChangePlan applyPlan(TableDesign design, boolean acceptDataLoss, boolean keysMayChange) {
         TableSnapshot snapshot = snapshot(design.name());
         TableChangePlan plan = TableChangePlanner.plan(dialect, snapshot, design, keysMayChange);
         List<TableChangeRisk> risks = risks(snapshot, design);
@@ -242,15 +252,7 @@ public final class TableChanges {
         } finally {
             schemas.invalidate();
         }
-        List<String> warnings = new ArrayList<>();
-        Names.styleWarning("table", design.name()).ifPresent(w -> {
-            if (!design.existing()) {
-                warnings.add(w);
-            }
-        });
-        design.fields().stream().filter(f -> !f.name().equals(f.original()))
-                .forEach(f -> Names.styleWarning("field", f.name()).ifPresent(warnings::add));
-        return schemas.require(design.name()).withReport(plan.summary(), warnings);
+        return plan;
     }
 
     private void run(TableChangePlan plan) {
