@@ -85,8 +85,25 @@ final class StoredTables {
                 SqlStatement.of("INSERT INTO " + meta + " (" + name + ", " + dialect.quoteIdentifier("definition") + ") VALUES (?, ?)", table, Json.write(stored)));
     }
 
-    /** Replaces what is stored about {@code table}, creating the internal table when it is missing. */
+    /**
+     * Whether the workbench keeps anything of its own about the table: the logical types of a table
+     * it created, or the history of one whose tracking the user turned on. A table some other tool
+     * made, without history, is read from the catalog alone (its types inferred from the native
+     * ones), so browsing, editing and designing it writes none of the workbench's tables.
+     */
+    static boolean worthStoring(StoredTable stored) {
+        return stored.created() || stored.trackHistory();
+    }
+
+    /**
+     * Replaces what is stored about {@code table}, creating the internal table when it is missing;
+     * forgets it instead when there is nothing {@link #worthStoring worth storing}.
+     */
     static void save(Dialect dialect, Connection c, String table, StoredTable stored) throws SQLException {
+        if (!worthStoring(stored)) {
+            delete(dialect, c, table);
+            return;
+        }
         ensureMeta(dialect, c);
         try (PreparedStatement del = c.prepareStatement("DELETE FROM " + dialect.quoteIdentifier(InternalNames.SCHEMA_TABLE) + " WHERE " + dialect.quoteIdentifier("tableName") + " = ?")) {
             del.setString(1, table);

@@ -338,11 +338,15 @@ public final class TableChangePlanner {
                 String key = finalFields.entrySet().stream().filter(e -> e.getValue().primaryKey()).map(Map.Entry::getKey).findFirst().orElseThrow();
                 d.historyTriggers(table, InternalNames.historyTable(table), key, columns).forEach(this::add);
             }
-            if (!snapshot.metaExists()) {
-                add(StoredTables.metaTableSql(d));
+            StoredTable stored = new StoredTable(current.managed(), tracked, finalFields);
+            if (StoredTables.worthStoring(stored)) {
+                if (!snapshot.metaExists()) {
+                    add(StoredTables.metaTableSql(d));
+                }
+                statements.addAll(StoredTables.saveStoredStatements(d, table, stored));
+            } else if (snapshot.metaExists()) {
+                statements.add(StoredTables.saveStoredStatements(d, table, stored).get(0));
             }
-            statements.addAll(StoredTables.saveStoredStatements(d, table,
-                    new StoredTable(current.managed(), tracked, finalFields)));
             return done(tracking);
         }
 
