@@ -2,6 +2,7 @@ package dev.tablewright.app;
 
 import dev.tablewright.app.connection.ConfigDirectory;
 import dev.tablewright.app.connection.ConnectionRegistry;
+import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.dialog.FxDialogService;
 import dev.tablewright.app.sample.SampleDatabase;
 import dev.tablewright.app.shell.MainWindowView;
@@ -19,8 +20,13 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
 
-/** The desktop workbench: opens the main window on the sample database. */
+/**
+ * The desktop workbench: opens the main window on the sample database, and on each database file
+ * named on the command line ({@code tablewright shop.sqlite}).
+ */
 public final class TablewrightApp extends Application {
     private static final double WIDTH = 1280;
     private static final double HEIGHT = 820;
@@ -32,13 +38,28 @@ public final class TablewrightApp extends Application {
     private MainWindowViewModel viewModel;
     private MainWindowView view;
     private Stage stage;
+    private final List<String> givenArguments;
+    private final Function<Stage, DialogService> dialogFactory;
+
+    public TablewrightApp() {
+        this(null, FxDialogService::new);
+    }
+
+    /**
+     * For tests, which start the app without a launcher: {@code arguments} stand for the command
+     * line, {@code dialogs} for the windows that ask the user (a file chooser a test can answer).
+     */
+    TablewrightApp(List<String> arguments, Function<Stage, DialogService> dialogs) {
+        this.givenArguments = arguments;
+        this.dialogFactory = dialogs;
+    }
 
     @Override
     public void start(Stage stage) {
         this.stage = stage;
         Path dataDir = DataDirectory.resolve();
         tasks = new FxTaskExecutor();
-        FxDialogService dialogs = new FxDialogService(stage);
+        DialogService dialogs = dialogFactory.apply(stage);
         viewModel = new MainWindowViewModel(new SampleDatabase(dataDir), tasks, dialogs, dataDir,
                 ConfigDirectory.resolve(), new ConnectionRegistry(Platform::runLater));
         applyTheme(viewModel.themeProperty().get());
@@ -66,6 +87,16 @@ public final class TablewrightApp extends Application {
         view.navigator().focusTree();
 
         viewModel.openSample();
+        for (Path file : filesToOpen()) {
+            viewModel.openFile(file);
+        }
+    }
+
+    /** The database files named on the command line; options (starting with "-") are not files. */
+    private List<Path> filesToOpen() {
+        List<String> arguments = givenArguments != null ? givenArguments
+                : getParameters() == null ? List.of() : getParameters().getUnnamed();
+        return arguments.stream().filter(a -> !a.isBlank() && !a.startsWith("-")).map(Path::of).toList();
     }
 
     private static void applyTheme(Theme theme) {

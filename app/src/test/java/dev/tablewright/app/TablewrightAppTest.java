@@ -210,7 +210,7 @@ class TablewrightAppTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("26 rows").tryQuery().isPresent());
 
         robot.clickOn("products");
-        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.O);
+        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.O);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#gridRowCount").tryQuery().isPresent()
                 && "26 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
         assertTrue(robot.lookup("#filterJson").tryQuery().isEmpty(), "opening the data alone leaves the builder closed");

@@ -33,7 +33,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -41,6 +43,8 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -75,6 +79,7 @@ public final class MainWindowView {
         SplitPane.setResizableWithParent(navigator.root(), false);
         root.setCenter(split);
         root.setBottom(statusBar());
+        acceptDroppedFiles();
         root.getStylesheets().add(Objects.requireNonNull(MainWindowView.class.getResource("shell.css")).toExternalForm());
         viewModel.setWorkspace(this::show);
         viewModel.setConnectionManagerOpener(this::showConnectionManager);
@@ -123,9 +128,18 @@ public final class MainWindowView {
                 shortcut(KeyCode.CLOSE_BRACKET), viewModel::openConsole);
         MenuItem closeTab = item("Close tab", Feather.X, "closeTabMenuItem", shortcut(KeyCode.W), this::closeCurrentTab);
         MenuItem quitItem = item("Quit", Feather.POWER, "quitMenuItem", shortcut(KeyCode.Q), quit);
-        Menu file = new Menu("_File", null, connections, new SeparatorMenuItem(), newTable, console, new SeparatorMenuItem(), closeTab, new SeparatorMenuItem(), quitItem);
+        MenuItem openFile = item("Open database file…", Feather.FOLDER, "openFileMenuItem", shortcut(KeyCode.O), viewModel::openFile);
+        MenuItem newFile = item("New database file…", Feather.FILE_PLUS, "newFileMenuItem", null, viewModel::newFile);
+        Menu recent = new Menu("Open recent", new FontIcon(Feather.CLOCK));
+        recent.setId("recentFilesMenu");
+        ListChangeListener<String> onRecent = change -> showRecentFiles(recent);
+        viewModel.recentFiles().addListener(onRecent);
+        showRecentFiles(recent);
+        Menu file = new Menu("_File", null, openFile, recent, newFile, connections, new SeparatorMenuItem(), newTable, console,
+                new SeparatorMenuItem(), closeTab, new SeparatorMenuItem(), quitItem);
 
-        MenuItem open = item("Open data", Feather.GRID, "openTableMenuItem", shortcut(KeyCode.O),
+        MenuItem open = item("Open data", Feather.GRID, "openTableMenuItem",
+                new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> onSelected(s -> nav.openData(s.connection(), s.table())));
         MenuItem design = item("Design", Feather.EDIT_3, "designTableMenuItem", shortcut(KeyCode.D),
                 () -> onSelected(s -> nav.design(s.connection(), s.table())));
@@ -175,6 +189,41 @@ public final class MainWindowView {
         bar.setId("menuBar");
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private void showRecentFiles(Menu recent) {
+        recent.getItems().clear();
+        for (String file : viewModel.recentFiles()) {
+            MenuItem item = new MenuItem(file);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> viewModel.openFile(Path.of(file)));
+            recent.getItems().add(item);
+        }
+        recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    /** A SQLite file dropped anywhere on the window opens as it would from File → Open. */
+    private void acceptDroppedFiles() {
+        root.setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles()
+                    && event.getDragboard().getFiles().stream().anyMatch(f -> DatabaseFiles.looksLikeDatabase(f.toPath()))) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        root.setOnDragDropped(event -> {
+            boolean opened = false;
+            if (event.getDragboard().hasFiles()) {
+                for (File dropped : event.getDragboard().getFiles()) {
+                    if (DatabaseFiles.looksLikeDatabase(dropped.toPath())) {
+                        viewModel.openFile(dropped.toPath());
+                        opened = true;
+                    }
+                }
+            }
+            event.setDropCompleted(opened);
+            event.consume();
+        });
     }
 
     private void onSelected(java.util.function.Consumer<NavigatorViewModel.Selection> action) {
@@ -293,11 +342,13 @@ public final class MainWindowView {
         VBox page = new VBox(
                 title,
                 lead,
+                startButtons(),
                 heading("The sample database"),
                 paragraph("On the left is a database to try things on: a small coffee shop with its categories, "
                         + "products, customers and orders. Tablewright creates it on first launch at "
                         + viewModel.sampleLocation() + ". Delete that file and the next launch builds it afresh."),
                 heading("Getting around"),
+                bullet("Ctrl+O opens a SQLite file; so does dropping a .sqlite or .db file on this window. File → Open recent lists the last ones."),
                 bullet("Double-click a table (or select it and press Enter) to browse and edit its rows."),
                 bullet("Right-click a table to filter it (Ctrl+Shift+F), design it, see its history, copy its name, clear or delete it."),
                 bullet("Ctrl+F finds a table by name; Ctrl+T starts a new table; Ctrl+] opens a SQL console."),
@@ -308,6 +359,26 @@ public final class MainWindowView {
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    /** The four ways to start: a file, a new file, a server, the sample. */
+    private Node startButtons() {
+        FlowPane buttons = new FlowPane(8, 8,
+                startButton("Open database file…", Feather.FOLDER, "welcomeOpenFile", viewModel::openFile),
+                startButton("New database file…", Feather.FILE_PLUS, "welcomeNewFile", viewModel::newFile),
+                startButton("Connect to a server…", Feather.SERVER, "welcomeConnect", viewModel::showConnections),
+                startButton("Sample database", Feather.COFFEE, "welcomeSample", viewModel::showSample));
+        buttons.getStyleClass().add("welcome-buttons");
+        buttons.setId("welcomeStart");
+        return buttons;
+    }
+
+    private static Button startButton(String text, Feather icon, String id, Runnable action) {
+        Button button = new Button(text, new FontIcon(icon));
+        button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(e -> action.run());
+        return button;
     }
 
     private static Label heading(String text) {

@@ -15,6 +15,8 @@ import dev.tablewright.app.sample.SampleDatabase;
 import dev.tablewright.app.task.RunningTask;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
+import dev.tablewright.core.connect.ConnectOptions;
+import javafx.collections.FXCollections;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -46,6 +48,10 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
     private final Path configDir;
     private final ConnectionRegistry registry;
     private final Map<NavigatorConnection, OpenConnection> profiles = new LinkedHashMap<>();
+    /** Database files opened with File → Open or New, a command-line argument or a drop: closed on Disconnect. */
+    private final Map<NavigatorConnection, Path> files = new LinkedHashMap<>();
+    private final ObservableList<String> recentFiles = FXCollections.observableArrayList();
+    private NavigatorConnection sampleConnection;
     private ConnectionManagerViewModel connectionManager;
     private Consumer<ConnectionManagerViewModel> connectionManagerOpener = manager -> { };
 
@@ -81,6 +87,7 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
         this.navigator = new NavigatorViewModel(tasks, dialogs, this);
         this.settings = Settings.load(settingsDir);
         theme.set(settings.theme());
+        recentFiles.setAll(settings.recentFiles());
         theme.addListener((obs, old, chosen) -> saveSettings(settings.withTheme(chosen)));
 
         navigator.selectionProperty().addListener((obs, old, selected) -> {
@@ -119,13 +126,79 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
                 return;
             }
             owned.add(connector);
-            navigator.add(SampleDatabase.CONNECTION_NAME, sample.file().toString(), connector);
+            sampleConnection = navigator.add(SampleDatabase.CONNECTION_NAME, sample.file().toString(), connector);
             reopenRemembered();
         }, failure -> {
             opening.set(false);
             sampleProblem.set(Failures.describe(failure));
             reopenRemembered();
         });
+    }
+
+    /** The sample becomes the connection the user works on (the welcome page's "sample" button). */
+    public void showSample() {
+        if (sampleConnection != null && navigator.connections().contains(sampleConnection)) {
+            current.set(sampleConnection);
+        } else if (!opening.get()) {
+            openSample();
+        }
+    }
+
+    // --- database files ---
+
+    private static final List<DialogService.FileFilter> DATABASE_FILES = List.of(
+            new DialogService.FileFilter("SQLite databases", List.of("*.sqlite", "*.sqlite3", "*.db", "*.db3")),
+            new DialogService.FileFilter("All files", List.of("*")));
+
+    /** File → Open database file: asks for a SQLite file and opens it. */
+    public void openFile() {
+        dialogs.chooseFileToOpen("Open database file", DATABASE_FILES).ifPresent(this::openFile);
+    }
+
+    /** File → New database file: asks where, then creates an empty SQLite database there and opens it. */
+    public void newFile() {
+        dialogs.chooseFileToCreate("New database file", "database.sqlite", DATABASE_FILES).ifPresent(file -> open(file, true));
+    }
+
+    /**
+     * Opens an existing SQLite file (from the menu, the recent files, the command line or a drop)
+     * and makes it the connection the user works on; a file already open is only brought forward.
+     * Opening writes nothing into the file.
+     */
+    public void openFile(Path file) {
+        open(file, false);
+    }
+
+    private void open(Path chosen, boolean create) {
+        Path file = chosen.toAbsolutePath().normalize();
+        for (Map.Entry<NavigatorConnection, Path> known : files.entrySet()) {
+            if (known.getValue().equals(file)) {
+                current.set(known.getKey());
+                return;
+            }
+        }
+        tasks.execute(() -> {
+            if (!create) {
+                DatabaseFiles.checkReadable(file);
+            }
+            return Connector.connect(ConnectOptions.sqlite(file.toString()));
+        }, connector -> {
+            if (closed) {
+                connector.close();
+                return;
+            }
+            owned.add(connector);
+            NavigatorConnection shown = navigator.add(file.getFileName().toString(), "SQLite · " + file, connector);
+            files.put(shown, file);
+            current.set(shown);
+            saveSettings(settings.withRecentFile(file.toString()));
+            recentFiles.setAll(settings.recentFiles());
+        }, failure -> dialogs.showError("Could not open " + file.getFileName(), Failures.describe(failure)));
+    }
+
+    /** The database files opened lately, newest first, for File → Open recent. */
+    public ObservableList<String> recentFiles() {
+        return recentFiles;
     }
 
     // --- connections from profiles ---
@@ -194,12 +267,25 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
 
     @Override
     public boolean canDisconnect(NavigatorConnection connection) {
-        return isFromProfile(connection);
+        return isFromProfile(connection) || files.containsKey(connection);
     }
 
-    /** Closes a connection opened from a profile (the sample stays) and forgets it for the next launch. */
+    /**
+     * Closes a connection opened from a profile or a file (the sample stays); a profile's is
+     * forgotten for the next launch.
+     */
     @Override
     public void disconnect(NavigatorConnection connection) {
+        if (files.remove(connection) != null) {
+            navigator.remove(connection);
+            owned.remove(connection.connector());
+            Connector connector = connection.connector();
+            tasks.execute(() -> {
+                connector.close();
+                return null;
+            }, done -> { }, failure -> { });
+            return;
+        }
         OpenConnection open = profiles.remove(connection);
         if (open == null) {
             return;

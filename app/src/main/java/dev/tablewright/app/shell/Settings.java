@@ -8,14 +8,18 @@ import dev.tablewright.app.storage.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the window remembers between launches: theme, size and place, and the connections that
- * were open. Kept as {@code settings.json} in the data directory.
+ * What the window remembers between launches: theme, size and place, the connections that were
+ * open and the database files opened lately (newest first). Kept as {@code settings.json} in the
+ * data directory.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Settings(Theme theme, WindowBounds window, List<String> openConnections) {
+public record Settings(Theme theme, WindowBounds window, List<String> openConnections, List<String> recentFiles) {
+    /** How many recent files File → Open recent lists. */
+    public static final int RECENT_FILES = 10;
     public static final String FILE_NAME = "settings.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -27,10 +31,11 @@ public record Settings(Theme theme, WindowBounds window, List<String> openConnec
     public Settings {
         theme = theme == null ? Theme.LIGHT : theme;
         openConnections = openConnections == null ? List.of() : List.copyOf(openConnections);
+        recentFiles = recentFiles == null ? List.of() : List.copyOf(recentFiles);
     }
 
     public static Settings defaults() {
-        return new Settings(Theme.LIGHT, null, List.of());
+        return new Settings(Theme.LIGHT, null, List.of(), List.of());
     }
 
     /**
@@ -54,14 +59,22 @@ public record Settings(Theme theme, WindowBounds window, List<String> openConnec
     }
 
     public Settings withTheme(Theme newTheme) {
-        return new Settings(newTheme, window, openConnections);
+        return new Settings(newTheme, window, openConnections, recentFiles);
     }
 
     public Settings withWindow(WindowBounds bounds) {
-        return new Settings(theme, bounds, openConnections);
+        return new Settings(theme, bounds, openConnections, recentFiles);
     }
 
     public Settings withOpenConnections(List<String> names) {
-        return new Settings(theme, window, names);
+        return new Settings(theme, window, names, recentFiles);
+    }
+
+    /** {@code file} first among the recent files, once, the oldest dropped past {@value #RECENT_FILES}. */
+    public Settings withRecentFile(String file) {
+        List<String> files = new ArrayList<>(recentFiles);
+        files.remove(file);
+        files.add(0, file);
+        return new Settings(theme, window, openConnections, files.subList(0, Math.min(files.size(), RECENT_FILES)));
     }
 }

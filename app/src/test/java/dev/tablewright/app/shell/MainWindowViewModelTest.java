@@ -76,6 +76,77 @@ class MainWindowViewModelTest {
         assertTrue(status.contains("occupied"), status);
     }
 
+    private static final Path CHINOOK = Path.of("..", "..", "shared", "datasets", "chinook", "Chinook_Sqlite.sqlite");
+
+    private Path chinookCopy() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(CHINOOK), "the Chinook dataset is at " + CHINOOK.toAbsolutePath());
+        Path copy = dataDir.resolve("chinook.sqlite");
+        Files.copy(CHINOOK, copy);
+        return copy;
+    }
+
+    @Test
+    void openDatabaseFileListsTheChosenFilesTablesAndRemembersItAmongTheRecentFiles() throws IOException {
+        Path chinook = chinookCopy();
+        fakeDialogs.answerFiles(chinook);
+        open(new SampleDatabase(dataDir)).openFile();
+
+        NavigatorConnection opened = viewModel.navigator().connections().get(0);
+        assertEquals("chinook.sqlite", opened.name());
+        assertEquals(11, opened.tables().size(), opened.tables().toString());
+        assertTrue(opened.tables().contains(new NavigatorTable("Genre", 25, false)), opened.tables().toString());
+        assertEquals(opened, viewModel.currentConnectionProperty().get());
+        assertEquals(List.of(chinook.toAbsolutePath().normalize().toString()), viewModel.recentFiles());
+        assertEquals(viewModel.recentFiles(), Settings.load(dataDir).recentFiles(), "remembered for the next launch");
+        assertTrue(viewModel.canDisconnect(opened), "a file opened by the user can be closed again");
+    }
+
+    @Test
+    void openingAFileAlreadyOpenBringsItForwardInsteadOfOpeningItTwice() throws IOException {
+        Path chinook = chinookCopy();
+        open(new SampleDatabase(dataDir)).openSample();
+        viewModel.openFile(chinook);
+        viewModel.currentConnectionProperty().set(viewModel.navigator().connections().get(0));
+
+        viewModel.openFile(dataDir.resolve(".").resolve("chinook.sqlite"));
+
+        assertEquals(2, viewModel.navigator().connections().size());
+        assertEquals("chinook.sqlite", viewModel.currentConnectionProperty().get().name());
+    }
+
+    @Test
+    void aFileThatIsNotASqliteDatabaseIsRefusedWithTheReasonAndLeftAsItWas() throws IOException {
+        Path notes = Files.writeString(dataDir.resolve("notes.db"), "these are notes, not a database");
+        open(new SampleDatabase(dataDir)).openFile(notes);
+
+        assertEquals(List.of(), viewModel.navigator().connections());
+        assertEquals(1, fakeDialogs.shown().size(), fakeDialogs.shown().toString());
+        String shown = fakeDialogs.shown().get(0);
+        assertTrue(shown.contains("Could not open notes.db") && shown.contains("CONNECTION_FAILED") && shown.contains("not a SQLite database"), shown);
+        assertEquals("these are notes, not a database", Files.readString(notes));
+        assertEquals(List.of(), viewModel.recentFiles());
+    }
+
+    @Test
+    void aMissingFileIsRefusedRatherThanCreated() {
+        Path missing = dataDir.resolve("gone.sqlite");
+        open(new SampleDatabase(dataDir)).openFile(missing);
+
+        assertTrue(fakeDialogs.shown().get(0).contains("There is no file"), fakeDialogs.shown().toString());
+        assertTrue(Files.notExists(missing));
+    }
+
+    @Test
+    void newDatabaseFileCreatesAnEmptyDatabaseWhereTheUserChose() {
+        Path created = dataDir.resolve("new.sqlite");
+        fakeDialogs.answerFiles(created);
+        open(new SampleDatabase(dataDir)).newFile();
+
+        assertTrue(Files.isRegularFile(created));
+        assertEquals("new.sqlite", viewModel.currentConnectionProperty().get().name());
+        assertEquals(List.of(), viewModel.currentConnectionProperty().get().tables());
+    }
+
     @Test
     void navigatorCommandsBecomeWorkspaceRequests() {
         open(new SampleDatabase(dataDir)).openSample();
