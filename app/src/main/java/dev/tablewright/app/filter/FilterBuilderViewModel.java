@@ -140,6 +140,27 @@ public final class FilterBuilderViewModel {
         edited(true);
     }
 
+    /**
+     * Reads the fields of the filter's tables again (one added in the designer), keeping the
+     * filter being built; nothing to do before the builder first loaded.
+     */
+    public void refreshFields() {
+        if (state.get() != State.READY) {
+            return;
+        }
+        List<String> names = List.copyOf(schemas.keySet());
+        tasks.execute(() -> {
+            Map<String, TableSchema> read = new LinkedHashMap<>();
+            for (String name : names) {
+                read.put(name, connector.getTableSchema(name));
+            }
+            return read;
+        }, read -> {
+            schemas.putAll(read);
+            tablesChanged();
+        }, e -> problem.set(Failures.describe(e)));
+    }
+
     // --- fields and tables ---
 
     private boolean multiTable() {

@@ -156,12 +156,13 @@ public final class GridViewModel {
         }
     }
 
-    /** Reads everything again in the current order and filter (new rows, rows others changed, parents renamed). */
+    /**
+     * Reads everything again in the current order and filter: the table's fields (one added in the
+     * designer), new rows, rows others changed, parents renamed.
+     */
     public void refresh() {
         parentLabels.forget();
-        if (schema.get() != null) {
-            reload(-1);
-        }
+        open();
     }
 
     private void reload(int focus) {
@@ -498,8 +499,14 @@ public final class GridViewModel {
         }, failure -> rowFailed(row, failure));
     }
 
-    /** Forgets what was typed on a row (a new row disappears). */
+    /**
+     * Forgets what was typed on a row (a new row disappears); the message about the row's failed
+     * save goes with it, as the problem it described is gone.
+     */
     public void discard(GridRow row) {
+        if (!row.errorProperty().get().isEmpty() && row.errorProperty().get().equals(message.get())) {
+            message.set("");
+        }
         if (row.isDraft() && current != null) {
             current.removeDraft(row);
         } else {

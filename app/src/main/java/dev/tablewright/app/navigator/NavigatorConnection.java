@@ -89,7 +89,8 @@ public final class NavigatorConnection {
         allTables.setAll(updated);
     }
 
-    void updateCount(String table, long count) {
+    /** One table's row count changed (rows added or deleted in a grid). */
+    public void updateCount(String table, long count) {
         for (int i = 0; i < allTables.size(); i++) {
             if (allTables.get(i).name().equals(table)) {
                 allTables.set(i, allTables.get(i).withRowCount(count));

@@ -166,7 +166,7 @@ public final class NavigatorViewModel {
         String newName = answer.get().strip();
         Connector connector = connection.connector();
         tasks.execute(() -> connector.renameTable(table, newName), schema -> {
-            actions.tableChanged(connection, table);
+            actions.tableRenamed(connection, table, schema.name());
             refresh(connection, schema.name());
         }, failure -> dialogs.showError("Could not rename " + table, Failures.describe(failure)));
     }

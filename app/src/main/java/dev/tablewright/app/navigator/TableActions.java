@@ -22,6 +22,11 @@ public interface TableActions {
     /** The table is gone or emptied: screens showing it reload or close. */
     void tableChanged(NavigatorConnection connection, String table);
 
+    /** The table was renamed: screens showing it follow it to its new name. */
+    default void tableRenamed(NavigatorConnection connection, String oldName, String newName) {
+        tableChanged(connection, oldName);
+    }
+
     /** Whether the connection can be closed from the navigator (the sample stays open). */
     default boolean canDisconnect(NavigatorConnection connection) {
         return false;

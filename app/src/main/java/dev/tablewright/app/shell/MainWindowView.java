@@ -46,6 +46,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -164,6 +166,11 @@ public final class MainWindowView {
                     if (viewModel.currentConnectionProperty().get() != null) {
                         nav.refresh(viewModel.currentConnectionProperty().get());
                     }
+                    // The screen in front reads its table again too: fields and rows, as they are now.
+                    Screen shown = tabScreens.get(tabs.getSelectionModel().getSelectedItem());
+                    if (shown != null) {
+                        shown.reload();
+                    }
                 });
         MenuItem search = item("Find table", Feather.SEARCH, "findTableMenuItem", shortcut(KeyCode.F),
                 () -> root.lookup("#navigatorSearch").requestFocus());
@@ -270,6 +277,10 @@ public final class MainWindowView {
             openTabs.values().removeIf(tab -> !tabs.getTabs().contains(tab));
             return;
         }
+        if (asked.kind() == WorkspaceRequest.Kind.TABLE_RENAMED) {
+            followRename(asked);
+            return;
+        }
         boolean withFilter = asked.kind() == WorkspaceRequest.Kind.FILTER;
         // The filter builder lives in the table's data tab: one tab per table, whichever way it was opened.
         WorkspaceRequest request = withFilter ? new WorkspaceRequest(WorkspaceRequest.Kind.DATA, asked.connection(), asked.table()) : asked;
@@ -293,7 +304,7 @@ public final class MainWindowView {
                 case HISTORY -> Feather.CLOCK;
                 case CONSOLE -> Feather.TERMINAL;
                 case DIAGRAM -> Feather.SHARE_2;
-                case TABLE_CHANGED -> Feather.GRID;
+                case TABLE_CHANGED, TABLE_RENAMED -> Feather.GRID;
             }));
             tab.setTooltip(new Tooltip(screen.title() + " — " + request.connection().name()));
             tab.setOnClosed(e -> {
@@ -311,6 +322,31 @@ public final class MainWindowView {
             // After the tab's content is in the scene, or the focus request is lost.
             javafx.application.Platform.runLater(screen::focus);
         });
+    }
+
+    /** Each tab of the renamed table is opened again under its new name, in the same place. */
+    private void followRename(WorkspaceRequest renamed) {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        for (Tab tab : List.copyOf(tabs.getTabs())) {
+            if (!key(renamed.connection().name(), renamed.table()).equals(tab.getUserData()) || tab.getId() == null) {
+                continue;
+            }
+            WorkspaceRequest.Kind kind = WorkspaceRequest.Kind.valueOf(tab.getId().replace("Tab", "").toUpperCase(Locale.ROOT));
+            int at = tabs.getTabs().indexOf(tab);
+            tabs.getTabs().remove(tab);
+            if (tab.getOnClosed() != null) {
+                tab.getOnClosed().handle(null);
+            }
+            show(new WorkspaceRequest(kind, renamed.connection(), renamed.newName()));
+            Tab reopened = tabs.getTabs().get(tabs.getTabs().size() - 1);
+            tabs.getTabs().remove(reopened);
+            tabs.getTabs().add(Math.min(at, tabs.getTabs().size()), reopened);
+            if (tab != selected) {
+                tabs.getSelectionModel().select(selected);
+            } else {
+                tabs.getSelectionModel().select(reopened);
+            }
+        }
     }
 
     private static String key(String connection, String table) {

@@ -373,6 +373,11 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
     }
 
     @Override
+    public void tableRenamed(NavigatorConnection connection, String oldName, String newName) {
+        workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.TABLE_RENAMED, connection, oldName, newName));
+    }
+
+    @Override
     public void diagram(NavigatorConnection connection) {
         workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.DIAGRAM, connection, null));
     }

@@ -128,6 +128,12 @@ public final class Screens implements Screen.Factory {
         };
         GridViewModel grid = tables.grid(table);
         TableDataView view = new TableDataView(grid, tables.filter(table), builderShare, tables);
+        // The navigator's count follows rows added or deleted here (an exact count of the whole table only).
+        grid.rowCountProperty().addListener((obs, old, count) -> {
+            if (grid.rowCountExactProperty().get() && (grid.filterProperty().get() == null || grid.filterProperty().get().isEmpty())) {
+                request.connection().updateCount(table, count.longValue());
+            }
+        });
         grid.open();
         return new Screen() {
             @Override
@@ -142,7 +148,7 @@ public final class Screens implements Screen.Factory {
 
             @Override
             public void reload() {
-                view.grid().refresh();
+                view.reload();
             }
 
             @Override
@@ -158,6 +164,10 @@ public final class Screens implements Screen.Factory {
         viewModel.statusProperty().addListener((obs, old, status) -> {
             if (status != null && status.startsWith("Applied")) {
                 changed(request.connection());
+                // Open grids and filter builders of the table show the new design.
+                if (request.table() != null) {
+                    actions.tableChanged(request.connection(), request.table());
+                }
             }
         });
         viewModel.deletedProperty().addListener((obs, old, deleted) -> {

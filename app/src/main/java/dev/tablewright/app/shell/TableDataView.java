@@ -173,6 +173,12 @@ public final class TableDataView {
         return grid;
     }
 
+    /** Reads the table again, its fields and rows, in the grid and the filter builder (a field added in the designer). */
+    public void reload() {
+        grid.refresh();
+        filter.refreshFields();
+    }
+
     /** Shows a place: the one kept from before, else a new grid of its table, filtered to its rows. */
     private void showPlace(GridPlace place) {
         boolean builderShown = toggle.isSelected();

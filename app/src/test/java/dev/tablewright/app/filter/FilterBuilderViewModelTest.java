@@ -72,6 +72,20 @@ class FilterBuilderViewModelTest {
 
     @ParameterizedTest
     @MethodSource(DIALECTS)
+    void aFieldAddedToTheTableIsOfferedAfterRefreshAndTheFilterBeingBuiltStays(String dialect) {
+        FilterBuilderViewModel vm = open(dialect);
+        condition(vm.root(), "name", OperatorChoice.CONTAINS);
+        assertFalse(vm.fields().namesProperty().contains("barcode"));
+
+        db.defineTable("products", Map.of("barcode", "string"));
+        vm.refreshFields();
+
+        assertTrue(vm.fields().namesProperty().contains("barcode"), vm.fields().namesProperty().toString());
+        assertEquals(1, vm.root().children().size(), "the condition being built stays");
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
     void operatorsOfferedFitTheFieldsType(String dialect) {
         FilterBuilderViewModel vm = open(dialect);
         ConditionNodeViewModel c = vm.root().addCondition();

@@ -240,6 +240,34 @@ class GridViewModelTest {
 
     @ParameterizedTest
     @MethodSource("dialects")
+    void discardingARefusedEditTakesItsErrorOutOfTheStatus(String dialect) {
+        GridViewModel vm = open(dialect);
+        GridRow row = vm.rowsProperty().get().get(3);
+        vm.edit(row, "age", "forty-one");
+        assertTrue(vm.messageProperty().get().startsWith("INVALID_VALUE: "), vm.messageProperty().get());
+
+        vm.discard(row);
+
+        assertEquals("", vm.messageProperty().get(), "the problem went with the edit");
+        assertEquals("", row.errorProperty().get());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void refreshShowsAFieldAddedSinceTheGridOpenedAndRowsAddedElsewhere(String dialect) {
+        GridViewModel vm = open(dialect);
+        assertTrue(!vm.fields().containsKey("nickname"));
+
+        db.defineTable("people", Map.of("nickname", "string"));
+        db.addRow("people", Map.of("name", "late", "nickname", "Lately"));
+        vm.refresh();
+
+        assertTrue(vm.fields().containsKey("nickname"), vm.fields().keySet().toString());
+        assertEquals(ROWS + 1, vm.rowCountProperty().get());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
     void aNewRowIsSavedAndShownWhereTheOrderPutsIt(String dialect) {
         GridViewModel vm = open(dialect);
         vm.sort(List.of(new SortKey("name", false)));

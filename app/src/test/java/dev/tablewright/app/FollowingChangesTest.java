@@ -1,0 +1,126 @@
+package dev.tablewright.app;
+
+import dev.tablewright.app.navigator.NavigatorTable;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every open view follows a change made on another screen of the window: designer, rename, grid edits. */
+@ExtendWith(ApplicationExtension.class)
+class FollowingChangesTest {
+    @TempDir
+    Path dataDir;
+
+    private final TablewrightApp app = new TablewrightApp();
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
+        app.start(stage);
+    }
+
+    @Stop
+    void stop() {
+        app.stop();
+    }
+
+    @AfterAll
+    static void forgetDataDirectory() {
+        System.clearProperty(DataDirectory.PROPERTY);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+    }
+
+    private static Node inNavigator(FxRobot robot, String text) {
+        return robot.from(robot.lookup("#navigator").queryAs(TreeView.class)).lookup(text).query();
+    }
+
+    private static void openGrid(FxRobot robot, String table, String rows) throws TimeoutException {
+        robot.doubleClickOn(inNavigator(robot, table));
+        waitUntil(() -> robot.lookup("#gridRowCount").tryQuery().isPresent()
+                && rows.equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
+    }
+
+    private static List<String> tabTitles(FxRobot robot) {
+        return robot.lookup("#workspace").queryAs(TabPane.class).getTabs().stream().map(Tab::getText).toList();
+    }
+
+    @Test
+    void aFieldAddedInTheDesignerAppearsInTheTablesOpenGrid(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> robot.lookup("40 rows").tryQuery().isPresent());
+        openGrid(robot, "categories", "6 rows");
+        assertTrue(robot.lookup("#header-field1").tryQuery().isEmpty());
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.D);
+        waitUntil(() -> robot.lookup("#fields").tryQuery().isPresent() && !robot.lookup("#fields").queryTableView().getItems().isEmpty());
+        robot.clickOn("#addField");
+        waitUntil(() -> !robot.lookup("#apply").queryButton().isDisabled());
+        robot.clickOn("#apply");
+        // The designer says what it changed in a dialog; OK closes it.
+        waitUntil(() -> robot.lookup("The table was changed").tryQuery().isPresent());
+        robot.clickOn("OK");
+        robot.clickOn(robot.lookup(".tab-label").match(n -> "categories".equals(((Label) n).getText())).<Node>query());
+
+        waitUntil(() -> robot.lookup("#header-field1").tryQuery().isPresent());
+        assertEquals("6 rows", robot.lookup("#gridRowCount").queryLabeled().getText());
+    }
+
+    @Test
+    void aRenamedTablesOpenTabFollowsItToItsNewName(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> robot.lookup("40 rows").tryQuery().isPresent());
+        openGrid(robot, "customers", "20 rows");
+
+        robot.clickOn(inNavigator(robot, "customers"));
+        robot.push(KeyCode.F2);
+        waitUntil(() -> robot.lookup("#askTextField").tryQuery().isPresent());
+        robot.clickOn("#askTextField").push(KeyCode.SHORTCUT, KeyCode.A).write("clients");
+        robot.push(KeyCode.ENTER);
+
+        waitUntil(() -> tabTitles(robot).contains("clients"));
+        assertTrue(!tabTitles(robot).contains("customers"), tabTitles(robot).toString());
+        waitUntil(() -> "20 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
+    }
+
+    @Test
+    void aRowAddedInTheGridCountsInTheNavigator(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> robot.lookup("40 rows").tryQuery().isPresent() && robot.lookup("6 rows").tryQuery().isPresent());
+        openGrid(robot, "categories", "6 rows");
+
+        robot.clickOn("#gridAdd");
+        robot.doubleClickOn(robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c
+                && "column-name".equals(c.getTableColumn().getId()) && c.getIndex() == 0).<Node>query());
+        robot.write("Syrups").type(KeyCode.ENTER);
+        robot.clickOn("#gridSave");
+
+        waitUntil(() -> "7 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
+        TreeView<?> navigator = robot.lookup("#navigator").queryAs(TreeView.class);
+        waitUntil(() -> navigator.getRoot().getChildren().get(0).getChildren().stream()
+                .anyMatch(item -> item.getValue().toString().contains(new NavigatorTable("categories", 7, false).toString())));
+        assertTrue(robot.from(navigator).lookup("7 rows").tryQuery().isPresent(), "the navigator says 7 rows for categories");
+    }
+}
