@@ -5,6 +5,8 @@ import dev.tablewright.app.task.RunningTask;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.lex.SqlFlavor;
+import dev.tablewright.core.lex.SqlLexer;
+import dev.tablewright.core.lex.SqlToken;
 import dev.tablewright.core.sql.QueryResult;
 import dev.tablewright.core.sql.RawSql;
 import dev.tablewright.core.sql.ResultPage;
@@ -49,6 +51,8 @@ public final class ConsoleViewModel {
     private final Connector connector;
     private final QueryHistory historyStore;
     private final TaskExecutor tasks;
+    /** A line holding nothing but blanks, between two tokens: it ends a statement run at the caret. */
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\r\\f]*\\n");
     private final SqlFlavor flavor;
 
     private final StringProperty script = new SimpleStringProperty("");
@@ -342,6 +346,8 @@ public final class ConsoleViewModel {
     /**
      * The statement the caret is in or just after (after its {@code ;}, or on the blank lines that
      * follow it); before the first statement, the first one. Null for a script with no statement.
+     * As in DBeaver, a blank line ends a statement too: {@code SELECT 1} and {@code SELECT 2}
+     * written on lines apart with no {@code ;} between them are two statements.
      */
     Piece statementAt(int position) {
         List<ScriptSplitter.Span> spans = ScriptSplitter.spans(script.get(), flavor);
@@ -354,8 +360,50 @@ public final class ConsoleViewModel {
         if (chosen == null && !spans.isEmpty()) {
             chosen = spans.get(0);
         }
-        return chosen == null ? null : new Piece(chosen.sql(), chosen.start());
+        if (chosen == null) {
+            return null;
+        }
+        Piece paragraph = null;
+        for (Piece p : paragraphs(chosen.sql())) {
+            if (paragraph == null || chosen.start() + p.offset() <= position) {
+                paragraph = p;
+            }
+        }
+        return new Piece(paragraph.sql(), chosen.start() + paragraph.offset());
     }
+
+    /**
+     * A statement cut at its blank lines, each part with its offset in the statement. A blank line
+     * inside parentheses, a string or a comment does not cut, nor does one in a statement with a
+     * {@code BEGIN ... END} body (a trigger, a procedure), whose parts mean nothing alone.
+     */
+    private List<Piece> paragraphs(String statement) {
+        List<SqlToken> tokens = SqlLexer.tokens(statement, flavor);
+        boolean compound = tokens.stream().anyMatch(t -> t.kind() == SqlToken.Kind.WORD
+                && statement.substring(t.start(), t.end()).equalsIgnoreCase("BEGIN"));
+        if (tokens.isEmpty() || compound) {
+            return List.of(new Piece(statement, 0));
+        }
+        List<Piece> out = new ArrayList<>();
+        int depth = 0;
+        int from = tokens.get(0).start();
+        int last = tokens.get(0).end();
+        for (SqlToken t : tokens) {
+            if (depth == 0 && t.start() > last && BLANK_LINE.matcher(statement.substring(last, t.start())).find()) {
+                out.add(new Piece(statement.substring(from, last), from));
+                from = t.start();
+            }
+            if (t.kind() == SqlToken.Kind.OPEN) {
+                depth++;
+            } else if (t.kind() == SqlToken.Kind.CLOSE && depth > 0) {
+                depth--;
+            }
+            last = t.end();
+        }
+        out.add(new Piece(statement.substring(from, last), from));
+        return out;
+    }
+
 
     // --- completion ---
 

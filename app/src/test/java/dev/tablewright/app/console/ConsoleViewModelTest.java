@@ -97,6 +97,47 @@ class ConsoleViewModelTest {
 
     @ParameterizedTest
     @MethodSource("dialects")
+    void aBlankLineEndsTheStatementRunAtTheCaretAsASemicolonWould(String dialect) {
+        ConsoleViewModel vm = open(dialect);
+        type(vm, "SELECT 1 AS a\n\nSELECT name\nFROM items\nWHERE id = 2\n  \nSELECT 3 AS c", "FROM items");
+
+        vm.runCurrent();
+
+        assertEquals(1, vm.results().size());
+        ResultViewModel r = vm.results().get(0);
+        assertFalse(r.isError(), r.errorText());
+        assertEquals(List.of("name"), r.columns());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aBlankLineInsideParenthesesOrAStringDoesNotEndTheStatement(String dialect) {
+        ConsoleViewModel vm = open(dialect);
+        type(vm, "SELECT name FROM items WHERE id IN (\n\n  1, 2)\nAND name <> 'a\n\nb'", "name <>");
+
+        vm.runCurrent();
+
+        assertFalse(vm.results().get(0).isError(), vm.results().get(0).errorText());
+        assertEquals(2, vm.results().get(0).rows().size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void anErrorInAStatementAfterABlankLineIsPlacedOnItsOwnLineInTheEditor(String dialect) {
+        ConsoleViewModel vm = open(dialect);
+        String script = "SELECT 1 AS a\n\nSELECT name\nFROM items\nWHER id = 1";
+        type(vm, script, "FROM items");
+
+        vm.runCurrent();
+
+        ResultViewModel error = vm.results().get(0);
+        assertTrue(error.isError());
+        assertEquals("line 5, column 6", error.position(), error.errorText());
+        assertEquals(script.indexOf("id = 1"), vm.caretRequestProperty().get());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
     void aSelectionRunsOnlyTheSelectedStatements(String dialect) {
         ConsoleViewModel vm = open(dialect);
         String script = "SELECT 1 AS a; SELECT 2 AS b; SELECT 3 AS c;";
