@@ -52,6 +52,8 @@ public final class TableDesignerView {
     private static final DataFormat ROW_INDEX = new DataFormat("application/x-tablewright-designer-row");
 
     private final TableDesignerViewModel viewModel;
+    /** The table name box's narrowest, at which it still shows a short name whole. */
+    private static final double NAME_MIN_WIDTH = 90;
     private final VBox root = new VBox();
     private final TableView<DesignField> grid = new TableView<>();
     private final StyleClassedTextArea preview = new StyleClassedTextArea();
@@ -160,7 +162,13 @@ public final class TableDesignerView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(new Label("Table"), name, history, add, remove, up, down, spacer, importFile, export, danger, apply);
+        Label tableLabel = new Label("Table");
+        // The name box gives way when the window is narrow; the labelled controls keep their words.
+        name.setMinWidth(NAME_MIN_WIDTH);
+        for (Region keeps : new Region[] {tableLabel, history, danger, apply, add, remove, up, down, importFile, export}) {
+            keeps.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(tableLabel, name, history, add, remove, up, down, spacer, importFile, export, danger, apply);
         bar.getStyleClass().add("toolbar");
         return bar;
     }
@@ -307,6 +315,9 @@ public final class TableDesignerView {
     private TableCell<DesignField, DesignField> noteCell() {
         Label note = new Label();
         note.getStyleClass().add("field-note");
+        // A warning is read whole: it wraps onto more lines and the row grows, rather than ending in "…".
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip tip = new Tooltip();
         tip.setWrapText(true);
         tip.setMaxWidth(480);

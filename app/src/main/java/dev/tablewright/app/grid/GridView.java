@@ -13,6 +13,9 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.MouseButton;
 import javafx.scene.control.Label;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
@@ -44,6 +47,8 @@ import java.util.function.Consumer;
  */
 public final class GridView {
     private static final double ROW_HEIGHT = 30;
+    /** Beside a header's name: the cell's padding on both sides and the sort mark. */
+    private static final double HEADER_ROOM = 40;
 
     private final GridViewModel viewModel;
     private final BorderPane root = new BorderPane();
@@ -267,19 +272,28 @@ public final class GridView {
             // Never JavaFX's default 80: a column at the default width is resized to its first
             // cells' content, which squeezed the boolean column below its header.
             boolean foreignKey = viewModel.parentTable(field).isPresent();
-            column.setPrefWidth(foreignKey ? 200 : switch (type) {
+            double forType = foreignKey ? 200 : switch (type) {
                 case BOOLEAN -> 90;
                 case INTEGER, NUMBER -> 100;
                 case DATE -> 200;
                 case STRING -> e.getValue().primaryKey() ? 280 : 160;
                 default -> 200;
-            });
+            };
+            // Wide enough for the header's whole name too: "InvoiceLineId" must not read "Invoic…".
+            column.setPrefWidth(Math.max(forType, headerWidth(header)));
             column.setCellValueFactory(c -> c.getValue() == null ? null : c.getValue().valueProperty(field));
             column.setCellFactory(c -> new GridCell(viewModel, field, type, navigate));
             column.setEditable(!e.getValue().auto());
             table.getColumns().add(column);
         }
         markSortedColumn(viewModel.sortProperty().get());
+    }
+
+    /** The room a header's name takes in the theme's header font, with the cell's padding and the sort mark beside it. */
+    private static double headerWidth(Label header) {
+        Text probe = new Text(header.getText());
+        probe.setFont(Font.font(header.getFont().getFamily(), FontWeight.BOLD, header.getFont().getSize()));
+        return Math.ceil(probe.getLayoutBounds().getWidth()) + HEADER_ROOM;
     }
 
     /** The header menu of a foreign-key column: which of the parent's fields labels the keys. */

@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
@@ -350,6 +351,33 @@ class TableDesignerViewTest {
         Label note = inRow(robot, nameField(robot, "2total"), "field-note", Label.class);
         assertTrue(note.getText().contains("not a valid field name"), note.getText());
         assertTrue(robot.lookup("#apply").queryAs(Button.class).isDisabled());
+    }
+
+    /** What a label shows on screen: its text, or the text cut short with "…". */
+    private static String shown(FxRobot robot, Labeled labeled) {
+        return robot.from(labeled).lookup(".text").queryAs(javafx.scene.text.Text.class).getText();
+    }
+
+    @Test
+    void at1000By650TheToolbarKeepsItsLabelsAndAFieldsWarningIsReadWhole(FxRobot robot) throws TimeoutException {
+        db = new Connector();
+        db.create(TestDatabases.fresh("sqlite").options());
+        // 1000 px wide, less the navigator beside the workspace.
+        robot.interact(() -> stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 780, 560)));
+        TableDesignerViewModel vm = show(robot, null);
+        robot.clickOn("#tableName").write("orders");
+        robot.clickOn("#addField");
+        WaitForAsyncUtils.waitForFxEvents();
+        rename(robot, nameField(robot, vm.fields().get(0).nameProperty().get()), "2total");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String id : List.of("#trackHistory", "#dangerMenu", "#apply")) {
+            Labeled control = robot.lookup(id).queryAs(Labeled.class);
+            assertEquals(control.getText(), shown(robot, control), id + " keeps its label");
+        }
+        Label note = inRow(robot, nameField(robot, "2total"), "field-note", Label.class);
+        assertTrue(note.getText().length() > 40, "a warning long enough to need room: " + note.getText());
+        assertEquals(note.getText(), shown(robot, note), "the warning is shown whole, wrapped");
     }
 
     /** Writes the designer's screenshots when asked to: -Dtablewright.screenshots=DIR. */
