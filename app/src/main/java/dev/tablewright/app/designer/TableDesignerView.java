@@ -28,10 +28,14 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.kordamp.ikonli.feather.Feather;
@@ -54,6 +58,11 @@ public final class TableDesignerView {
     private final TableDesignerViewModel viewModel;
     /** The table name box's narrowest, at which it still shows a short name whole. */
     private static final double NAME_MIN_WIDTH = 90;
+    private static final double TOOLBAR_GAP = 6;
+    /** A column header's padding on both sides. */
+    private static final double HEADER_PADDING = 24;
+    /** The grid's own borders and a vertical scroll bar beside the columns. */
+    private static final double ROW_ROOM = 20;
     private final VBox root = new VBox();
     private final TableView<DesignField> grid = new TableView<>();
     private final StyleClassedTextArea preview = new StyleClassedTextArea();
@@ -160,16 +169,21 @@ public final class TableDesignerView {
         apply.disableProperty().bind(viewModel.applicableBinding().not());
         apply.setOnAction(e -> viewModel.apply());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label tableLabel = new Label("Table");
         // The name box gives way when the window is narrow; the labelled controls keep their words.
         name.setMinWidth(NAME_MIN_WIDTH);
         for (Region keeps : new Region[] {tableLabel, history, danger, apply, add, remove, up, down, importFile, export}) {
             keeps.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(tableLabel, name, history, add, remove, up, down, spacer, importFile, export, danger, apply);
-        bar.getStyleClass().add("toolbar");
+        // Where the two groups do not fit side by side (1000 px and less), the second wraps below the first.
+        HBox fields = new HBox(tableLabel, name, history, add, remove, up, down);
+        HBox actions = new HBox(importFile, export, danger, apply);
+        for (HBox group : List.of(fields, actions)) {
+            group.getStyleClass().add("toolbar");
+            group.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        FlowPane bar = new FlowPane(TOOLBAR_GAP, TOOLBAR_GAP, fields, actions);
+        bar.getStyleClass().add("toolbar-rows");
         return bar;
     }
 
@@ -209,6 +223,11 @@ public final class TableDesignerView {
         grid.getColumns().add(column("Points to", 110, f -> labelCell(DesignField::referenceText)));
         grid.getColumns().add(column("Notes", 300, f -> noteCell()));
         grid.setRowFactory(t -> draggableRow());
+        // Columns share the width while their headers fit; narrower than that, the grid scrolls
+        // sideways rather than hide the last columns or cut their headers.
+        double fits = grid.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + ROW_ROOM;
+        grid.widthProperty().addListener((obs, old, width) -> grid.setColumnResizePolicy(width.doubleValue() >= fits
+                ? TableView.CONSTRAINED_RESIZE_POLICY : TableView.UNCONSTRAINED_RESIZE_POLICY));
         VBox.setVgrow(grid, Priority.ALWAYS);
         return grid;
     }
@@ -217,8 +236,10 @@ public final class TableDesignerView {
                                                                 Function<TableColumn<DesignField, DesignField>, TableCell<DesignField, DesignField>> cell) {
         TableColumn<DesignField, DesignField> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        // The narrow check-box columns keep their headers readable; the wide ones give way.
-        c.setMinWidth(Math.min(width, 90));
+        // Every header stays readable ("Unique", "Empty ok"); the wide columns give way down to 90 px.
+        Text probe = new Text(title);
+        probe.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, Font.getDefault().getSize()));
+        c.setMinWidth(Math.max(Math.min(width, 90), Math.ceil(probe.getLayoutBounds().getWidth()) + HEADER_PADDING));
         c.setSortable(false);
         c.setReorderable(false);
         c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue()));

@@ -1,0 +1,118 @@
+package dev.tablewright.app;
+
+import dev.tablewright.app.dialog.FxDialogService;
+import dev.tablewright.app.shell.Theme;
+import dev.tablewright.app.testing.Screenshots;
+import javafx.scene.Node;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The screens issue 16 changed, at 1280x800 and 1000x650 in the light and the dark theme, with
+ * Chinook opened from the command line: the welcome page, InvoiceLine's grid with the filter
+ * builder, the designer with a field's warning, the console with a blank-line statement's error.
+ * Runs only from scripts/screenshots.sh.
+ */
+@ExtendWith(ApplicationExtension.class)
+@Tag("screenshot")
+@EnabledIfSystemProperty(named = Screenshots.PROPERTY, matches = ".+")
+class ErgonomicsScreenshotsTest {
+    private static final Path CHINOOK = Path.of("..", "..", "shared", "datasets", "chinook", "Chinook_Sqlite.sqlite");
+
+    @TempDir
+    Path dataDir;
+
+    private TablewrightApp app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        this.stage = stage;
+        System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
+        Path chinook = dataDir.resolve("Chinook.sqlite");
+        Files.copy(CHINOOK, chinook);
+        app = new TablewrightApp(List.of(chinook.toString()), FxDialogService::new);
+        app.start(stage);
+    }
+
+    @Stop
+    void stop() {
+        app.stop();
+        System.clearProperty(DataDirectory.PROPERTY);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Node inNavigator(FxRobot robot, String text) {
+        return robot.from(robot.lookup("#navigator").queryAs(TreeView.class)).lookup(text).query();
+    }
+
+    @Test
+    void theScreensOfIssue16AtBothSizesInBothThemes(FxRobot robot) throws Exception {
+        Screenshots.assumeRequested();
+        waitUntil(() -> robot.lookup("Genre").tryQuery().isPresent() && robot.lookup("40 rows").tryQuery().isPresent());
+        robot.clickOn("#navigatorSearch").write("n");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.doubleClickOn(inNavigator(robot, "InvoiceLine"));
+        waitUntil(() -> robot.lookup("#gridRowCount").tryQuery().isPresent()
+                && robot.lookup("#gridRowCount").queryLabeled().getText().endsWith("rows"));
+        robot.clickOn("#filterToggle");
+        waitUntil(() -> robot.lookup("#filterJson").tryQuery().isPresent());
+
+        robot.clickOn(inNavigator(robot, "Genre"));
+        robot.push(KeyCode.SHORTCUT, KeyCode.D);
+        waitUntil(() -> robot.lookup("#fields").tryQuery().isPresent() && !robot.lookup("#fields").queryTableView().getItems().isEmpty());
+        robot.clickOn("#addField");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.CLOSE_BRACKET);
+        waitUntil(() -> robot.lookup("#sqlEditor").tryQuery().isPresent() && robot.lookup("#sqlEditor").query().isFocused());
+        robot.write("SELECT Name FROM Genre ORDER BY Name\n\nSELECT Title\nFROM Album\nWHER AlbumId = 1");
+        robot.push(KeyCode.SHORTCUT, KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(1000);
+
+        TabPane workspace = robot.lookup("#workspace").queryAs(TabPane.class);
+        String[] names = {"welcome", "grid-invoiceline", "designer-genre", "console-blank-lines"};
+        for (double[] size : List.of(new double[]{1280, 800}, new double[]{1000, 650})) {
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
+                for (int tab = 0; tab < names.length; tab++) {
+                    int index = tab;
+                    robot.interact(() -> workspace.getSelectionModel().select(index));
+                    WaitForAsyncUtils.waitForFxEvents();
+                    Thread.sleep(300);
+                    Screenshots.save(stage.getScene().getRoot(), "issue16-" + names[tab] + "-" + (int) size[0] + "x" + (int) size[1]
+                            + (theme.isDark() ? "-dark" : ""), theme);
+                }
+            }
+        }
+    }
+}
