@@ -121,6 +121,6 @@ class FollowingChangesTest {
         TreeView<?> navigator = robot.lookup("#navigator").queryAs(TreeView.class);
         waitUntil(() -> navigator.getRoot().getChildren().get(0).getChildren().stream()
                 .anyMatch(item -> item.getValue().toString().contains(new NavigatorTable("categories", 7, false).toString())));
-        assertTrue(robot.from(navigator).lookup("7 rows").tryQuery().isPresent(), "the navigator says 7 rows for categories");
+        waitUntil(() -> robot.from(navigator).lookup("7 rows").tryQuery().isPresent());
     }
 }

@@ -151,6 +151,11 @@ public final class GridRow {
         saving.set(true);
     }
 
+    /** Takes one field's input back: the stored value shows again. */
+    void forget(String field) {
+        pending.remove(field);
+    }
+
     void discardInput() {
         pending.clear();
         error.set("");

@@ -13,6 +13,9 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.MouseButton;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.control.CheckBox;
+import javafx.beans.binding.Bindings;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
@@ -84,6 +87,16 @@ public final class GridView {
             } else if (e.getCode() == KeyCode.DELETE) {
                 viewModel.delete(selected());
                 e.consume();
+            } else if (new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                // Only outside a cell being edited: there Ctrl+Z undoes typing in the box.
+                viewModel.undo();
+                e.consume();
+            }
+        });
+        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                viewModel.saveAll();
+                e.consume();
             }
         });
         viewModel.schemaProperty().addListener((obs, old, schema) -> buildColumns(schema));
@@ -119,7 +132,8 @@ public final class GridView {
                 viewModel.duplicate(row);
             }
         });
-        Button save = button("gridSave", Feather.CHECK, "Save the selected rows (new rows, refused edits)", () -> selected().forEach(viewModel::save));
+        Button save = button("gridSave", Feather.SAVE, "Save every change and new row (Ctrl+S)", viewModel::saveAll);
+        Button revert = button("gridRevert", Feather.ROTATE_CCW, "Revert: forget every change not saved", viewModel::revertAll);
         Button discard = button("gridDiscard", Feather.X, "Discard unsaved input on the selected rows", () -> selected().forEach(viewModel::discard));
         Button delete = button("gridDelete", Feather.TRASH_2, "Delete the selected rows", () -> viewModel.delete(selected()));
         add.disableProperty().bind(viewModel.editableProperty().not());
@@ -151,11 +165,24 @@ public final class GridView {
         Button exact = button("gridCountExactly", Feather.HASH, "Count every row exactly", viewModel::countExactly);
         exact.visibleProperty().bind(viewModel.rowCountExactProperty().not());
         exact.managedProperty().bind(exact.visibleProperty());
-        ToolBar bar = new ToolBar(refresh, add, duplicate, save, discard, delete, copy, transfer);
+        Label unsaved = new Label();
+        unsaved.setId("gridPending");
+        unsaved.getStyleClass().add("grid-pending");
+        unsaved.setMinWidth(Region.USE_PREF_SIZE);
+        unsaved.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = viewModel.pendingCountProperty().get();
+            return n == 0 ? "" : n == 1 ? "1 change not saved" : n + " changes not saved";
+        }, viewModel.pendingCountProperty()));
+        CheckBox atOnce = new CheckBox("Write at once");
+        atOnce.setId("gridWriteAtOnce");
+        atOnce.setMinWidth(Region.USE_PREF_SIZE);
+        atOnce.setTooltip(new Tooltip("Write each edit as it is made, with no Save step"));
+        atOnce.selectedProperty().bindBidirectional(viewModel.writeAtOnceProperty());
+        ToolBar bar = new ToolBar(refresh, add, duplicate, save, revert, discard, delete, copy, transfer);
         if (navigate != null) {
             bar.getItems().add(relatedMenu());
         }
-        bar.getItems().addAll(spacer, count, exact);
+        bar.getItems().addAll(spacer, unsaved, atOnce, count, exact);
         return bar;
     }
 

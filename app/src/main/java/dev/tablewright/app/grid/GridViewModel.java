@@ -16,6 +16,7 @@ import dev.tablewright.core.filter.Operator;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.TableSchema;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -27,6 +28,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -34,6 +36,7 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +83,9 @@ public final class GridViewModel {
     private Map<String, Object> relatedFor;
     private final Map<String, TableSchema> childSchemas = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final PendingEdits pending = new PendingEdits();
+    /** Off (the default): edits wait for Save; on: each edit is written as it is made. */
+    private final BooleanProperty writeAtOnce = new SimpleBooleanProperty();
     private RowWindow window;
     /** The foreign-key columns and their parents' label fields; replaced when a label field is chosen. */
     private ParentLabels parentLabels;
@@ -162,7 +168,18 @@ public final class GridViewModel {
      */
     public void refresh() {
         parentLabels.forget();
-        open();
+        TableSchema known = schema.get();
+        if (known == null) {
+            open();
+            return;
+        }
+        executor.execute(() -> connector.getTableSchema(table), now -> {
+            if (now.equals(known)) {
+                reload(-1);
+            } else {
+                open();
+            }
+        }, this::failed);
     }
 
     private void reload(int focus) {
@@ -196,6 +213,7 @@ public final class GridViewModel {
             list.addDraft(drafts.get(i));
         }
         current = list;
+        reapplyPending();
         rows.set(list);
         loading.set(false);
         if (complete) {
@@ -286,6 +304,7 @@ public final class GridViewModel {
             // A page asked for before the order changed, or pushed out of the cache meanwhile, is dropped.
             if (list == current && page.isCurrent()) {
                 page.fill(slice.rows(), slice.labels());
+                reapplyPending();
             }
         }, this::failed);
     }
@@ -464,15 +483,119 @@ public final class GridViewModel {
     // --- editing ---
 
     /**
-     * Saves one cell through {@code changeRow} (a new row keeps the value until it is saved). The
-     * input is kept on the row until the database took it, so a refused value can be corrected.
+     * An edit of one cell. It waits, marked, for {@link #saveAll} (or {@link #revertAll}); with
+     * {@link #writeAtOnceProperty} on it is written through {@code changeRow} at once. A new row
+     * keeps its values until it is saved. Input is kept on the row until the database took it, so
+     * a refused value can be corrected. Either way {@link #undo} takes it back.
      */
     public void edit(GridRow row, String field, Object input) {
-        row.input(field, input);
-        if (row.isDraft()) {
+        Map<String, Object> stored = row.storedProperty().get();
+        if (row.isDraft() || stored == null || !editable.get()) {
+            row.input(field, input);
+            if (!row.isDraft()) {
+                save(row);
+            }
             return;
         }
-        save(row);
+        Object id = idOf(stored);
+        boolean hadPending = row.hasPending(field);
+        pending.remember(new PendingEdits.Edit(id, field, row.value(field), hadPending && !writeAtOnce.get()));
+        row.input(field, input);
+        if (writeAtOnce.get()) {
+            save(row);
+            return;
+        }
+        pending.put(id, field, input);
+        message.set("");
+    }
+
+    /** Ctrl+S: writes every pending edit and every new row; what the database refuses stays pending, with its error. */
+    public void saveAll() {
+        if (current != null) {
+            current.draftRows().forEach(this::saveDraft);
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<Object, Map<String, Object>> toWrite = pending.all();
+        List<Object> written = new ArrayList<>();
+        executor.execute(() -> {
+            for (Map.Entry<Object, Map<String, Object>> e : toWrite.entrySet()) {
+                connector.changeRow(table, e.getKey(), e.getValue());
+                synchronized (written) {
+                    written.add(e.getKey());
+                }
+            }
+            return written.size();
+        }, done -> {
+            written.forEach(pending::forget);
+            message.set(done == 1 ? "Saved 1 row." : "Saved " + done + " rows.");
+            reload(-1);
+        }, failure -> {
+            String why = Failures.describe(failure);
+            synchronized (written) {
+                written.forEach(pending::forget);
+                toWrite.keySet().stream().filter(id -> !written.contains(id)).findFirst().ifPresent(id -> pending.refused(id, why));
+            }
+            message.set(why);
+            reload(-1);
+        });
+    }
+
+    /** Forgets every pending edit and new row: the grid shows the table as stored. */
+    public void revertAll() {
+        pending.clear();
+        if (current != null) {
+            current.draftRows().forEach(current::removeDraft);
+            current.loadedRows().forEach(GridRow::discardInput);
+        }
+        message.set("");
+    }
+
+    /**
+     * Ctrl+Z: takes back the newest edit. A pending one is simply forgotten (the cell shows what
+     * it showed before); one already written is undone by writing the old value back.
+     */
+    public void undo() {
+        PendingEdits.Edit edit = pending.takeLast();
+        if (edit == null) {
+            return;
+        }
+        if (pending.has(edit.id(), edit.field())) {
+            if (edit.hadPending()) {
+                pending.put(edit.id(), edit.field(), edit.before());
+            } else {
+                pending.remove(edit.id(), edit.field());
+            }
+            if (current != null) {
+                current.loadedRows().stream().filter(row -> edit.id().equals(idOf(row.storedProperty().get()))).forEach(row -> {
+                    row.forget(edit.field());
+                    pending.of(edit.id()).forEach(row::input);
+                });
+            }
+            message.set("Undid the edit of " + edit.field() + ".");
+            return;
+        }
+        Map<String, Object> back = new HashMap<>();
+        back.put(edit.field(), edit.before());
+        executor.execute(() -> connector.changeRow(table, edit.id(), back), done -> {
+            message.set("Undid the edit of " + edit.field() + ": its old value is written back.");
+            reload(-1);
+        }, this::failed);
+    }
+
+    /** Puts the pending edits back on the rows read again (a reload, a page scrolled back to). */
+    private void reapplyPending() {
+        if (pending.isEmpty() || current == null) {
+            return;
+        }
+        for (GridRow row : current.loadedRows()) {
+            Object id = idOf(row.storedProperty().get());
+            pending.of(id).forEach(row::input);
+            if (pending.refusal(id) != null) {
+                row.failed(pending.refusal(id));
+            }
+        }
     }
 
     /** Saves what the user typed on a row: {@code addRow} for a new one, {@code changeRow} otherwise. */
@@ -495,6 +618,7 @@ public final class GridViewModel {
         ParentLabels labels = parentLabels;
         executor.execute(() -> Slice.of(List.of(connector.changeRow(table, id, changes)), labels), saved -> {
             row.saved(withoutFiles(saved.rows().get(0)), saved.labels().get(0));
+            pending.forget(id);
             message.set("Saved.");
         }, failure -> rowFailed(row, failure));
     }
@@ -510,6 +634,10 @@ public final class GridViewModel {
         if (row.isDraft() && current != null) {
             current.removeDraft(row);
         } else {
+            Map<String, Object> stored = row.storedProperty().get();
+            if (stored != null && editable.get()) {
+                pending.forget(idOf(stored));
+            }
             row.discardInput();
         }
     }
@@ -740,6 +868,16 @@ public final class GridViewModel {
 
 
     // --- properties ---
+
+    /** How many cells hold an edit not yet written (Save writes them, Revert forgets them). */
+    public ReadOnlyIntegerProperty pendingCountProperty() {
+        return pending.countProperty();
+    }
+
+    /** On: each edit is written as it is made, with no Save step. */
+    public BooleanProperty writeAtOnceProperty() {
+        return writeAtOnce;
+    }
 
     public ReadOnlyObjectProperty<TableSchema> schemaProperty() {
         return schema.getReadOnlyProperty();

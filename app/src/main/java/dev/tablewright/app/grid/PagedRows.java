@@ -132,6 +132,19 @@ final class PagedRows extends ObservableListBase<GridRow> {
     }
 
     /** The page if it is cached and loaded, without touching its place in the cache. */
+    /** The rows of the pages read so far (not the drafts). */
+    List<GridRow> loadedRows() {
+        List<GridRow> out = new ArrayList<>();
+        for (Page page : pages.values()) {
+            for (GridRow row : page.rows) {
+                if (row != null && row.isLoaded()) {
+                    out.add(row);
+                }
+            }
+        }
+        return out;
+    }
+
     Page loadedPage(int index) {
         for (Map.Entry<Integer, Page> e : pages.entrySet()) {
             if (e.getKey() == index) {

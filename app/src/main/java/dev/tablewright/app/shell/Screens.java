@@ -20,7 +20,9 @@ import dev.tablewright.app.history.HistoryView;
 import dev.tablewright.app.history.HistoryViewModel;
 import dev.tablewright.app.task.TaskExecutor;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Node;
 
@@ -40,6 +42,8 @@ public final class Screens implements Screen.Factory {
     private final Consumer<NavigatorConnection> tablesChanged;
     /** Where the filter builder's divider was left, shared by the data screens: the builder opens again at that size. */
     private final DoubleProperty builderShare = new SimpleDoubleProperty(-1);
+    /** Whether grid edits are written as they are made (else they wait for Save): one choice for every grid of the window. */
+    private final BooleanProperty writeAtOnce = new SimpleBooleanProperty();
     /** Label fields chosen per connection, one store each so every grid of a connection sees a choice at once. */
     private final Map<String, LabelFields> labelFields = new HashMap<>();
 
@@ -113,7 +117,9 @@ public final class Screens implements Screen.Factory {
         TableDataView.Tables tables = new TableDataView.Tables() {
             @Override
             public GridViewModel grid(String name) {
-                return new GridViewModel(request.connection().connector(), name, tasks, dialogs, labels);
+                GridViewModel grid = new GridViewModel(request.connection().connector(), name, tasks, dialogs, labels);
+                grid.writeAtOnceProperty().bindBidirectional(writeAtOnce);
+                return grid;
             }
 
             @Override

@@ -202,8 +202,9 @@ class GridViewModelTest {
 
     @ParameterizedTest
     @MethodSource("dialects")
-    void anEditIsSavedThroughTheCore(String dialect) {
+    void anEditIsSavedThroughTheCoreAtOnceWhenTheUserChoseSo(String dialect) {
         GridViewModel vm = open(dialect);
+        vm.writeAtOnceProperty().set(true);
         GridRow row = vm.rowsProperty().get().get(10);
         Object id = row.value("id");
 
@@ -213,15 +214,117 @@ class GridViewModelTest {
         assertEquals(41L, row.value("age"));
         assertEquals("", row.errorProperty().get());
         assertTrue(row.pending().isEmpty());
+        assertEquals(0, vm.pendingCountProperty().get());
         Map<String, Object> stored = db.findRow("people", ReadOptions.filter(List.of("id", "=", id)));
         assertEquals(41L, stored.get("age"));
         assertEquals(true, stored.get("active"));
+    }
+
+    private Map<String, Object> stored(Object id) {
+        return db.findRow("people", ReadOptions.filter(List.of("id", "=", id)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void editsWaitMarkedUntilSavedAndAreCounted(String dialect) {
+        GridViewModel vm = open(dialect);
+        GridRow row = vm.rowsProperty().get().get(10);
+        Object id = row.value("id");
+        Object ageBefore = stored(id).get("age");
+
+        vm.edit(row, "age", "41");
+        vm.edit(row, "active", true);
+        vm.edit(vm.rowsProperty().get().get(11), "name", "eleven");
+
+        assertEquals(3, vm.pendingCountProperty().get());
+        assertTrue(row.hasPending("age"), "the changed cell is marked");
+        assertEquals(ageBefore, stored(id).get("age"), "nothing is written before Save");
+
+        vm.saveAll();
+
+        assertEquals(0, vm.pendingCountProperty().get());
+        assertEquals(41L, stored(id).get("age"));
+        assertEquals(true, stored(id).get("active"));
+        assertEquals("eleven", stored(vm.rowsProperty().get().get(11).value("id")).get("name"));
+        assertEquals("Saved 2 rows.", vm.messageProperty().get());
+        assertFalse(vm.rowsProperty().get().get(10).hasPending("age"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void revertForgetsEveryPendingEditAndWritesNothing(String dialect) {
+        GridViewModel vm = open(dialect);
+        GridRow row = vm.rowsProperty().get().get(3);
+        Object id = row.value("id");
+        String name = (String) row.value("name");
+        vm.edit(row, "name", "changed");
+        vm.addRow();
+
+        vm.revertAll();
+
+        assertEquals(0, vm.pendingCountProperty().get());
+        assertEquals(name, row.value("name"));
+        assertEquals(name, stored(id).get("name"));
+        assertEquals(ROWS, vm.rowsProperty().get().size(), "the new row is gone too");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void pendingEditsStayThroughARefresh(String dialect) {
+        GridViewModel vm = open(dialect);
+        Object id = vm.rowsProperty().get().get(2).value("id");
+        vm.edit(vm.rowsProperty().get().get(2), "name", "kept");
+
+        vm.refresh();
+
+        GridRow again = vm.rowsProperty().get().get(2);
+        assertEquals(id, again.value("id"));
+        assertEquals("kept", again.value("name"));
+        assertTrue(again.hasPending("name"));
+        assertEquals(1, vm.pendingCountProperty().get());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void undoTakesBackThePendingEditsNewestFirst(String dialect) {
+        GridViewModel vm = open(dialect);
+        GridRow row = vm.rowsProperty().get().get(4);
+        String name = (String) row.value("name");
+        vm.edit(row, "name", "first");
+        vm.edit(row, "name", "second");
+
+        vm.undo();
+        assertEquals("first", row.value("name"));
+        assertEquals(1, vm.pendingCountProperty().get());
+
+        vm.undo();
+        assertEquals(name, row.value("name"));
+        assertFalse(row.hasPending("name"));
+        assertEquals(0, vm.pendingCountProperty().get());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void undoOfAWrittenEditWritesTheOldValueBack(String dialect) {
+        GridViewModel vm = open(dialect);
+        GridRow row = vm.rowsProperty().get().get(6);
+        Object id = row.value("id");
+        String name = (String) row.value("name");
+        vm.edit(row, "name", "saved then undone");
+        vm.saveAll();
+        assertEquals("saved then undone", stored(id).get("name"));
+
+        vm.undo();
+
+        assertEquals(name, stored(id).get("name"));
+        assertEquals(name, vm.rowsProperty().get().get(6).value("name"));
     }
 
     @ParameterizedTest
     @MethodSource("dialects")
     void aRefusedEditKeepsTheInputAndShowsTheErrorCode(String dialect) {
         GridViewModel vm = open(dialect);
+        vm.writeAtOnceProperty().set(true);
         GridRow row = vm.rowsProperty().get().get(11);
         Object id = row.value("id");
         Object before = row.storedProperty().get().get("age");
@@ -242,6 +345,7 @@ class GridViewModelTest {
     @MethodSource("dialects")
     void discardingARefusedEditTakesItsErrorOutOfTheStatus(String dialect) {
         GridViewModel vm = open(dialect);
+        vm.writeAtOnceProperty().set(true);
         GridRow row = vm.rowsProperty().get().get(3);
         vm.edit(row, "age", "forty-one");
         assertTrue(vm.messageProperty().get().startsWith("INVALID_VALUE: "), vm.messageProperty().get());

@@ -107,13 +107,17 @@ class GridViewTest {
     void typingInACellSavesTheValue(FxRobot robot) throws TimeoutException {
         waitFor(() -> "500 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
         Object id = table(robot).getItems().get(1).value("id");
+        Object before = table(robot).getItems().get(1).value("name");
 
         robot.doubleClickOn(robot.lookup(".grid-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
                 && c.getTableColumn().getId().equals("column-name") && c.getIndex() == 1).<javafx.scene.Node>query());
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         robot.write("Abel Renamed").type(KeyCode.ENTER);
+        waitFor(() -> "1 change not saved".equals(robot.lookup("#gridPending").queryLabeled().getText()));
+        assertEquals(before, db.findRow("people", ReadOptions.filter(List.of("id", "=", id))).get("name"), "nothing is written before Save");
+        robot.clickOn("#gridSave");
 
-        waitFor(() -> "Saved.".equals(robot.lookup("#gridMessage").queryLabeled().getText()));
+        waitFor(() -> "Saved 1 row.".equals(robot.lookup("#gridMessage").queryLabeled().getText()));
         assertEquals("Abel Renamed", db.findRow("people", ReadOptions.filter(List.of("id", "=", id))).get("name"));
         assertEquals("Abel Renamed", table(robot).getItems().get(1).value("name"));
     }
@@ -126,6 +130,8 @@ class GridViewTest {
                 && c.getTableColumn().getId().equals("column-age") && c.getIndex() == 2).<javafx.scene.Node>query());
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         robot.write("forty").type(KeyCode.ENTER);
+        waitFor(() -> "1 change not saved".equals(robot.lookup("#gridPending").queryLabeled().getText()));
+        robot.push(KeyCode.SHORTCUT, KeyCode.S);
 
         waitFor(() -> robot.lookup("#gridMessage").queryLabeled().getText().startsWith("INVALID_VALUE: "));
         assertEquals("forty", table(robot).getItems().get(2).value("age"));

@@ -195,6 +195,7 @@ class ParentLabelsTest {
         GridRow apple = vm.rowsProperty().get().get(0);
         assertEquals("Fruit", apple.label(key).text());
 
+        vm.writeAtOnceProperty().set(true);
         vm.edit(apple, key, tools);
 
         assertEquals("", apple.errorProperty().get());

@@ -170,8 +170,11 @@ class RelationsViewTest {
         robot.clickOn("#pickerSearch").write("let there");
         waitFor(() -> robot.lookup("#pickerList").queryListView().getItems().size() == 1);
         robot.clickOn("Let There Be Rock  ·  4");
+        waitFor(() -> "Let There Be Rock".equals(labelBeside(cell(robot, "AlbumId", 0))));
+        waitFor(() -> "1 change not saved".equals(text(robot, "#gridPending")));
+        robot.clickOn("#gridSave");
 
-        waitFor(() -> "Saved.".equals(text(robot, "#gridMessage")));
+        waitFor(() -> "Saved 1 row.".equals(text(robot, "#gridMessage")));
         assertEquals(4L, ((Number) db.findRow("Track", ReadOptions.filter(List.of("TrackId", "=", 1))).get("AlbumId")).longValue());
         waitFor(() -> "Let There Be Rock".equals(labelBeside(cell(robot, "AlbumId", 0))));
         assertEquals("4", cell(robot, "AlbumId", 0).getText());
