@@ -5,6 +5,7 @@ import dev.tablewright.app.shell.Theme;
 import dev.tablewright.app.testing.Screenshots;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -80,6 +81,11 @@ class ErgonomicsScreenshotsTest {
         robot.doubleClickOn(inNavigator(robot, "InvoiceLine"));
         waitUntil(() -> robot.lookup("#gridRowCount").tryQuery().isPresent()
                 && robot.lookup("#gridRowCount").queryLabeled().getText().endsWith("rows"));
+        // An edit waiting for Save: its cell marked, the count in the toolbar.
+        robot.doubleClickOn(robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c
+                && "column-Quantity".equals(c.getTableColumn().getId()) && c.getIndex() == 1).<Node>query());
+        robot.push(KeyCode.SHORTCUT, KeyCode.A).write("3").type(KeyCode.ENTER);
+        waitUntil(() -> "1 change not saved".equals(robot.lookup("#gridPending").queryLabeled().getText()));
         robot.clickOn("#filterToggle");
         waitUntil(() -> robot.lookup("#filterJson").tryQuery().isPresent());
 

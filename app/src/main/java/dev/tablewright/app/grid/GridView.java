@@ -6,6 +6,7 @@ import dev.tablewright.core.schema.TableSchema;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableMap;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -111,7 +112,7 @@ public final class GridView {
 
         root.setTop(toolbar());
         root.setCenter(table);
-        root.setBottom(statusLine());
+        root.setBottom(statusBar());
     }
 
     /** The view, to be put in a workspace tab. */
@@ -157,32 +158,10 @@ public final class GridView {
                 item("exportFilteredJson", "Export filtered rows as JSON…", () -> exportTo(RowFormat.JSON, true)),
                 item("importCsv", "Import CSV into this table…", viewModel::importCsvFromChosenFile));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label count = new Label();
-        count.setId("gridRowCount");
-        count.textProperty().bind(viewModel.rowCountTextProperty());
-        Button exact = button("gridCountExactly", Feather.HASH, "Count every row exactly", viewModel::countExactly);
-        exact.visibleProperty().bind(viewModel.rowCountExactProperty().not());
-        exact.managedProperty().bind(exact.visibleProperty());
-        Label unsaved = new Label();
-        unsaved.setId("gridPending");
-        unsaved.getStyleClass().add("grid-pending");
-        unsaved.setMinWidth(Region.USE_PREF_SIZE);
-        unsaved.textProperty().bind(Bindings.createStringBinding(() -> {
-            int n = viewModel.pendingCountProperty().get();
-            return n == 0 ? "" : n == 1 ? "1 change not saved" : n + " changes not saved";
-        }, viewModel.pendingCountProperty()));
-        CheckBox atOnce = new CheckBox("Write at once");
-        atOnce.setId("gridWriteAtOnce");
-        atOnce.setMinWidth(Region.USE_PREF_SIZE);
-        atOnce.setTooltip(new Tooltip("Write each edit as it is made, with no Save step"));
-        atOnce.selectedProperty().bindBidirectional(viewModel.writeAtOnceProperty());
         ToolBar bar = new ToolBar(refresh, add, duplicate, save, revert, discard, delete, copy, transfer);
         if (navigate != null) {
             bar.getItems().add(relatedMenu());
         }
-        bar.getItems().addAll(spacer, unsaved, atOnce, count, exact);
         return bar;
     }
 
@@ -216,6 +195,39 @@ public final class GridView {
         });
         fill.run();
         return related;
+    }
+
+    /**
+     * Under the grid: the last message, then the edits not saved, the write-at-once choice and the
+     * row count, which keep their words whatever the width (the message gives way).
+     */
+    private HBox statusBar() {
+        Label count = new Label();
+        count.setId("gridRowCount");
+        count.textProperty().bind(viewModel.rowCountTextProperty());
+        Button exact = button("gridCountExactly", Feather.HASH, "Count every row exactly", viewModel::countExactly);
+        exact.visibleProperty().bind(viewModel.rowCountExactProperty().not());
+        exact.managedProperty().bind(exact.visibleProperty());
+        Label unsaved = new Label();
+        unsaved.setId("gridPending");
+        unsaved.getStyleClass().add("grid-pending");
+        unsaved.setMinWidth(Region.USE_PREF_SIZE);
+        unsaved.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = viewModel.pendingCountProperty().get();
+            return n == 0 ? "" : n == 1 ? "1 change not saved" : n + " changes not saved";
+        }, viewModel.pendingCountProperty()));
+        CheckBox atOnce = new CheckBox("Write at once");
+        atOnce.setId("gridWriteAtOnce");
+        atOnce.setMinWidth(Region.USE_PREF_SIZE);
+        atOnce.setTooltip(new Tooltip("Write each edit as it is made, with no Save step"));
+        atOnce.selectedProperty().bindBidirectional(viewModel.writeAtOnceProperty());
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        Label message = statusLine();
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox bar = new HBox(12, message, unsaved, atOnce, count, exact);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("grid-status");
+        return bar;
     }
 
     private Label statusLine() {

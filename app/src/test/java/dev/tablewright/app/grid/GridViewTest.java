@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The grid on screen: a person opens a table, sorts by a header, and edits a cell by typing. */
 @ExtendWith(ApplicationExtension.class)
@@ -120,6 +121,36 @@ class GridViewTest {
         waitFor(() -> "Saved 1 row.".equals(robot.lookup("#gridMessage").queryLabeled().getText()));
         assertEquals("Abel Renamed", db.findRow("people", ReadOptions.filter(List.of("id", "=", id))).get("name"));
         assertEquals("Abel Renamed", table(robot).getItems().get(1).value("name"));
+    }
+
+    private void typeInto(FxRobot robot, String column, int index, String text) {
+        robot.doubleClickOn(robot.lookup(".grid-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && c.getTableColumn().getId().equals(column) && c.getIndex() == index).<javafx.scene.Node>query());
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write(text).type(KeyCode.ENTER);
+    }
+
+    @Test
+    void ctrlZTakesBackTheLastEditAndRevertForgetsTheRest(FxRobot robot) throws TimeoutException {
+        waitFor(() -> "500 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
+        Object first = table(robot).getItems().get(1).value("name");
+        Object second = table(robot).getItems().get(2).value("name");
+
+        typeInto(robot, "column-name", 1, "One");
+        typeInto(robot, "column-name", 2, "Two");
+        waitFor(() -> "2 changes not saved".equals(robot.lookup("#gridPending").queryLabeled().getText()));
+        assertTrue(robot.lookup(".grid-cell").match(n -> n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("pending-value")))
+                .queryAll().size() >= 2, "the changed cells are marked");
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.Z);
+        waitFor(() -> "1 change not saved".equals(robot.lookup("#gridPending").queryLabeled().getText()));
+        assertEquals(second, table(robot).getItems().get(2).value("name"));
+        assertEquals("One", table(robot).getItems().get(1).value("name"));
+
+        robot.clickOn("#gridRevert");
+        waitFor(() -> robot.lookup("#gridPending").queryLabeled().getText().isEmpty());
+        assertEquals(first, table(robot).getItems().get(1).value("name"));
+        assertEquals(first, db.findRow("people", ReadOptions.filter(List.of("id", "=", table(robot).getItems().get(1).value("id")))).get("name"));
     }
 
     @Test
