@@ -123,4 +123,25 @@ class FollowingChangesTest {
                 .anyMatch(item -> item.getValue().toString().contains(new NavigatorTable("categories", 7, false).toString())));
         waitUntil(() -> robot.from(navigator).lookup("7 rows").tryQuery().isPresent());
     }
+
+    @Test
+    void closingAGridTabWithChangesNotSavedAsksFirst(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> robot.lookup("40 rows").tryQuery().isPresent());
+        openGrid(robot, "categories", "6 rows");
+        robot.doubleClickOn(robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c
+                && "column-name".equals(c.getTableColumn().getId()) && c.getIndex() == 0).<Node>query());
+        robot.push(KeyCode.SHORTCUT, KeyCode.A).write("Renamed").type(KeyCode.ENTER);
+        waitUntil(() -> "1 change not saved".equals(robot.lookup("#gridPending").queryLabeled().getText()));
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.W);
+        waitUntil(() -> robot.lookup("1 change is not saved").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(tabTitles(robot).contains("categories"), "Cancel keeps the tab and its change");
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.W);
+        waitUntil(() -> robot.lookup("Close and forget").tryQuery().isPresent());
+        robot.clickOn("Close and forget");
+        waitUntil(() -> !tabTitles(robot).contains("categories"));
+    }
 }

@@ -307,6 +307,11 @@ public final class MainWindowView {
                 case TABLE_CHANGED, TABLE_RENAMED -> Feather.GRID;
             }));
             tab.setTooltip(new Tooltip(screen.title() + " — " + request.connection().name()));
+            tab.setOnCloseRequest(e -> {
+                if (!screen.mayClose()) {
+                    e.consume();
+                }
+            });
             tab.setOnClosed(e -> {
                 tabScreens.remove(tab);
                 openTabs.values().remove(tab);
@@ -355,7 +360,7 @@ public final class MainWindowView {
 
     private void closeCurrentTab() {
         Tab tab = tabs.getSelectionModel().getSelectedItem();
-        if (tab != null && tab.isClosable()) {
+        if (tab != null && tab.isClosable() && (tabScreens.get(tab) == null || tabScreens.get(tab).mayClose())) {
             tabs.getTabs().remove(tab);
             if (tab.getOnClosed() != null) {
                 tab.getOnClosed().handle(null);

@@ -20,6 +20,11 @@ public interface Screen {
     default void showFilter() {
     }
 
+    /** Asked before the tab closes; false keeps it open (the user kept changes not saved). */
+    default boolean mayClose() {
+        return true;
+    }
+
     /** The tab closed: stop work and release what the screen holds. */
     default void dispose() {
     }

@@ -161,6 +161,15 @@ public final class Screens implements Screen.Factory {
             public void showFilter() {
                 view.showFilter();
             }
+
+            @Override
+            public boolean mayClose() {
+                int unsaved = grid.pendingCountProperty().get()
+                        + (view.grid() == grid ? 0 : view.grid().pendingCountProperty().get());
+                return unsaved == 0 || dialogs.confirm("Close " + table, unsaved == 1 ? "1 change is not saved"
+                        : unsaved + " changes are not saved", "Closing the tab forgets them; the table stays as it is stored. "
+                        + "Cancel and press Ctrl+S to save them.", "Close and forget");
+            }
         };
     }
 
