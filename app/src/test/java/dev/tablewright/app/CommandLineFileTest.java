@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -110,6 +111,8 @@ class CommandLineFileTest {
             assertEquals(3, genreColumns.size(), "the field was added: " + genreColumns);
             List<Map<String, Object>> ours = file.query("SELECT name FROM sqlite_master WHERE name LIKE '\\_\\_tw%' ESCAPE '\\'").results();
             assertEquals(List.of(), ours, "the workbench wrote none of its tables into Chinook");
+            assertEquals("delete", String.valueOf(file.query("PRAGMA journal_mode").results().get(0).get("journal_mode")).toLowerCase(Locale.ROOT),
+                    "Chinook keeps its journal mode: the workbench does not switch a file it did not make to WAL");
         }
     }
 }

@@ -6,7 +6,11 @@ import dev.tablewright.core.dialect.MysqlDialect;
 import dev.tablewright.core.dialect.PostgresDialect;
 import dev.tablewright.core.dialect.SqliteDialect;
 
+import java.io.IOException;
 import java.net.URLEncoder;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -35,8 +39,12 @@ final class PoolSettings {
         config.setDriverClassName("org.sqlite.JDBC");
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("busy_timeout", "10000");
-        if (!memory) {
+        if (!memory && !holdsData(file)) {
+            // WAL is written into the file's header and stays: a database we create gets it, one
+            // that already holds data keeps the journal mode its owner chose (as other tools leave it).
             config.addDataSourceProperty("journal_mode", "WAL");
+        }
+        if (!memory) {
             config.addDataSourceProperty("synchronous", "NORMAL");
         }
         if (memory) {
@@ -47,6 +55,16 @@ final class PoolSettings {
             config.setIdleTimeout(0);
         } else {
             config.setMaximumPoolSize(4);
+        }
+    }
+
+    /** Whether the SQLite file exists with content (a database someone made), not a new or empty file. */
+    private static boolean holdsData(String file) {
+        try {
+            Path path = Path.of(file.startsWith("file:") ? file.substring("file:".length()).split("\\?")[0] : file);
+            return Files.isRegularFile(path) && Files.size(path) > 0;
+        } catch (IOException | InvalidPathException e) {
+            return false;
         }
     }
 
