@@ -88,6 +88,7 @@ class ParentPickerViewModelTest {
     @MethodSource("dev.tablewright.app.grid.ParentLabelsTest#dialects")
     void aPickedParentIsSavedAndARefusedOneKeepsTheInputWithItsCode(String dialect) throws Exception {
         GridViewModel vm = tracks(dialect);
+        vm.writeAtOnceProperty().set(true);
         GridRow first = vm.rowsProperty().get().get(0);
         ParentPickerViewModel picker = vm.picker(c.n("AlbumId")).orElseThrow();
         picker.searchProperty().set("Let There Be Rock");
