@@ -6,6 +6,7 @@ import dev.tablewright.core.base.Json;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
+import dev.tablewright.core.schema.TableDesign;
 import dev.tablewright.core.schema.TableSchema;
 import dev.tablewright.core.testing.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -265,6 +266,24 @@ class SchemaConformanceTest {
             assertTrue(db.getTableSchema("accounts").fields().get("iban").unique());
             List<Object> check = new ArrayList<>(db.query("PRAGMA foreign_key_check").results());
             assertEquals(List.of(), check);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void aFieldNamedLikeAnAutomaticFieldInAnotherCaseIsRefusedWithItsReason(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            for (String twin : List.of("ID", "Id", "CreatedAt", "UPDATEDAT")) {
+                String message = assertCode(ErrorCode.INVALID_NAME, () -> db.defineTable("users", Map.of(twin, "string"))).getMessage();
+                assertTrue(message.contains(twin) && message.contains("only in case"), message);
+                assertFalse(db.getAllTables().contains("users"), "nothing was created for " + twin);
+                assertCode(ErrorCode.INVALID_NAME, () -> db.applyTableChange(
+                        new TableDesign("users", false, List.of(TableDesign.Field.added(twin, FieldSpec.of(LogicalType.STRING))), false), false));
+            }
+            db.defineTable("users", Map.of("name", "string"));
+            assertCode(ErrorCode.INVALID_NAME, () -> db.defineTable("users", Map.of("NAME", "string")));
+            assertCode(ErrorCode.INVALID_NAME, () -> db.defineTable("users", Map.of("Id", "string")));
+            assertEquals(List.of("createdAt", "id", "name", "updatedAt"), db.getTableSchema("users").fields().keySet().stream().sorted().toList());
         }
     }
 }
