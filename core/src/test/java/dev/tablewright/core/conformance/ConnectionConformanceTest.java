@@ -2,6 +2,7 @@ package dev.tablewright.core.conformance;
 
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -113,5 +114,48 @@ class ConnectionConformanceTest {
             }
             assertEquals(1, db.countRows("counters", ReadOptions.none()));
         }
+    }
+
+    /** No message and no cause of a failed connection carries the password, through options or a URL. */
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void aFailedConnectionNeverShowsThePassword(String dialect) throws Exception {
+        if (dialect.equals("sqlite")) {
+            return;
+        }
+        TestDatabases.TestDb target = Conformance.fresh(dialect);
+        String secret = "Sup3rS3cretPw";
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        List<Map<String, Object>> attempts = new ArrayList<>();
+        for (Object[] change : new Object[][]{{"port", closedPort}, {"database", "tw_does_not_exist"}, {"username", "tw_nobody"}}) {
+            Map<String, Object> options = new HashMap<>(target.options());
+            options.put("password", secret);
+            options.put((String) change[0], change[1]);
+            attempts.add(options);
+        }
+        attempts.add(Map.of("url", dialect + "://" + target.username() + ":" + secret + "@" + target.host() + ":" + closedPort + "/" + target.database()));
+        attempts.add(Map.of("url", dialect + "://tw_nobody:" + secret + "@" + target.host() + ":" + target.port() + "/" + target.database() + "?ssl=false"));
+        int failed = 0;
+        for (Map<String, Object> options : attempts) {
+            Connector db = new Connector();
+            TablewrightException e;
+            try {
+                db.create(options);
+                db.close();
+                continue;
+            } catch (TablewrightException refused) {
+                e = refused;
+            }
+            failed++;
+            assertEquals(ErrorCode.CONNECTION_FAILED, e.code(), e.getMessage());
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                assertFalse(String.valueOf(t.getMessage()).contains(secret), "the password shows in: " + t);
+                assertFalse(String.valueOf(t).contains(secret), "the password shows in: " + t);
+            }
+        }
+        assertTrue(failed >= 3, "a closed port and a missing database always fail; a server may let an unknown user in as anonymous");
     }
 }
