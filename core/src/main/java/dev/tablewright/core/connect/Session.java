@@ -300,11 +300,17 @@ public final class Session implements AutoCloseable {
     }
 
     /** SQLSTATE class 08 is "connection exception" in the SQL standard, whatever the dialect names. */
+    /**
+     * The SQL state says it when there is one (class 08 is "connection exception"); the exception's
+     * class only when there is none, because MariaDB's driver also throws its connection classes
+     * for mistakes in the statement (a parameter not set), which must not read as a lost connection.
+     */
     private static boolean isConnectionException(SQLException e) {
         String state = e.getSQLState();
-        return state != null && state.startsWith("08")
-                || e instanceof SQLNonTransientConnectionException
-                || e instanceof SQLTransientConnectionException;
+        if (state != null && !state.isEmpty()) {
+            return state.startsWith("08");
+        }
+        return e instanceof SQLNonTransientConnectionException || e instanceof SQLTransientConnectionException;
     }
 
     /** Looks through wrappers (a failed statement of a script carries the driver's error as its cause). */

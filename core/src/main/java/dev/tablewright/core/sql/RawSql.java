@@ -8,6 +8,9 @@ import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
+import dev.tablewright.core.lex.SqlFlavor;
+import dev.tablewright.core.lex.SqlLexer;
+import dev.tablewright.core.lex.SqlToken;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -329,6 +332,7 @@ public final class RawSql {
     private ResultPage run(Connection c, String sql, List<?> params, Canceller canceller, long offset, int limit) throws SQLException {
         long start = System.nanoTime();
         boolean keys = dialect.rawGeneratedKeys();
+        requireOneParameterPerPlaceholder(sql, params == null ? 0 : params.size());
         try (PreparedStatement ps = keys ? c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql)) {
             session.bindAll(ps, params == null ? List.of() : new ArrayList<>(params));
             if (limit >= 0) {
@@ -447,5 +451,39 @@ public final class RawSql {
             return Arrays.asList((Object[]) a.getArray());
         }
         return rs.getString(i);
+    }
+
+    /**
+     * Refuses a statement given fewer or more parameters than its {@code ?} placeholders, before it
+     * runs: SQLite would run it with the missing ones null, MariaDB's driver calls it a lost
+     * connection. Placeholders are read by the lexer, so a {@code ?} in a string or comment is not
+     * one; SQL that numbers or names its parameters ({@code ?1}, {@code :name}, {@code $1}) is left
+     * to the driver, as is PostgreSQL's {@code ??} (a literal question mark).
+     */
+    private void requireOneParameterPerPlaceholder(String sql, int given) {
+        if (sql == null) {
+            return;
+        }
+        int placeholders = 0;
+        SqlToken previous = null;
+        for (SqlToken t : SqlLexer.tokens(sql, dialect.scriptFlavor())) {
+            if (t.kind() == SqlToken.Kind.PARAMETER) {
+                String text = t.text(sql);
+                if (!text.equals("?") && ":$?".indexOf(text.charAt(0)) >= 0) {
+                    return;
+                }
+                if (text.equals("?")) {
+                    boolean escaped = previous != null && previous.kind() == SqlToken.Kind.PARAMETER && previous.end() == t.start()
+                            && dialect.scriptFlavor() == SqlFlavor.POSTGRES;
+                    placeholders += escaped ? -1 : 1;
+                }
+            }
+            previous = t;
+        }
+        if (placeholders != given) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "The statement has " + placeholders + " placeholder"
+                    + (placeholders == 1 ? "" : "s") + " (?) but " + given + " parameter" + (given == 1 ? " was" : "s were")
+                    + " given: give one value per ?, in order.");
+        }
     }
 }

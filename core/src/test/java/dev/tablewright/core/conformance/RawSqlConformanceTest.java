@@ -142,4 +142,22 @@ class RawSqlConformanceTest {
             assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.query("  ", List.of()));
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
+    void fewerOrMoreParametersThanPlaceholdersIsInvalidArgumentWithBothCounts(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            db.exec("CREATE TABLE t (a INTEGER, b VARCHAR(20))");
+            String few = assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.query("INSERT INTO t (a, b) VALUES (?, ?)", List.of(1))).getMessage();
+            assertTrue(few.contains("2") && few.contains("1"), few);
+            String many = assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.query("SELECT a FROM t WHERE a = ?", List.of(1, 2, 3))).getMessage();
+            assertTrue(many.contains("1") && many.contains("3"), many);
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.query("SELECT a FROM t WHERE a = ?", List.of()));
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.batch(List.of(new RawSql.Statement("INSERT INTO t (a) VALUES (?)", List.of()))));
+            assertEquals(0, db.query("SELECT a FROM t", List.of()).results().size(), "nothing was written");
+            assertTrue(db.isConnected(), "a wrong parameter count is not a lost connection");
+            assertEquals(1, db.query("SELECT '?' AS q, a FROM t WHERE a = ? -- and ?", List.of(1)).meta().columns().size() - 1,
+                    "question marks in strings and comments are not placeholders");
+        }
+    }
 }
