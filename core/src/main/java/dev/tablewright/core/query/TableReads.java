@@ -60,7 +60,8 @@ final class TableReads {
         List<String> columns = selectedColumns(schema, o.fields());
         SqlStatement.Builder sql = new SqlStatement.Builder().append(select(schema, o, source));
         DateTimeFormatter dates = o.locale() == null ? null : DateFormatting.formatter(o);
-        boolean autoJoin = o.autoJoin() == null || o.autoJoin();
+        // Issue 11: `fields` is the whole list of what comes back, so related rows join only an unrestricted read.
+        boolean autoJoin = (o.autoJoin() == null || o.autoJoin()) && (o.fields() == null || o.fields().isEmpty());
         return session.withConnection(c -> {
             List<Map<String, Object>> rows = fetch(c, sql.build(), schema, columns, dates);
             if (autoJoin && !rows.isEmpty()) {
