@@ -31,9 +31,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The raw-SQL API: query, queryOne, exec and batch, with every parameter bound. */
 public final class RawSql {
+    private static final Pattern PRAGMA_WITH_PARAMETER = Pattern.compile("(?is)\\s*PRAGMA\\s+([A-Za-z_]+)\\s*\\(\\s*\\?\\s*\\)\\s*;?\\s*");
+
     private static final ObjectMapper TYPED = Json.MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Session session;
@@ -329,8 +333,9 @@ public final class RawSql {
     }
 
     /** Runs one statement; with {@code limit} &gt;= 0 it skips {@code offset} rows and reads at most {@code limit}. */
-    private ResultPage run(Connection c, String sql, List<?> params, Canceller canceller, long offset, int limit) throws SQLException {
+    private ResultPage run(Connection c, String written, List<?> params, Canceller canceller, long offset, int limit) throws SQLException {
         long start = System.nanoTime();
+        String sql = dialect.scriptFlavor() == SqlFlavor.SQLITE ? pragmaAsTableFunction(written) : written;
         boolean keys = dialect.rawGeneratedKeys();
         requireOneParameterPerPlaceholder(sql, params == null ? 0 : params.size());
         try (PreparedStatement ps = keys ? c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql)) {
@@ -485,5 +490,14 @@ public final class RawSql {
                     + (placeholders == 1 ? "" : "s") + " (?) but " + given + " parameter" + (given == 1 ? " was" : "s were")
                     + " given: give one value per ?, in order.");
         }
+    }
+
+    /**
+     * SQLite cannot bind a parameter in {@code PRAGMA table_info(?)}, the reference's own example;
+     * the same pragma as a table-valued function can, and gives the same rows.
+     */
+    static String pragmaAsTableFunction(String sql) {
+        Matcher m = sql == null ? null : PRAGMA_WITH_PARAMETER.matcher(sql);
+        return m != null && m.matches() ? "SELECT * FROM pragma_" + m.group(1).toLowerCase(Locale.ROOT) + "(?)" : sql;
     }
 }

@@ -160,4 +160,20 @@ class RawSqlConformanceTest {
                     "question marks in strings and comments are not placeholders");
         }
     }
+
+    /** The reference's own example of describing a table works on SQLite, where a PRAGMA cannot take a parameter. */
+    @ParameterizedTest
+    @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
+    void theReferencesPragmaTableInfoWithAParameterDescribesATableOnSqlite(String dialect) {
+        if (!dialect.equals("sqlite")) {
+            return;
+        }
+        try (Connector db = Conformance.open(dialect)) {
+            db.exec("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+            List<Map<String, Object>> columns = db.query("PRAGMA table_info(?)", List.of("users")).results();
+            assertEquals(List.of("id", "name"), Conformance.values(columns, "name"));
+            assertEquals(columns, db.query("pragma TABLE_INFO ( ? );", List.of("users")).results());
+            assertEquals(2, db.query("PRAGMA table_info(users)", List.of()).results().size(), "a pragma without a parameter runs as written");
+        }
+    }
 }
