@@ -158,4 +158,43 @@ class ConnectionConformanceTest {
         }
         assertTrue(failed >= 3, "a closed port and a missing database always fail; a server may let an unknown user in as anonymous");
     }
+
+    /** Eight clients (separate connectors, as separate programs would be) writing at once all succeed. */
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void eightConcurrentWritersAllSucceed(String dialect) throws Exception {
+        TestDatabases.TestDb target = Conformance.fresh(dialect);
+        try (Connector setup = new Connector()) {
+            setup.create(target.options());
+            setup.defineTable("events", Map.of("writer", "integer", "n", "integer", "name", "uniquestring"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int writer = t;
+                futures.add(pool.submit(() -> {
+                    try (Connector db = new Connector()) {
+                        db.create(target.options());
+                        for (int i = 0; i < 25; i++) {
+                            Map<String, Object> row = db.addRow("events", Map.of("writer", writer, "n", i, "name", writer + "-" + i));
+                            db.changeRow("events", row.get("id"), Map.of("n", i + 1000));
+                            db.upsertRow("events", Map.of("writer", writer, "n", -1), Map.of("name", "shared"));
+                            db.addRows("events", List.of(Map.of("writer", writer, "n", i, "name", writer + "+" + i)));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        try (Connector db = new Connector()) {
+            db.create(target.options());
+            assertEquals(8 * 25 * 2 + 1, db.countRows("events", ReadOptions.none()));
+        }
+    }
 }
