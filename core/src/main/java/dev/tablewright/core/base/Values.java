@@ -202,7 +202,18 @@ public final class Values {
         return Dates.truncate(instant);
     }
 
+    /**
+     * How deeply JSON objects and arrays may nest, on every dialect: MariaDB refuses 32 levels, and
+     * its history wraps a row's values in one more; SQLite and PostgreSQL would take far more, but
+     * the same call gives the same result everywhere.
+     */
+    public static final int MAX_JSON_DEPTH = 30;
+
     private static String jsonText(String field, Object value) {
+        if (depth(value, 0) > MAX_JSON_DEPTH) {
+            throw invalid(field, LogicalType.JSON, "(deeply nested JSON)", "objects and arrays may nest at most " + MAX_JSON_DEPTH
+                    + " levels deep on every database; flatten the value or store the deeper part as text");
+        }
         String text = Json.write(value);
         if (text.contains("\\u0000")) {
             throw invalid(field, LogicalType.JSON, "(JSON with a NUL character)", "JSON text cannot contain U+0000 (PostgreSQL cannot store it)");
@@ -222,5 +233,26 @@ public final class Values {
             }
         }
         throw invalid(field, LogicalType.FILE, value, "give the file's bytes as base64");
+    }
+
+    /** The nesting depth of objects and arrays, counting stops just past the limit. */
+    private static int depth(Object value, int above) {
+        if (above > MAX_JSON_DEPTH) {
+            return above;
+        }
+        int deepest = above;
+        if (value instanceof Map<?, ?> map) {
+            for (Object v : map.values()) {
+                deepest = Math.max(deepest, depth(v, above + 1));
+            }
+            return Math.max(deepest, above + 1);
+        }
+        if (value instanceof List<?> list) {
+            for (Object v : list) {
+                deepest = Math.max(deepest, depth(v, above + 1));
+            }
+            return Math.max(deepest, above + 1);
+        }
+        return deepest;
     }
 }

@@ -408,4 +408,35 @@ class CrudConformanceTest {
             assertEquals(2, db.countRows("users", ReadOptions.filter(List.of("age", ">=", 4)).withLimit(2)));
         }
     }
+
+    /** One limit on JSON nesting for every dialect, with history on or off: 30 levels are stored, 31 refused as INVALID_VALUE. */
+    @ParameterizedTest
+    @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
+    void jsonNestsThirtyLevelsDeepOnEveryDialectAndDeeperIsInvalidValue(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            for (boolean history : List.of(false, true)) {
+                String table = history ? "tracked" : "plain";
+                db.defineTable(table, Map.of("doc", "json", "docb", "jsonb"), Map.of("trackHistory", history));
+                Object deepest = nested(30);
+                Map<String, Object> row = db.addRow(table, Map.of("doc", deepest, "docb", deepest));
+                Map<String, Object> read = db.findRow(table, ReadOptions.filter(List.of("id", "=", row.get("id"))));
+                assertEquals(deepest, read.get("doc"), table);
+                assertEquals(deepest, read.get("docb"), table);
+                Object tooDeep = nested(31);
+                String message = assertCode(ErrorCode.INVALID_VALUE, () -> db.addRow(table, Map.of("doc", tooDeep))).getMessage();
+                assertTrue(message.contains("30") && message.contains("doc"), message);
+                assertCode(ErrorCode.INVALID_VALUE, () -> db.changeRow(table, row.get("id"), Map.of("docb", tooDeep)));
+                assertEquals(1, db.countRows(table, ReadOptions.none()), "a refused value changes nothing");
+            }
+        }
+    }
+
+    /** {@code {"a": [{"a": [...]}]}}: objects and arrays alternating, {@code levels} deep. */
+    private static Object nested(int levels) {
+        Object value = "bottom";
+        for (int i = 0; i < levels; i++) {
+            value = i % 2 == 0 ? List.of(value) : Map.of("a", value);
+        }
+        return value;
+    }
 }
