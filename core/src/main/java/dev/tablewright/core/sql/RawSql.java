@@ -218,15 +218,17 @@ public final class RawSql {
             }
             return n;
         };
+        boolean asWritten = ownTransactions || !dialect.transactionalDdl() && isDdlScript(statements);
         try {
-            int count = ownTransactions || !dialect.transactionalDdl() && isDdlScript(statements)
-                    ? session.withConnection(work) : session.inTransaction(work);
+            int count = asWritten ? session.withConnection(work) : session.inTransaction(work);
             return Map.of("count", count);
         } catch (TablewrightException e) {
             if (e.getCause() instanceof StatementFailure f) {
                 TablewrightException mapped = session.translate(f.cause(), ErrorCode.SQL_ERROR);
-                String applied = ownTransactions || !dialect.transactionalDdl()
-                        ? " Statements before it may have been applied." : " Nothing was applied.";
+                String applied = f.index == 0 || !asWritten ? " Nothing was applied."
+                        : ownTransactions ? " The script runs its own transactions: what it committed before this statement stays."
+                        : " The " + (f.index == 1 ? "statement" : f.index + " statements") + " before it stay applied: this database"
+                        + " cannot undo changes to tables, so a script that changes them runs statement by statement.";
                 throw new TablewrightException(mapped.code(), "Statement " + (f.index + 1) + " of " + f.total + " failed: "
                         + f.cause().getMessage() + "." + applied + " The statement: " + abbreviate(f.sql), f.cause());
             }
