@@ -265,7 +265,7 @@ public final class Session implements AutoCloseable {
         if (code == null && isConnectionException(e)) {
             code = ErrorCode.CONNECTION_FAILED;
         }
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        String message = dialect.databaseSaid(e);
         if (code == null) {
             TablewrightException plain = new TablewrightException(fallback, message, e);
             if (causedByConnectionException(e)) {

@@ -276,6 +276,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String databaseSaid(SQLException e) {
+        return PostgresErrors.describe(e);
+    }
+
+    @Override
     public ErrorCode classify(SQLException e) {
         String state = e.getSQLState();
         if (state == null) {

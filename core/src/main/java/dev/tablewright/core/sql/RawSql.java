@@ -230,7 +230,7 @@ public final class RawSql {
                         : " The " + (f.index == 1 ? "statement" : f.index + " statements") + " before it stay applied: this database"
                         + " cannot undo changes to tables, so a script that changes them runs statement by statement.";
                 throw new TablewrightException(mapped.code(), "Statement " + (f.index + 1) + " of " + f.total + " failed: "
-                        + f.cause().getMessage() + "." + applied + " The statement: " + abbreviate(f.sql), f.cause());
+                        + dialect.databaseSaid(f.cause()).strip() + "." + applied + " The statement: " + abbreviate(f.sql), f.cause());
             }
             throw e;
         }

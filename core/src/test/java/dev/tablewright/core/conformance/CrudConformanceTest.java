@@ -439,4 +439,25 @@ class CrudConformanceTest {
         }
         return value;
     }
+
+    /** A refused bulk load names the rule and the field, never the statement, the bound values or the driver's advice. */
+    @ParameterizedTest
+    @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
+    void aRefusedBulkLoadSaysWhichRuleWithoutTheValuesOrInternalSql(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            db.defineTable("people", Map.of("email", "uniquestring", "name", "string"));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                rows.add(Map.of("email", "secret" + i + "@mail.example", "name", "Person " + i));
+            }
+            rows.add(Map.of("email", "secret7@mail.example", "name", "Twin"));
+            var e = assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRows("people", rows));
+            String message = e.getMessage();
+            assertTrue(message.contains("email"), message);
+            for (String leak : List.of("secret3@", "Person 4", "INSERT", "COPY", "getNextException", "Exception")) {
+                assertFalse(message.contains(leak), "'" + leak + "' in: " + message);
+            }
+            assertEquals(0, db.countRows("people", ReadOptions.none()));
+        }
+    }
 }
