@@ -322,7 +322,7 @@ public final class RawSql {
             if (e.getCause() instanceof StatementFailure f) {
                 TablewrightException mapped = session.translate(f.cause(), ErrorCode.SQL_ERROR);
                 throw new TablewrightException(mapped.code(), "Statement " + (f.index + 1) + " of " + f.total + " failed, so none was applied: "
-                        + f.cause().getMessage(), f.cause());
+                        + dialect.databaseSaid(f.cause()).strip(), f.cause());
             }
             throw e;
         }
