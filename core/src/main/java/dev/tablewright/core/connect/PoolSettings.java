@@ -66,6 +66,9 @@ final class PoolSettings {
         config.addDataSourceProperty("ApplicationName", "Tablewright");
         boolean ssl = Boolean.TRUE.equals(options.ssl());
         config.addDataSourceProperty("sslmode", ssl ? "require" : "prefer");
+        // The driver gives the session the JVM's time zone; a column without a zone (timestamp) would
+        // then be compared with a date in that zone. Dates without a zone are UTC here, as on MySQL.
+        config.setConnectionInitSql("SET TIME ZONE 'UTC'");
         config.setMaximumPoolSize(4);
     }
 
