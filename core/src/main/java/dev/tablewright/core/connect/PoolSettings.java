@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
  * when missed). Kept here, not in the dialects, so the SQL side knows nothing of pooling.
  */
 final class PoolSettings {
+    /** How long a SQLite write waits for another writer to finish before it is DATABASE_BUSY. */
+    static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
     private PoolSettings() {
     }
 
@@ -34,7 +37,7 @@ final class PoolSettings {
         config.setJdbcUrl("jdbc:sqlite:" + file);
         config.setDriverClassName("org.sqlite.JDBC");
         config.addDataSourceProperty("foreign_keys", "true");
-        config.addDataSourceProperty("busy_timeout", "10000");
+        config.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
         if (!memory) {
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "NORMAL");

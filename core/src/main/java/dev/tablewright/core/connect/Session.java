@@ -278,6 +278,9 @@ public final class Session implements AutoCloseable {
             case NOT_NULL_VIOLATION -> "A required field has no value; give it one. ";
             case FOREIGN_KEY_VIOLATION -> "The value does not match a row of the referenced table, or other rows still refer to this one. ";
             case CONNECTION_FAILED -> "The database connection failed. ";
+            case DATABASE_BUSY -> "Another connection or program is writing to this database and did not finish within "
+                    + PoolSettings.SQLITE_BUSY_TIMEOUT_MS / 1000 + " seconds (SQLite lets one writer in at a time); try again when it is done,"
+                    + " or close the other program's unfinished change. Nothing was written. ";
             default -> "";
         };
         TablewrightException mapped = new TablewrightException(code, advice + "(database said: " + message.strip() + ")", e);

@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -195,6 +197,29 @@ class ConnectionConformanceTest {
         try (Connector db = new Connector()) {
             db.create(target.options());
             assertEquals(8 * 25 * 2 + 1, db.countRows("events", ReadOptions.none()));
+        }
+    }
+
+    /** Another program holding SQLite's write lock past the wait: DATABASE_BUSY with advice, nothing written, and writing works once it lets go. */
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void aWriteLockHeldByAnotherProgramIsDatabaseBusyWithAdvice(String dialect) throws Exception {
+        if (!dialect.equals("sqlite")) {
+            return;
+        }
+        TestDatabases.TestDb target = Conformance.fresh(dialect);
+        try (Connector db = new Connector()) {
+            db.create(target.options());
+            db.defineTable("notes", Map.of("body", "string"));
+            try (Connection other = target.openJdbc(); Statement st = other.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+                st.execute("INSERT INTO notes (id, body, createdAt, updatedAt) VALUES ('x', 'theirs', '2026-01-01', '2026-01-01')");
+                var e = assertCode(ErrorCode.DATABASE_BUSY, () -> db.addRow("notes", Map.of("body", "mine")));
+                assertTrue(e.getMessage().contains("Another connection or program") && e.getMessage().contains("try again"), e.getMessage());
+                st.execute("ROLLBACK");
+            }
+            db.addRow("notes", Map.of("body", "mine"));
+            assertEquals(List.of("mine"), Conformance.values(db.getTableData("notes"), "body"));
         }
     }
 }
