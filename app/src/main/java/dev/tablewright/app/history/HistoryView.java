@@ -13,6 +13,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,6 +52,11 @@ public final class HistoryView {
         entries.getColumns().add(column("Fields", AuditEntry::summary, 320));
         entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         entries.setPlaceholder(new Label("No changes match."));
+        entries.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && entries.getSelectionModel().getSelectedItem() != null) {
+                viewModel.openSelectedRow();
+            }
+        });
         entries.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> viewModel.selectedProperty().set(entry));
         viewModel.selectedProperty().addListener((obs, old, entry) -> {
             if (entries.getSelectionModel().getSelectedItem() != entry) {
@@ -108,6 +114,12 @@ public final class HistoryView {
         onlyRow.setId("historyOnlyRow");
         onlyRow.disableProperty().bind(viewModel.canShowSelectedRow().not());
         onlyRow.setOnAction(e -> viewModel.showSelectedRow());
+        Button rowHistory = new Button("Row history", new FontIcon(Feather.CLOCK));
+        rowHistory.setId("historyOpenRow");
+        rowHistory.setTooltip(new Tooltip("The selected entry's record: its versions side by side, and restore"));
+        rowHistory.disableProperty().bind(viewModel.canShowSelectedRow().not());
+        rowHistory.setOnAction(e -> viewModel.openSelectedRow());
+        rowHistory.setMinWidth(Region.USE_PREF_SIZE);
         // The buttons keep their labels; the text fields give way on a narrow window.
         apply.setMinWidth(Region.USE_PREF_SIZE);
         onlyRow.setMinWidth(Region.USE_PREF_SIZE);
@@ -119,7 +131,7 @@ public final class HistoryView {
         for (TextField f : new TextField[] {row, user, from, to}) {
             f.setOnAction(e -> viewModel.load());
         }
-        HBox bar = new HBox(8, row, action, user, from, to, apply, onlyRow, busy, gap);
+        HBox bar = new HBox(8, row, action, user, from, to, apply, onlyRow, rowHistory, busy, gap);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("history-filters");
         return new VBox(bar);

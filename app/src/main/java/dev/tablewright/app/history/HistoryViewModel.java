@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.TreeSet;
 
 /**
@@ -50,6 +51,7 @@ public final class HistoryViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private long generation;
+    private Consumer<Object> rowHistory;
 
     public HistoryViewModel(Connector connector, String table, TaskExecutor tasks) {
         this.connector = connector;
@@ -103,6 +105,19 @@ public final class HistoryViewModel {
     private static void putIfSet(Map<String, Object> options, String key, String value) {
         if (value != null && !value.isBlank()) {
             options.put(key, value.strip());
+        }
+    }
+
+    /** {@code open} shows one record's history, given its key ("History of this row" on an entry). */
+    public void setRowHistory(Consumer<Object> open) {
+        this.rowHistory = open;
+    }
+
+    /** Opens the history of the selected entry's record, a deleted one too. */
+    public void openSelectedRow() {
+        AuditEntry entry = selected.get();
+        if (entry != null && rowHistory != null) {
+            rowHistory.accept(entry.rowId());
         }
     }
 

@@ -106,9 +106,15 @@ public final class RecordHistoryView {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(viewModel.loadingProperty());
+        Button restore = new Button("Restore…", new FontIcon(Feather.ROTATE_CCW));
+        restore.setId("recordRestore");
+        restore.setTooltip(new Tooltip("Write back the version on the right: all its fields or the ones you choose"));
+        restore.disableProperty().bind(viewModel.rightProperty().isNull());
+        restore.setMinWidth(Region.USE_PREF_SIZE);
+        restore.setOnAction(e -> new RestoreDialog(viewModel.restore(viewModel.rightProperty().get()), root.getScene().getWindow()).show());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, refresh, onlyChanges, busy, gap);
+        return new ToolBar(title, refresh, restore, onlyChanges, busy, gap);
     }
 
     /** Adds controls at the tool bar's end (restore, export), after its own. */

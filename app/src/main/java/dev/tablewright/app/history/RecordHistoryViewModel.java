@@ -42,6 +42,7 @@ public final class RecordHistoryViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private String primaryKey;
     private long generation;
+    private Runnable restored = () -> { };
 
     public RecordHistoryViewModel(Connector connector, String table, Object rowId, TaskExecutor tasks) {
         this.connector = connector;
@@ -124,6 +125,23 @@ public final class RecordHistoryViewModel {
             }
         }
         return Timeline.build(raw, before);
+    }
+
+    /** What restoring {@code version} would write, read when the dialog opens. */
+    public RestoreViewModel restore(RecordVersion version) {
+        RestoreViewModel restore = new RestoreViewModel(connector, table, rowId, version, List.copyOf(versions), tasks);
+        restore.restoredProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                load();
+                restored.run();
+            }
+        });
+        return restore;
+    }
+
+    /** {@code then} runs after a restore wrote the record (the shell reloads the table's other screens). */
+    public void setOnRestored(Runnable then) {
+        this.restored = then;
     }
 
     private void compare() {

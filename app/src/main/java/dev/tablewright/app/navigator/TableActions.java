@@ -15,6 +15,10 @@ public interface TableActions {
 
     void history(NavigatorConnection connection, String table);
 
+    /** One record's history: its versions and how they differ. */
+    default void rowHistory(NavigatorConnection connection, String table, Object id) {
+    }
+
     /** The relationship diagram of the connection's whole schema. */
     default void diagram(NavigatorConnection connection) {
     }

@@ -224,7 +224,7 @@ public final class MainWindowView {
         boolean withFilter = asked.kind() == WorkspaceRequest.Kind.FILTER;
         // The filter builder lives in the table's data tab: one tab per table, whichever way it was opened.
         WorkspaceRequest request = withFilter ? new WorkspaceRequest(WorkspaceRequest.Kind.DATA, asked.connection(), asked.table()) : asked;
-        String key = request.kind() + "|" + request.connection().name() + "|" + request.table();
+        String key = request.kind() + "|" + request.connection().name() + "|" + request.table() + (request.row() == null ? "" : "|" + request.row());
         Tab existing = openTabs.get(key);
         if (existing != null && tabs.getTabs().contains(existing) && request.kind() != WorkspaceRequest.Kind.CONSOLE) {
             tabs.getSelectionModel().select(existing);

@@ -282,6 +282,11 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
     }
 
     @Override
+    public void rowHistory(NavigatorConnection connection, String table, Object id) {
+        workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.HISTORY, connection, table, id));
+    }
+
+    @Override
     public void tableChanged(NavigatorConnection connection, String table) {
         workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.TABLE_CHANGED, connection, table));
     }

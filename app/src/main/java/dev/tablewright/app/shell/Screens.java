@@ -18,6 +18,8 @@ import dev.tablewright.app.navigator.NavigatorConnection;
 import dev.tablewright.app.navigator.TableActions;
 import dev.tablewright.app.history.HistoryView;
 import dev.tablewright.app.history.HistoryViewModel;
+import dev.tablewright.app.history.RecordHistoryView;
+import dev.tablewright.app.history.RecordHistoryViewModel;
 import dev.tablewright.app.task.TaskExecutor;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
@@ -100,10 +102,23 @@ public final class Screens implements Screen.Factory {
     }
 
     private Screen history(WorkspaceRequest request) {
+        if (request.row() != null) {
+            return recordHistory(request);
+        }
         HistoryViewModel viewModel = new HistoryViewModel(request.connection().connector(), request.table(), tasks);
+        viewModel.setRowHistory(id -> actions.rowHistory(request.connection(), request.table(), id));
         HistoryView view = new HistoryView(viewModel);
         viewModel.load();
         return screen(request.table() + " · history", view.root(), viewModel::load, () -> { });
+    }
+
+    /** One record's timeline and comparisons. */
+    private Screen recordHistory(WorkspaceRequest request) {
+        RecordHistoryViewModel viewModel = new RecordHistoryViewModel(request.connection().connector(), request.table(), request.row(), tasks);
+        viewModel.setOnRestored(() -> actions.tableChanged(request.connection(), request.table()));
+        RecordHistoryView view = new RecordHistoryView(viewModel);
+        viewModel.load();
+        return screen(request.table() + " " + request.row() + " · history", view.root(), viewModel::load, () -> { });
     }
 
     /** A table's rows in the grid, with the filter builder docked above it on demand. */
@@ -113,7 +128,9 @@ public final class Screens implements Screen.Factory {
         TableDataView.Tables tables = new TableDataView.Tables() {
             @Override
             public GridViewModel grid(String name) {
-                return new GridViewModel(request.connection().connector(), name, tasks, dialogs, labels);
+                GridViewModel grid = new GridViewModel(request.connection().connector(), name, tasks, dialogs, labels);
+                grid.setRowHistory(id -> actions.rowHistory(request.connection(), name, id));
+                return grid;
             }
 
             @Override
