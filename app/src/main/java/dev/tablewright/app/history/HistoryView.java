@@ -120,6 +120,12 @@ public final class HistoryView {
         rowHistory.disableProperty().bind(viewModel.canShowSelectedRow().not());
         rowHistory.setOnAction(e -> viewModel.openSelectedRow());
         rowHistory.setMinWidth(Region.USE_PREF_SIZE);
+        Button asOf = new Button("Table then", new FontIcon(Feather.CLOCK));
+        asOf.setId("historyTimeTravel");
+        asOf.setTooltip(new Tooltip("The whole table as it stood right after the selected change (read-only)"));
+        asOf.disableProperty().bind(viewModel.canShowSelectedRow().not());
+        asOf.setOnAction(e -> viewModel.timeTravelToSelected());
+        asOf.setMinWidth(Region.USE_PREF_SIZE);
         // The buttons keep their labels; the text fields give way on a narrow window.
         apply.setMinWidth(Region.USE_PREF_SIZE);
         onlyRow.setMinWidth(Region.USE_PREF_SIZE);
@@ -131,7 +137,7 @@ public final class HistoryView {
         for (TextField f : new TextField[] {row, user, from, to}) {
             f.setOnAction(e -> viewModel.load());
         }
-        HBox bar = new HBox(8, row, action, user, from, to, apply, onlyRow, rowHistory, busy, gap);
+        HBox bar = new HBox(8, row, action, user, from, to, apply, onlyRow, rowHistory, asOf, busy, gap);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("history-filters");
         return new VBox(bar);

@@ -52,6 +52,7 @@ public final class HistoryViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private long generation;
     private Consumer<Object> rowHistory;
+    private Consumer<Instant> timeTravel;
 
     public HistoryViewModel(Connector connector, String table, TaskExecutor tasks) {
         this.connector = connector;
@@ -118,6 +119,19 @@ public final class HistoryViewModel {
         AuditEntry entry = selected.get();
         if (entry != null && rowHistory != null) {
             rowHistory.accept(entry.rowId());
+        }
+    }
+
+    /** {@code open} shows the table as it stood at a moment ("Table as of this change"). */
+    public void setTimeTravel(Consumer<Instant> open) {
+        this.timeTravel = open;
+    }
+
+    /** Opens the table as it stood right after the selected change. */
+    public void timeTravelToSelected() {
+        AuditEntry entry = selected.get();
+        if (entry != null && timeTravel != null) {
+            timeTravel.accept(entry.changedAt());
         }
     }
 

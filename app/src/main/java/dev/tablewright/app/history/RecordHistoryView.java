@@ -1,5 +1,6 @@
 package dev.tablewright.app.history;
 
+import java.util.Locale;
 import dev.tablewright.core.base.Json;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -44,7 +45,8 @@ import java.util.function.Function;
  * versions side by side, the fields that differ highlighted and JSON shown as a tree.
  */
 public final class RecordHistoryView {
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** How the history screens show a moment: local time, to the second. */
+    public static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final List<String> KIND_STYLES = List.of("diff-changed", "diff-added", "diff-removed");
 
     private final RecordHistoryViewModel viewModel;
@@ -112,9 +114,15 @@ public final class RecordHistoryView {
         restore.disableProperty().bind(viewModel.rightProperty().isNull());
         restore.setMinWidth(Region.USE_PREF_SIZE);
         restore.setOnAction(e -> new RestoreDialog(viewModel.restore(viewModel.rightProperty().get()), root.getScene().getWindow()).show());
+        Button asOf = new Button("Table then", new FontIcon(Feather.CLOCK));
+        asOf.setId("recordTimeTravel");
+        asOf.setTooltip(new Tooltip("The whole table as it stood at the version on the right (read-only)"));
+        asOf.disableProperty().bind(viewModel.rightProperty().isNull());
+        asOf.setMinWidth(Region.USE_PREF_SIZE);
+        asOf.setOnAction(e -> viewModel.timeTravelToRight());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, refresh, restore, onlyChanges, busy, gap);
+        return new ToolBar(title, refresh, restore, asOf, onlyChanges, busy, gap);
     }
 
     /** Adds controls at the tool bar's end (restore, export), after its own. */
@@ -159,7 +167,7 @@ public final class RecordHistoryView {
                 super.updateItem(item, empty);
                 getStyleClass().removeAll(KIND_STYLES);
                 if (!empty && item != null && item.kind().differs()) {
-                    getStyleClass().add("diff-" + item.kind().name().toLowerCase(java.util.Locale.ROOT));
+                    getStyleClass().add("diff-" + item.kind().name().toLowerCase(Locale.ROOT));
                 }
             }
         });

@@ -1,5 +1,7 @@
 package dev.tablewright.app.history;
 
+import java.time.Instant;
+import java.util.function.Consumer;
 import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
@@ -43,6 +45,7 @@ public final class RecordHistoryViewModel {
     private String primaryKey;
     private long generation;
     private Runnable restored = () -> { };
+    private Consumer<Instant> timeTravel;
 
     public RecordHistoryViewModel(Connector connector, String table, Object rowId, TaskExecutor tasks) {
         this.connector = connector;
@@ -142,6 +145,18 @@ public final class RecordHistoryViewModel {
     /** {@code then} runs after a restore wrote the record (the shell reloads the table's other screens). */
     public void setOnRestored(Runnable then) {
         this.restored = then;
+    }
+
+    /** {@code open} shows the whole table as it stood at a moment. */
+    public void setTimeTravel(Consumer<Instant> open) {
+        this.timeTravel = open;
+    }
+
+    /** Opens the table as it stood at the version on the right. */
+    public void timeTravelToRight() {
+        if (right.get() != null && timeTravel != null) {
+            timeTravel.accept(right.get().changedAt());
+        }
     }
 
     private void compare() {

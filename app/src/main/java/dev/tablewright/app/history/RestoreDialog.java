@@ -1,5 +1,6 @@
 package dev.tablewright.app.history;
 
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
@@ -99,7 +100,7 @@ public final class RestoreDialog {
         viewModel.load();
     }
 
-    private static TableColumn<RestoreViewModel.Choice, String> text(String title, java.util.function.Function<RestoreViewModel.Choice, String> value) {
+    private static TableColumn<RestoreViewModel.Choice, String> text(String title, Function<RestoreViewModel.Choice, String> value) {
         TableColumn<RestoreViewModel.Choice, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setEditable(false);

@@ -1,5 +1,7 @@
 package dev.tablewright.app.history;
 
+import javafx.beans.Observable;
+import java.util.ArrayList;
 import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
@@ -81,7 +83,7 @@ public final class RestoreViewModel {
     private final RecordVersion source;
     private final Instant asOf;
     private final TaskExecutor tasks;
-    private final ObservableList<Choice> choices = FXCollections.observableArrayList(c -> new javafx.beans.Observable[] {c.chosenProperty()});
+    private final ObservableList<Choice> choices = FXCollections.observableArrayList(c -> new Observable[] {c.chosenProperty()});
     private final ReadOnlyBooleanWrapper deletedSince = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -137,7 +139,7 @@ public final class RestoreViewModel {
             @SuppressWarnings("unchecked")
             Map<String, Object> now = (Map<String, Object>) read[1];
             deletedSince.set(now == null);
-            List<Choice> list = new java.util.ArrayList<>();
+            List<Choice> list = new ArrayList<>();
             for (Map.Entry<String, FieldSpec> f : schema.fields().entrySet()) {
                 // The key is never written, createdAt keeps its value and updatedAt becomes now.
                 if (f.getValue().primaryKey() || f.getValue().auto() || !source.data().containsKey(f.getKey())) {

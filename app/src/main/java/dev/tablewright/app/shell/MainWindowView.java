@@ -241,7 +241,7 @@ public final class MainWindowView {
             tab.setGraphic(new FontIcon(switch (request.kind()) {
                 case DATA, FILTER -> Feather.GRID;
                 case DESIGN -> Feather.EDIT_3;
-                case HISTORY -> Feather.CLOCK;
+                case HISTORY, TIME_TRAVEL -> Feather.CLOCK;
                 case CONSOLE -> Feather.TERMINAL;
                 case DIAGRAM -> Feather.SHARE_2;
                 case TABLE_CHANGED -> Feather.GRID;

@@ -20,6 +20,8 @@ import dev.tablewright.app.history.HistoryView;
 import dev.tablewright.app.history.HistoryViewModel;
 import dev.tablewright.app.history.RecordHistoryView;
 import dev.tablewright.app.history.RecordHistoryViewModel;
+import dev.tablewright.app.history.TimeTravelView;
+import dev.tablewright.app.history.TimeTravelViewModel;
 import dev.tablewright.app.task.TaskExecutor;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
@@ -27,6 +29,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Node;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,6 +100,7 @@ public final class Screens implements Screen.Factory {
             case DESIGN -> Optional.of(designer(request));
             case DATA -> Optional.of(data(request));
             case DIAGRAM -> Optional.of(diagram(request));
+            case TIME_TRAVEL -> Optional.of(timeTravel(request));
             default -> Optional.empty();
         };
     }
@@ -107,15 +111,27 @@ public final class Screens implements Screen.Factory {
         }
         HistoryViewModel viewModel = new HistoryViewModel(request.connection().connector(), request.table(), tasks);
         viewModel.setRowHistory(id -> actions.rowHistory(request.connection(), request.table(), id));
+        viewModel.setTimeTravel(at -> actions.timeTravel(request.connection(), request.table(), at));
         HistoryView view = new HistoryView(viewModel);
         viewModel.load();
         return screen(request.table() + " · history", view.root(), viewModel::load, () -> { });
+    }
+
+    /** The table as it stood at the request's moment, read-only, with the filter builder on demand. */
+    private Screen timeTravel(WorkspaceRequest request) {
+        Instant at = request.row() instanceof Instant i ? i : Instant.now();
+        TimeTravelViewModel viewModel = new TimeTravelViewModel(request.connection().connector(), request.table(), at, tasks);
+        FilterBuilderViewModel filter = new FilterBuilderViewModel(request.connection().connector(), request.connection().name(), request.table(), tasks, dialogs);
+        TimeTravelView view = new TimeTravelView(viewModel, filter);
+        viewModel.load();
+        return screen(request.table() + " · as of " + RecordHistoryView.WHEN.format(at), view.root(), viewModel::load, () -> { });
     }
 
     /** One record's timeline and comparisons. */
     private Screen recordHistory(WorkspaceRequest request) {
         RecordHistoryViewModel viewModel = new RecordHistoryViewModel(request.connection().connector(), request.table(), request.row(), tasks);
         viewModel.setOnRestored(() -> actions.tableChanged(request.connection(), request.table()));
+        viewModel.setTimeTravel(at -> actions.timeTravel(request.connection(), request.table(), at));
         RecordHistoryView view = new RecordHistoryView(viewModel);
         viewModel.load();
         return screen(request.table() + " " + request.row() + " · history", view.root(), viewModel::load, () -> { });
