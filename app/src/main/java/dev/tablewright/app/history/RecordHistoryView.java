@@ -13,6 +13,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
@@ -120,9 +122,17 @@ public final class RecordHistoryView {
         asOf.disableProperty().bind(viewModel.rightProperty().isNull());
         asOf.setMinWidth(Region.USE_PREF_SIZE);
         asOf.setOnAction(e -> viewModel.timeTravelToRight());
+        MenuButton export = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD));
+        export.setId("recordExport");
+        MenuItem csv = new MenuItem("Versions as CSV…");
+        csv.setOnAction(e -> viewModel.exportToChosenFile(HistoryExport.Format.CSV));
+        MenuItem json = new MenuItem("Versions as JSON…");
+        json.setOnAction(e -> viewModel.exportToChosenFile(HistoryExport.Format.JSON));
+        export.getItems().addAll(csv, json);
+        export.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, refresh, restore, asOf, onlyChanges, busy, gap);
+        return new ToolBar(title, refresh, restore, asOf, export, onlyChanges, busy, gap);
     }
 
     /** Adds controls at the tool bar's end (restore, export), after its own. */

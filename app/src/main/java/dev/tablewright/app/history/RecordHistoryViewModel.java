@@ -2,6 +2,7 @@ package dev.tablewright.app.history;
 
 import java.time.Instant;
 import java.util.function.Consumer;
+import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
@@ -16,6 +17,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +48,16 @@ public final class RecordHistoryViewModel {
     private String primaryKey;
     private long generation;
     private Runnable restored = () -> { };
+    private final DialogService dialogs;
     private Consumer<Instant> timeTravel;
 
     public RecordHistoryViewModel(Connector connector, String table, Object rowId, TaskExecutor tasks) {
+        this(connector, table, rowId, tasks, null);
+    }
+
+    /** {@code dialogs} asks where an export goes (null: no export). */
+    public RecordHistoryViewModel(Connector connector, String table, Object rowId, TaskExecutor tasks, DialogService dialogs) {
+        this.dialogs = dialogs;
         this.connector = connector;
         this.table = table;
         this.rowId = rowId;
@@ -145,6 +155,25 @@ public final class RecordHistoryViewModel {
     /** {@code then} runs after a restore wrote the record (the shell reloads the table's other screens). */
     public void setOnRestored(Runnable then) {
         this.restored = then;
+    }
+
+    /** Asks for a file and writes the versions shown to it. */
+    public void exportToChosenFile(HistoryExport.Format format) {
+        if (dialogs == null) {
+            return;
+        }
+        String name = table + "-" + rowId + "-history." + format.extension();
+        dialogs.chooseFileToCreate("Export the history of " + table + " " + rowId, name,
+                List.of(new DialogService.FileFilter(format.name() + " files", List.of("*." + format.extension())))).ifPresent(file -> export(file, format));
+    }
+
+    /** Writes the versions shown to {@code file}, oldest first. */
+    public void export(Path file, HistoryExport.Format format) {
+        List<RecordVersion> shown = List.copyOf(versions);
+        tasks.execute(() -> {
+            Files.writeString(file, HistoryExport.versions(shown, format));
+            return shown.size();
+        }, n -> status.set(String.format("Exported %,d versions to %s", n, file.getFileName())), failure -> problem.set(Failures.describe(failure)));
     }
 
     /** {@code open} shows the whole table as it stood at a moment. */

@@ -109,7 +109,7 @@ public final class Screens implements Screen.Factory {
         if (request.row() != null) {
             return recordHistory(request);
         }
-        HistoryViewModel viewModel = new HistoryViewModel(request.connection().connector(), request.table(), tasks);
+        HistoryViewModel viewModel = new HistoryViewModel(request.connection().connector(), request.table(), tasks, dialogs);
         viewModel.setRowHistory(id -> actions.rowHistory(request.connection(), request.table(), id));
         viewModel.setTimeTravel(at -> actions.timeTravel(request.connection(), request.table(), at));
         HistoryView view = new HistoryView(viewModel);
@@ -129,7 +129,7 @@ public final class Screens implements Screen.Factory {
 
     /** One record's timeline and comparisons. */
     private Screen recordHistory(WorkspaceRequest request) {
-        RecordHistoryViewModel viewModel = new RecordHistoryViewModel(request.connection().connector(), request.table(), request.row(), tasks);
+        RecordHistoryViewModel viewModel = new RecordHistoryViewModel(request.connection().connector(), request.table(), request.row(), tasks, dialogs);
         viewModel.setOnRestored(() -> actions.tableChanged(request.connection(), request.table()));
         viewModel.setTimeTravel(at -> actions.timeTravel(request.connection(), request.table(), at));
         RecordHistoryView view = new RecordHistoryView(viewModel);
