@@ -170,10 +170,10 @@ public final class HistoryView {
         json.setOnAction(e -> viewModel.exportToChosenFile(HistoryExport.Format.JSON));
         export.getItems().addAll(csv, json);
         export.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, row, action, user, changedField, period, from, to, apply);
+        HBox bar = new HBox(8, row, action, user, changedField, period, apply);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("history-filters");
-        HBox commands = new HBox(8, onlyRow, rowHistory, asOf, export, busy, gap);
+        HBox commands = new HBox(8, from, to, onlyRow, rowHistory, asOf, export, busy, gap);
         commands.setAlignment(Pos.CENTER_LEFT);
         commands.getStyleClass().add("history-commands");
         return new VBox(bar, commands);

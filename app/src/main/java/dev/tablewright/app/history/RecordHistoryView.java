@@ -164,13 +164,16 @@ public final class RecordHistoryView {
         table.setShowRoot(false);
         table.setPlaceholder(new Label("Choose a version on the timeline."));
         TreeTableColumn<ValueDiff, String> field = column("Field", ValueDiff::name);
-        field.setPrefWidth(200);
+        field.setPrefWidth(220);
+        field.setMaxWidth(320);
         TreeTableColumn<ValueDiff, String> before = column("", d -> d.kind() == ValueDiff.Kind.ADDED ? "" : show(d.left()));
         TreeTableColumn<ValueDiff, String> after = column("", d -> d.kind() == ValueDiff.Kind.REMOVED ? "" : show(d.right()));
-        before.textProperty().bind(left.valueProperty().map(RecordHistoryView::heading).orElse("(nothing)"));
-        after.textProperty().bind(right.valueProperty().map(RecordHistoryView::heading).orElse("(nothing)"));
+        before.textProperty().bind(left.valueProperty().map(v -> "v" + v.number() + " · " + v.action()).orElse("(nothing)"));
+        after.textProperty().bind(right.valueProperty().map(v -> "v" + v.number() + " · " + v.action()).orElse("(nothing)"));
         table.getColumns().addAll(List.of(field, before, after));
-        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        before.setPrefWidth(400);
+        after.setPrefWidth(400);
+        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(t -> new TreeTableRow<>() {
             @Override
             protected void updateItem(ValueDiff item, boolean empty) {

@@ -26,6 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.converter.LocalDateStringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -86,7 +87,8 @@ public final class TimeTravelView {
 
     private ToolBar toolbar(FilterBuilderViewModel filter, SplitPane split) {
         date.setId("timeTravelDate");
-        date.setPrefWidth(130);
+        date.setPrefWidth(150);
+        date.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
         time.setId("timeTravelTime");
         time.setPromptText("HH:mm:ss");
         time.setPrefColumnCount(7);
@@ -167,7 +169,11 @@ public final class TimeTravelView {
             TableColumn<Map<String, Object>, String> column = new TableColumn<>(name);
             column.setCellValueFactory(c -> new ReadOnlyStringWrapper(CellValues.display(type, c.getValue().get(name))));
             column.setSortable(false);
-            column.setPrefWidth(type == LogicalType.JSON ? 220 : 140);
+            column.setPrefWidth(switch (type) {
+                case JSON, JSONB -> 260;
+                case STRING, TEXT, DATE -> 190;
+                default -> 110;
+            });
             table.getColumns().add(column);
         });
     }

@@ -119,6 +119,6 @@ class HistoryScreenshotsTest {
         robot.interact(log::load);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> log.entries().size() == 7);
         WaitForAsyncUtils.waitForFxEvents();
-        Screenshots.save(stage.getScene().getRoot(), "history-audit-log-narrow", Theme.LIGHT);
+        Screenshots.save(stage.getScene().getRoot(), "history-audit-log", Theme.LIGHT);
     }
 }
