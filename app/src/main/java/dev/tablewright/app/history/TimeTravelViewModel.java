@@ -128,12 +128,20 @@ public final class TimeTravelViewModel {
     private record Page(List<Map<String, Object>> rows, long count) {
     }
 
-    /** Moves the moment to the latest change before it (changes at the moment itself are part of it). */
+    /**
+     * Steps back over the latest change the table shows now: the moment moves to the change before
+     * that one, so the table is shown as it was just before it.
+     */
     public void previousChange() {
         Instant at = asOf.get();
         tasks.execute(() -> {
-            List<Map<String, Object>> log = connector.getAuditLog(table, Map.of("stop", at.toString(), "limit", STEP_WINDOW));
-            return log.stream().map(e -> Timeline.instant(e.get("createdAt"))).filter(t -> t.isBefore(at)).findFirst().orElse(null);
+            List<Instant> moments = connector.getAuditLog(table, Map.of("stop", at.toString(), "limit", STEP_WINDOW)).stream()
+                    .map(e -> Timeline.instant(e.get("createdAt"))).toList();
+            if (moments.isEmpty()) {
+                return null;
+            }
+            Instant latest = moments.get(0);
+            return moments.stream().filter(t -> t.isBefore(latest)).findFirst().orElse(null);
         }, moment -> step(moment, "No change before " + RecordHistoryView.WHEN.format(at) + " is recorded."), this::failedStep);
     }
 
