@@ -37,6 +37,11 @@ public final class TimeTravelViewModel {
     /** Rows per page. */
     public static final int PAGE_SIZE = 200;
     /**
+     * Rows counted at most: counting a million rows as they stood reads every row's versions
+     * (seconds), while the pages themselves stop early; beyond this the status says "more than".
+     */
+    static final int COUNT_CAP = 10_000;
+    /**
      * Changes read around the moment when stepping: those at the moment itself are skipped, and a
      * database that keeps milliseconds compares a finer bound by its own rounding, so the step is
      * found among the first changes from the moment on rather than by a bound a tick away.
@@ -93,14 +98,12 @@ public final class TimeTravelViewModel {
             ReadOptions read = ReadOptions.builder().asOf(at.toString()).filter(where).limit(PAGE_SIZE)
                     .offset(index == 0 ? null : Math.toIntExact(index * PAGE_SIZE)).order(key == null ? null : List.of(key, "ASC")).build();
             List<Map<String, Object>> found = connector.getTableData(table, read);
-            long n = index == 0 && found.size() < PAGE_SIZE ? found.size()
-                    : connector.countRows(table, ReadOptions.builder().asOf(at.toString()).filter(where).build());
-            return new Page(found, n);
+            // A short first page is the whole table then; otherwise the count follows the rows.
+            return new Page(found, index == 0 && found.size() < PAGE_SIZE ? found.size() : -1);
         }, read -> {
             if (mine != generation) {
                 return;
             }
-            loading.set(false);
             problem.set("");
             Map<String, LogicalType> cols = new LinkedHashMap<>();
             for (Map.Entry<String, FieldSpec> f : schema.fields().entrySet()) {
@@ -108,11 +111,16 @@ public final class TimeTravelViewModel {
             }
             columns.set(cols);
             rows.setAll(read.rows());
-            count.set(read.count());
             page.set(index);
+            if (read.count() >= 0) {
+                showCount(mine, index, read.rows().size(), read.count());
+                return;
+            }
             long first = index * PAGE_SIZE + 1;
-            status.set(read.count() == 0 ? "No rows then"
-                    : String.format("rows %,d–%,d of %,d then", first, first + read.rows().size() - 1, read.count()));
+            status.set(String.format("rows %,d–%,d then, counting…", first, first + read.rows().size() - 1));
+            long cap = Math.max(COUNT_CAP, (index + 1) * PAGE_SIZE);
+            tasks.execute(() -> connector.countRows(table, ReadOptions.builder().asOf(at.toString()).filter(where).limit(Math.toIntExact(cap + 1)).build()),
+                    n -> showCount(mine, index, read.rows().size(), n), this::failedStep);
         }, failure -> {
             if (mine != generation) {
                 return;
@@ -125,7 +133,24 @@ public final class TimeTravelViewModel {
         });
     }
 
+    /** {@code count}: the rows then, or -1 when they are still to be counted. */
     private record Page(List<Map<String, Object>> rows, long count) {
+    }
+
+    private void showCount(long read, long index, int shown, long n) {
+        if (read != generation) {
+            return;
+        }
+        loading.set(false);
+        count.set(n);
+        long first = index * PAGE_SIZE + 1;
+        if (n == 0) {
+            status.set("No rows then");
+        } else if (n > Math.max(COUNT_CAP, (index + 1) * PAGE_SIZE)) {
+            status.set(String.format("rows %,d–%,d of more than %,d then", first, first + shown - 1, n - 1));
+        } else {
+            status.set(String.format("rows %,d–%,d of %,d then", first, first + shown - 1, n));
+        }
     }
 
     /**
@@ -163,6 +188,7 @@ public final class TimeTravelViewModel {
     }
 
     private void failedStep(Throwable failure) {
+        loading.set(false);
         problem.set(Failures.describe(failure));
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,28 @@ class TimeTravelViewModelTest {
         assertEquals(3, price(viewModel, "Tea"));
         viewModel.previousChange();
         assertEquals(List.of("Tea"), names(viewModel), "before Cake was added");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aLargeTableIsShownAPageAtATimeAndCountedUpToACap(String dialect) {
+        db = Connector.connect(ConnectOptions.fromMap(TestDatabases.fresh(dialect).options()));
+        db.defineTable("events", fields("n", "integer"), Map.of("trackHistory", true));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < TimeTravelViewModel.COUNT_CAP + 50; i++) {
+            rows.add(Map.of("n", i));
+        }
+        db.addRows("events", rows);
+        TimeTravelViewModel viewModel = new TimeTravelViewModel(db, "events", Instant.now(), new SameThreadTaskExecutor());
+
+        viewModel.load();
+
+        assertEquals(TimeTravelViewModel.PAGE_SIZE, viewModel.rows().size());
+        assertEquals("rows 1–200 of more than 10,000 then", viewModel.statusProperty().get());
+        assertTrue(viewModel.hasNextPage().get());
+        viewModel.nextPage();
+        assertEquals("rows 201–400 of more than 10,000 then", viewModel.statusProperty().get());
+        assertTrue(viewModel.hasPreviousPage().get());
     }
 
     @ParameterizedTest
