@@ -72,6 +72,7 @@ public final class GridView {
         // With a fixed row height the VirtualFlow never measures rows to estimate a million-row
         // scroll range, which is what makes a jump to the end cost as little as the start.
         table.setFixedCellSize(ROW_HEIGHT);
+        table.setContextMenu(rowMenu());
         table.setOnKeyPressed(e -> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 copy(RowFormat.CSV);
@@ -152,6 +153,15 @@ public final class GridView {
         }
         bar.getItems().addAll(spacer, count, exact);
         return bar;
+    }
+
+    /** What a right-click on a row offers: its history, where the table keeps one. */
+    private ContextMenu rowMenu() {
+        MenuItem history = item("rowHistoryMenuItem", "History of this row", () -> viewModel.showHistory(table.getSelectionModel().getSelectedItem()));
+        history.setGraphic(new FontIcon(Feather.CLOCK));
+        ContextMenu menu = new ContextMenu(history);
+        menu.setOnShowing(e -> history.setDisable(!viewModel.hasHistory(table.getSelectionModel().getSelectedItem())));
+        return menu;
     }
 
     /** The selected row's parents and children, counted when the menu opens; a click hops there. */

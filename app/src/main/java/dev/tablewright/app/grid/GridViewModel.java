@@ -79,6 +79,7 @@ public final class GridViewModel {
     /** The row whose children are being counted: a late answer for another row is dropped. */
     private Map<String, Object> relatedFor;
     private final Map<String, TableSchema> childSchemas = new java.util.concurrent.ConcurrentHashMap<>();
+    private Consumer<Object> rowHistory;
 
     private RowWindow window;
     /** The foreign-key columns and their parents' label fields; replaced when a label field is chosen. */
@@ -453,6 +454,27 @@ public final class GridViewModel {
     /** The hops {@link #loadRelated} found for the last row asked about. */
     public ObservableList<RelatedLink> related() {
         return relatedView;
+    }
+
+    // --- a row's history ---
+
+    /** {@code open} shows one record's history, given its key; without it the grid offers none. */
+    public void setRowHistory(Consumer<Object> open) {
+        this.rowHistory = open;
+    }
+
+    /** Whether {@code row} has a history to show: a saved row of a table that keeps one. */
+    public boolean hasHistory(GridRow row) {
+        TableSchema s = schema.get();
+        return rowHistory != null && row != null && !row.isDraft() && row.storedProperty().get() != null && s != null
+                && s.options().trackHistory() && s.primaryKey().size() == 1;
+    }
+
+    /** Opens the history of {@code row} ("History of this row"). */
+    public void showHistory(GridRow row) {
+        if (hasHistory(row)) {
+            rowHistory.accept(row.storedProperty().get().get(schema.get().primaryKey().get(0)));
+        }
     }
 
     /** Reads made for parents' labels since the table opened: one per foreign-key column per page. */

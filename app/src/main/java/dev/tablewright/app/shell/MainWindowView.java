@@ -224,7 +224,7 @@ public final class MainWindowView {
         boolean withFilter = asked.kind() == WorkspaceRequest.Kind.FILTER;
         // The filter builder lives in the table's data tab: one tab per table, whichever way it was opened.
         WorkspaceRequest request = withFilter ? new WorkspaceRequest(WorkspaceRequest.Kind.DATA, asked.connection(), asked.table()) : asked;
-        String key = request.kind() + "|" + request.connection().name() + "|" + request.table();
+        String key = request.kind() + "|" + request.connection().name() + "|" + request.table() + (request.row() == null ? "" : "|" + request.row());
         Tab existing = openTabs.get(key);
         if (existing != null && tabs.getTabs().contains(existing) && request.kind() != WorkspaceRequest.Kind.CONSOLE) {
             tabs.getSelectionModel().select(existing);
@@ -241,7 +241,7 @@ public final class MainWindowView {
             tab.setGraphic(new FontIcon(switch (request.kind()) {
                 case DATA, FILTER -> Feather.GRID;
                 case DESIGN -> Feather.EDIT_3;
-                case HISTORY -> Feather.CLOCK;
+                case HISTORY, TIME_TRAVEL -> Feather.CLOCK;
                 case CONSOLE -> Feather.TERMINAL;
                 case DIAGRAM -> Feather.SHARE_2;
                 case TABLE_CHANGED -> Feather.GRID;

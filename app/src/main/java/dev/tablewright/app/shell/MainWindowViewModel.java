@@ -1,5 +1,6 @@
 package dev.tablewright.app.shell;
 
+import java.time.Instant;
 import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.connection.ConnectionManagerViewModel;
 import dev.tablewright.app.connection.ConnectionProfile;
@@ -279,6 +280,16 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
     @Override
     public void history(NavigatorConnection connection, String table) {
         workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.HISTORY, connection, table));
+    }
+
+    @Override
+    public void timeTravel(NavigatorConnection connection, String table, Instant at) {
+        workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.TIME_TRAVEL, connection, table, at));
+    }
+
+    @Override
+    public void rowHistory(NavigatorConnection connection, String table, Object id) {
+        workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.HISTORY, connection, table, id));
     }
 
     @Override

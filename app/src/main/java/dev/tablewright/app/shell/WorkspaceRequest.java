@@ -4,9 +4,16 @@ import dev.tablewright.app.navigator.NavigatorConnection;
 
 /**
  * A screen the workspace is asked to show (or, for {@link Kind#TABLE_CHANGED}, to reload or close).
- * {@link Kind#FILTER} is the table's data screen with its filter builder shown.
+ * {@link Kind#FILTER} is the table's data screen with its filter builder shown; {@link Kind#HISTORY}
+ * with a {@code row} is that record's history, a tab of its own; {@link Kind#TIME_TRAVEL} is the
+ * table as it stood at the moment (an {@link java.time.Instant}) in {@code row}.
  */
-public record WorkspaceRequest(Kind kind, NavigatorConnection connection, String table) {
+public record WorkspaceRequest(Kind kind, NavigatorConnection connection, String table, Object row) {
 
-    public enum Kind { DATA, FILTER, DESIGN, HISTORY, CONSOLE, DIAGRAM, TABLE_CHANGED }
+    public enum Kind { DATA, FILTER, DESIGN, HISTORY, CONSOLE, DIAGRAM, TABLE_CHANGED, TIME_TRAVEL }
+
+    /** A request about a whole table (or none): {@code row} is only for one record's {@link Kind#HISTORY}. */
+    public WorkspaceRequest(Kind kind, NavigatorConnection connection, String table) {
+        this(kind, connection, table, null);
+    }
 }
