@@ -5,6 +5,7 @@ import dev.tablewright.app.connection.ConnectionRegistry;
 import dev.tablewright.app.dialog.FxDialogService;
 import dev.tablewright.app.log.AppLog;
 import dev.tablewright.app.log.CrashReporter;
+import dev.tablewright.app.log.StartupTimes;
 import dev.tablewright.app.sample.SampleDatabase;
 import dev.tablewright.app.shell.MainWindowView;
 import dev.tablewright.app.shell.MainWindowViewModel;
@@ -85,6 +86,8 @@ public final class TablewrightApp extends Application {
             stage.setMaximized(remembered.maximized());
         }
         stage.show();
+        StartupTimes.windowShown();
+        StartupTimes.whenTablesListed(viewModel.navigator().connections());
         // The keyboard starts in the table list (arrows, Enter to open), not in the search box.
         view.navigator().focusTree();
 
