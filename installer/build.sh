@@ -73,7 +73,7 @@ echo "== jpackage: the app-image"
 common_options='-Dorg.sqlite.lib.path=$APPDIR/native -Dorg.sqlite.lib.name=libsqlitejdbc.so'
 # The command line's no-op SLF4J provider shares the class path: name the app's, so SLF4J neither
 # scans for providers nor warns about two.
-app_options="$common_options -Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider"
+app_options="$common_options -Dslf4j.provider=ch.qos.logback.classic.spi.LogbackServiceProvider -Dslf4j.internal.verbosity=WARN"
 "$java_home/bin/jpackage" --type app-image --dest "$out/image" \
   --name Tablewright --app-version "$version" --vendor Tablewright \
   --description "Workbench for SQLite, PostgreSQL and MySQL/MariaDB data" \

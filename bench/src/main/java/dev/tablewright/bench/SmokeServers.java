@@ -3,8 +3,10 @@ package dev.tablewright.bench;
 import dev.tablewright.core.testing.TestDatabases;
 import dev.tablewright.core.testing.TestDatabases.TestDb;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,8 +37,8 @@ public final class SmokeServers {
         TestDb pg = TestDatabases.fresh("postgres");
         try (Connection c = pg.openJdbc(); Statement st = c.createStatement()) {
             String data = single(st, "SHOW data_directory");
-            writeServerFile(c, data + "/smoke.crt", cert);
-            writeServerFile(c, data + "/smoke.key", key);
+            writePrivateFile(Path.of(data), "smoke.crt", cert);
+            writePrivateFile(Path.of(data), "smoke.key", key);
             writeServerFile(c, single(st, "SHOW hba_file"), String.join("\n", List.of(
                     "local all all trust",
                     "host all postgres 127.0.0.1/32 trust",
@@ -88,7 +90,18 @@ public final class SmokeServers {
         }
     }
 
-    /** Writes {@code text} to {@code path} on the server, as the server's user (so it may read it, and only it). */
+    /**
+     * A file in the data directory that only the server's user may read: PostgreSQL refuses a key
+     * anyone else can read (a file written by COPY is world-readable).
+     */
+    private static void writePrivateFile(Path dataDir, String name, String text) throws IOException {
+        Path file = dataDir.resolve(name);
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Files.setOwner(file, Files.getOwner(dataDir));
+    }
+
+    /** Writes {@code text} to {@code path} on the server, as the server's user (pg_hba.conf, which the data directory's owner may not be able to write). */
     private static void writeServerFile(Connection c, String path, String text) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMP TABLE IF NOT EXISTS smoke_lines (n integer, line text)");

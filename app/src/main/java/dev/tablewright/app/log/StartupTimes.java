@@ -39,7 +39,7 @@ public final class StartupTimes {
 
             @Override
             public void onChanged(Change<?> change) {
-                if (!logged && connections.stream().anyMatch(c -> !c.allTables().isEmpty())) {
+                if (!logged && connections.stream().anyMatch(c -> !c.tables().isEmpty())) {
                     logged = true;
                     LOG.info(TABLES_LISTED, sinceProcessStart());
                 }
@@ -47,7 +47,9 @@ public final class StartupTimes {
         };
         connections.addListener((ListChangeListener<NavigatorConnection>) change -> {
             while (change.next()) {
-                change.getAddedSubList().forEach(c -> c.allTables().addListener(onTables));
+                // tables(), not allTables(): the latter is a new read-only view at each call, which
+                // holds its listeners only as long as someone holds the view.
+                change.getAddedSubList().forEach(c -> c.tables().addListener(onTables));
             }
         });
     }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Start-up time under Xvfb, from the launch command to the main window shown and to the sample
+# database's tables listed (read from the lines the app logs, see StartupTimes), over several starts
+# on one data directory (the first start, which builds the sample database, is not counted).
+#   installer/measure-startup.sh image [RUNS]    the app-image of installer/build.sh
+#   installer/measure-startup.sh readme [RUNS]   the README's command, mvn -q -pl app -am javafx:run
+# Prints one line per start and the median. Needs Xvfb.
+set -uo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+what="${1:-image}"
+runs="${2:-5}"
+work="$(mktemp -d)"
+display=":$(( 90 + RANDOM % 100 ))"
+Xvfb "$display" -screen 0 1280x1024x24 >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
+sleep 1
+log="$work/data/tablewright/logs/tablewright.log"
+
+start_once() {
+  rm -f "$log"
+  local t0 pid
+  t0=$(date +%s%3N)
+  if [[ "$what" == readme ]]; then
+    (cd "$root" && exec setsid mvn -q -pl app -am javafx:run) >"$work/out.txt" 2>&1 &
+  else
+    setsid "$root/installer/target/image/Tablewright/bin/Tablewright" >"$work/out.txt" 2>&1 &
+  fi
+  pid=$!
+  for _ in $(seq 1 600); do
+    grep -q "Start-up: tables listed" "$log" 2>/dev/null && break
+    sleep 0.1
+  done
+  local window tables
+  window=$(( $(date -d "$(grep 'window shown' "$log" | cut -c1-23)" +%s%3N) - t0 ))
+  tables=$(( $(date -d "$(grep 'tables listed' "$log" | cut -c1-23)" +%s%3N) - t0 ))
+  sleep 1
+  kill -- -"$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  echo "$window $tables"
+}
+
+export DISPLAY="$display" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
+start_once >/dev/null
+windows=()
+tables=()
+for i in $(seq 1 "$runs"); do
+  read -r w t < <(start_once)
+  echo "start $i: window shown after $w ms, tables listed after $t ms"
+  windows+=("$w")
+  tables+=("$t")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "median of $runs ($what): window $(median "${windows[@]}") ms, tables $(median "${tables[@]}") ms"
