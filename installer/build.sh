@@ -94,6 +94,8 @@ echo "app-image: $(du -sh "$image" | cut -f1) ($image)"
 
 if $deb; then
   echo "== jpackage: the .deb"
+  # The archive holds this build's paths; the package's postinst makes one for /opt/tablewright.
+  [[ -f "$image/lib/app/tablewright.jsa" ]] && mv "$image/lib/app/tablewright.jsa" "$out/tablewright.jsa"
   "$java_home/bin/jpackage" --type deb --dest "$out" --app-image "$image" \
     --name Tablewright --app-version "$version" --vendor Tablewright \
     --description "Workbench for SQLite, PostgreSQL and MySQL/MariaDB data" \
@@ -103,5 +105,6 @@ if $deb; then
     --icon "$here/linux/tablewright.png" \
     --file-associations "$here/sqlite.properties" --file-associations "$here/db.properties" \
     --resource-dir "$here/linux"
+  [[ -f "$out/tablewright.jsa" ]] && mv "$out/tablewright.jsa" "$image/lib/app/tablewright.jsa"
   ls -la "$out"/*.deb
 fi

@@ -4,7 +4,8 @@
 # on one data directory (the first start, which builds the sample database, is not counted).
 #   installer/measure-startup.sh image [RUNS]    the app-image of installer/build.sh
 #   installer/measure-startup.sh readme [RUNS]   the README's command, mvn -q -pl app -am javafx:run
-# Prints one line per start and the median. Needs Xvfb.
+# Prints one line per start and the medians, with the CPU time the app used until its tables were
+# listed (the app-image only) and the machine's load. Needs Xvfb.
 set -uo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 what="${1:-image}"
@@ -31,24 +32,30 @@ start_once() {
     grep -q "Start-up: tables listed" "$log" 2>/dev/null && break
     sleep 0.1
   done
+  # CPU time the process used until then (user + system; clock ticks of 10 ms): what the start
+  # costs whatever else the machine is doing. Only the app-image's launcher is the JVM itself.
+  local cpu=-
+  [[ "$what" != readme ]] && cpu=$(awk '{print ($14 + $15) * 10}' "/proc/$pid/stat" 2>/dev/null)
   local window tables
   window=$(( $(date -d "$(grep 'window shown' "$log" | cut -c1-23)" +%s%3N) - t0 ))
   tables=$(( $(date -d "$(grep 'tables listed' "$log" | cut -c1-23)" +%s%3N) - t0 ))
   sleep 1
   kill -- -"$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
-  echo "$window $tables"
+  echo "$window $tables $cpu"
 }
 
 export DISPLAY="$display" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 start_once >/dev/null
 windows=()
 tables=()
+cpus=()
 for i in $(seq 1 "$runs"); do
-  read -r w t < <(start_once)
-  echo "start $i: window shown after $w ms, tables listed after $t ms"
+  read -r w t c < <(start_once)
+  echo "start $i: window shown after $w ms, tables listed after $t ms (CPU $c ms)"
   windows+=("$w")
   tables+=("$t")
+  cpus+=("$c")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-echo "median of $runs ($what): window $(median "${windows[@]}") ms, tables $(median "${tables[@]}") ms"
+echo "median of $runs ($what): window $(median "${windows[@]}") ms, tables $(median "${tables[@]}") ms, CPU $(median "${cpus[@]}") ms; load average $(cut -d' ' -f1-3 /proc/loadavg)"
