@@ -4,6 +4,7 @@
 # on one data directory (the first start, which builds the sample database, is not counted).
 #   installer/measure-startup.sh image [RUNS]    the app-image of installer/build.sh
 #   installer/measure-startup.sh readme [RUNS]   the README's command, mvn -q -pl app -am javafx:run
+#   installer/measure-startup.sh DIR [RUNS]      an installed app (DIR/bin/Tablewright), e.g. /opt/tablewright
 # Prints one line per start and the medians, with the CPU time the app used until its tables were
 # listed (the app-image only) and the machine's load. Needs Xvfb.
 set -uo pipefail
@@ -17,6 +18,8 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
 sleep 1
 log="$work/data/tablewright/logs/tablewright.log"
+launcher="$root/installer/target/image/Tablewright/bin/Tablewright"
+[[ -d "$what" ]] && launcher="$what/bin/Tablewright"
 
 start_once() {
   rm -f "$log"
@@ -25,7 +28,7 @@ start_once() {
   if [[ "$what" == readme ]]; then
     (cd "$root" && exec setsid mvn -q -pl app -am javafx:run) >"$work/out.txt" 2>&1 &
   else
-    setsid "$root/installer/target/image/Tablewright/bin/Tablewright" >"$work/out.txt" 2>&1 &
+    setsid "$launcher" >"$work/out.txt" 2>&1 &
   fi
   pid=$!
   for _ in $(seq 1 600); do
