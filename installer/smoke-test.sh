@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the app-image built by installer/build.sh (about a minute, plus starting servers):
 #   1. the app starts under Xvfb, shows its window and lists the sample database's tables
-#      (read from its log), with a screenshot in installer/target/smoke/;
+#      (read from its log), with a screenshot in installer/target/smoke/; started again with a
+#      database file as its argument, it opens that file;
 #   2. the packaged command line (bin/tablewright-cli, same trimmed runtime) opens a SQLite file,
 #      and connects to PostgreSQL over TLS with SCRAM-SHA-256 and to MariaDB, servers started as
 #      the test suite starts them (bench/run.sh --smoke-servers): proof that the runtime carries
@@ -53,6 +54,21 @@ DISPLAY="$display" python3 "$root/../shared/tools/xshot.py" "$work/app.png" 2>/d
   || DISPLAY="$display" import -window root "$work/app.png" 2>/dev/null || true
 [[ -f "$work/app.png" ]] && echo "     screenshot: $work/app.png"
 if grep -q "ERROR" "$log"; then fail "the app logged errors: $(grep ERROR "$log" | head -3)"; else pass "no error in the app's log"; fi
+kill "$app" 2>/dev/null
+wait "$app" 2>/dev/null
+
+# --- 1b. a database file named on the command line (what the .deb's file association runs)
+given="$work/given.sqlite"
+cp "$work/data/sample.db" "$given"
+DISPLAY="$display" JAVA_TOOL_OPTIONS="-Dtablewright.dataDir=$work/data" XDG_CONFIG_HOME="$work/config" \
+  "$image/bin/Tablewright" "$given" >"$work/app-file.out" 2>&1 &
+app=$!
+pids+=($app)
+for _ in $(seq 1 120); do
+  grep -q "Opened .*($given)" "$log" 2>/dev/null && break
+  sleep 0.5
+done
+if grep -q "Opened .*($given)" "$log"; then pass "a file given on the command line opens: $(grep -o "Opened .*($given).*" "$log" | head -1)"; else fail "$given given on the command line was not opened"; fi
 kill "$app" 2>/dev/null
 
 # --- 2. the packaged command line

@@ -2,6 +2,7 @@ package dev.tablewright.app;
 
 import dev.tablewright.app.connection.ConfigDirectory;
 import dev.tablewright.app.connection.ConnectionRegistry;
+import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.dialog.FxDialogService;
 import dev.tablewright.app.log.AppLog;
 import dev.tablewright.app.log.CrashReporter;
@@ -61,7 +62,7 @@ public final class TablewrightApp extends Application {
         }
     }
 
-    private void open(Stage stage, Path dataDir, FxDialogService dialogs) {
+    private void open(Stage stage, Path dataDir, DialogService dialogs) {
         tasks = new FxTaskExecutor();
         viewModel = new MainWindowViewModel(new SampleDatabase(dataDir), tasks, dialogs, dataDir,
                 ConfigDirectory.resolve(), new ConnectionRegistry(Platform::runLater));
