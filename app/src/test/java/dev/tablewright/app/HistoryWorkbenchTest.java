@@ -111,8 +111,9 @@ class HistoryWorkbenchTest {
         robot.clickOn(button(robot, "Delete 1 row"));
         waitUntil(() -> robot.lookup(kenya).tryQuery().isEmpty());
 
-        rightClick(robot, inNavigator(robot, "products"));
-        robot.clickOn("Time travel");
+        // From the grid itself: its row menu.
+        rightClick(robot, robot.lookup("Colombia Huila Finca El Paraíso, 250 g").query());
+        robot.clickOn("Time travel: the table as it stood");
         waitUntil(() -> robot.lookup("#timeTravelTable").tryQuery().isPresent() && rows(robot).size() == 25);
         assertTrue(robot.lookup("#timeTravelBanner").queryLabeled().getText().contains("as of"));
 

@@ -159,8 +159,13 @@ public final class GridView {
     private ContextMenu rowMenu() {
         MenuItem history = item("rowHistoryMenuItem", "History of this row", () -> viewModel.showHistory(table.getSelectionModel().getSelectedItem()));
         history.setGraphic(new FontIcon(Feather.CLOCK));
-        ContextMenu menu = new ContextMenu(history);
-        menu.setOnShowing(e -> history.setDisable(!viewModel.hasHistory(table.getSelectionModel().getSelectedItem())));
+        MenuItem travel = item("timeTravelMenuItem", "Time travel: the table as it stood", viewModel::timeTravel);
+        travel.setGraphic(new FontIcon(Feather.ROTATE_CCW));
+        ContextMenu menu = new ContextMenu(history, travel);
+        menu.setOnShowing(e -> {
+            history.setDisable(!viewModel.hasHistory(table.getSelectionModel().getSelectedItem()));
+            travel.setDisable(!viewModel.canTimeTravel());
+        });
         return menu;
     }
 

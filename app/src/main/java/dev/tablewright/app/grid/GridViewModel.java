@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -80,6 +81,7 @@ public final class GridViewModel {
     private Map<String, Object> relatedFor;
     private final Map<String, TableSchema> childSchemas = new java.util.concurrent.ConcurrentHashMap<>();
     private Consumer<Object> rowHistory;
+    private Consumer<Instant> timeTravel;
 
     private RowWindow window;
     /** The foreign-key columns and their parents' label fields; replaced when a label field is chosen. */
@@ -468,6 +470,24 @@ public final class GridViewModel {
         TableSchema s = schema.get();
         return rowHistory != null && row != null && !row.isDraft() && row.storedProperty().get() != null && s != null
                 && s.options().trackHistory() && s.primaryKey().size() == 1;
+    }
+
+    /** {@code open} shows the table as it stood at a moment (time travel); without it the grid offers none. */
+    public void setTimeTravel(Consumer<Instant> open) {
+        this.timeTravel = open;
+    }
+
+    /** Whether the table keeps a history to travel back in. */
+    public boolean canTimeTravel() {
+        TableSchema s = schema.get();
+        return timeTravel != null && s != null && s.options().trackHistory();
+    }
+
+    /** Opens the table as it stands now, read-only, to step back from change to change. */
+    public void timeTravel() {
+        if (canTimeTravel()) {
+            timeTravel.accept(Instant.now());
+        }
     }
 
     /** Opens the history of {@code row} ("History of this row"). */

@@ -66,11 +66,13 @@ public final class RecordHistoryView {
         timeline.setCellFactory(list -> new VersionCell());
         timeline.setPlaceholder(new Label("No versions"));
         // Newest on top, as a log reads; the ViewModel keeps them oldest first, as they are numbered.
-        viewModel.versions().addListener((ListChangeListener<RecordVersion>) c -> {
+        Runnable fillTimeline = () -> {
             List<RecordVersion> newestFirst = new ArrayList<>(viewModel.versions());
             Collections.reverse(newestFirst);
             timeline.getItems().setAll(newestFirst);
-        });
+        };
+        viewModel.versions().addListener((ListChangeListener<RecordVersion>) c -> fillTimeline.run());
+        fillTimeline.run();
         timeline.getSelectionModel().selectedItemProperty().addListener((obs, old, v) -> {
             if (v != null) {
                 viewModel.selectedProperty().set(v);
@@ -82,6 +84,9 @@ public final class RecordHistoryView {
             }
         });
         timeline.setMinWidth(240);
+        if (viewModel.selectedProperty().get() != null) {
+            timeline.getSelectionModel().select(viewModel.selectedProperty().get());
+        }
 
         SplitPane split = new SplitPane(timeline, comparison());
         split.setOrientation(Orientation.HORIZONTAL);
@@ -98,7 +103,10 @@ public final class RecordHistoryView {
         Label title = new Label(viewModel.table() + " · " + viewModel.rowId());
         title.setId("recordTitle");
         title.getStyleClass().add("record-title");
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        // A key can be a 36-character UUID: the title gives way before the buttons do.
+        title.setMinWidth(0);
+        title.setMaxWidth(300);
+        title.setTooltip(new Tooltip(viewModel.table() + " " + viewModel.rowId()));
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
         refresh.setId("recordRefresh");
         refresh.setTooltip(new Tooltip("Read the versions again"));
@@ -110,6 +118,7 @@ public final class RecordHistoryView {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(viewModel.loadingProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
         Button restore = new Button("Restore…", new FontIcon(Feather.ROTATE_CCW));
         restore.setId("recordRestore");
         restore.setTooltip(new Tooltip("Write back the version on the right: all its fields or the ones you choose"));
@@ -130,9 +139,7 @@ public final class RecordHistoryView {
         json.setOnAction(e -> viewModel.exportToChosenFile(HistoryExport.Format.JSON));
         export.getItems().addAll(csv, json);
         export.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(title, refresh, restore, asOf, export, onlyChanges, busy, gap);
+        return new ToolBar(title, refresh, restore, asOf, export, onlyChanges, busy);
     }
 
     /** Adds controls at the tool bar's end (restore, export), after its own. */
@@ -145,10 +152,12 @@ public final class RecordHistoryView {
         left.valueProperty().bindBidirectional(viewModel.leftProperty());
         ComboBox<RecordVersion> right = versionChoice("compareRight");
         right.valueProperty().bindBidirectional(viewModel.rightProperty());
-        viewModel.versions().addListener((ListChangeListener<RecordVersion>) c -> {
+        Runnable fillChoices = () -> {
             left.getItems().setAll(viewModel.versions());
             right.getItems().setAll(viewModel.versions());
-        });
+        };
+        viewModel.versions().addListener((ListChangeListener<RecordVersion>) c -> fillChoices.run());
+        fillChoices.run();
         Label with = new Label("compared with");
         with.setMinWidth(Region.USE_PREF_SIZE);
         HBox choices = new HBox(8, left, with, right);
@@ -184,11 +193,13 @@ public final class RecordHistoryView {
                 }
             }
         });
-        viewModel.diff().addListener((ListChangeListener<ValueDiff>) c -> {
+        Runnable fillDiff = () -> {
             TreeItem<ValueDiff> rootItem = new TreeItem<>();
             viewModel.diff().forEach(d -> rootItem.getChildren().add(item(d)));
             table.setRoot(rootItem);
-        });
+        };
+        viewModel.diff().addListener((ListChangeListener<ValueDiff>) c -> fillDiff.run());
+        fillDiff.run();
 
         VBox box = new VBox(6, choices, table);
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -146,6 +146,7 @@ public final class Screens implements Screen.Factory {
             public GridViewModel grid(String name) {
                 GridViewModel grid = new GridViewModel(request.connection().connector(), name, tasks, dialogs, labels);
                 grid.setRowHistory(id -> actions.rowHistory(request.connection(), name, id));
+                grid.setTimeTravel(at -> actions.timeTravel(request.connection(), name, at));
                 return grid;
             }
 

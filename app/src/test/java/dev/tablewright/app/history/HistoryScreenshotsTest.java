@@ -114,6 +114,11 @@ class HistoryScreenshotsTest {
 
         robot.interact(() -> stage.setWidth(1000));
         robot.interact(() -> stage.setHeight(650));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene().getRoot(), "history-time-travel-narrow", Theme.LIGHT);
+        show(robot, (Parent) new RecordHistoryView(record).root());
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene().getRoot(), "history-record-timeline-narrow", Theme.LIGHT);
         HistoryViewModel log = new HistoryViewModel(db, "products", tasks);
         show(robot, (Parent) new HistoryView(log).root());
         robot.interact(log::load);
