@@ -4,7 +4,7 @@
 #   tablewright_<version>_amd64.deb
 # Usage: installer/build.sh [--no-deb]
 #
-# Needs: a JDK 17+ with jmods (jlink, jpackage, jdeps; JAVA_HOME or the javac on the PATH), Maven,
+# Needs: a JDK 17+ with jmods (jlink, jpackage, jdeps; JAVA_HOME or the javac on the PATH), Maven, unzip,
 # and for the .deb fakeroot and dpkg-deb (Debian: apt-get install fakeroot dpkg-dev).
 # Optional: Xvfb (Debian: xvfb). With it, the app is started once to record the classes it loads
 # at start-up, and the packages carry a class-data-sharing archive of them (a faster start).
