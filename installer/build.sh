@@ -4,7 +4,7 @@
 #   tablewright_<version>_amd64.deb
 # Usage: installer/build.sh [--no-deb]
 #
-# Needs: a JDK 17+ with jmods (jlink, jpackage, jdeps; JAVA_HOME or the javac on the PATH), Maven,
+# Needs: a JDK 17+ with jmods (jlink, jpackage, jdeps; JAVA_HOME or the javac on the PATH), Maven, unzip,
 # and for the .deb fakeroot and dpkg-deb (Debian: apt-get install fakeroot dpkg-dev).
 # Optional: Xvfb (Debian: xvfb). With it, the app is started once to record the classes it loads
 # at start-up, and the packages carry a class-data-sharing archive of them (a faster start).
@@ -63,6 +63,8 @@ modules="$found,javafx.controls,jdk.crypto.ec,jdk.charsets,java.naming,java.secu
 echo "modules: $modules"
 "$java_home/bin/jlink" --module-path "$java_home/jmods:$out/javafx" --add-modules "$modules" \
   --strip-debug --no-header-files --no-man-pages --generate-cds-archive --output "$out/runtime"
+# The archive for heaps over 32 GB (uncompressed oops) is of no use to a desktop app: 10 MB less.
+rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
 # JavaFX's Maven jars carry their native libraries as resources; where a jlinked runtime keeps
 # them (lib/), JavaFX loads them directly instead of extracting them to ~/.openjfx at start-up.
 for jar in "$out/javafx"/*.jar; do
