@@ -210,11 +210,11 @@ public final class Values {
     public static final int MAX_JSON_DEPTH = 30;
 
     private static String jsonText(String field, Object value) {
-        if (depth(value, 0) > MAX_JSON_DEPTH) {
+        String text = Json.writeValue(value);
+        if (text == null) {
             throw invalid(field, LogicalType.JSON, "(deeply nested JSON)", "objects and arrays may nest at most " + MAX_JSON_DEPTH
                     + " levels deep on every database; flatten the value or store the deeper part as text");
         }
-        String text = Json.write(value);
         if (text.contains("\\u0000")) {
             throw invalid(field, LogicalType.JSON, "(JSON with a NUL character)", "JSON text cannot contain U+0000 (PostgreSQL cannot store it)");
         }
@@ -233,26 +233,5 @@ public final class Values {
             }
         }
         throw invalid(field, LogicalType.FILE, value, "give the file's bytes as base64");
-    }
-
-    /** The nesting depth of objects and arrays, counting stops just past the limit. */
-    private static int depth(Object value, int above) {
-        if (above > MAX_JSON_DEPTH) {
-            return above;
-        }
-        int deepest = above;
-        if (value instanceof Map<?, ?> map) {
-            for (Object v : map.values()) {
-                deepest = Math.max(deepest, depth(v, above + 1));
-            }
-            return Math.max(deepest, above + 1);
-        }
-        if (value instanceof List<?> list) {
-            for (Object v : list) {
-                deepest = Math.max(deepest, depth(v, above + 1));
-            }
-            return Math.max(deepest, above + 1);
-        }
-        return deepest;
     }
 }
