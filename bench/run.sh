@@ -6,6 +6,7 @@
 #   bench/run.sh --history                      # record history: tracked vs untracked addRows, lookup among 1M versions
 #   bench/run.sh --history --dialects mariadb   # one dialect at a time
 #   bench/run.sh --history-raw                  # the same history cost in hand-written JDBC (MariaDB, PostgreSQL)
+#   bench/run.sh --smoke-servers DIR CERT KEY   # PostgreSQL (TLS + SCRAM) and MariaDB for installer/smoke-test.sh
 #   DISPLAY=:42 bench/run.sh --diagram          # the relationship diagram on 3,000 tables and 4,000 relationships
 # Compiles core (main and test classes: the test classes hold the embedded-server harness) in this
 # checkout, compiles the bench against them with javac, and runs it in its own JVM. Nothing is
@@ -44,5 +45,9 @@ if [ "${1:-}" = "--history" ]; then
 elif [ "${1:-}" = "--history-raw" ]; then
   shift
   main=dev.tablewright.bench.HistoryRawBench
+elif [ "${1:-}" = "--smoke-servers" ]; then
+  # bench/run.sh --smoke-servers DIR CERT KEY: the servers installer/smoke-test.sh connects to.
+  shift
+  main=dev.tablewright.bench.SmokeServers
 fi
 exec java ${JAVA_OPTS:--Xmx8g} -cp "bench/target/classes:$cp" "$main" "$@"

@@ -4,6 +4,9 @@ import dev.tablewright.app.connection.ConfigDirectory;
 import dev.tablewright.app.connection.ConnectionRegistry;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.dialog.FxDialogService;
+import dev.tablewright.app.log.AppLog;
+import dev.tablewright.app.log.CrashReporter;
+import dev.tablewright.app.log.StartupTimes;
 import dev.tablewright.app.sample.SampleDatabase;
 import dev.tablewright.app.shell.MainWindowView;
 import dev.tablewright.app.shell.MainWindowViewModel;
@@ -18,6 +21,8 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +33,7 @@ import java.util.function.Function;
  * named on the command line ({@code tablewright shop.sqlite}).
  */
 public final class TablewrightApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(TablewrightApp.class);
     private static final double WIDTH = 1280;
     private static final double HEIGHT = 820;
     /** A remembered size below this is a mistake (a window squashed by some desktop), not a choice to keep. */
@@ -38,6 +44,7 @@ public final class TablewrightApp extends Application {
     private MainWindowViewModel viewModel;
     private MainWindowView view;
     private Stage stage;
+    private Runnable uninstallCrashReporter = () -> { };
     private final List<String> givenArguments;
     private final Function<Stage, DialogService> dialogFactory;
 
@@ -58,8 +65,25 @@ public final class TablewrightApp extends Application {
     public void start(Stage stage) {
         this.stage = stage;
         Path dataDir = DataDirectory.resolve();
-        tasks = new FxTaskExecutor();
+        Path log = AppLog.start(dataDir);
+        LOG.info("Tablewright {} starting on Java {} ({}), data directory {}",
+                TablewrightApp.class.getPackage().getImplementationVersion(), System.getProperty("java.version"),
+                System.getProperty("os.name"), dataDir);
         DialogService dialogs = dialogFactory.apply(stage);
+        uninstallCrashReporter = new CrashReporter(Platform::runLater, () -> dialogs, AppLog::file)
+                .install(Thread.currentThread());
+        try {
+            open(stage, dataDir, dialogs);
+        } catch (RuntimeException | Error failed) {
+            // Without this the launcher prints the trace on a console nobody sees and the process ends.
+            LOG.error("The main window could not be opened", failed);
+            dialogs.showError(CrashReporter.TITLE, CrashReporter.message(failed, log));
+            Platform.exit();
+        }
+    }
+
+    private void open(Stage stage, Path dataDir, DialogService dialogs) {
+        tasks = new FxTaskExecutor();
         viewModel = new MainWindowViewModel(new SampleDatabase(dataDir), tasks, dialogs, dataDir,
                 ConfigDirectory.resolve(), new ConnectionRegistry(Platform::runLater));
         applyTheme(viewModel.themeProperty().get());
@@ -83,6 +107,8 @@ public final class TablewrightApp extends Application {
             stage.setMaximized(remembered.maximized());
         }
         stage.show();
+        StartupTimes.windowShown();
+        StartupTimes.whenTablesListed(viewModel.navigator().connections());
         // The keyboard starts in the table list (arrows, Enter to open), not in the search box.
         view.navigator().focusTree();
 
@@ -118,6 +144,7 @@ public final class TablewrightApp extends Application {
         if (tasks != null) {
             tasks.close();
         }
+        uninstallCrashReporter.run();
     }
 
     public static void main(String[] args) {

@@ -25,16 +25,19 @@ final class JsonLines {
     }
 
     /** An error line; {@code call} is null for step 0 (the file itself, or the --db connection). */
-    void error(int step, String call, RuntimeException failure) {
+    void error(int step, String call, Throwable failure) {
         Map<String, Object> line = start(step, call);
         line.put("error", errorObject(failure));
         write(Json.write(line));
     }
 
     /** {@code {code, message}} for any failure: the core's own code, or one that fits a plain Java exception. */
-    static Map<String, Object> errorObject(RuntimeException failure) {
+    static Map<String, Object> errorObject(Throwable failure) {
         Map<String, Object> error = new LinkedHashMap<>();
-        if (failure instanceof TablewrightException t) {
+        if (failure instanceof Error e) {
+            error.put("code", ErrorCode.INVALID_ARGUMENT.name());
+            error.put("message", whatRanOut(e));
+        } else if (failure instanceof TablewrightException t) {
             error.put("code", t.code().name());
             error.put("message", t.getMessage());
         } else {
@@ -47,6 +50,19 @@ final class JsonLines {
             error.put("message", failure.getClass().getSimpleName() + (message == null ? "" : ": " + message));
         }
         return error;
+    }
+
+    /** What a person can do when Java itself gave up: the file or a value is too big or too deep. */
+    static String whatRanOut(Error e) {
+        if (e instanceof OutOfMemoryError) {
+            return "Out of memory: the call file or one of its values is too big for the memory Java was given ("
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB). Split the file, or give Java more memory"
+                    + " (for example JAVA_TOOL_OPTIONS=-Xmx4g).";
+        }
+        if (e instanceof StackOverflowError) {
+            return "A value in the call file is nested too deeply to read; flatten it.";
+        }
+        return "Java stopped with " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ".";
     }
 
     private static Map<String, Object> start(int step, String call) {

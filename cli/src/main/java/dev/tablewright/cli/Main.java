@@ -38,11 +38,15 @@ public final class Main implements Callable<Integer> {
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    cl.getErr().println("tablewright: " + e);
+                    cl.getErr().println("tablewright: " + (e.getMessage() == null ? "failed (" + e.getClass().getSimpleName() + ")" : e.getMessage()));
                     return EXIT_FAILED;
                 });
         try {
             return commandLine.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Outside a step (picocli passes Errors through): still one line a person can act on, not a trace.
+            errWriter.println("tablewright: " + JsonLines.whatRanOut(e));
+            return EXIT_FAILED;
         } finally {
             outWriter.flush();
             errWriter.flush();

@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
         CallFile callFile;
         try {
             callFile = CallFile.read(file, Calls.FUNCTIONS);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             lines.error(0, null, e);
             return Main.EXIT_INVALID_FILE;
         }
@@ -64,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
             if (db != null) {
                 try {
                     connector.create(ConnectOptions.parseUrl(db));
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
                     lines.error(0, null, e);
                     return Main.EXIT_FAILED;
                 }
@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
                 if (step.bindAs() != null) {
                     bindings.bind(step.bindAs(), result);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
                 lines.error(step.number(), step.function(), e);
                 if (step.bindAs() != null) {
                     bindings.bindFailed(step.bindAs());

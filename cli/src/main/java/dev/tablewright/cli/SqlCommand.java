@@ -48,7 +48,7 @@ final class SqlCommand implements Callable<Integer> {
             out.println(Json.write(connector.query(sql, values)));
             out.flush();
             return Main.EXIT_OK;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             out.println(Json.write(Map.of("error", JsonLines.errorObject(e))));
             out.flush();
             return Main.EXIT_FAILED;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -468,5 +469,39 @@ class RunCommandTest {
                 """, "--db", db()).assertAllSucceeded();
 
         assertEquals("Grüße, 東京 🚀", run.result(1).get("s").asText());
+    }
+
+    @Test
+    void aCallFileThatIsNotUtf8SaysSoWithoutJavaNames() throws Exception {
+        Path file = dir.resolve("latin1.yaml");
+        Files.write(file, "- exec: {sql: \"SELECT 'caf\u00e9'\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+        CliRun run = CliRun.of("run", file.toString()).assertExit(2);
+        String message = run.error(0).get("message").asText();
+        assertTrue(message.contains("not UTF-8"), message);
+        assertFalse(message.contains("Input length") || message.contains("Exception"), message);
+    }
+
+    /** A call file too big for the memory Java has gives one error line and an exit status, never a trace. */
+    @Test
+    void outOfMemoryOnAHugeCallFileIsOneErrorLine() throws Exception {
+        Path file = dir.resolve("huge.yaml");
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("- query: {sql: \"SELECT '");
+            String chunk = "x".repeat(1 << 16);
+            for (int i = 0; i < 800; i++) {
+                out.write(chunk);
+            }
+            out.write("'\"}\n");
+        }
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", file.toString(), "--db", ":memory:")
+                .redirectErrorStream(false).start();
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        assertTrue(exit == 1 || exit == 2, "exit " + exit + "\n" + stdout + stderr);
+        assertFalse(stderr.contains("\tat ") || stdout.contains("\tat "), "no stack trace:\n" + stderr);
+        String all = stdout + stderr;
+        assertTrue(all.contains("Out of memory") && all.contains("-Xmx"), all);
     }
 }

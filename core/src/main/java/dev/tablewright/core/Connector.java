@@ -8,9 +8,13 @@ import dev.tablewright.core.connect.ConnectOptions;
 import dev.tablewright.core.connect.ConnectionEvent;
 import dev.tablewright.core.connect.ConnectionWatch;
 import dev.tablewright.core.connect.Session;
+import dev.tablewright.core.base.InternalNames;
+import dev.tablewright.core.base.Names;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.filter.FilterValue;
+import dev.tablewright.core.history.History;
+import dev.tablewright.core.query.AutoSchema;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.query.TableData;
 import dev.tablewright.core.relation.RelationshipPlan;
@@ -30,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -47,7 +52,7 @@ public final class Connector implements AutoCloseable {
     private TableData data;
     private RawSql raw;
     private Relations relations;
-    private dev.tablewright.core.history.History history;
+    private History history;
     private TableChanges tableChanges;
     private final ConnectionWatch watch = new ConnectionWatch();
 
@@ -159,6 +164,7 @@ public final class Connector implements AutoCloseable {
 
     public TableSchema getTableSchema(String name) {
         session();
+        notInternal(name);
         schemas.invalidate(name);
         return schemas.require(name);
     }
@@ -175,6 +181,7 @@ public final class Connector implements AutoCloseable {
 
     public boolean deleteTable(String name) {
         session();
+        notInternal(name);
         schemas.drop(name);
         return true;
     }
@@ -185,6 +192,7 @@ public final class Connector implements AutoCloseable {
      */
     public TableSchema renameTable(String from, String to) {
         session();
+        notInternal(from);
         return schemas.rename(from, to);
     }
 
@@ -226,6 +234,7 @@ public final class Connector implements AutoCloseable {
     /** The rows of a table; with {@code asOf}, as they stood at that moment (section 10.1, tracked tables). */
     public List<Map<String, Object>> getTableData(String name, ReadOptions options) {
         session();
+        notInternal(name);
         if (options != null && options.asOf() != null) {
             return history.readAsOf(name, withUser(options));
         }
@@ -239,6 +248,7 @@ public final class Connector implements AutoCloseable {
     /** A query over several tables: the join is written in the filter, fields and keys are table.field. */
     public List<Map<String, Object>> getTableData(List<String> names, ReadOptions options) {
         session();
+        notInternal(names);
         if (names != null && names.size() == 1) {
             return getTableData(names.get(0), options);
         }
@@ -250,6 +260,7 @@ public final class Connector implements AutoCloseable {
 
     public Map<String, Object> findRow(String table, ReadOptions options) {
         session();
+        notInternal(table);
         if (options != null && options.asOf() != null) {
             List<Map<String, Object>> rows = history.readAsOf(table, withUser(options).withLimit(1));
             return rows.isEmpty() ? null : rows.get(0);
@@ -260,6 +271,7 @@ public final class Connector implements AutoCloseable {
     /** The rows the filter matches; with {@code limit} set, counting stops there (at most {@code limit}). */
     public long countRows(String name, ReadOptions options) {
         session();
+        notInternal(name);
         if (options != null && options.asOf() != null) {
             return history.countAsOf(name, withUser(options));
         }
@@ -269,6 +281,7 @@ public final class Connector implements AutoCloseable {
     /** The rows a query over several tables matches (the join written in the filter); {@code limit} caps the count. */
     public long countRows(List<String> names, ReadOptions options) {
         session();
+        notInternal(names);
         if (names != null && names.size() == 1) {
             return countRows(names.get(0), options);
         }
@@ -279,11 +292,13 @@ public final class Connector implements AutoCloseable {
 
     public Map<String, Object> addRow(String table, Map<String, ?> row) {
         session();
+        notInternal(table);
         return data.insert(table, userMap(row));
     }
 
     public int addRows(String table, List<? extends Map<String, ?>> rows) {
         session();
+        notInternal(table);
         if (rows == null) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "addRows needs data: an array of rows.");
         }
@@ -296,11 +311,13 @@ public final class Connector implements AutoCloseable {
 
     public Map<String, Object> upsertRow(String table, Map<String, ?> row, Map<String, ?> uniqueKey) {
         session();
+        notInternal(table);
         return data.upsert(table, userMap(row), userMap(uniqueKey));
     }
 
     public Map<String, Object> changeRow(String table, Object id, Map<String, ?> row, boolean patch) {
         session();
+        notInternal(table);
         return data.change(table, user(id), userMap(row), patch);
     }
 
@@ -320,11 +337,13 @@ public final class Connector implements AutoCloseable {
 
     public boolean deleteRow(String table, Object id) {
         session();
+        notInternal(table);
         return data.delete(table, user(id));
     }
 
     public long clearTable(String name) {
         session();
+        notInternal(name);
         return data.clear(name);
     }
 
@@ -336,6 +355,7 @@ public final class Connector implements AutoCloseable {
      */
     public List<Map<String, Object>> getHistoricalData(String name, Map<String, ?> options) {
         session();
+        notInternal(name);
         Map<String, ?> o = options == null ? Map.of() : options;
         return history.historicalData(name, o, withUser(Filter.parse(o.get("filter"))));
     }
@@ -346,6 +366,7 @@ public final class Connector implements AutoCloseable {
      */
     public List<Map<String, Object>> getAuditLog(String name, Map<String, ?> options) {
         session();
+        notInternal(name);
         return history.auditLog(name, userMap(options));
     }
 
@@ -356,6 +377,7 @@ public final class Connector implements AutoCloseable {
      */
     public Map<String, Object> restoreRow(String table, Object id, Map<String, ?> options) {
         session();
+        notInternal(table);
         return history.restoreRow(table, user(id), userMap(options));
     }
 
@@ -364,19 +386,21 @@ public final class Connector implements AutoCloseable {
     /** addRows that creates the table and adds missing columns from the values; never narrows a column. */
     public int autoAddRows(String table, List<? extends Map<String, ?>> rows) {
         session();
+        notInternal(table);
         List<Map<String, ?>> withUser = new ArrayList<>();
         if (rows != null) {
             for (Map<String, ?> r : rows) {
                 withUser.add(userMap(r));
             }
         }
-        return new dev.tablewright.core.query.AutoSchema(schemas, data).addRows(table, rows == null ? null : withUser);
+        return new AutoSchema(schemas, data).addRows(table, rows == null ? null : withUser);
     }
 
     /** upsertRow that creates the table and adds missing columns from the values. */
     public Map<String, Object> autoUpsertRow(String table, Map<String, ?> row, Map<String, ?> uniqueKey) {
         session();
-        return new dev.tablewright.core.query.AutoSchema(schemas, data).upsertRow(table, userMap(row), userMap(uniqueKey));
+        notInternal(table);
+        return new AutoSchema(schemas, data).upsertRow(table, userMap(row), userMap(uniqueKey));
     }
 
     // --- relationships ---
@@ -384,18 +408,24 @@ public final class Connector implements AutoCloseable {
     /** A child has zero or one parent (nullable foreign key, ON DELETE SET NULL); returns the field name. */
     public String optionallyHasOne(String childTable, String parentTable, String role) {
         session();
+        notInternal(childTable);
+        notInternal(parentTable);
         return relations.optionallyHasOne(childTable, parentTable, role);
     }
 
     /** A child has exactly one parent (NOT NULL foreign key, ON DELETE RESTRICT); returns the field name. */
     public String mandatorilyHasOne(String childTable, String parentTable, String role) {
         session();
+        notInternal(childTable);
+        notInternal(parentTable);
         return relations.mandatorilyHasOne(childTable, parentTable, role);
     }
 
     /** Many-to-many through a hidden junction table; returns its name. */
     public String optionallyHasMany(String childTable, String parentTable) {
         session();
+        notInternal(childTable);
+        notInternal(parentTable);
         return relations.optionallyHasMany(childTable, parentTable);
     }
 
@@ -408,6 +438,8 @@ public final class Connector implements AutoCloseable {
      */
     public String removeRelationship(String childTable, String parentTable, Map<String, ?> options) {
         session();
+        notInternal(childTable);
+        notInternal(parentTable);
         RemoveOptions o = RemoveOptions.of(options);
         String removed = relations.remove(childTable, parentTable, o.role(), o.keepField());
         schemas.invalidate();
@@ -417,6 +449,8 @@ public final class Connector implements AutoCloseable {
     /** What {@link #removeRelationship} would run, without running it (the diagram's confirmation shows it). */
     public RelationshipPlan planRemoveRelationship(String childTable, String parentTable, Map<String, ?> options) {
         session();
+        notInternal(childTable);
+        notInternal(parentTable);
         RemoveOptions o = RemoveOptions.of(options);
         return relations.planRemoval(childTable, parentTable, o.role(), o.keepField());
     }
@@ -428,6 +462,8 @@ public final class Connector implements AutoCloseable {
      */
     public RelationshipPlan planRelationship(String childTable, String parentTable, String kind, String role) {
         session();
+        notInternal(childTable);
+        notInternal(parentTable);
         return relations.plan(childTable, parentTable, Relations.Kind.parse(kind), role);
     }
 
@@ -435,7 +471,7 @@ public final class Connector implements AutoCloseable {
         static RemoveOptions of(Map<String, ?> options) {
             Map<String, ?> o = options == null ? Map.of() : options;
             for (String key : o.keySet()) {
-                if (!java.util.Set.of("role", "keepField").contains(key)) {
+                if (!Set.of("role", "keepField").contains(key)) {
                     throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + key + "'. Known: role, keepField.");
                 }
             }
@@ -450,12 +486,16 @@ public final class Connector implements AutoCloseable {
     /** Links rows (targetId: one id or a list); returns the number of new links. */
     public int associateRow(String sourceTable, Object sourceId, String targetTable, Object targetId) {
         session();
+        notInternal(sourceTable);
+        notInternal(targetTable);
         return relations.associate(sourceTable, user(sourceId), targetTable, user(targetId));
     }
 
     /** Removes links made by associateRow; returns the number removed. */
     public int dissociateRow(String sourceTable, Object sourceId, String targetTable, Object targetId) {
         session();
+        notInternal(sourceTable);
+        notInternal(targetTable);
         return relations.dissociate(sourceTable, user(sourceId), targetTable, user(targetId));
     }
 
@@ -619,5 +659,24 @@ public final class Connector implements AutoCloseable {
             return out;
         }
         return value;
+    }
+
+    /**
+     * Refuses the workbench's own tables (metadata, history, junctions: names beginning with
+     * {@code __}) in the table functions, before any SQL runs: emptying or reading them through
+     * the API would lose logical types and history without a word. Raw SQL stays free.
+     */
+    private static void notInternal(String table) {
+        if (table != null && InternalNames.isInternal(table)) {
+            throw new TablewrightException(ErrorCode.INVALID_NAME, "'" + Names.printable(table) + "' is one of the workbench's own internal tables"
+                    + " (names beginning with __ hold its metadata, history and many-to-many links) and cannot be used here."
+                    + " Use the user table it belongs to, or raw SQL (query) to read it.");
+        }
+    }
+
+    private static void notInternal(List<String> tables) {
+        if (tables != null) {
+            tables.forEach(Connector::notInternal);
+        }
     }
 }

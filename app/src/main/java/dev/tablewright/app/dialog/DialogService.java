@@ -20,6 +20,14 @@ public interface DialogService {
     boolean confirm(String title, String header, String content, String action);
 
     /** Asks for one line of text, starting from {@code initialValue}; empty when cancelled. */
+    /**
+     * Asks before something is done, with long details (the statements it will run) shown below
+     * the question in a scrolling box; true only for {@code action}.
+     */
+    default boolean confirmWithDetails(String title, String header, String content, String details, String action) {
+        return confirm(title, header, content + "\n\n" + details, action);
+    }
+
     Optional<String> askText(String title, String header, String initialValue);
 
     /** Asks for a password in a field that hides what is typed; empty when cancelled. */

@@ -11,6 +11,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -54,6 +55,27 @@ public final class FxDialogService implements DialogService {
         alert.setTitle(title);
         alert.setHeaderText(header);
         // Enter must not delete anything by accident: Cancel is the default button.
+        ((Button) alert.getDialogPane().lookupButton(goAhead)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        return alert.showAndWait().filter(goAhead::equals).isPresent();
+    }
+
+    @Override
+    public boolean confirmWithDetails(String title, String header, String content, String details, String action) {
+        ButtonType goAhead = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, content, ButtonType.CANCEL, goAhead);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        TextArea statements = new TextArea(details);
+        statements.setId("confirmDetails");
+        statements.setEditable(false);
+        statements.setWrapText(false);
+        statements.setPrefSize(720, 280);
+        statements.setStyle("-fx-font-family: monospace;");
+        alert.getDialogPane().setExpandableContent(statements);
+        alert.getDialogPane().setExpanded(true);
+        alert.setResizable(true);
         ((Button) alert.getDialogPane().lookupButton(goAhead)).setDefaultButton(false);
         ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         return alert.showAndWait().filter(goAhead::equals).isPresent();

@@ -81,6 +81,7 @@ public final class GridView {
         // With a fixed row height the VirtualFlow never measures rows to estimate a million-row
         // scroll range, which is what makes a jump to the end cost as little as the start.
         table.setFixedCellSize(ROW_HEIGHT);
+        table.setContextMenu(rowMenu());
         table.setOnKeyPressed(e -> {
             if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
                 copy(RowFormat.CSV);
@@ -163,6 +164,20 @@ public final class GridView {
             bar.getItems().add(relatedMenu());
         }
         return bar;
+    }
+
+    /** What a right-click on a row offers: its history, where the table keeps one. */
+    private ContextMenu rowMenu() {
+        MenuItem history = item("rowHistoryMenuItem", "History of this row", () -> viewModel.showHistory(table.getSelectionModel().getSelectedItem()));
+        history.setGraphic(new FontIcon(Feather.CLOCK));
+        MenuItem travel = item("timeTravelMenuItem", "Time travel: the table as it stood", viewModel::timeTravel);
+        travel.setGraphic(new FontIcon(Feather.ROTATE_CCW));
+        ContextMenu menu = new ContextMenu(history, travel);
+        menu.setOnShowing(e -> {
+            history.setDisable(!viewModel.hasHistory(table.getSelectionModel().getSelectedItem()));
+            travel.setDisable(!viewModel.canTimeTravel());
+        });
+        return menu;
     }
 
     /** The selected row's parents and children, counted when the menu opens; a click hops there. */

@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -82,6 +83,8 @@ public final class GridViewModel {
     /** The row whose children are being counted: a late answer for another row is dropped. */
     private Map<String, Object> relatedFor;
     private final Map<String, TableSchema> childSchemas = new java.util.concurrent.ConcurrentHashMap<>();
+    private Consumer<Object> rowHistory;
+    private Consumer<Instant> timeTravel;
 
     private final PendingEdits pending = new PendingEdits();
     /** Off (the default): edits wait for Save; on: each edit is written as it is made. */
@@ -473,6 +476,45 @@ public final class GridViewModel {
     /** The hops {@link #loadRelated} found for the last row asked about. */
     public ObservableList<RelatedLink> related() {
         return relatedView;
+    }
+
+    // --- a row's history ---
+
+    /** {@code open} shows one record's history, given its key; without it the grid offers none. */
+    public void setRowHistory(Consumer<Object> open) {
+        this.rowHistory = open;
+    }
+
+    /** Whether {@code row} has a history to show: a saved row of a table that keeps one. */
+    public boolean hasHistory(GridRow row) {
+        TableSchema s = schema.get();
+        return rowHistory != null && row != null && !row.isDraft() && row.storedProperty().get() != null && s != null
+                && s.options().trackHistory() && s.primaryKey().size() == 1;
+    }
+
+    /** {@code open} shows the table as it stood at a moment (time travel); without it the grid offers none. */
+    public void setTimeTravel(Consumer<Instant> open) {
+        this.timeTravel = open;
+    }
+
+    /** Whether the table keeps a history to travel back in. */
+    public boolean canTimeTravel() {
+        TableSchema s = schema.get();
+        return timeTravel != null && s != null && s.options().trackHistory();
+    }
+
+    /** Opens the table as it stands now, read-only, to step back from change to change. */
+    public void timeTravel() {
+        if (canTimeTravel()) {
+            timeTravel.accept(Instant.now());
+        }
+    }
+
+    /** Opens the history of {@code row} ("History of this row"). */
+    public void showHistory(GridRow row) {
+        if (hasHistory(row)) {
+            rowHistory.accept(row.storedProperty().get().get(schema.get().primaryKey().get(0)));
+        }
     }
 
     /** Reads made for parents' labels since the table opened: one per foreign-key column per page. */

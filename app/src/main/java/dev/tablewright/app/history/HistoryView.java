@@ -2,17 +2,21 @@ package dev.tablewright.app.history;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,6 +55,11 @@ public final class HistoryView {
         entries.getColumns().add(column("Fields", AuditEntry::summary, 320));
         entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         entries.setPlaceholder(new Label("No changes match."));
+        entries.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && entries.getSelectionModel().getSelectedItem() != null) {
+                viewModel.openSelectedRow();
+            }
+        });
         entries.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> viewModel.selectedProperty().set(entry));
         viewModel.selectedProperty().addListener((obs, old, entry) -> {
             if (entries.getSelectionModel().getSelectedItem() != entry) {
@@ -82,7 +91,18 @@ public final class HistoryView {
         problem.setId("historyProblem");
         problem.getStyleClass().add("problem");
         problem.textProperty().bind(viewModel.problemProperty());
-        HBox bottom = new HBox(12, status, problem);
+        Button previousPage = new Button(null, new FontIcon(Feather.CHEVRON_LEFT));
+        previousPage.setId("historyPreviousPage");
+        previousPage.setTooltip(new Tooltip("Newer changes"));
+        previousPage.disableProperty().bind(viewModel.pageProperty().isEqualTo(0));
+        previousPage.setOnAction(e -> viewModel.previousPage());
+        Button nextPage = new Button(null, new FontIcon(Feather.CHEVRON_RIGHT));
+        nextPage.setId("historyNextPage");
+        nextPage.setTooltip(new Tooltip("Older changes"));
+        nextPage.disableProperty().bind(viewModel.hasNextPageProperty().not());
+        nextPage.setOnAction(e -> viewModel.nextPage());
+        HBox bottom = new HBox(12, previousPage, nextPage, status, problem);
+        bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.getStyleClass().add("history-status");
         root.setBottom(bottom);
     }
@@ -98,8 +118,17 @@ public final class HistoryView {
         action.getItems().setAll(HistoryViewModel.ActionFilter.values());
         action.valueProperty().bindBidirectional(viewModel.actionProperty());
         TextField user = field("historyUser", "Changed by", viewModel.changedByProperty(), 110);
+        TextField changedField = field("historyChangedField", "Changed field", viewModel.changedFieldProperty(), 110);
+        ChoiceBox<HistoryViewModel.Period> period = new ChoiceBox<>();
+        period.setId("historyPeriod");
+        period.getItems().setAll(HistoryViewModel.Period.values());
+        period.valueProperty().bindBidirectional(viewModel.periodProperty());
+        period.setMinWidth(Region.USE_PREF_SIZE);
         TextField from = field("historyStart", "From: -7d or a date", viewModel.startProperty(), 150);
         TextField to = field("historyStop", "To: now", viewModel.stopProperty(), 110);
+        // Typing a range of one's own is the custom choice.
+        from.setOnKeyTyped(e -> viewModel.periodProperty().set(HistoryViewModel.Period.CUSTOM));
+        to.setOnKeyTyped(e -> viewModel.periodProperty().set(HistoryViewModel.Period.CUSTOM));
         Button apply = new Button("Show", new FontIcon(Feather.FILTER));
         apply.setId("historyApply");
         apply.setDefaultButton(true);
@@ -108,6 +137,18 @@ public final class HistoryView {
         onlyRow.setId("historyOnlyRow");
         onlyRow.disableProperty().bind(viewModel.canShowSelectedRow().not());
         onlyRow.setOnAction(e -> viewModel.showSelectedRow());
+        Button rowHistory = new Button("Row history", new FontIcon(Feather.CLOCK));
+        rowHistory.setId("historyOpenRow");
+        rowHistory.setTooltip(new Tooltip("The selected entry's record: its versions side by side, and restore"));
+        rowHistory.disableProperty().bind(viewModel.canShowSelectedRow().not());
+        rowHistory.setOnAction(e -> viewModel.openSelectedRow());
+        rowHistory.setMinWidth(Region.USE_PREF_SIZE);
+        Button asOf = new Button("Table then", new FontIcon(Feather.CLOCK));
+        asOf.setId("historyTimeTravel");
+        asOf.setTooltip(new Tooltip("The whole table as it stood right after the selected change (read-only)"));
+        asOf.disableProperty().bind(viewModel.canShowSelectedRow().not());
+        asOf.setOnAction(e -> viewModel.timeTravelToSelected());
+        asOf.setMinWidth(Region.USE_PREF_SIZE);
         // The buttons keep their labels; the text fields give way on a narrow window.
         apply.setMinWidth(Region.USE_PREF_SIZE);
         onlyRow.setMinWidth(Region.USE_PREF_SIZE);
@@ -116,16 +157,29 @@ public final class HistoryView {
         busy.visibleProperty().bind(viewModel.loadingProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        for (TextField f : new TextField[] {row, user, from, to}) {
+        for (TextField f : new TextField[] {row, user, changedField, from, to}) {
             f.setOnAction(e -> viewModel.load());
         }
-        HBox bar = new HBox(8, row, action, user, from, to, apply, onlyRow, busy, gap);
+        MenuButton export = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD));
+        export.setId("historyExport");
+        MenuItem csv = new MenuItem("Changes as CSV…");
+        csv.setId("historyExportCsv");
+        csv.setOnAction(e -> viewModel.exportToChosenFile(HistoryExport.Format.CSV));
+        MenuItem json = new MenuItem("Changes as JSON…");
+        json.setId("historyExportJson");
+        json.setOnAction(e -> viewModel.exportToChosenFile(HistoryExport.Format.JSON));
+        export.getItems().addAll(csv, json);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, row, action, user, changedField, period, apply);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("history-filters");
-        return new VBox(bar);
+        HBox commands = new HBox(8, from, to, onlyRow, rowHistory, asOf, export, busy, gap);
+        commands.setAlignment(Pos.CENTER_LEFT);
+        commands.getStyleClass().add("history-commands");
+        return new VBox(bar, commands);
     }
 
-    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty property, double width) {
+    private static TextField field(String id, String prompt, StringProperty property, double width) {
         TextField field = new TextField();
         field.setId(id);
         field.setPromptText(prompt);

@@ -177,6 +177,11 @@ public final class NavigatorView {
         MenuItem design = item("Design", Feather.EDIT_3, "designMenuItem", () -> viewModel.design(connection, table));
         MenuItem history = item("History", Feather.CLOCK, "historyMenuItem", () -> viewModel.history(connection, table));
         history.setDisable(!node.table().tracksHistory());
+        MenuItem timeTravel = item("Time travel", Feather.ROTATE_CCW, "timeTravelMenuItem", () -> viewModel.timeTravel(connection, table));
+        timeTravel.setDisable(!node.table().tracksHistory());
+        boolean tracked = node.table().tracksHistory();
+        MenuItem tracking = item(tracked ? "Stop keeping history…" : "Keep history…", Feather.ACTIVITY, "trackingMenuItem",
+                () -> viewModel.setTracking(connection, table, !tracked));
         MenuItem copy = item("Copy name", Feather.COPY, "copyNameMenuItem", () -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(table);
@@ -186,7 +191,7 @@ public final class NavigatorView {
         MenuItem refresh = item("Refresh", Feather.REFRESH_CW, "refreshMenuItem", () -> viewModel.refresh(connection));
         MenuItem clear = item("Clear…", Feather.SCISSORS, "clearMenuItem", () -> viewModel.clear(connection, table));
         MenuItem delete = item("Delete…", Feather.TRASH_2, "deleteMenuItem", () -> viewModel.delete(connection, table));
-        return new ContextMenu(open, filter, design, history, new SeparatorMenuItem(), copy, rename, refresh,
+        return new ContextMenu(open, filter, design, history, timeTravel, tracking, new SeparatorMenuItem(), copy, rename, refresh,
                 new SeparatorMenuItem(), clear, delete);
     }
 

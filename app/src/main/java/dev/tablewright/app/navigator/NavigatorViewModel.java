@@ -1,10 +1,12 @@
 package dev.tablewright.app.navigator;
 
+import dev.tablewright.app.history.TrackingPlan;
 import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.query.ReadOptions;
+import dev.tablewright.core.schema.TableDesign;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
@@ -12,6 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +133,33 @@ public final class NavigatorViewModel {
 
     public void history(NavigatorConnection connection, String table) {
         actions.history(connection, table);
+    }
+
+    /**
+     * Switches the table's history on or off as one action, after showing what that writes into
+     * the database (its history table, triggers and statements): nothing of the workbench's goes
+     * into a database the person did not agree to.
+     */
+    public void setTracking(NavigatorConnection connection, String table, boolean on) {
+        Connector connector = connection.connector();
+        tasks.execute(() -> TrackingPlan.of(connector, table, on), plan -> {
+            String title = on ? "Keep history of " + table : "Stop keeping history of " + table;
+            String header = on ? "Record every change of " + table + " on " + connection.name() + "?"
+                    : "Stop recording the changes of " + table + " on " + connection.name() + "?";
+            String content = String.join("\n", plan.summary().stream().map(line -> "• " + line).toList());
+            if (!dialogs.confirmWithDetails(title, header, content, plan.describe(), on ? "Keep history" : "Stop keeping history")) {
+                return;
+            }
+            tasks.execute(() -> connector.applyTableChange(TableDesign.of(connector.getTableSchema(table)).withTrackHistory(on), false), schema -> {
+                actions.tableChanged(connection, table);
+                refresh(connection, table);
+            }, failure -> dialogs.showError("Could not change the history of " + table, Failures.describe(failure)));
+        }, failure -> dialogs.showError("Could not read " + table, Failures.describe(failure)));
+    }
+
+    /** The table as it stands now, read-only, to step back from change to change. */
+    public void timeTravel(NavigatorConnection connection, String table) {
+        actions.timeTravel(connection, table, Instant.now());
     }
 
     public boolean canDisconnect(NavigatorConnection connection) {

@@ -1,5 +1,7 @@
 package dev.tablewright.app.navigator;
 
+import java.time.Instant;
+
 /**
  * What the navigator asks the rest of the window to do with a table: the shell opens the matching
  * screen in a workspace tab.
@@ -14,6 +16,14 @@ public interface TableActions {
     void design(NavigatorConnection connection, String table);
 
     void history(NavigatorConnection connection, String table);
+
+    /** The table as it stood at {@code at} (read-only). */
+    default void timeTravel(NavigatorConnection connection, String table, Instant at) {
+    }
+
+    /** One record's history: its versions and how they differ. */
+    default void rowHistory(NavigatorConnection connection, String table, Object id) {
+    }
 
     /** The relationship diagram of the connection's whole schema. */
     default void diagram(NavigatorConnection connection) {

@@ -284,7 +284,7 @@ public final class MainWindowView {
         boolean withFilter = asked.kind() == WorkspaceRequest.Kind.FILTER;
         // The filter builder lives in the table's data tab: one tab per table, whichever way it was opened.
         WorkspaceRequest request = withFilter ? new WorkspaceRequest(WorkspaceRequest.Kind.DATA, asked.connection(), asked.table()) : asked;
-        String key = request.kind() + "|" + request.connection().name() + "|" + request.table();
+        String key = request.kind() + "|" + request.connection().name() + "|" + request.table() + (request.row() == null ? "" : "|" + request.row());
         Tab existing = openTabs.get(key);
         if (existing != null && tabs.getTabs().contains(existing) && request.kind() != WorkspaceRequest.Kind.CONSOLE) {
             tabs.getSelectionModel().select(existing);
@@ -296,12 +296,13 @@ public final class MainWindowView {
         }
         screens.create(request).ifPresent(screen -> {
             Tab tab = new Tab(screen.title(), screen.content());
-            tab.setId(request.kind().name().toLowerCase(java.util.Locale.ROOT) + "Tab");
+            tab.setId(request.kind().name().toLowerCase(Locale.ROOT) + "Tab");
             tab.setUserData(key(request.connection().name(), request.table()));
+            tab.getProperties().put(WorkspaceRequest.class, request);
             tab.setGraphic(new FontIcon(switch (request.kind()) {
                 case DATA, FILTER -> Feather.GRID;
                 case DESIGN -> Feather.EDIT_3;
-                case HISTORY -> Feather.CLOCK;
+                case HISTORY, TIME_TRAVEL -> Feather.CLOCK;
                 case CONSOLE -> Feather.TERMINAL;
                 case DIAGRAM -> Feather.SHARE_2;
                 case TABLE_CHANGED, TABLE_RENAMED -> Feather.GRID;
@@ -333,16 +334,16 @@ public final class MainWindowView {
     private void followRename(WorkspaceRequest renamed) {
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         for (Tab tab : List.copyOf(tabs.getTabs())) {
-            if (!key(renamed.connection().name(), renamed.table()).equals(tab.getUserData()) || tab.getId() == null) {
+            if (!key(renamed.connection().name(), renamed.table()).equals(tab.getUserData())
+                    || !(tab.getProperties().get(WorkspaceRequest.class) instanceof WorkspaceRequest was)) {
                 continue;
             }
-            WorkspaceRequest.Kind kind = WorkspaceRequest.Kind.valueOf(tab.getId().replace("Tab", "").toUpperCase(Locale.ROOT));
             int at = tabs.getTabs().indexOf(tab);
             tabs.getTabs().remove(tab);
             if (tab.getOnClosed() != null) {
                 tab.getOnClosed().handle(null);
             }
-            show(new WorkspaceRequest(kind, renamed.connection(), renamed.newName()));
+            show(new WorkspaceRequest(was.kind(), renamed.connection(), renamed.newName(), was.row()));
             Tab reopened = tabs.getTabs().get(tabs.getTabs().size() - 1);
             tabs.getTabs().remove(reopened);
             tabs.getTabs().add(Math.min(at, tabs.getTabs().size()), reopened);

@@ -1,5 +1,6 @@
 package dev.tablewright.app.shell;
 
+import java.time.Instant;
 import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.connection.ConnectionManagerViewModel;
 import dev.tablewright.app.connection.ConnectionProfile;
@@ -368,13 +369,23 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
     }
 
     @Override
+    public void timeTravel(NavigatorConnection connection, String table, Instant at) {
+        workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.TIME_TRAVEL, connection, table, at));
+    }
+
+    @Override
+    public void rowHistory(NavigatorConnection connection, String table, Object id) {
+        workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.HISTORY, connection, table, id));
+    }
+
+    @Override
     public void tableChanged(NavigatorConnection connection, String table) {
         workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.TABLE_CHANGED, connection, table));
     }
 
     @Override
     public void tableRenamed(NavigatorConnection connection, String oldName, String newName) {
-        workspace.accept(new WorkspaceRequest(WorkspaceRequest.Kind.TABLE_RENAMED, connection, oldName, newName));
+        workspace.accept(WorkspaceRequest.renamed(connection, oldName, newName));
     }
 
     @Override

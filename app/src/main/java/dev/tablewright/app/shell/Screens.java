@@ -18,6 +18,10 @@ import dev.tablewright.app.navigator.NavigatorConnection;
 import dev.tablewright.app.navigator.TableActions;
 import dev.tablewright.app.history.HistoryView;
 import dev.tablewright.app.history.HistoryViewModel;
+import dev.tablewright.app.history.RecordHistoryView;
+import dev.tablewright.app.history.RecordHistoryViewModel;
+import dev.tablewright.app.history.TimeTravelView;
+import dev.tablewright.app.history.TimeTravelViewModel;
 import dev.tablewright.app.task.TaskExecutor;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -27,6 +31,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Node;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,15 +104,41 @@ public final class Screens implements Screen.Factory {
             case DESIGN -> Optional.of(designer(request));
             case DATA -> Optional.of(data(request));
             case DIAGRAM -> Optional.of(diagram(request));
+            case TIME_TRAVEL -> Optional.of(timeTravel(request));
             default -> Optional.empty();
         };
     }
 
     private Screen history(WorkspaceRequest request) {
-        HistoryViewModel viewModel = new HistoryViewModel(request.connection().connector(), request.table(), tasks);
+        if (request.row() != null) {
+            return recordHistory(request);
+        }
+        HistoryViewModel viewModel = new HistoryViewModel(request.connection().connector(), request.table(), tasks, dialogs);
+        viewModel.setRowHistory(id -> actions.rowHistory(request.connection(), request.table(), id));
+        viewModel.setTimeTravel(at -> actions.timeTravel(request.connection(), request.table(), at));
         HistoryView view = new HistoryView(viewModel);
         viewModel.load();
         return screen(request.table() + " · history", view.root(), viewModel::load, () -> { });
+    }
+
+    /** The table as it stood at the request's moment, read-only, with the filter builder on demand. */
+    private Screen timeTravel(WorkspaceRequest request) {
+        Instant at = request.row() instanceof Instant i ? i : Instant.now();
+        TimeTravelViewModel viewModel = new TimeTravelViewModel(request.connection().connector(), request.table(), at, tasks);
+        FilterBuilderViewModel filter = new FilterBuilderViewModel(request.connection().connector(), request.connection().name(), request.table(), tasks, dialogs);
+        TimeTravelView view = new TimeTravelView(viewModel, filter);
+        viewModel.load();
+        return screen(request.table() + " · as of " + RecordHistoryView.WHEN.format(at), view.root(), viewModel::load, () -> { });
+    }
+
+    /** One record's timeline and comparisons. */
+    private Screen recordHistory(WorkspaceRequest request) {
+        RecordHistoryViewModel viewModel = new RecordHistoryViewModel(request.connection().connector(), request.table(), request.row(), tasks, dialogs);
+        viewModel.setOnRestored(() -> actions.tableChanged(request.connection(), request.table()));
+        viewModel.setTimeTravel(at -> actions.timeTravel(request.connection(), request.table(), at));
+        RecordHistoryView view = new RecordHistoryView(viewModel);
+        viewModel.load();
+        return screen(request.table() + " " + request.row() + " · history", view.root(), viewModel::load, () -> { });
     }
 
     /** A table's rows in the grid, with the filter builder docked above it on demand. */
@@ -119,6 +150,8 @@ public final class Screens implements Screen.Factory {
             public GridViewModel grid(String name) {
                 GridViewModel grid = new GridViewModel(request.connection().connector(), name, tasks, dialogs, labels);
                 grid.writeAtOnceProperty().bindBidirectional(writeAtOnce);
+                grid.setRowHistory(id -> actions.rowHistory(request.connection(), name, id));
+                grid.setTimeTravel(at -> actions.timeTravel(request.connection(), name, at));
                 return grid;
             }
 

@@ -1,8 +1,11 @@
 package dev.tablewright.app.task;
 
+import dev.tablewright.core.base.TablewrightException;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -15,6 +18,7 @@ import java.util.function.Consumer;
 
 /** Runs work on background threads and its callbacks through {@link Platform#runLater}. */
 public final class FxTaskExecutor implements TaskExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
     private static final int THREADS = 4;
 
     private final ExecutorService pool;
@@ -50,6 +54,7 @@ public final class FxTaskExecutor implements TaskExecutor {
             } catch (Throwable failure) {
                 // Like javafx.concurrent.Task: an Error in the work is still shown to the user
                 // rather than leaving the screen waiting for an answer that never comes.
+                log(failure);
                 fxThread.execute(() -> onFailure.accept(failure));
                 return;
             }
@@ -77,6 +82,9 @@ public final class FxTaskExecutor implements TaskExecutor {
                 Thread.interrupted();
             }
             Throwable outcome = task.isCancelRequested() ? cancelled(title, failure) : failure;
+            if (failure != null && !task.isCancelRequested()) {
+                log(failure);
+            }
             T value = result;
             fxThread.execute(() -> {
                 running.remove(task);
@@ -88,6 +96,20 @@ public final class FxTaskExecutor implements TaskExecutor {
             });
         });
         return task;
+    }
+
+    /**
+     * A refusal with an error code is the user's to read and needs no trace; anything else is
+     * a failure of ours, kept with its stack trace for the bug report.
+     */
+    private static void log(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TablewrightException) {
+                LOG.info("A task failed: {}", Failures.describe(failure));
+                return;
+            }
+        }
+        LOG.warn("A task failed", failure);
     }
 
     static CancellationException cancelled(String title, Throwable cause) {

@@ -3,15 +3,22 @@ package dev.tablewright.app.history;
 import dev.tablewright.app.task.SameThreadTaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.testing.TestDatabases;
+import dev.tablewright.core.base.Json;
+import dev.tablewright.core.query.ReadOptions;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HistoryViewModelTest {
@@ -85,6 +92,89 @@ class HistoryViewModelTest {
         assertTrue(viewModel.problemProperty().get().startsWith("INVALID_ARGUMENT: "), viewModel.problemProperty().get());
         assertTrue(viewModel.problemProperty().get().contains("trackHistory"), viewModel.problemProperty().get());
         assertEquals(List.of(), viewModel.entries());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aLongLogIsPagedByTheDatabaseNewestFirst(String dialect) {
+        connector = Connector.connect(dev.tablewright.core.connect.ConnectOptions.fromMap(TestDatabases.fresh(dialect).options()));
+        connector.defineTable("events", Map.of("n", "integer"), Map.of("trackHistory", true));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 1; i <= HistoryViewModel.PAGE_SIZE + 20; i++) {
+            rows.add(Map.of("n", i));
+        }
+        connector.addRows("events", rows);
+        HistoryViewModel viewModel = new HistoryViewModel(connector, "events", new SameThreadTaskExecutor());
+
+        viewModel.load();
+        assertEquals(HistoryViewModel.PAGE_SIZE, viewModel.entries().size());
+        assertTrue(viewModel.hasNextPageProperty().get());
+        assertEquals("changes 1–500, more follow", viewModel.statusProperty().get());
+
+        viewModel.nextPage();
+        assertEquals(20, viewModel.entries().size());
+        assertFalse(viewModel.hasNextPageProperty().get());
+        assertEquals("changes 501–520", viewModel.statusProperty().get());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void filtersByChangedFieldAndByAQuickTimeRange(String dialect) {
+        HistoryViewModel viewModel = trackedProducts(dialect);
+
+        viewModel.changedFieldProperty().set("price");
+        viewModel.load();
+        assertEquals(List.of("UPDATE"), viewModel.entries().stream().map(AuditEntry::action).toList());
+
+        viewModel.changedFieldProperty().set("");
+        viewModel.periodProperty().set(HistoryViewModel.Period.LAST_HOUR);
+        assertEquals("-1h", viewModel.startProperty().get());
+        assertEquals(4, viewModel.entries().size(), "every change was made in the last hour");
+        viewModel.periodProperty().set(HistoryViewModel.Period.CUSTOM);
+        viewModel.startProperty().set("2000-01-01T00:00:00Z");
+        viewModel.stopProperty().set("2000-01-02T00:00:00Z");
+        viewModel.load();
+        assertEquals(List.of(), viewModel.entries());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void theLogIsExportedAsJsonAndCsv(String dialect, @TempDir Path dir) throws Exception {
+        HistoryViewModel viewModel = trackedProducts(dialect);
+        viewModel.actionProperty().set(HistoryViewModel.ActionFilter.UPDATE);
+
+        viewModel.export(dir.resolve("log.json"), HistoryExport.Format.JSON);
+        viewModel.export(dir.resolve("log.csv"), HistoryExport.Format.CSV);
+
+        List<?> json = (List<?>) Json.read(Files.readString(dir.resolve("log.json")));
+        assertEquals(1, json.size(), "only what the filters let through");
+        Map<?, ?> update = (Map<?, ?>) json.get(0);
+        assertEquals("UPDATE", update.get("action"));
+        assertEquals(3, ((Number) ((Map<?, ?>) ((Map<?, ?>) update.get("diff")).get("price")).get("old")).intValue());
+        List<String> csv = Files.readAllLines(dir.resolve("log.csv"));
+        assertEquals("createdAt,action,id,actorId,diff", csv.get(0));
+        assertEquals(2, csv.size());
+        assertTrue(csv.get(1).contains(",UPDATE,"), csv.get(1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aRecordsVersionsAreExportedWithAColumnPerField(String dialect, @TempDir Path dir) throws Exception {
+        trackedProducts(dialect);
+        Object tea = connector.findRow("products", ReadOptions.filter(List.of("name", "=", "Tea"))).get("id");
+        RecordHistoryViewModel record = new RecordHistoryViewModel(connector, "products", tea, new SameThreadTaskExecutor());
+        record.load();
+
+        record.export(dir.resolve("tea.csv"), HistoryExport.Format.CSV);
+        record.export(dir.resolve("tea.json"), HistoryExport.Format.JSON);
+
+        List<String> csv = Files.readAllLines(dir.resolve("tea.csv"));
+        assertTrue(csv.get(0).startsWith("version,operation,changedAt,changedBy,changedFields,"), csv.get(0));
+        assertTrue(csv.get(0).contains(",price") && csv.get(0).contains(",name"), csv.get(0));
+        assertEquals(3, csv.size(), "a header and two versions");
+        List<?> json = (List<?>) Json.read(Files.readString(dir.resolve("tea.json")));
+        assertEquals(List.of("insert", "update"), json.stream().map(v -> ((Map<?, ?>) v).get("operation")).toList());
+        assertEquals("Tea", ((Map<?, ?>) ((Map<?, ?>) json.get(1)).get("data")).get("name"));
     }
 
     /** Numbers come back as Long, Integer, BigDecimal or Double depending on the driver. */

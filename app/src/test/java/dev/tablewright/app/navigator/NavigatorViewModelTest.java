@@ -114,6 +114,52 @@ class NavigatorViewModelTest {
         assertEquals(List.of("customers"), shop.tables().stream().map(NavigatorTable::name).toList());
     }
 
+    /** The names of the tables and triggers the database holds, the workbench's own included. */
+    private List<String> storedObjects() {
+        return connector.query("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name").results().stream()
+                .map(r -> String.valueOf(r.get("name"))).toList();
+    }
+
+    @Test
+    void keepingHistoryOfAForeignTableSaysWhatItWritesAndWritesNothingUntilAgreed() {
+        connector.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (id, body) VALUES (1, 'first'), (2, 'second')");
+        NavigatorConnection shop = viewModel.add("Shop", "shop.db", connector);
+        List<String> before = storedObjects();
+
+        viewModel.setTracking(shop, "notes", true);
+
+        String asked = dialogs.shown().get(0);
+        assertTrue(asked.contains("__history_notes"), asked);
+        assertTrue(asked.contains("Copies the 2 rows notes holds now"), asked);
+        assertTrue(asked.contains("CREATE TRIGGER"), "the statements are shown: " + asked);
+        assertEquals(before, storedObjects(), "declined: nothing of the workbench's was written");
+
+        dialogs.answerConfirmations(true);
+        viewModel.setTracking(shop, "notes", true);
+
+        assertTrue(connector.getTableSchema("notes").options().trackHistory());
+        assertTrue(shop.tables().stream().anyMatch(t -> t.name().equals("notes") && t.tracksHistory()), "the navigator shows the badge");
+        connector.exec("UPDATE notes SET body = 'changed' WHERE id = 1");
+        assertEquals(1, connector.getAuditLog("notes", Map.of()).size(), "another client's change is recorded");
+        assertTrue(actions.contains("changed notes"));
+    }
+
+    @Test
+    void stoppingHistoryDropsItsTriggersAndKeepsWhatWasRecorded() {
+        NavigatorConnection shop = viewModel.add("Shop", "shop.db", connector);
+        connector.addRow("orders", Map.of("total", 5));
+        dialogs.answerConfirmations(true);
+
+        assertTrue(storedObjects().stream().anyMatch(name -> name.startsWith("__tw_h_orders_")), "tracked: its triggers are there " + storedObjects());
+
+        viewModel.setTracking(shop, "orders", false);
+
+        assertTrue(dialogs.shown().get(0).contains("DROP TRIGGER"), dialogs.shown().get(0));
+        assertFalse(connector.getTableSchema("orders").options().trackHistory());
+        assertTrue(storedObjects().stream().noneMatch(name -> name.startsWith("__tw_h_orders_")), "no trigger left: " + storedObjects());
+        assertEquals(1, connector.getAuditLog("orders", Map.of()).size(), "the versions kept so far can still be read");
+    }
+
     @Test
     void aFailureToClearIsShownWithItsErrorCode() {
         NavigatorConnection shop = viewModel.add("Shop", "shop.db", connector);

@@ -14,5 +14,10 @@ public enum ErrorCode {
     NOT_NULL_VIOLATION,
     FOREIGN_KEY_VIOLATION,
     INVALID_ARGUMENT,
+    /**
+     * Beyond the contract's list (issue 11): another connection or program holds the database's
+     * write lock (SQLite lets one writer in at a time) past the time the workbench waits.
+     */
+    DATABASE_BUSY,
     SQL_ERROR
 }

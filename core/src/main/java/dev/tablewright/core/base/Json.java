@@ -1,6 +1,9 @@
 package dev.tablewright.core.base;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,7 +31,33 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    /**
+     * The mapper for values stored in json/jsonb fields: {@link #MAPPER} that refuses objects and
+     * arrays nested deeper than {@link Values#MAX_JSON_DEPTH} while it writes, so no value is walked
+     * twice on its way to the database.
+     */
+    private static final ObjectMapper VALUE_MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Values.MAX_JSON_DEPTH).build()).build())
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+
     private Json() {
+    }
+
+    /** JSON text of a field's value; null when it nests deeper than {@link Values#MAX_JSON_DEPTH}. */
+    static String writeValue(Object value) {
+        try {
+            return VALUE_MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof StreamConstraintsException) {
+                    return null;
+                }
+            }
+            throw new TablewrightException(ErrorCode.INVALID_VALUE, "Value cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     public static String write(Object value) {

@@ -202,8 +202,19 @@ public final class Values {
         return Dates.truncate(instant);
     }
 
+    /**
+     * How deeply JSON objects and arrays may nest, on every dialect: MariaDB refuses 32 levels, and
+     * its history wraps a row's values in one more; SQLite and PostgreSQL would take far more, but
+     * the same call gives the same result everywhere.
+     */
+    public static final int MAX_JSON_DEPTH = 30;
+
     private static String jsonText(String field, Object value) {
-        String text = Json.write(value);
+        String text = Json.writeValue(value);
+        if (text == null) {
+            throw invalid(field, LogicalType.JSON, "(deeply nested JSON)", "objects and arrays may nest at most " + MAX_JSON_DEPTH
+                    + " levels deep on every database; flatten the value or store the deeper part as text");
+        }
         if (text.contains("\\u0000")) {
             throw invalid(field, LogicalType.JSON, "(JSON with a NUL character)", "JSON text cannot contain U+0000 (PostgreSQL cannot store it)");
         }

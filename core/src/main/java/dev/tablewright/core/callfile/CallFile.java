@@ -10,8 +10,10 @@ import dev.tablewright.core.base.Json;
 import dev.tablewright.core.base.TablewrightException;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,6 +109,10 @@ public record CallFile(Path directory, List<Step> steps) {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw invalid("Call file not found: " + file);
+        } catch (CharacterCodingException e) {
+            throw invalid("The call file " + file + " is not UTF-8 text: save it as UTF-8 and run it again.");
+        } catch (AccessDeniedException e) {
+            throw invalid("No permission to read the call file " + file + ".");
         } catch (IOException e) {
             throw invalid("Cannot read call file " + file + ": " + e.getMessage());
         }

@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
  * when missed). Kept here, not in the dialects, so the SQL side knows nothing of pooling.
  */
 final class PoolSettings {
+    /** How long a SQLite write waits for another writer to finish before it is DATABASE_BUSY. */
+    static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
     private PoolSettings() {
     }
 
@@ -38,7 +41,7 @@ final class PoolSettings {
         config.setJdbcUrl("jdbc:sqlite:" + file);
         config.setDriverClassName("org.sqlite.JDBC");
         config.addDataSourceProperty("foreign_keys", "true");
-        config.addDataSourceProperty("busy_timeout", "10000");
+        config.addDataSourceProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
         if (!memory && !holdsData(file)) {
             // WAL is written into the file's header and stays: a database we create gets it, one
             // that already holds data keeps the journal mode its owner chose (as other tools leave it).
@@ -84,6 +87,9 @@ final class PoolSettings {
         config.addDataSourceProperty("ApplicationName", "Tablewright");
         boolean ssl = Boolean.TRUE.equals(options.ssl());
         config.addDataSourceProperty("sslmode", ssl ? "require" : "prefer");
+        // The driver gives the session the JVM's time zone; a column without a zone (timestamp) would
+        // then be compared with a date in that zone. Dates without a zone are UTC here, as on MySQL.
+        config.setConnectionInitSql("SET TIME ZONE 'UTC'");
         config.setMaximumPoolSize(4);
     }
 

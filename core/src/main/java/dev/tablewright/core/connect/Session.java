@@ -265,7 +265,7 @@ public final class Session implements AutoCloseable {
         if (code == null && isConnectionException(e)) {
             code = ErrorCode.CONNECTION_FAILED;
         }
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        String message = dialect.databaseSaid(e);
         if (code == null) {
             TablewrightException plain = new TablewrightException(fallback, message, e);
             if (causedByConnectionException(e)) {
@@ -278,6 +278,9 @@ public final class Session implements AutoCloseable {
             case NOT_NULL_VIOLATION -> "A required field has no value; give it one. ";
             case FOREIGN_KEY_VIOLATION -> "The value does not match a row of the referenced table, or other rows still refer to this one. ";
             case CONNECTION_FAILED -> "The database connection failed. ";
+            case DATABASE_BUSY -> "Another connection or program is writing to this database and did not finish within "
+                    + PoolSettings.SQLITE_BUSY_TIMEOUT_MS / 1000 + " seconds (SQLite lets one writer in at a time); try again when it is done,"
+                    + " or close the other program's unfinished change. Nothing was written. ";
             default -> "";
         };
         TablewrightException mapped = new TablewrightException(code, advice + "(database said: " + message.strip() + ")", e);
@@ -300,11 +303,17 @@ public final class Session implements AutoCloseable {
     }
 
     /** SQLSTATE class 08 is "connection exception" in the SQL standard, whatever the dialect names. */
+    /**
+     * The SQL state says it when there is one (class 08 is "connection exception"); the exception's
+     * class only when there is none, because MariaDB's driver also throws its connection classes
+     * for mistakes in the statement (a parameter not set), which must not read as a lost connection.
+     */
     private static boolean isConnectionException(SQLException e) {
         String state = e.getSQLState();
-        return state != null && state.startsWith("08")
-                || e instanceof SQLNonTransientConnectionException
-                || e instanceof SQLTransientConnectionException;
+        if (state != null && !state.isEmpty()) {
+            return state.startsWith("08");
+        }
+        return e instanceof SQLNonTransientConnectionException || e instanceof SQLTransientConnectionException;
     }
 
     /** Looks through wrappers (a failed statement of a script carries the driver's error as its cause). */

@@ -5,6 +5,8 @@ import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.InternalNames;
 import dev.tablewright.core.base.Json;
 import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.Names;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.lex.SqlFlavor;
 
 import java.sql.Connection;
@@ -88,7 +90,13 @@ public final class PostgresDialect implements Dialect {
         } else if (v instanceof byte[] bytes) {
             ps.setBytes(index, bytes);
         } else {
-            ps.setString(index, v.toString());
+            String text = v.toString();
+            if (text.indexOf('\u0000') >= 0) {
+                // Values of fields are refused earlier with their field's name; this is every other text (options, filters of history).
+                throw new TablewrightException(ErrorCode.INVALID_VALUE, "Text cannot contain the NUL character (U+0000) on PostgreSQL: remove it from '"
+                        + Names.printable(text) + "'.");
+            }
+            ps.setString(index, text);
         }
     }
 
@@ -273,6 +281,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public SqlFlavor scriptFlavor() {
         return SqlFlavor.POSTGRES;
+    }
+
+    @Override
+    public String databaseSaid(SQLException e) {
+        return PostgresErrors.describe(e);
     }
 
     @Override

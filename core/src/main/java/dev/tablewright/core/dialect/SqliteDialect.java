@@ -248,6 +248,11 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public ErrorCode classify(SQLException e) {
+        // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with their extended codes in the upper bits.
+        int primary = e.getErrorCode() & 0xff;
+        if (primary == 5 || primary == 6) {
+            return ErrorCode.DATABASE_BUSY;
+        }
         String m = String.valueOf(e.getMessage());
         if (m.contains("UNIQUE constraint failed") || m.contains("PRIMARYKEY")) {
             return ErrorCode.UNIQUE_VIOLATION;

@@ -143,6 +143,10 @@ public final class FilterCompiler {
                 if (field.isJsonPath() || column.get().isJsonPath()) {
                     throw invalid(at, "a join compares two columns, not JSON paths");
                 }
+                if (!comparable(field.type(), column.get().type())) {
+                    throw invalid(at + "[2]", "'" + field.name() + "' is " + field.type().id() + " and '" + ref.table() + "." + ref.field() + "' is "
+                            + column.get().type().id() + ": a join compares columns of the same kind");
+                }
                 return SqlStatement.of(field.columnSql() + comparison(op) + column.get().columnSql());
             }
             literal = ref.name();
@@ -310,5 +314,21 @@ public final class FilterCompiler {
 
     private static TablewrightException invalid(String at, String why) {
         return FilterException.invalid(at, why);
+    }
+
+    /** Columns a join can compare on every dialect: the same kind, text with text, numbers with numbers. */
+    private static boolean comparable(LogicalType a, LogicalType b) {
+        return kind(a) == kind(b);
+    }
+
+    private static int kind(LogicalType t) {
+        return switch (t) {
+            case STRING, TEXT -> 0;
+            case INTEGER, NUMBER -> 1;
+            case BOOLEAN -> 2;
+            case DATE -> 3;
+            case JSON, JSONB -> 4;
+            case FILE -> 5;
+        };
     }
 }

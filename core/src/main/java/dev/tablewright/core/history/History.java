@@ -75,7 +75,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
             return drops;
         }
         String historyTable = InternalNames.historyTable(table);
-        if (historyTable.length() > 63 || InternalNames.historyTrigger(table, "fn_del").length() > 63) {
+        if (!canKeepHistory(table)) {
             throw new TablewrightException(ErrorCode.INVALID_NAME, "The table name '" + table + "' is too long to keep history for (at most 49 characters).");
         }
         if (schema.primaryKey().size() != 1) {
@@ -170,14 +170,23 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         return statements;
     }
 
+    /**
+     * Whether the names history derives from the table (its table, its triggers) fit every
+     * dialect's 63-character limit. A longer table name never had history, and dropping what it
+     * would be called is itself refused on MariaDB (the name is too long even to look for).
+     */
+    private static boolean canKeepHistory(String table) {
+        return InternalNames.historyTable(table).length() <= 63 && InternalNames.historyTrigger(table, "fn_del").length() <= 63;
+    }
+
     @Override
     public List<String> ownedTables(String table) {
-        return List.of(InternalNames.historyTable(table));
+        return canKeepHistory(table) ? List.of(InternalNames.historyTable(table)) : List.of();
     }
 
     @Override
     public List<String> beforeDrop(String table) {
-        return dialect.dropHistoryTriggers(table);
+        return canKeepHistory(table) ? dialect.dropHistoryTriggers(table) : List.of();
     }
 
     /** A tracked table's triggers go before it is renamed; they are made again for the new name after. */
@@ -187,7 +196,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
         if (!schema.options().trackHistory()) {
             return List.of();
         }
-        if (InternalNames.historyTable(to).length() > 63 || InternalNames.historyTrigger(to, "fn_del").length() > 63) {
+        if (!canKeepHistory(to)) {
             throw new TablewrightException(ErrorCode.INVALID_NAME, "'" + from + "' keeps history, so its new name can have at most 49 characters.");
         }
         return List.of(new DdlStep(dialect.dropHistoryTriggers(from), triggers(from, schema)));

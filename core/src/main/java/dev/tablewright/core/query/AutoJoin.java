@@ -43,24 +43,54 @@ final class AutoJoin {
         return data.session().dialect().quoteIdentifier(name);
     }
 
-    void apply(TableSchema schema, List<Map<String, Object>> rows) throws SQLException {
+    /**
+     * Adds the related rows under their keys; {@code wanted} names the keys to add (those asked for
+     * in {@code fields}), or is null for every one.
+     */
+    void apply(TableSchema schema, List<Map<String, Object>> rows, Set<String> wanted) throws SQLException {
         Set<String> present = rows.get(0).keySet();
         Set<String> taken = new HashSet<>(schema.fields().keySet());
         for (Map.Entry<String, FieldSpec> e : schema.fields().entrySet()) {
             FieldSpec.Reference ref = e.getValue().references();
             String key = nestedKey(e.getKey());
-            if (ref == null || key == null || !present.contains(e.getKey()) || !taken.add(key)) {
+            if (ref == null || key == null || !present.contains(e.getKey()) || !taken.add(key) || wanted != null && !wanted.contains(key)) {
                 continue;
             }
             parents(rows, e.getKey(), key, ref);
         }
         if (schema.primaryKey().size() == 1 && present.contains(schema.primaryKey().get(0))) {
             for (Map<String, Object> rel : schema.relationships()) {
-                if ("manyToMany".equals(rel.get("type")) && taken.add((String) rel.get("table"))) {
-                    related(rows, schema, (String) rel.get("table"), (String) rel.get("through"));
+                String table = (String) rel.get("table");
+                if ("manyToMany".equals(rel.get("type")) && taken.add(table) && (wanted == null || wanted.contains(table))) {
+                    related(rows, schema, table, (String) rel.get("through"));
                 }
             }
         }
+    }
+
+    /**
+     * The keys autoJoin can add to the table's rows, each with the column its rows need for it: a
+     * foreign key's nested key ({@code company} needs {@code companyId}), a many-to-many relation's
+     * other table (needs the primary key).
+     */
+    static Map<String, String> keys(TableSchema schema) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>(schema.fields().keySet());
+        for (Map.Entry<String, FieldSpec> e : schema.fields().entrySet()) {
+            String key = nestedKey(e.getKey());
+            if (e.getValue().references() != null && key != null && taken.add(key)) {
+                out.put(key, e.getKey());
+            }
+        }
+        if (schema.primaryKey().size() == 1) {
+            for (Map<String, Object> rel : schema.relationships()) {
+                String table = (String) rel.get("table");
+                if ("manyToMany".equals(rel.get("type")) && taken.add(table)) {
+                    out.put(table, schema.primaryKey().get(0));
+                }
+            }
+        }
+        return out;
     }
 
     /** {@code ownerId} → owner, {@code artist_id} → artist; null when the name has no such suffix. */

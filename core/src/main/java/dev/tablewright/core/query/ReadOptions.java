@@ -74,6 +74,10 @@ public final class ReadOptions {
         return toBuilder().limit(newLimit).build();
     }
 
+    public ReadOptions withFields(List<String> newFields) {
+        return toBuilder().fields(newFields).build();
+    }
+
     public ReadOptions withFilter(Filter newFilter) {
         return toBuilder().filter(newFilter).build();
     }

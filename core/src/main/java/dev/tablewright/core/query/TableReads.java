@@ -56,15 +56,46 @@ final class TableReads {
      */
     List<Map<String, Object>> read(String table, ReadOptions options, TableData data, SqlStatement source) {
         TableSchema schema = schemas.require(table);
-        ReadOptions o = options == null ? ReadOptions.none() : options;
+        ReadOptions asked = options == null ? ReadOptions.none() : options;
+        boolean autoJoin = asked.autoJoin() == null || asked.autoJoin();
+        // `fields` is the whole list of what comes back (issue 11): related rows only under keys it
+        // names (`company`, `products`), and the columns they need are read but not returned.
+        Set<String> joins = null;
+        List<String> hidden = new ArrayList<>();
+        ReadOptions o = asked;
+        if (asked.fields() != null && !asked.fields().isEmpty()) {
+            joins = new LinkedHashSet<>();
+            Map<String, String> joinable = autoJoin ? AutoJoin.keys(schema) : Map.of();
+            List<String> columns = new ArrayList<>();
+            for (String f : asked.fields()) {
+                if (!schema.fields().containsKey(f) && joinable.containsKey(f)) {
+                    joins.add(f);
+                } else {
+                    columns.add(f);
+                }
+            }
+            for (String join : joins) {
+                String needed = joinable.get(join);
+                if (!columns.contains(needed) && !hidden.contains(needed)) {
+                    hidden.add(needed);
+                }
+            }
+            if (!joins.isEmpty()) {
+                columns.addAll(hidden);
+                o = asked.withFields(columns);
+            }
+        }
         List<String> columns = selectedColumns(schema, o.fields());
         SqlStatement.Builder sql = new SqlStatement.Builder().append(select(schema, o, source));
         DateTimeFormatter dates = o.locale() == null ? null : DateFormatting.formatter(o);
-        boolean autoJoin = o.autoJoin() == null || o.autoJoin();
+        Set<String> wanted = joins;
         return session.withConnection(c -> {
             List<Map<String, Object>> rows = fetch(c, sql.build(), schema, columns, dates);
-            if (autoJoin && !rows.isEmpty()) {
-                new AutoJoin(data, c, dates).apply(schema, rows);
+            if (autoJoin && !rows.isEmpty() && (wanted == null || !wanted.isEmpty())) {
+                new AutoJoin(data, c, dates).apply(schema, rows, wanted);
+            }
+            if (!hidden.isEmpty()) {
+                rows.forEach(r -> hidden.forEach(r::remove));
             }
             return rows;
         });

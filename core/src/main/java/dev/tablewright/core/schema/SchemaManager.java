@@ -190,11 +190,14 @@ public final class SchemaManager {
         List<String> changes;
         if (!exists(table)) {
             requireNoCaseTwins("table", List.of(table), session.withConnection(dialect::listTables));
-            changes = new ArrayList<>(create(table, FieldSpecs.withAutoFields(requested), trackHistory));
+            Map<String, FieldSpec> fields = FieldSpecs.withAutoFields(requested);
+            requireNoCaseTwins("field", requested.keySet(), fields.keySet().stream().filter(f -> !requested.containsKey(f)).toList());
+            changes = new ArrayList<>(create(table, fields, trackHistory));
             if (trackHistory) {
                 changes.addAll(startTracking(table));
             }
         } else {
+            requireNoCaseTwins("field", requested.keySet(), require(table).fields().keySet());
             changes = new ArrayList<>(extendQuietly(table, requested, warnings));
             invalidate(table);
             boolean tracked = require(table).options().trackHistory();

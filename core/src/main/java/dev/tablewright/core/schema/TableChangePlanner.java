@@ -194,8 +194,8 @@ public final class TableChangePlanner {
                     throw new TablewrightException(ErrorCode.INVALID_NAME, "Two fields are named '" + f.name() + "'.");
                 }
             }
-            checkNoTwins(design.fields().stream().map(TableDesign.Field::name).toList());
             Map<String, FieldSpec> fields = FieldSpecs.withAutoFields(requested);
+            checkNoTwins(fields.keySet());
             if (fields.values().stream().filter(FieldSpec::primaryKey).count() > 1 && fields.values().stream().anyMatch(FieldSpec::autoIncrement)) {
                 throw new UnsupportedChangeException(null, "autoIncrement needs a single-field primary key.");
             }

@@ -8,6 +8,9 @@ import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
+import dev.tablewright.core.lex.SqlFlavor;
+import dev.tablewright.core.lex.SqlLexer;
+import dev.tablewright.core.lex.SqlToken;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -28,9 +31,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The raw-SQL API: query, queryOne, exec and batch, with every parameter bound. */
 public final class RawSql {
+    private static final Pattern PRAGMA_WITH_PARAMETER = Pattern.compile("(?is)\\s*PRAGMA\\s+([A-Za-z_]+)\\s*\\(\\s*\\?\\s*\\)\\s*;?\\s*");
+
     private static final ObjectMapper TYPED = Json.MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Session session;
@@ -211,17 +218,19 @@ public final class RawSql {
             }
             return n;
         };
+        boolean asWritten = ownTransactions || !dialect.transactionalDdl() && isDdlScript(statements);
         try {
-            int count = ownTransactions || !dialect.transactionalDdl() && isDdlScript(statements)
-                    ? session.withConnection(work) : session.inTransaction(work);
+            int count = asWritten ? session.withConnection(work) : session.inTransaction(work);
             return Map.of("count", count);
         } catch (TablewrightException e) {
             if (e.getCause() instanceof StatementFailure f) {
                 TablewrightException mapped = session.translate(f.cause(), ErrorCode.SQL_ERROR);
-                String applied = ownTransactions || !dialect.transactionalDdl()
-                        ? " Statements before it may have been applied." : " Nothing was applied.";
+                String applied = f.index == 0 || !asWritten ? " Nothing was applied."
+                        : ownTransactions ? " The script runs its own transactions: what it committed before this statement stays."
+                        : " The " + (f.index == 1 ? "statement" : f.index + " statements") + " before it stay applied: this database"
+                        + " cannot undo changes to tables, so a script that changes them runs statement by statement.";
                 throw new TablewrightException(mapped.code(), "Statement " + (f.index + 1) + " of " + f.total + " failed: "
-                        + f.cause().getMessage() + "." + applied + " The statement: " + abbreviate(f.sql), f.cause());
+                        + dialect.databaseSaid(f.cause()).strip() + "." + applied + " The statement: " + abbreviate(f.sql), f.cause());
             }
             throw e;
         }
@@ -313,7 +322,7 @@ public final class RawSql {
             if (e.getCause() instanceof StatementFailure f) {
                 TablewrightException mapped = session.translate(f.cause(), ErrorCode.SQL_ERROR);
                 throw new TablewrightException(mapped.code(), "Statement " + (f.index + 1) + " of " + f.total + " failed, so none was applied: "
-                        + f.cause().getMessage(), f.cause());
+                        + dialect.databaseSaid(f.cause()).strip(), f.cause());
             }
             throw e;
         }
@@ -326,9 +335,11 @@ public final class RawSql {
     }
 
     /** Runs one statement; with {@code limit} &gt;= 0 it skips {@code offset} rows and reads at most {@code limit}. */
-    private ResultPage run(Connection c, String sql, List<?> params, Canceller canceller, long offset, int limit) throws SQLException {
+    private ResultPage run(Connection c, String written, List<?> params, Canceller canceller, long offset, int limit) throws SQLException {
         long start = System.nanoTime();
+        String sql = dialect.scriptFlavor() == SqlFlavor.SQLITE ? pragmaAsTableFunction(written) : written;
         boolean keys = dialect.rawGeneratedKeys();
+        requireOneParameterPerPlaceholder(sql, params == null ? 0 : params.size());
         try (PreparedStatement ps = keys ? c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS) : c.prepareStatement(sql)) {
             session.bindAll(ps, params == null ? List.of() : new ArrayList<>(params));
             if (limit >= 0) {
@@ -447,5 +458,48 @@ public final class RawSql {
             return Arrays.asList((Object[]) a.getArray());
         }
         return rs.getString(i);
+    }
+
+    /**
+     * Refuses a statement given fewer or more parameters than its {@code ?} placeholders, before it
+     * runs: SQLite would run it with the missing ones null, MariaDB's driver calls it a lost
+     * connection. Placeholders are read by the lexer, so a {@code ?} in a string or comment is not
+     * one; SQL that numbers or names its parameters ({@code ?1}, {@code :name}, {@code $1}) is left
+     * to the driver, as is PostgreSQL's {@code ??} (a literal question mark).
+     */
+    private void requireOneParameterPerPlaceholder(String sql, int given) {
+        if (sql == null) {
+            return;
+        }
+        int placeholders = 0;
+        SqlToken previous = null;
+        for (SqlToken t : SqlLexer.tokens(sql, dialect.scriptFlavor())) {
+            if (t.kind() == SqlToken.Kind.PARAMETER) {
+                String text = t.text(sql);
+                if (!text.equals("?") && ":$?".indexOf(text.charAt(0)) >= 0) {
+                    return;
+                }
+                if (text.equals("?")) {
+                    boolean escaped = previous != null && previous.kind() == SqlToken.Kind.PARAMETER && previous.end() == t.start()
+                            && dialect.scriptFlavor() == SqlFlavor.POSTGRES;
+                    placeholders += escaped ? -1 : 1;
+                }
+            }
+            previous = t;
+        }
+        if (placeholders != given) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "The statement has " + placeholders + " placeholder"
+                    + (placeholders == 1 ? "" : "s") + " (?) but " + given + " parameter" + (given == 1 ? " was" : "s were")
+                    + " given: give one value per ?, in order.");
+        }
+    }
+
+    /**
+     * SQLite cannot bind a parameter in {@code PRAGMA table_info(?)}, the reference's own example;
+     * the same pragma as a table-valued function can, and gives the same rows.
+     */
+    static String pragmaAsTableFunction(String sql) {
+        Matcher m = sql == null ? null : PRAGMA_WITH_PARAMETER.matcher(sql);
+        return m != null && m.matches() ? "SELECT * FROM pragma_" + m.group(1).toLowerCase(Locale.ROOT) + "(?)" : sql;
     }
 }

@@ -408,4 +408,56 @@ class CrudConformanceTest {
             assertEquals(2, db.countRows("users", ReadOptions.filter(List.of("age", ">=", 4)).withLimit(2)));
         }
     }
+
+    /** One limit on JSON nesting for every dialect, with history on or off: 30 levels are stored, 31 refused as INVALID_VALUE. */
+    @ParameterizedTest
+    @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
+    void jsonNestsThirtyLevelsDeepOnEveryDialectAndDeeperIsInvalidValue(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            for (boolean history : List.of(false, true)) {
+                String table = history ? "tracked" : "plain";
+                db.defineTable(table, Map.of("doc", "json", "docb", "jsonb"), Map.of("trackHistory", history));
+                Object deepest = nested(30);
+                Map<String, Object> row = db.addRow(table, Map.of("doc", deepest, "docb", deepest));
+                Map<String, Object> read = db.findRow(table, ReadOptions.filter(List.of("id", "=", row.get("id"))));
+                assertEquals(deepest, read.get("doc"), table);
+                assertEquals(deepest, read.get("docb"), table);
+                Object tooDeep = nested(31);
+                String message = assertCode(ErrorCode.INVALID_VALUE, () -> db.addRow(table, Map.of("doc", tooDeep))).getMessage();
+                assertTrue(message.contains("30") && message.contains("doc"), message);
+                assertCode(ErrorCode.INVALID_VALUE, () -> db.changeRow(table, row.get("id"), Map.of("docb", tooDeep)));
+                assertEquals(1, db.countRows(table, ReadOptions.none()), "a refused value changes nothing");
+            }
+        }
+    }
+
+    /** {@code {"a": [{"a": [...]}]}}: objects and arrays alternating, {@code levels} deep. */
+    private static Object nested(int levels) {
+        Object value = "bottom";
+        for (int i = 0; i < levels; i++) {
+            value = i % 2 == 0 ? List.of(value) : Map.of("a", value);
+        }
+        return value;
+    }
+
+    /** A refused bulk load names the rule and the field, never the statement, the bound values or the driver's advice. */
+    @ParameterizedTest
+    @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
+    void aRefusedBulkLoadSaysWhichRuleWithoutTheValuesOrInternalSql(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            db.defineTable("people", Map.of("email", "uniquestring", "name", "string"));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                rows.add(Map.of("email", "secret" + i + "@mail.example", "name", "Person " + i));
+            }
+            rows.add(Map.of("email", "secret7@mail.example", "name", "Twin"));
+            var e = assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRows("people", rows));
+            String message = e.getMessage();
+            assertTrue(message.contains("email"), message);
+            for (String leak : List.of("secret3@", "Person 4", "INSERT", "COPY", "getNextException", "Exception")) {
+                assertFalse(message.contains(leak), "'" + leak + "' in: " + message);
+            }
+            assertEquals(0, db.countRows("people", ReadOptions.none()));
+        }
+    }
 }

@@ -206,4 +206,36 @@ class HostileInputConformanceTest {
             assertCanaryAlive(db);
         }
     }
+
+    /** A NUL character in an option or a filter value is refused with a code of the contract and no driver text, on every dialect. */
+    @ParameterizedTest
+    @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
+    void aNulCharacterInAnOptionIsRefusedInTheContractsWords(String dialect) {
+        try (Connector db = prepared(dialect)) {
+            db.defineTable("logged", Map.of("title", "string", "n", "integer"), Map.of("trackHistory", true));
+            Map<String, Object> row = db.addRow("logged", Map.of("title", "a", "n", 1));
+            List<Executable> calls = List.of(
+                    () -> db.getTableData("logged", ReadOptions.filter(List.of("title", "=", "a\u0000b"))),
+                    () -> db.countRows("logged", ReadOptions.filter(List.of("title", "like", "%\u0000%"))),
+                    () -> db.getTableData("logged", ReadOptions.filter(List.of("title", "in", List.of("a", "\u0000")))),
+                    () -> db.getAuditLog("logged", Map.of("actorId", "x\u0000")),
+                    () -> db.getAuditLog("logged", Map.of("changedField", "title\u0000")),
+                    () -> db.getAuditLog("logged", Map.of("action", "update\u0000")),
+                    () -> db.getHistoricalData("logged", Map.of("filter", List.of("title", "=", "\u0000"))),
+                    () -> db.getTableData("logged", ReadOptions.fromMap(Map.of("locale", "en\u0000"))),
+                    () -> db.findRow("logged", ReadOptions.filter(List.of("id", "=", "\u0000"))));
+            for (int i = 0; i < calls.size(); i++) {
+                try {
+                    calls.get(i).execute();
+                } catch (TablewrightException e) {
+                    assertTrue(e.code() != ErrorCode.SQL_ERROR && e.code() != ErrorCode.CONNECTION_FAILED, "call " + i + ": " + e.code() + " " + e.getMessage());
+                    assertFalse(e.getMessage().contains("invalid byte sequence") || e.getMessage().contains("0x00"), "call " + i + ": " + e.getMessage());
+                } catch (Throwable t) {
+                    fail("call " + i + " threw " + t);
+                }
+            }
+            assertEquals("a", db.findRow("logged", ReadOptions.filter(List.of("id", "=", row.get("id")))).get("title"));
+            assertCanaryAlive(db);
+        }
+    }
 }

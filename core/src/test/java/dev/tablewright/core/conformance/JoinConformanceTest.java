@@ -11,6 +11,8 @@ import java.util.Map;
 
 import static dev.tablewright.core.conformance.Conformance.assertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The reference's multi-table query examples 5, 6 and 7, on every dialect. */
 class JoinConformanceTest {
@@ -104,6 +106,10 @@ class JoinConformanceTest {
             assertCode(ErrorCode.UNKNOWN_FIELD, () -> db.getTableData(List.of("users", "posts"), ReadOptions.fromMap(Map.of("fields", List.of("name")))));
             assertCode(ErrorCode.UNKNOWN_FIELD, () -> db.getTableData(List.of("users", "posts"), ReadOptions.fromMap(Map.of("fields", List.of("users.nope")))));
             assertCode(ErrorCode.UNKNOWN_TABLE, () -> db.getTableData(List.of("users", "nothere"), ReadOptions.none()));
+            String clash = assertCode(ErrorCode.INVALID_FILTER, () -> db.getTableData(List.of("users", "posts"), ReadOptions.fromMap(Map.of(
+                    "filter", List.of("users.name", "=", "posts.createdAt"))))).getMessage();
+            assertTrue(clash.contains("users.name") && clash.contains("posts.createdAt") && clash.contains("[2]"), clash);
+            assertFalse(clash.contains("operator does not exist"), clash);
         }
     }
 }

@@ -121,6 +121,7 @@ class RawSqlConformanceTest {
             var e = assertCode(ErrorCode.SQL_ERROR, () -> db.exec("INSERT INTO " + t + " VALUES ('a', 'a@x', 'A', 1);\n"
                     + "INSERT INTO " + t + " VALUES ('b', 'b@x', 'B', 2);\nINSERT INTO no_such_table VALUES (1);"));
             assertTrue(e.getMessage().startsWith("Statement 3 of 3 failed"), e.getMessage());
+            assertTrue(e.getMessage().contains("Nothing was applied."), "what the message says is true: " + e.getMessage());
             assertEquals(0L, db.queryOne("SELECT COUNT(*) AS n FROM " + t, List.of()).get("n"));
 
             var b = assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.batch(List.of(
@@ -140,6 +141,60 @@ class RawSqlConformanceTest {
             var syntax = assertCode(ErrorCode.SQL_ERROR, () -> db.query("SELEC nonsense", List.of()));
             assertTrue(syntax.getMessage().toLowerCase().contains("syntax") || syntax.getMessage().contains("SELEC"), syntax.getMessage());
             assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.query("  ", List.of()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
+    void fewerOrMoreParametersThanPlaceholdersIsInvalidArgumentWithBothCounts(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            db.exec("CREATE TABLE t (a INTEGER, b VARCHAR(20))");
+            String few = assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.query("INSERT INTO t (a, b) VALUES (?, ?)", List.of(1))).getMessage();
+            assertTrue(few.contains("2") && few.contains("1"), few);
+            String many = assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.query("SELECT a FROM t WHERE a = ?", List.of(1, 2, 3))).getMessage();
+            assertTrue(many.contains("1") && many.contains("3"), many);
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.query("SELECT a FROM t WHERE a = ?", List.of()));
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.batch(List.of(new RawSql.Statement("INSERT INTO t (a) VALUES (?)", List.of()))));
+            assertEquals(0, db.query("SELECT a FROM t", List.of()).results().size(), "nothing was written");
+            assertTrue(db.isConnected(), "a wrong parameter count is not a lost connection");
+            assertEquals(1, db.query("SELECT '?' AS q, a FROM t WHERE a = ? -- and ?", List.of(1)).meta().columns().size() - 1,
+                    "question marks in strings and comments are not placeholders");
+        }
+    }
+
+    /** The reference's own example of describing a table works on SQLite, where a PRAGMA cannot take a parameter. */
+    @ParameterizedTest
+    @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
+    void theReferencesPragmaTableInfoWithAParameterDescribesATableOnSqlite(String dialect) {
+        if (!dialect.equals("sqlite")) {
+            return;
+        }
+        try (Connector db = Conformance.open(dialect)) {
+            db.exec("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+            List<Map<String, Object>> columns = db.query("PRAGMA table_info(?)", List.of("users")).results();
+            assertEquals(List.of("id", "name"), Conformance.values(columns, "name"));
+            assertEquals(columns, db.query("pragma TABLE_INFO ( ? );", List.of("users")).results());
+            assertEquals(2, db.query("PRAGMA table_info(users)", List.of()).results().size(), "a pragma without a parameter runs as written");
+        }
+    }
+
+    /** A failed script says truly what stayed: nothing in one transaction; on MySQL/MariaDB, table changes made before it. */
+    @ParameterizedTest
+    @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
+    void aFailedScriptSaysWhatStayedApplied(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            var e = assertCode(ErrorCode.SQL_ERROR, () -> db.exec("CREATE TABLE a1 (x INTEGER);\nCREATE TABLE a2 (x INTEGER);\nCREATE TABLE a1 (x INTEGER);"));
+            boolean kept = db.getAllTables().contains("a1");
+            if (kept) {
+                assertTrue(e.getMessage().contains("The 2 statements before it stay applied"), e.getMessage());
+                assertEquals(List.of("a1", "a2"), db.getAllTables());
+            } else {
+                assertTrue(e.getMessage().contains("Nothing was applied."), e.getMessage());
+                assertEquals(List.of(), db.getAllTables());
+            }
+            assertEquals(dialect.equals("mariadb") || dialect.equals("mysql"), kept, "only MySQL/MariaDB cannot undo table changes");
+            var first = assertCode(ErrorCode.SQL_ERROR, () -> db.exec("INSERT INTO no_such_table VALUES (1);\nCREATE TABLE b1 (x INTEGER);"));
+            assertTrue(first.getMessage().contains("Nothing was applied."), first.getMessage());
         }
     }
 }

@@ -44,6 +44,12 @@ class RelationshipConformanceTest {
             assertEquals("Acme", ((Map<?, ?>) joined.get("company")).get("name"), "autoJoin nests the parent under company");
             Map<String, Object> plain = db.findRow("employees", ReadOptions.fromMap(Map.of("autoJoin", false)));
             assertFalse(plain.containsKey("company"));
+            Map<String, Object> chosen = db.findRow("employees", ReadOptions.fromMap(Map.of("fields", List.of("firstName", "companyId"))));
+            assertEquals(List.of("companyId", "firstName"), chosen.keySet().stream().sorted().toList(), "fields is the whole list of what comes back");
+            Map<String, Object> withCompany = db.findRow("employees", ReadOptions.fromMap(Map.of("fields", List.of("firstName", "company"))));
+            assertEquals(List.of("company", "firstName"), withCompany.keySet().stream().sorted().toList(), "a related key is asked for by name");
+            assertEquals("Acme", ((Map<?, ?>) withCompany.get("company")).get("name"));
+            assertCode(ErrorCode.UNKNOWN_FIELD, () -> db.findRow("employees", ReadOptions.fromMap(Map.of("fields", List.of("firstName", "company"), "autoJoin", false))));
             TableSchema companies = db.getTableSchema("companies");
             assertTrue(companies.relationships().stream().anyMatch(r -> "hasMany".equals(r.get("type")) && "employees".equals(r.get("table"))));
         }

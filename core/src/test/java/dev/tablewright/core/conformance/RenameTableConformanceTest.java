@@ -184,7 +184,7 @@ class RenameTableConformanceTest {
             assertCode(ErrorCode.UNKNOWN_TABLE, () -> db.renameTable("nobody", "somebody"));
             assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.renameTable(null, "somebody"));
             for (String internal : List.of("__tw_schema", "__history_customers", "__people2orders")) {
-                assertTrue(assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.renameTable(internal, "stolen")).getMessage().contains("internal"));
+                assertTrue(assertCode(ErrorCode.INVALID_NAME, () -> db.renameTable(internal, "stolen")).getMessage().contains("internal"));
             }
             assertTrue(assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.renameTable("people", "order")).getMessage().contains("orderId"),
                     "the junction would name both sides orderId");

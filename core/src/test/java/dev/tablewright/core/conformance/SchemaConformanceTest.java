@@ -3,9 +3,11 @@ package dev.tablewright.core.conformance;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
+import dev.tablewright.core.schema.TableDesign;
 import dev.tablewright.core.schema.TableSchema;
 import dev.tablewright.core.testing.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -265,6 +267,53 @@ class SchemaConformanceTest {
             assertTrue(db.getTableSchema("accounts").fields().get("iban").unique());
             List<Object> check = new ArrayList<>(db.query("PRAGMA foreign_key_check").results());
             assertEquals(List.of(), check);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void aFieldNamedLikeAnAutomaticFieldInAnotherCaseIsRefusedWithItsReason(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            for (String twin : List.of("ID", "Id", "CreatedAt", "UPDATEDAT")) {
+                String message = assertCode(ErrorCode.INVALID_NAME, () -> db.defineTable("users", Map.of(twin, "string"))).getMessage();
+                assertTrue(message.contains(twin) && message.contains("only in case"), message);
+                assertFalse(db.getAllTables().contains("users"), "nothing was created for " + twin);
+                assertCode(ErrorCode.INVALID_NAME, () -> db.applyTableChange(
+                        new TableDesign("users", false, List.of(TableDesign.Field.added(twin, FieldSpec.of(LogicalType.STRING))), false), false));
+            }
+            db.defineTable("users", Map.of("name", "string"));
+            assertCode(ErrorCode.INVALID_NAME, () -> db.defineTable("users", Map.of("NAME", "string")));
+            assertCode(ErrorCode.INVALID_NAME, () -> db.defineTable("users", Map.of("Id", "string")));
+            assertEquals(List.of("createdAt", "id", "name", "updatedAt"), db.getTableSchema("users").fields().keySet().stream().sorted().toList());
+        }
+    }
+
+    /** Every name the workbench derives (triggers, indexes, constraints, junctions) fits each dialect's limit, for the longest legal names. */
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void tablesAndFieldsWithTheLongestLegalNamesLiveAndDieWithEverythingDerivedFromThem(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            for (int length : List.of(49, 54, 58, 63)) {
+                String table = "t" + "a".repeat(length - 1);
+                String other = "u" + "b".repeat(length - 1);
+                String field = "f" + "c".repeat(62);
+                // History keeps a table of its own named after the table: names up to 49 characters can have it.
+                boolean history = length <= 49;
+                db.defineTable(table, Map.of(field, "uniquestring", "n", "integer"), Map.of("trackHistory", history));
+                db.defineTable(other, Map.of("label", "string"));
+                db.optionallyHasOne(table, other, "Owner");
+                Map<String, Object> row = db.addRow(table, Map.of(field, "x", "n", 1));
+                db.changeRow(table, row.get("id"), Map.of("n", 2));
+                assertEquals(history ? 2 : 0, history ? db.getHistoricalData(table, Map.of()).size() : 0);
+                try {
+                    db.optionallyHasMany(table, other);
+                } catch (TablewrightException e) {
+                    assertEquals(ErrorCode.INVALID_NAME, e.code(), e.getMessage());
+                }
+                assertTrue(db.deleteTable(table), "a " + length + "-character table can be deleted");
+                assertTrue(db.deleteTable(other));
+                assertEquals(List.of(), db.getAllTables());
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConnectOptionsTest {
     @ParameterizedTest
@@ -62,5 +63,29 @@ class ConnectOptionsTest {
         ConnectOptions o = ConnectOptions.parseUrl("postgres://me:topsecret@localhost/shop");
         assertFalse(o.toString().contains("topsecret"));
         assertNull(ConnectOptions.parseUrl("shop.db").password());
+    }
+
+    /** Malformed URLs of every kind: refused with a reason, and the password never in the message. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "postgres://me:hunter2 x@db.example.com/shop|space",
+            "postgres://me:hunter2^@db.example.com/shop|^",
+            "postgres://me:hunter2%zz@db.example.com/shop|%",
+            "postgres://me:hunter2%@db.example.com/shop|%",
+            "postgres://me:hunter2@[db.example.com/shop|[",
+            "mysql://me:hunter2@db.example.com:33o6/shop|port",
+            "mariadb://me:hunter2@db.example.com:99999/shop|port",
+            "postgres://me:hun#ter2@db.example.com/shop|#",
+            "postgres://me:hunter2@db.example.com/shop#x|#",
+            "postgres://me:hunter2@db.example.com/shop?password=hunter2&x=%zz|%",
+    })
+    void aMalformedUrlIsRefusedSayingWhatIsWrongWithoutItsPassword(String url, String problem) {
+        TablewrightException e = assertThrows(TablewrightException.class, () -> ConnectOptions.parseUrl(url), url);
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.code(), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2") || e.getMessage().contains("hun#ter2"), e.getMessage());
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            assertFalse(String.valueOf(cause.getMessage()).contains("hunter2"), "cause: " + cause);
+        }
     }
 }

@@ -1,0 +1,130 @@
+package dev.tablewright.app;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The history features in the whole window, on the sample: keeping a table's history from the navigator, and the table as it stood before a delete. */
+@ExtendWith(ApplicationExtension.class)
+class HistoryWorkbenchTest {
+    @TempDir
+    Path dataDir;
+
+    private final TablewrightApp app = new TablewrightApp();
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
+        app.start(stage);
+    }
+
+    @Stop
+    void stop() {
+        app.stop();
+    }
+
+    @AfterAll
+    static void forgetDataDirectory() {
+        System.clearProperty(DataDirectory.PROPERTY);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Node inNavigator(FxRobot robot, String table) {
+        Node navigator = robot.lookup("#navigator").query();
+        return robot.from(navigator).lookup(table).query();
+    }
+
+    /** A right-click as the platform reports it (Monocle's headless glass sends no context-menu request for the secondary button). */
+    private static void rightClick(FxRobot robot, Node node) {
+        robot.clickOn(node);
+        Bounds b = node.localToScreen(node.getBoundsInLocal());
+        double x = b.getMinX() + b.getWidth() / 2;
+        double y = b.getMinY() + b.getHeight() / 2;
+        Point2D local = node.screenToLocal(x, y);
+        robot.interact(() -> node.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, local.getX(), local.getY(), x, y, false, null)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static Button button(FxRobot robot, String text) {
+        return robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> text.equals(b.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + text));
+    }
+
+    @Test
+    void keepingHistoryFromTheNavigatorShowsWhatItWritesFirst(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> robot.lookup("26 rows").tryQuery().isPresent());
+        int badges = robot.lookup(".history-badge").queryAll().size();
+
+        rightClick(robot, inNavigator(robot, "customers"));
+        robot.clickOn("Keep history…");
+        waitUntil(() -> robot.lookup("#confirmDetails").tryQuery().isPresent());
+        String statements = robot.lookup("#confirmDetails").queryAs(TextArea.class).getText();
+        assertTrue(statements.contains("CREATE TRIGGER"), statements);
+        assertTrue(robot.lookup(".dialog-pane .content").queryAll().stream()
+                .anyMatch(n -> n instanceof Label l && l.getText().contains("__history_customers")), "the dialog names the table it creates");
+        robot.clickOn(button(robot, "Keep history"));
+
+        waitUntil(() -> robot.lookup("#confirmDetails").tryQuery().isEmpty());
+        waitUntil(() -> robot.lookup(".history-badge").queryAll().size() == badges + 1);
+        rightClick(robot, inNavigator(robot, "customers"));
+        waitUntil(() -> robot.lookup("Stop keeping history…").tryQuery().isPresent());
+        robot.push(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void theTableAsItStoodBeforeADeleteHasTheDeletedRow(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> robot.lookup("26 rows").tryQuery().isPresent());
+        robot.doubleClickOn(inNavigator(robot, "products"));
+        String kenya = "Kenya Nyeri AA, 250 g";
+        waitUntil(() -> robot.lookup(kenya).tryQuery().isPresent());
+        robot.clickOn(kenya).push(KeyCode.DELETE);
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn(button(robot, "Delete 1 row"));
+        waitUntil(() -> robot.lookup(kenya).tryQuery().isEmpty());
+
+        // From the grid itself: its row menu.
+        rightClick(robot, robot.lookup("Colombia Huila Finca El Paraíso, 250 g").query());
+        robot.clickOn("Time travel: the table as it stood");
+        waitUntil(() -> robot.lookup("#timeTravelTable").tryQuery().isPresent() && rows(robot).size() == 25);
+        assertTrue(robot.lookup("#timeTravelBanner").queryLabeled().getText().contains("as of"));
+
+        robot.clickOn("#timeTravelPrevious");
+        waitUntil(() -> rows(robot).size() == 26);
+        assertTrue(rows(robot).stream().anyMatch(r -> kenya.equals(r.get("name"))), "the deleted row is there before its delete");
+        assertTrue(robot.lookup("#timeTravelBanner").queryLabeled().getText().contains("read-only"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(FxRobot robot) {
+        return robot.lookup("#timeTravelTable").queryAs(TableView.class).getItems();
+    }
+}
