@@ -32,6 +32,7 @@ import javafx.util.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -75,6 +76,12 @@ public final class FilterBuilderViewModel {
     private final ReadOnlyStringWrapper sql = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
+    /**
+     * A count over several tables reads their rows (the core counts one table), so it stops past
+     * this many: before its join condition is written a filter pairs every row of one table with
+     * every row of the other, and reading all of those filled the memory.
+     */
+    static final int JOIN_COUNT_CAP = 100_000;
     private final ReadOnlyObjectWrapper<Long> matchingRows = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Filter> appliedFilter = new ReadOnlyObjectWrapper<>();
@@ -356,7 +363,8 @@ public final class FilterBuilderViewModel {
         tasks.execute(() -> countRows(queried, filter), n -> {
             if (generation == countGeneration) {
                 matchingRows.set(n);
-                countText.set(n == 1 ? "1 matching row" : n + " matching rows");
+                countText.set(n > JOIN_COUNT_CAP ? "more than " + String.format(Locale.ROOT, "%,d", JOIN_COUNT_CAP) + " matching rows"
+                        : n == 1 ? "1 matching row" : n + " matching rows");
             }
         }, e -> {
             if (generation == countGeneration) {
@@ -372,7 +380,8 @@ public final class FilterBuilderViewModel {
         }
         // The core counts one table; over a join, the rows are read with a single column each.
         String first = queried.get(0) + "." + schemas.get(queried.get(0)).fields().keySet().iterator().next();
-        return connector.getTableData(queried, ReadOptions.builder().filter(filter).fields(List.of(first)).autoJoin(false).build()).size();
+        return connector.getTableData(queried, ReadOptions.builder().filter(filter).fields(List.of(first)).autoJoin(false)
+                .limit(JOIN_COUNT_CAP + 1).build()).size();
     }
 
     private void showSql(Filter filter) {

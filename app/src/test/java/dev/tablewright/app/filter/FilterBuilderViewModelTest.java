@@ -5,6 +5,7 @@ import dev.tablewright.app.dialog.RecordingDialogService;
 import dev.tablewright.app.task.RunningTask;
 import dev.tablewright.app.task.SameThreadTaskExecutor;
 import dev.tablewright.app.task.TaskExecutor;
+import dev.tablewright.app.testing.Chinook;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.Json;
 import dev.tablewright.core.base.LogicalType;
@@ -12,6 +13,7 @@ import dev.tablewright.core.filter.Filter.Junction;
 import dev.tablewright.core.query.ReadOptions;
 import javafx.collections.ObservableList;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -68,6 +70,19 @@ class FilterBuilderViewModelTest {
         c.fieldProperty().set(field);
         c.operatorProperty().set(op);
         return c;
+    }
+
+    @Test
+    void aCountOverTwoTablesNotYetJoinedStopsInsteadOfReadingEveryPair() throws Exception {
+        db = Chinook.on("sqlite").open();
+        FilterBuilderViewModel vm = new FilterBuilderViewModel(db, "chinook", "Track", new SameThreadTaskExecutor(), fakeDialogs,
+                new SavedFilters(dataDir), Runnable::run);
+        vm.load();
+
+        vm.addTable("Album");
+
+        // 3,503 tracks times 347 albums: 1.2 million pairs until the join is written.
+        assertEquals("more than 100,000 matching rows", vm.countTextProperty().get());
     }
 
     @ParameterizedTest
