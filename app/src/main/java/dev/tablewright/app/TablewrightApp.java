@@ -101,6 +101,12 @@ public final class TablewrightApp extends Application {
         scene.getStylesheets().add(TablewrightApp.class.getResource("tablewright.css").toExternalForm());
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setScene(scene);
+        // Closing the window with changes not saved in a grid asks first, as Quit does.
+        stage.setOnCloseRequest(e -> {
+            if (!view.mayQuit()) {
+                e.consume();
+            }
+        });
         if (fits) {
             stage.setX(remembered.x());
             stage.setY(remembered.y());

@@ -1,6 +1,7 @@
 package dev.tablewright.app;
 
 import dev.tablewright.app.navigator.NavigatorTable;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -9,6 +10,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -143,5 +145,32 @@ class FollowingChangesTest {
         waitUntil(() -> robot.lookup("Close and forget").tryQuery().isPresent());
         robot.clickOn("Close and forget");
         waitUntil(() -> !tabTitles(robot).contains("categories"));
+    }
+
+    @Test
+    void quittingOrClosingTheWindowWithChangesNotSavedAsksFirst(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> robot.lookup("40 rows").tryQuery().isPresent());
+        openGrid(robot, "categories", "6 rows");
+        robot.doubleClickOn(robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c
+                && "column-name".equals(c.getTableColumn().getId()) && c.getIndex() == 0).<Node>query());
+        robot.push(KeyCode.SHORTCUT, KeyCode.A).write("Renamed").type(KeyCode.ENTER);
+        waitUntil(() -> "1 change not saved".equals(robot.lookup("#gridPending").queryLabeled().getText()));
+        openGrid(robot, "orders", "40 rows");
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.Q);
+        waitUntil(() -> robot.lookup("1 change is not saved").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("categories", robot.lookup("#workspace").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText(),
+                "the tab with the change is brought forward");
+        assertTrue(robot.lookup("1 change not saved").tryQuery().isPresent(), "Cancel keeps the change");
+
+        Stage window = (Stage) robot.lookup("#workspace").query().getScene().getWindow();
+        Platform.runLater(() -> window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitUntil(() -> robot.lookup("1 change is not saved").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.isShowing(), "Cancel keeps the window open");
+        assertTrue(tabTitles(robot).contains("categories"));
     }
 }

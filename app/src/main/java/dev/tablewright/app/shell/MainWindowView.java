@@ -129,7 +129,11 @@ public final class MainWindowView {
         MenuItem console = item("SQL console", Feather.TERMINAL, "consoleMenuItem",
                 shortcut(KeyCode.CLOSE_BRACKET), viewModel::openConsole);
         MenuItem closeTab = item("Close tab", Feather.X, "closeTabMenuItem", shortcut(KeyCode.W), this::closeCurrentTab);
-        MenuItem quitItem = item("Quit", Feather.POWER, "quitMenuItem", shortcut(KeyCode.Q), quit);
+        MenuItem quitItem = item("Quit", Feather.POWER, "quitMenuItem", shortcut(KeyCode.Q), () -> {
+            if (mayQuit()) {
+                quit.run();
+            }
+        });
         MenuItem openFile = item("Open database file…", Feather.FOLDER, "openFileMenuItem", shortcut(KeyCode.O), viewModel::openFile);
         MenuItem newFile = item("New database file…", Feather.FILE_PLUS, "newFileMenuItem", null, viewModel::newFile);
         Menu recent = new Menu("Open recent", new FontIcon(Feather.CLOCK));
@@ -367,6 +371,22 @@ public final class MainWindowView {
                 tab.getOnClosed().handle(null);
             }
         }
+    }
+
+    /**
+     * Asked before the window goes (Quit, or the window's close button): each screen with work not
+     * saved is brought forward and asks, as closing its tab would; false when the user kept one.
+     */
+    public boolean mayQuit() {
+        for (Map.Entry<Tab, Screen> open : List.copyOf(tabScreens.entrySet())) {
+            Tab before = tabs.getSelectionModel().getSelectedItem();
+            tabs.getSelectionModel().select(open.getKey());
+            if (!open.getValue().mayClose()) {
+                return false;
+            }
+            tabs.getSelectionModel().select(before);
+        }
+        return true;
     }
 
     /** Closes every screen, as the window goes. */
