@@ -171,7 +171,9 @@ public final class TimeTravelView {
             column.setSortable(false);
             column.setPrefWidth(switch (type) {
                 case JSON, JSONB -> 260;
-                case STRING, TEXT, DATE -> 190;
+                // An instant with milliseconds (2026-12-03T12:44:49.123Z) shows whole.
+                case DATE -> 215;
+                case STRING, TEXT -> 190;
                 default -> 110;
             });
             table.getColumns().add(column);
