@@ -23,6 +23,8 @@ import java.util.Optional;
 
 /** Dialogs as JavaFX alerts and choosers, owned by the main window. */
 public final class FxDialogService implements DialogService {
+    private static final double ERROR_WIDTH = 600;
+
     private final Window owner;
 
     public FxDialogService(Window owner) {
@@ -44,6 +46,9 @@ public final class FxDialogService implements DialogService {
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
+        // Wide enough that a file path or an error code's message does not break mid-word.
+        alert.getDialogPane().setPrefWidth(ERROR_WIDTH);
+        alert.setResizable(true);
         alert.showAndWait();
     }
 
