@@ -151,6 +151,7 @@ public final class TablewrightApp extends Application {
             tasks.close();
         }
         uninstallCrashReporter.run();
+        AppLog.stop();
     }
 
     public static void main(String[] args) {

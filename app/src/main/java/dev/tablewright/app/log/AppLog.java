@@ -92,6 +92,19 @@ public final class AppLog {
         return file;
     }
 
+    /**
+     * Closes the log file as the app stops: nothing is written after it, so the data directory
+     * can go (a test's temporary one) and the next start opens its own file.
+     */
+    public static synchronized void stop() {
+        if (current == null) {
+            return;
+        }
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).reset();
+        SLF4JBridgeHandler.uninstall();
+        current = null;
+    }
+
     /** The file this process logs to, or null before {@link #start(Path)} (in tests, say). */
     public static Path file() {
         return current;

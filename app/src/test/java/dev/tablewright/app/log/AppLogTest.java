@@ -2,6 +2,7 @@ package dev.tablewright.app.log;
 
 import ch.qos.logback.core.util.Duration;
 import ch.qos.logback.core.util.FileSize;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -21,6 +22,11 @@ class AppLogTest {
 
     @TempDir
     Path logDir;
+
+    @AfterEach
+    void closeTheLog() {
+        AppLog.stop();
+    }
 
     @Test
     void linesGoToTheFileWithoutTheirPasswords() throws IOException {
