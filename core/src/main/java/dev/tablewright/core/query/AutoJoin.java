@@ -44,49 +44,47 @@ final class AutoJoin {
     }
 
     /**
+     * One key autoJoin can add to a table's rows, with the column its rows need for it: a parent
+     * row under a foreign key's nested key ({@code company} needs {@code companyId}, {@code parent}
+     * set), or a many-to-many relation's rows under the other table's name (needs the primary key,
+     * {@code junction} set).
+     */
+    record Join(String key, String column, FieldSpec.Reference parent, String junction) {
+    }
+
+    /**
      * Adds the related rows under their keys; {@code wanted} names the keys to add (those asked for
      * in {@code fields}), or is null for every one.
      */
     void apply(TableSchema schema, List<Map<String, Object>> rows, Set<String> wanted) throws SQLException {
         Set<String> present = rows.get(0).keySet();
-        Set<String> taken = new HashSet<>(schema.fields().keySet());
-        for (Map.Entry<String, FieldSpec> e : schema.fields().entrySet()) {
-            FieldSpec.Reference ref = e.getValue().references();
-            String key = nestedKey(e.getKey());
-            if (ref == null || key == null || !present.contains(e.getKey()) || !taken.add(key) || wanted != null && !wanted.contains(key)) {
+        for (Join join : keys(schema).values()) {
+            if (!present.contains(join.column()) || wanted != null && !wanted.contains(join.key())) {
                 continue;
             }
-            parents(rows, e.getKey(), key, ref);
-        }
-        if (schema.primaryKey().size() == 1 && present.contains(schema.primaryKey().get(0))) {
-            for (Map<String, Object> rel : schema.relationships()) {
-                String table = (String) rel.get("table");
-                if ("manyToMany".equals(rel.get("type")) && taken.add(table) && (wanted == null || wanted.contains(table))) {
-                    related(rows, schema, table, (String) rel.get("through"));
-                }
+            if (join.parent() != null) {
+                parents(rows, join.column(), join.key(), join.parent());
+            } else {
+                related(rows, schema, join.key(), join.junction());
             }
         }
     }
 
-    /**
-     * The keys autoJoin can add to the table's rows, each with the column its rows need for it: a
-     * foreign key's nested key ({@code company} needs {@code companyId}), a many-to-many relation's
-     * other table (needs the primary key).
-     */
-    static Map<String, String> keys(TableSchema schema) {
-        Map<String, String> out = new LinkedHashMap<>();
+    /** Every key autoJoin can add to the table's rows, by key: foreign keys first, then many-to-many relations. */
+    static Map<String, Join> keys(TableSchema schema) {
+        Map<String, Join> out = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>(schema.fields().keySet());
         for (Map.Entry<String, FieldSpec> e : schema.fields().entrySet()) {
             String key = nestedKey(e.getKey());
             if (e.getValue().references() != null && key != null && taken.add(key)) {
-                out.put(key, e.getKey());
+                out.put(key, new Join(key, e.getKey(), e.getValue().references(), null));
             }
         }
         if (schema.primaryKey().size() == 1) {
             for (Map<String, Object> rel : schema.relationships()) {
                 String table = (String) rel.get("table");
                 if ("manyToMany".equals(rel.get("type")) && taken.add(table)) {
-                    out.put(table, schema.primaryKey().get(0));
+                    out.put(table, new Join(table, schema.primaryKey().get(0), null, (String) rel.get("through")));
                 }
             }
         }

@@ -65,24 +65,24 @@ final class TableReads {
         ReadOptions o = asked;
         if (asked.fields() != null && !asked.fields().isEmpty()) {
             joins = new LinkedHashSet<>();
-            Map<String, String> joinable = autoJoin ? AutoJoin.keys(schema) : Map.of();
-            List<String> columns = new ArrayList<>();
+            Map<String, AutoJoin.Join> joinable = autoJoin ? AutoJoin.keys(schema) : Map.of();
+            List<String> read = new ArrayList<>();
             for (String f : asked.fields()) {
                 if (!schema.fields().containsKey(f) && joinable.containsKey(f)) {
                     joins.add(f);
                 } else {
-                    columns.add(f);
+                    read.add(f);
                 }
             }
             for (String join : joins) {
-                String needed = joinable.get(join);
-                if (!columns.contains(needed) && !hidden.contains(needed)) {
+                String needed = joinable.get(join).column();
+                if (!read.contains(needed) && !hidden.contains(needed)) {
                     hidden.add(needed);
                 }
             }
             if (!joins.isEmpty()) {
-                columns.addAll(hidden);
-                o = asked.withFields(columns);
+                read.addAll(hidden);
+                o = asked.withFields(read);
             }
         }
         List<String> columns = selectedColumns(schema, o.fields());
