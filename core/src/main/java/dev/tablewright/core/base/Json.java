@@ -1,6 +1,5 @@
 package dev.tablewright.core.base;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -36,14 +35,14 @@ public final class Json {
      * arrays nested deeper than {@link Values#MAX_JSON_DEPTH} while it writes, so no value is walked
      * twice on its way to the database.
      */
-    private static final ObjectMapper VALUE_MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Values.MAX_JSON_DEPTH).build()).build())
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .build();
+    private static final ObjectMapper VALUE_MAPPER = depthLimited(MAPPER.copy());
 
     private Json() {
+    }
+
+    private static ObjectMapper depthLimited(ObjectMapper mapper) {
+        mapper.getFactory().setStreamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(Values.MAX_JSON_DEPTH).build());
+        return mapper;
     }
 
     /** JSON text of a field's value; null when it nests deeper than {@link Values#MAX_JSON_DEPTH}. */

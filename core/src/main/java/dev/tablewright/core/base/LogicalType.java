@@ -23,6 +23,10 @@ public enum LogicalType {
         return this == STRING || this == TEXT;
     }
 
+    public boolean isNumeric() {
+        return this == INTEGER || this == NUMBER;
+    }
+
     /** Parses a type name; returns the type and whether the name implied UNIQUE. */
     public static Parsed parse(String name) {
         if (name == null) {

@@ -318,17 +318,6 @@ public final class FilterCompiler {
 
     /** Columns a join can compare on every dialect: the same kind, text with text, numbers with numbers. */
     private static boolean comparable(LogicalType a, LogicalType b) {
-        return kind(a) == kind(b);
-    }
-
-    private static int kind(LogicalType t) {
-        return switch (t) {
-            case STRING, TEXT -> 0;
-            case INTEGER, NUMBER -> 1;
-            case BOOLEAN -> 2;
-            case DATE -> 3;
-            case JSON, JSONB -> 4;
-            case FILE -> 5;
-        };
+        return a == b || a.isTextual() && b.isTextual() || a.isNumeric() && b.isNumeric() || a.isJson() && b.isJson();
     }
 }
