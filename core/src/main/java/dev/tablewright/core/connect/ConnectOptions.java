@@ -22,6 +22,10 @@ import java.util.Map;
  */
 public record ConnectOptions(String dialect, String database, String username, String password,
                              String host, Integer port, Boolean ssl, String applicationUser) {
+    private static final int MAX_PORT = 65_535;
+    /** What a URI may hold besides letters and digits (RFC 3986); Java reports where the part holding anything else begins. */
+    private static final String URI_CHARACTERS = "-._~:/?#[]@!$&'()*+,;=%";
+
 
     public ConnectOptions {
         dialect = Dialects.canonicalName(dialect);
@@ -67,10 +71,6 @@ public record ConnectOptions(String dialect, String database, String username, S
      * A file path or {@code :memory:} means SQLite; {@code postgres://user:pass@host:port/db},
      * {@code mysql://…}, {@code mariadb://…}, {@code sqlite:path} and {@code jdbc:} URLs work too.
      */
-    private static final int MAX_PORT = 65_535;
-    /** What a URI may hold besides letters and digits (RFC 3986); Java reports where the part holding anything else begins. */
-    private static final String URI_CHARACTERS = "-._~:/?#[]@!$&'()*+,;=%";
-
     public static ConnectOptions parseUrl(String url) {
         if (url == null || url.isBlank()) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "An empty database URL was given.");

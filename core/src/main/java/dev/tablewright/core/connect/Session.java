@@ -302,7 +302,6 @@ public final class Session implements AutoCloseable {
         watch.failed(failure);
     }
 
-    /** SQLSTATE class 08 is "connection exception" in the SQL standard, whatever the dialect names. */
     /**
      * The SQL state says it when there is one (class 08 is "connection exception"); the exception's
      * class only when there is none, because MariaDB's driver also throws its connection classes
