@@ -24,11 +24,11 @@ public sealed interface BulkWrites extends SqlSyntax permits Dialect {
     }
 
     /**
-     * Loads rows of canonical values (as {@link ValueCodec#bind} takes them) into the columns, inside the
-     * caller's transaction. Only called when {@link #supportsBulkLoad()}.
+     * Loads rows of canonical values (as {@link ValueCodec#bind} takes them), each in the order of
+     * {@code columns}, inside the caller's transaction. Only called when {@link #supportsBulkLoad()}.
      */
     default void bulkLoad(Connection connection, String table, List<String> columns, List<LogicalType> types,
-                          Iterable<List<Object>> rows) throws SQLException {
+                          List<Object[]> rows) throws SQLException {
         throw new UnsupportedOperationException(name() + " has no bulk-load path");
     }
 

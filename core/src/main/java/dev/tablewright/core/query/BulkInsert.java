@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,8 @@ final class BulkInsert {
         this.schemas = schemas;
     }
 
-    int insertAll(String table, List<? extends Map<String, ?>> rows) {
+    /** {@code user} replaces values that are exactly {@code $USER}; null to take the values as they are. */
+    int insertAll(String table, List<? extends Map<String, ?>> rows, String user) {
         TableSchema schema = schemas.require(table);
         if (rows == null) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "No data given: pass an array of rows.");
@@ -60,10 +60,12 @@ final class BulkInsert {
                 if (data == null) {
                     throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Row " + i + " is null.");
                 }
-                if (shape == null || !shape.fits(data)) {
+                Object[] values = shape == null ? null : shape.valuesIfFits(data, now, i, user);
+                if (values == null) {
                     shape = writer.shapeFor(data, "Row " + i + ": ");
+                    values = shape.valuesIfFits(data, now, i, user);
                 }
-                writer.add(shape, shape.values(data, now, i));
+                writer.add(shape, values);
             }
             writer.flushAll();
             return rows.size();
@@ -125,8 +127,7 @@ final class BulkInsert {
                 return;
             }
             if (bulk(shape) && shape.pending.size() >= BULK_LOAD_MIN) {
-                List<Object[]> chunk = shape.pending;
-                dialect.bulkLoad(c, schema.name(), shape.columns, shape.types, () -> chunk.stream().map(Arrays::asList).iterator());
+                dialect.bulkLoad(c, schema.name(), shape.columns, shape.types, shape.pending);
             } else if (multiRow && !shape.columns.isEmpty()) {
                 multiRow(shape);
             } else {

@@ -210,6 +210,40 @@ class CrudConformanceTest {
         }
     }
 
+    /** 3 rows go as batched INSERTs, 300 as PostgreSQL's COPY: both replace $USER the same way. */
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void addRowsReplacesUserValuesAtAnyDepthAndNothingElse(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            db.defineTable("tasks", Map.of("owner", "string", "note", "text", "n", "integer", "specs", "json", "tags", "jsonb"));
+            String user = db.currentUser();
+            for (int count : new int[]{3, 300}) {
+                db.clearTable("tasks");
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("owner", i % 2 == 0 ? "$USER" : "someone");
+                    row.put("note", "$USER is " + i);
+                    row.put("n", i);
+                    row.put("specs", Map.of("by", Map.of("who", "$USER", "$USER", "key stays"), "i", i));
+                    row.put("tags", i % 3 == 0 ? List.of("$USER", "$user", List.of("$USER")) : List.of("plain"));
+                    rows.add(row);
+                }
+                assertEquals(count, db.addRows("tasks", rows));
+                List<Map<String, Object>> back = db.getTableData("tasks", ReadOptions.fromMap(Map.of("order", List.of("n", "ASC"))));
+                assertEquals(count, back.size());
+                for (int i = 0; i < count; i++) {
+                    Map<String, Object> got = back.get(i);
+                    assertEquals(i % 2 == 0 ? user : "someone", got.get("owner"), "owner of row " + i);
+                    assertEquals("$USER is " + i, got.get("note"), "only a value that is exactly $USER is replaced");
+                    assertEquals(Map.of("by", Map.of("who", user, "$USER", "key stays"), "i", (long) i), got.get("specs"));
+                    assertEquals(i % 3 == 0 ? List.of(user, "$user", List.of(user)) : List.of("plain"), got.get("tags"));
+                }
+                assertEquals("$USER", rows.get(0).get("owner"), "the caller's rows are not changed");
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource(DIALECTS)
     void upsertRowInsertsThenUpdatesByIdOrUniqueKey(String dialect) {
