@@ -8,6 +8,8 @@ import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.Names;
 import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.lex.SqlFlavor;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -330,23 +332,30 @@ public final class PostgresDialect implements Dialect {
      * cost a third of the client CPU of batched INSERTs (shared/notes/jdbc-performance.md).
      */
     @Override
-    public void bulkLoad(Connection connection, String table, List<String> columns, List<LogicalType> types,
-                         List<Object[]> rows) throws SQLException {
+    public BulkLoad openBulkLoad(Connection connection, String table, List<String> columns, List<LogicalType> types) throws SQLException {
         String sql = "COPY " + quoteIdentifier(table) + " (" + columns.stream().map(this::quoteIdentifier).collect(Collectors.joining(", "))
                 + ") FROM STDIN (FORMAT text)";
-        org.postgresql.copy.CopyIn copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(sql);
-        try {
-            CopyText text = new CopyText((bytes, length) -> copy.writeToCopy(bytes, 0, length), COPY_BUFFER);
-            for (Object[] row : rows) {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        CopyText text = new CopyText((bytes, length) -> copy.writeToCopy(bytes, 0, length), COPY_BUFFER);
+        return new BulkLoad() {
+            @Override
+            public void add(Object[] row) throws SQLException {
                 text.row(row);
             }
-            text.flush();
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
+
+            @Override
+            public void finish() throws SQLException {
+                text.flush();
+                copy.endCopy();
             }
-        }
+
+            @Override
+            public void cancel() throws SQLException {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        };
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -207,6 +208,49 @@ class CrudConformanceTest {
             Map<String, Object> linusRow = new LinkedHashMap<>(Map.of("name", "Linus", "status", "shipped", "quantity", 1L));
             linusRow.put("email", null);
             assertEquals(List.of(adaRow, graceRow, linusRow), rows);
+        }
+    }
+
+    /**
+     * Rows that leave out different fields, mixed (PostgreSQL streams one COPY at a time and
+     * switches between them): every row arrives whole, and a bad row at the end keeps nothing.
+     */
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void addRowsWithFieldsLeftOutHereAndThereKeepsEveryRowWhole(String dialect) {
+        try (Connector db = users(dialect)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 24_000; i++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("name", "user " + i);
+                if (i % 2 == 0) {
+                    row.put("age", i % 90);
+                }
+                if (i % 1000 == 999) {
+                    row.put("status", "vip");
+                }
+                rows.add(row);
+            }
+            assertEquals(rows.size(), db.addRows("users", rows));
+            assertEquals(24_000, db.countRows("users", ReadOptions.none()));
+            assertEquals(12_000, db.countRows("users", ReadOptions.filter(Arrays.asList("age", "<>", null))));
+            assertEquals(24, db.countRows("users", ReadOptions.filter(List.of("status", "=", "vip"))));
+            for (int i : new int[]{0, 1, 998, 999, 12_345, 23_999}) {
+                Map<String, Object> got = db.findRow("users", ReadOptions.filter(List.of("name", "=", "user " + i)));
+                assertEquals(i % 2 == 0 ? (long) (i % 90) : null, got.get("age"), "age of user " + i);
+                assertEquals(i % 1000 == 999 ? "vip" : null, got.get("status"), "status of user " + i);
+            }
+
+            List<Map<String, Object>> bad = new ArrayList<>(rows.subList(0, 15_000));
+            bad.replaceAll(r -> {
+                Map<String, Object> copy = new LinkedHashMap<>(r);
+                copy.put("name", "again " + r.get("name"));
+                return copy;
+            });
+            bad.add(Map.of("name", "last", "age", "old"));
+            var e = assertCode(ErrorCode.INVALID_VALUE, () -> db.addRows("users", bad));
+            assertTrue(e.getMessage().startsWith("Row 15000"), e.getMessage());
+            assertEquals(24_000, db.countRows("users", ReadOptions.none()), "nothing of a failed addRows is kept");
         }
     }
 
