@@ -188,7 +188,13 @@ final class BulkInsert {
             try {
                 endLoad();
                 for (RowShape shape : shapes.values()) {
-                    flush(shape);
+                    // A shape that waited for another's load with enough rows still goes as a bulk load.
+                    if (bulk(shape) && shape.pending.size() >= BULK_LOAD_MIN) {
+                        startLoad(shape);
+                        endLoad();
+                    } else {
+                        flush(shape);
+                    }
                 }
             } finally {
                 for (RowShape shape : shapes.values()) {
