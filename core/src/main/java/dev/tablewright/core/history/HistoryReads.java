@@ -48,7 +48,8 @@ final class HistoryReads {
      */
     private static final String CHANGES = "NOT IN ('" + TRACKING + "', '" + BASELINE + "')";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
-    private static final Set<String> AUDIT_OPTIONS = Set.of("id", "actorId", "action", "changedField", "start", "stop", "limit", "offset");
+    private static final Set<String> AUDIT_OPTIONS = Set.of("id", "actorId", "action", "changedField", "start", "stop", "limit", "offset",
+            "before", "after", "order");
     private static final Map<String, String> ACTIONS = Map.of("CREATE", "insert", "UPDATE", "update", "DELETE", "delete");
 
     private final Session session;
@@ -97,7 +98,7 @@ final class HistoryReads {
     // --- getHistoricalData ---
 
     /** Versions of the rows the filter names (or all), oldest first, paged by the database. */
-    List<Map<String, Object>> historicalData(String table, Filter filter, Instant start, Instant stop, Long limit, Long offset) {
+    List<Map<String, Object>> historicalData(String table, Filter filter, Instant start, Instant stop, Page page) {
         TableSchema schema = requireHistory(table);
         List<String> ids = idsFor(schema, filter);
         if (ids != null && ids.isEmpty()) {
@@ -113,8 +114,7 @@ final class HistoryReads {
             sql.sql(")");
         }
         appendTimeRange(sql, start, stop);
-        sql.sql(" ORDER BY h.").sql(q("historyId"));
-        appendPage(sql, limit, offset);
+        appendPage(sql, page, "h." + q("historyId"));
         List<Map<String, Object>> out = new ArrayList<>();
         for (Version v : versions(schema, sql.build(), null)) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -122,6 +122,7 @@ final class HistoryReads {
             m.put("changedAt", v.changedAt());
             m.put("changedBy", v.changedBy());
             m.put("data", v.data());
+            m.put("version", v.historyId());
             out.add(m);
         }
         return out;
@@ -171,7 +172,7 @@ final class HistoryReads {
         for (String key : o.keySet()) {
             if (!AUDIT_OPTIONS.contains(key)) {
                 throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + Names.printable(key)
-                        + "'. Known: id, actorId, action, changedField, start, stop, limit, offset.");
+                        + "'. Known: id, actorId, action, changedField, start, stop, limit, offset, before, after, order.");
             }
         }
         String hist = q(InternalNames.historyTable(table));
@@ -211,12 +212,13 @@ final class HistoryReads {
                     .sql(dialect.historyFieldChanged("h." + q("data"), "p." + q("data"), field));
         }
         appendTimeRange(sql, Moments.optional(o, "start"), Moments.optional(o, "stop"));
-        sql.sql(" ORDER BY h.").sql(id).sql(" DESC");
-        appendPage(sql, Moments.count(o, "limit"), Moments.count(o, "offset"));
+        Page page = Page.of(o, false);
+        appendPage(sql, page, "h." + id);
+        String direction = page.oldestFirst() ? " ASC" : " DESC";
         if (!byField) {
-            SqlStatement page = sql.build();
+            SqlStatement cut = sql.build();
             sql = new SqlStatement.Builder().sql("SELECT ").sql(columns("h")).sql(", p.").sql(q("operation")).sql(", p.").sql(q("data")).sql(" FROM (")
-                    .append(page).sql(") h").sql(previousVersion).sql(" ORDER BY h.").sql(id).sql(" DESC");
+                    .append(cut).sql(") h").sql(previousVersion).sql(" ORDER BY h.").sql(id).sql(direction);
         }
         Map<Long, Map<String, Object>> previous = new LinkedHashMap<>();
         List<Version> changes = versions(schema, sql.build(), previous);
@@ -232,6 +234,7 @@ final class HistoryReads {
             entry.put("actorId", v.changedBy());
             entry.put("createdAt", v.changedAt());
             entry.put("diff", diff(v, previous.get(v.historyId())));
+            entry.put("version", v.historyId());
             out.add(entry);
         }
         return out;
@@ -316,18 +319,49 @@ final class HistoryReads {
         }
     }
 
-    private void appendPage(SqlStatement.Builder sql, Long limit, Long offset) {
-        if (limit == null && offset == null) {
+    /**
+     * Which part of the history a call reads: {@code limit} / {@code offset}, and by key
+     * {@code before} / {@code after} a version (a history id), oldest or newest first
+     * ({@code order}). Paging by key reaches any page through the primary key as fast as the
+     * first; an offset steps over every change it skips (0.5–3 s at 1,000,000).
+     */
+    record Page(Long limit, Long offset, Long before, Long after, boolean oldestFirst) {
+        /** From a call's options; {@code oldestByDefault} for the versions, newest first for the audit log. */
+        static Page of(Map<String, ?> options, boolean oldestByDefault) {
+            Object order = options.get("order");
+            boolean oldest = oldestByDefault;
+            if (order != null) {
+                String o = String.valueOf(order);
+                if (!o.equalsIgnoreCase("oldest") && !o.equalsIgnoreCase("newest")) {
+                    throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "'order' is newest or oldest; got '" + Names.printable(o) + "'.");
+                }
+                oldest = o.equalsIgnoreCase("oldest");
+            }
+            return new Page(Moments.count(options, "limit"), Moments.count(options, "offset"), Moments.count(options, "before"),
+                    Moments.count(options, "after"), oldest);
+        }
+    }
+
+    /** After a WHERE clause: the page's key range, its order by {@code key} (the history id column), its limit and offset. */
+    private void appendPage(SqlStatement.Builder sql, Page page, String key) {
+        if (page.before() != null) {
+            sql.sql(" AND ").sql(key).sql(" < ").param("?", page.before());
+        }
+        if (page.after() != null) {
+            sql.sql(" AND ").sql(key).sql(" > ").param("?", page.after());
+        }
+        sql.sql(" ORDER BY ").sql(key).sql(page.oldestFirst() ? " ASC" : " DESC");
+        if (page.limit() == null && page.offset() == null) {
             return;
         }
         sql.sql(" LIMIT ");
-        if (limit != null) {
-            sql.param("?", limit);
+        if (page.limit() != null) {
+            sql.param("?", page.limit());
         } else {
             sql.sql(dialect.noLimit());
         }
-        if (offset != null) {
-            sql.sql(" OFFSET ").param("?", offset);
+        if (page.offset() != null) {
+            sql.sql(" OFFSET ").param("?", page.offset());
         }
     }
 
