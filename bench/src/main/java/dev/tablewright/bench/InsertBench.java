@@ -3,6 +3,7 @@ package dev.tablewright.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import com.sun.management.OperatingSystemMXBean;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.connect.ConnectOptions;
 import dev.tablewright.core.schema.TableSchema;
@@ -10,6 +11,7 @@ import dev.tablewright.core.testing.TestDatabases.TestDb;
 import dev.tablewright.core.testing.TestDatabases;
 import org.postgresql.copy.CopyManager;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -147,7 +149,8 @@ public final class InsertBench {
     // Main
 
     /** What one dialect produced, for the summary. */
-    record Result(String dialect, String server, String driver, Map<String, List<Double>> rowsPerSecond, List<PageRow> pages,
+    record Result(String dialect, String server, String driver, Map<String, List<Double>> rowsPerSecond,
+                  Map<String, List<Double>> cpuMicrosPerRow, List<PageRow> pages,
                   double countCoreMs, double countRawMs) {
     }
 
@@ -211,22 +214,27 @@ public final class InsertBench {
             List<Map<String, Object>> small = rows.subList(0, Math.min(o.warmup, rows.size()));
             for (String mode : o.modes) {
                 TestDb db = fresh(dialect);
-                double rps = load(dialect, mode, db, small, o.chunk);
+                double rps = load(dialect, mode, db, small, o.chunk).rowsPerSecond();
                 drop(dialect, db);
                 System.out.printf(Locale.ROOT, "warm-up %-8s %,10.0f rows/s%n", mode, rps);
             }
         }
 
         Map<String, List<Double>> rps = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
         o.modes.forEach(m -> rps.put(m, new ArrayList<>()));
+        o.modes.forEach(m -> cpu.put(m, new ArrayList<>()));
         TestDb keep = null;
         for (int r = 0; r < o.repeat; r++) {
             for (String mode : o.modes) {
                 TestDb db = fresh(dialect);
-                double v = load(dialect, mode, db, rows, o.chunk);
+                Load l = load(dialect, mode, db, rows, o.chunk);
+                double v = l.rowsPerSecond();
                 PageReads.verify(dialect, mode, db, rows);
                 rps.get(mode).add(v);
-                System.out.printf(Locale.ROOT, "round %d %-8s %,10.0f rows/s  (%.2f s)%n", r + 1, mode, v, rows.size() / v);
+                cpu.get(mode).add(l.cpuMicrosPerRow());
+                System.out.printf(Locale.ROOT, "round %d %-8s %,10.0f rows/s  (%.2f s; client CPU %.2f µs/row)%n", r + 1, mode, v, rows.size() / v,
+                        l.cpuMicrosPerRow());
                 boolean last = r == o.repeat - 1 && mode.equals(o.modes.get(o.modes.size() - 1));
                 if (last) {
                     keep = db;
@@ -238,14 +246,15 @@ public final class InsertBench {
         double raw = rps.containsKey("raw") ? median(rps.get("raw")) : Double.NaN;
         for (String mode : o.modes) {
             double m = median(rps.get(mode));
-            System.out.printf(Locale.ROOT, "median  %-8s %,10.0f rows/s  ratio to raw %.2f%n", mode, m, m / raw);
+            System.out.printf(Locale.ROOT, "median  %-8s %,10.0f rows/s  ratio to raw %.2f; client CPU %.2f µs/row%n", mode, m, m / raw,
+                    median(cpu.get(mode)));
         }
 
         List<PageRow> pages = new ArrayList<>();
         double[] counts = new double[2];
         PageReads.readPages(dialect, keep, rows.size(), o.pageRuns, pages, counts);
         drop(dialect, keep);
-        return new Result(dialect, server, driver, rps, pages, counts[0], counts[1]);
+        return new Result(dialect, server, driver, rps, cpu, pages, counts[0], counts[1]);
     }
 
     static String label(String dialect) {
@@ -397,18 +406,36 @@ public final class InsertBench {
     // ------------------------------------------------------------------------------------------
     // Loads
 
-    /** Creates the table with defineTable, then loads the rows by the given path; rows per second. */
-    static double load(String dialect, String mode, TestDb db, List<Map<String, Object>> rows, int chunk) throws Exception {
+    /** Elapsed and client CPU nanoseconds of one load. */
+    record Spent(long nanos, long cpuNanos) {
+    }
+
+    /** Rows per second, and the client process's CPU microseconds per row (all its threads: GC and JIT included). */
+    record Load(double rowsPerSecond, double cpuMicrosPerRow) {
+    }
+
+    /**
+     * CPU time of this JVM. Unlike rows per second it hardly moves with the load of a shared machine,
+     * so it compares two builds measured at different times. The database servers are other
+     * processes and not counted; SQLite runs in this one and is.
+     */
+    static long processCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Creates the table with defineTable, then loads the rows by the given path. */
+    static Load load(String dialect, String mode, TestDb db, List<Map<String, Object>> rows, int chunk) throws Exception {
         quiesce();
-        long nanos;
+        Spent spent;
         try (Connector conn = connect(dialect, db)) {
             conn.defineTable(TABLE, FIELDS);
             if (mode.equals("raw")) {
                 conn.close();
-                nanos = RawInserts.rawInsert(dialect, db, rows);
+                spent = RawInserts.rawInsert(dialect, db, rows);
             } else {
                 conn.getTableSchema(TABLE); // schema read and cached before the clock starts
                 int step = mode.equals("all") ? rows.size() : chunk;
+                long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 for (int i = 0; i < rows.size(); i += step) {
                     int added = conn.addRows(TABLE, rows.subList(i, Math.min(rows.size(), i + step)));
@@ -416,10 +443,10 @@ public final class InsertBench {
                         throw new IllegalStateException("addRows reported " + added + " rows");
                     }
                 }
-                nanos = System.nanoTime() - t0;
+                spent = new Spent(System.nanoTime() - t0, processCpuNanos() - cpu0);
             }
         }
-        return rows.size() / (nanos / 1e9);
+        return new Load(rows.size() / (spent.nanos() / 1e9), spent.cpuNanos() / 1e3 / rows.size());
     }
 
     private static void quiesce() throws InterruptedException {
@@ -460,6 +487,12 @@ public final class InsertBench {
                 }
             }
             System.out.println(line);
+        }
+        System.out.printf(Locale.ROOT, "%nClient CPU per row (µs, median; the JVM's threads, servers not counted):%n");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "  %-8s %s%n", r.dialect(), String.join(", ", r.cpuMicrosPerRow().entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %.2f %s", e.getKey(), median(e.getValue()), e.getValue().stream()
+                            .map(v -> String.format(Locale.ROOT, "%.2f", v)).toList())).toList()));
         }
         System.out.printf(Locale.ROOT, "%nAll loads (rows/s):%n");
         for (Result r : results) {

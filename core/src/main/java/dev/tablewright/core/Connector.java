@@ -3,6 +3,7 @@ package dev.tablewright.core;
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.Json;
 import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.base.UserVariable;
 import dev.tablewright.core.base.Values;
 import dev.tablewright.core.connect.ConnectOptions;
 import dev.tablewright.core.connect.ConnectionEvent;
@@ -31,7 +32,6 @@ import dev.tablewright.core.sql.RawSql;
 import dev.tablewright.core.sql.ResultPage;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  */
 public final class Connector implements AutoCloseable {
     /** The value that stands for the current user anywhere in data, keys and filters. */
-    public static final String USER_VARIABLE = "$USER";
+    public static final String USER_VARIABLE = UserVariable.NAME;
 
     private Session session;
     private SchemaManager schemas;
@@ -302,11 +302,9 @@ public final class Connector implements AutoCloseable {
         if (rows == null) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "addRows needs data: an array of rows.");
         }
-        List<Map<String, ?>> withUser = new ArrayList<>(rows.size());
-        for (Map<String, ?> r : rows) {
-            withUser.add(userMap(r));
-        }
-        return data.insertAll(table, withUser);
+        // $USER is replaced as each value is converted, not by copying every row first (a profile of
+        // a PostgreSQL bulk load put that walk at 12% of its client CPU).
+        return data.insertAll(table, rows, session().user());
     }
 
     public Map<String, Object> upsertRow(String table, Map<String, ?> row, Map<String, ?> uniqueKey) {
@@ -620,46 +618,7 @@ public final class Connector implements AutoCloseable {
 
     /** Replaces every value that is exactly {@code $USER}, at any depth; values without one are returned as they are. */
     private Object user(Object value) {
-        return mentionsUser(value) ? replaceUser(value) : value;
-    }
-
-    private static boolean mentionsUser(Object value) {
-        if (value instanceof String s) {
-            return s.equals(USER_VARIABLE);
-        }
-        if (value instanceof Map<?, ?> m) {
-            for (Object v : m.values()) {
-                if (mentionsUser(v)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (value instanceof List<?> l) {
-            for (Object v : l) {
-                if (mentionsUser(v)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private Object replaceUser(Object value) {
-        if (USER_VARIABLE.equals(value)) {
-            return session().user();
-        }
-        if (value instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(String.valueOf(k), replaceUser(v)));
-            return out;
-        }
-        if (value instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            l.forEach(v -> out.add(replaceUser(v)));
-            return out;
-        }
-        return value;
+        return UserVariable.mentioned(value) ? UserVariable.replaced(value, session().user()) : value;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tablewright.core.base;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,29 +31,43 @@ public final class Dates {
     private Dates() {
     }
 
+    /** Characters of a stored instant: yyyy-MM-ddTHH:mm:ss.SSSZ. */
+    public static final int STORED_LENGTH = 24;
+
     /** yyyy-MM-ddTHH:mm:ss.SSSZ, written by hand: this runs for every date of every bulk insert. */
     public static String store(Instant instant) {
+        byte[] out = new byte[STORED_LENGTH];
+        if (store(instant, out, 0) < 0) {
+            return STORED.format(instant);
+        }
+        return new String(out, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * {@link #store(Instant)} as ASCII bytes at {@code at}, for encoders that write bytes (PostgreSQL's
+     * COPY); returns the index after the last byte, or -1 (nothing written) for a year outside 0–9999.
+     */
+    public static int store(Instant instant, byte[] out, int at) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
         int year = t.getYear();
         if (year < 0 || year > 9999) {
-            return STORED.format(instant);
+            return -1;
         }
-        char[] out = new char[24];
-        put(out, 0, year, 4);
-        out[4] = '-';
-        put(out, 5, t.getMonthValue(), 2);
-        out[7] = '-';
-        put(out, 8, t.getDayOfMonth(), 2);
-        out[10] = 'T';
-        put(out, 11, t.getHour(), 2);
-        out[13] = ':';
-        put(out, 14, t.getMinute(), 2);
-        out[16] = ':';
-        put(out, 17, t.getSecond(), 2);
-        out[19] = '.';
-        put(out, 20, t.getNano() / 1_000_000, 3);
-        out[23] = 'Z';
-        return new String(out);
+        put(out, at, year, 4);
+        out[at + 4] = '-';
+        put(out, at + 5, t.getMonthValue(), 2);
+        out[at + 7] = '-';
+        put(out, at + 8, t.getDayOfMonth(), 2);
+        out[at + 10] = 'T';
+        put(out, at + 11, t.getHour(), 2);
+        out[at + 13] = ':';
+        put(out, at + 14, t.getMinute(), 2);
+        out[at + 16] = ':';
+        put(out, at + 17, t.getSecond(), 2);
+        out[at + 19] = '.';
+        put(out, at + 20, t.getNano() / 1_000_000, 3);
+        out[at + 23] = 'Z';
+        return at + STORED_LENGTH;
     }
 
     /** MySQL's DATETIME literal form, for drivers that would cut the milliseconds of a bound LocalDateTime. */
@@ -61,9 +76,9 @@ public final class Dates {
         return iso.substring(0, 10) + ' ' + iso.substring(11, 23);
     }
 
-    private static void put(char[] out, int at, int value, int digits) {
+    private static void put(byte[] out, int at, int value, int digits) {
         for (int i = at + digits - 1; i >= at; i--) {
-            out[i] = (char) ('0' + value % 10);
+            out[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
     }

@@ -106,7 +106,10 @@ public final class Values {
     }
 
     private static Long integer(String field, Object value) {
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        if (value instanceof Long l) {
+            return l;
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }
         if (value instanceof BigInteger b) {
@@ -134,6 +137,10 @@ public final class Values {
     }
 
     private static Double number(String field, Object value) {
+        // A finite Double is kept as it is: a bulk load would otherwise box a new one per value.
+        if (value instanceof Double given && Double.isFinite(given)) {
+            return given;
+        }
         double d;
         if (value instanceof Number n) {
             d = n.doubleValue();

@@ -24,12 +24,24 @@ public sealed interface BulkWrites extends SqlSyntax permits Dialect {
     }
 
     /**
-     * Loads rows of canonical values (as {@link ValueCodec#bind} takes them) into the columns, inside the
-     * caller's transaction. Only called when {@link #supportsBulkLoad()}.
+     * Opens a bulk load of rows of canonical values (as {@link ValueCodec#bind} takes them), each in
+     * the order of {@code columns}, inside the caller's transaction. Only called when
+     * {@link #supportsBulkLoad()}.
      */
-    default void bulkLoad(Connection connection, String table, List<String> columns, List<LogicalType> types,
-                          Iterable<List<Object>> rows) throws SQLException {
+    default BulkLoad openBulkLoad(Connection connection, String table, List<String> columns, List<LogicalType> types) throws SQLException {
         throw new UnsupportedOperationException(name() + " has no bulk-load path");
+    }
+
+    /** A bulk load under way (a COPY): it holds the connection until it is finished or cancelled. */
+    interface BulkLoad {
+        /** Sends the row, or buffers it to send with the next ones. */
+        void add(Object[] row) throws SQLException;
+
+        /** Sends what is buffered and ends the load; the server's errors (a duplicate key) come here at the latest. */
+        void finish() throws SQLException;
+
+        /** Abandons a load that has not finished (after a failure), so the connection can roll back. */
+        void cancel() throws SQLException;
     }
 
     /** Is the generated key of a raw INSERT available through getGeneratedKeys without changing the statement? */

@@ -8,6 +8,8 @@ import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.Names;
 import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.lex.SqlFlavor;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +29,8 @@ import java.util.stream.Collectors;
 
 /** PostgreSQL through pgjdbc: timestamptz(3), json/jsonb with casts on their placeholders. */
 public final class PostgresDialect implements Dialect {
+    /** Bytes handed to the COPY stream at once: pgjdbc writes each to the socket as it comes. */
+    private static final int COPY_BUFFER = 1 << 16;
 
     @Override
     public String literal(LogicalType type, Object value) {
@@ -328,71 +332,30 @@ public final class PostgresDialect implements Dialect {
      * cost a third of the client CPU of batched INSERTs (shared/notes/jdbc-performance.md).
      */
     @Override
-    public void bulkLoad(Connection connection, String table, List<String> columns, List<LogicalType> types,
-                         Iterable<List<Object>> rows) throws SQLException {
+    public BulkLoad openBulkLoad(Connection connection, String table, List<String> columns, List<LogicalType> types) throws SQLException {
         String sql = "COPY " + quoteIdentifier(table) + " (" + columns.stream().map(this::quoteIdentifier).collect(Collectors.joining(", "))
                 + ") FROM STDIN (FORMAT text)";
-        org.postgresql.copy.CopyIn copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(sql);
-        try {
-            StringBuilder text = new StringBuilder(1 << 16);
-            for (List<Object> row : rows) {
-                for (int c = 0; c < row.size(); c++) {
-                    if (c > 0) {
-                        text.append('\t');
-                    }
-                    appendCopyValue(text, row.get(c));
-                }
-                text.append('\n');
-                if (text.length() >= 1 << 15) {
-                    byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                    text.setLength(0);
-                }
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        CopyText text = new CopyText((bytes, length) -> copy.writeToCopy(bytes, 0, length), COPY_BUFFER);
+        return new BulkLoad() {
+            @Override
+            public void add(Object[] row) throws SQLException {
+                text.row(row);
             }
-            if (text.length() > 0) {
-                byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
-            }
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
-    }
 
-    /** One value in COPY's text format: \N for null, backslash escapes for the separators. */
-    private static void appendCopyValue(StringBuilder out, Object v) {
-        if (v == null) {
-            out.append("\\N");
-        } else if (v instanceof Boolean b) {
-            out.append(b ? 't' : 'f');
-        } else if (v instanceof Instant i) {
-            out.append(Dates.store(i));
-        } else if (v instanceof byte[] bytes) {
-            out.append("\\\\x");
-            for (byte x : bytes) {
-                out.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
+            @Override
+            public void finish() throws SQLException {
+                text.flush();
+                copy.endCopy();
             }
-        } else if (v instanceof Long || v instanceof Double) {
-            out.append(v);
-        } else {
-            String s = v.toString();
-            if (!needsCopyEscape(s)) {
-                out.append(s);
-                return;
-            }
-            for (int k = 0; k < s.length(); k++) {
-                char ch = s.charAt(k);
-                switch (ch) {
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> out.append(ch);
+
+            @Override
+            public void cancel() throws SQLException {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
                 }
             }
-        }
+        };
     }
 
     @Override
@@ -485,16 +448,6 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<SqlStatement> setActor(String user) {
         return List.of(SqlStatement.of("SELECT set_config('tablewright.user', ?, true)", user));
-    }
-
-    private static boolean needsCopyEscape(String s) {
-        for (int k = 0; k < s.length(); k++) {
-            char ch = s.charAt(k);
-            if (ch == '\\' || ch == '\n' || ch == '\r' || ch == '\t') {
-                return true;
-            }
-        }
-        return false;
     }
 
     // --- changing existing tables ---

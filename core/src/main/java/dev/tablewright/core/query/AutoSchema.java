@@ -42,7 +42,8 @@ public final class AutoSchema {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "autoAddRows needs data: an array of rows.");
         }
         prepare(table, rows, Map.of());
-        return data.insertAll(table, rows);
+        // The facade has replaced $USER already: the inferred types are those of the values stored.
+        return data.insertAll(table, rows, null);
     }
 
     public Map<String, Object> upsertRow(String table, Map<String, ?> row, Map<String, ?> uniqueKey) {

@@ -3,6 +3,7 @@ package dev.tablewright.core.query;
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.connect.Session;
+import dev.tablewright.core.dialect.BulkWrites;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.schema.SchemaManager;
 import dev.tablewright.core.schema.TableSchema;
@@ -12,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,10 @@ final class BulkInsert {
     private static final int BATCH = 1000;
     /** From this many rows on, a dialect's bulk-load path (COPY) is worth its set-up. */
     private static final int BULK_LOAD_MIN = 50;
-    /** Rows per bulk load (COPY): large enough to amortize it, small enough to stream. */
+    /**
+     * Rows per bulk load (COPY) when the history is written from the rows: they are held until
+     * the load ends. Without history one load takes every row of its shape, as it streams.
+     */
     private static final int BULK_CHUNK = 10_000;
     /** Placeholders in one multi-row INSERT: well under MySQL's limit of 65,535. */
     private static final int MAX_PARAMS = 30_000;
@@ -41,7 +44,8 @@ final class BulkInsert {
         this.schemas = schemas;
     }
 
-    int insertAll(String table, List<? extends Map<String, ?>> rows) {
+    /** {@code user} replaces values that are exactly {@code $USER}; null to take the values as they are. */
+    int insertAll(String table, List<? extends Map<String, ?>> rows, String user) {
         TableSchema schema = schemas.require(table);
         if (rows == null) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "No data given: pass an array of rows.");
@@ -54,29 +58,46 @@ final class BulkInsert {
         // rolls everything back (all or none) without holding every converted row in memory.
         return session.inWriteTransaction(table, c -> session.bulkInsert(c, table, (conn, written) -> {
             BulkWriter writer = new BulkWriter(conn, schema, written);
-            RowShape shape = null;
-            for (int i = 0; i < rows.size(); i++) {
-                Map<String, ?> data = rows.get(i);
-                if (data == null) {
-                    throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Row " + i + " is null.");
+            try {
+                RowShape shape = null;
+                for (int i = 0; i < rows.size(); i++) {
+                    Map<String, ?> data = rows.get(i);
+                    if (data == null) {
+                        throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Row " + i + " is null.");
+                    }
+                    Object[] values = shape == null ? null : shape.valuesIfFits(data, now, i, user);
+                    if (values == null) {
+                        shape = writer.shapeFor(data, "Row " + i + ": ");
+                        values = shape.valuesIfFits(data, now, i, user);
+                    }
+                    writer.add(shape, values);
                 }
-                if (shape == null || !shape.fits(data)) {
-                    shape = writer.shapeFor(data, "Row " + i + ": ");
-                }
-                writer.add(shape, shape.values(data, now, i));
+                writer.flushAll();
+            } catch (RuntimeException | SQLException | Error e) {
+                writer.cancelLoad(e);
+                throw e;
             }
-            writer.flushAll();
             return rows.size();
         }));
     }
 
-    /** Writes rows shape by shape: JDBC batches, or the dialect's bulk load (COPY) in chunks. */
+    /**
+     * Writes rows shape by shape: JDBC batches, or the dialect's bulk load (COPY), into which each
+     * row goes as soon as it is converted. The COPY streams while the next rows are converted, so
+     * the client and the server work at once (as a hand-written COPY does), and a converted row is
+     * encoded while it is still in the CPU's cache instead of after 10,000 others.
+     */
     private final class BulkWriter {
         private final Connection c;
         private final TableSchema schema;
         private final Map<Set<String>, RowShape> shapes = new HashMap<>();
         private final boolean multiRow;
         private final Session.RowsWritten written;
+        /** The open bulk load and the shape it loads: one at a time, since it holds the connection. */
+        private BulkWrites.BulkLoad load;
+        private RowShape loading;
+        /** The rows of the open load, kept only for {@link #written}. */
+        private List<Object[]> loaded;
 
         BulkWriter(Connection c, TableSchema schema, Session.RowsWritten written) throws SQLException {
             this.c = c;
@@ -96,8 +117,25 @@ final class BulkInsert {
         }
 
         void add(RowShape shape, Object[] values) throws SQLException {
+            if (shape == loading) {
+                load.add(values);
+                if (loaded != null) {
+                    loaded.add(values);
+                    if (loaded.size() >= BULK_CHUNK) {
+                        endLoad();
+                    }
+                }
+                return;
+            }
             shape.pending.add(values);
-            if (shape.pending.size() >= (bulk(shape) ? BULK_CHUNK : BATCH)) {
+            if (bulk(shape)) {
+                // Rows of several shapes mixed (optional fields left out) take the connection from
+                // each other a chunk at a time, not every few rows.
+                if (shape.pending.size() >= (load == null ? BULK_LOAD_MIN : BULK_CHUNK)) {
+                    startLoad(shape);
+                }
+            } else if (shape.pending.size() >= BATCH) {
+                endLoad();
                 flush(shape);
             }
         }
@@ -106,10 +144,57 @@ final class BulkInsert {
             return dialect.supportsBulkLoad() && !shape.columns.isEmpty();
         }
 
+        /** Opens a bulk load for the shape (ending any other) and sends its pending rows. */
+        private void startLoad(RowShape shape) throws SQLException {
+            endLoad();
+            load = dialect.openBulkLoad(c, schema.name(), shape.columns, shape.types);
+            loading = shape;
+            for (Object[] row : shape.pending) {
+                load.add(row);
+            }
+            // The history is told of a load's rows when it ends: a COPY holds the connection until then.
+            loaded = written != null ? shape.pending : null;
+            shape.pending = new ArrayList<>();
+        }
+
+        private void endLoad() throws SQLException {
+            if (load == null) {
+                return;
+            }
+            load.finish();
+            load = null;
+            RowShape shape = loading;
+            loading = null;
+            if (written != null) {
+                written.batch(shape.columns, loaded);
+            }
+            loaded = null;
+        }
+
+        /** After a failure: gives the connection back from an open load, so the transaction can roll back. */
+        void cancelLoad(Throwable failure) {
+            if (load != null) {
+                try {
+                    load.cancel();
+                } catch (SQLException e) {
+                    failure.addSuppressed(e);
+                }
+                load = null;
+                loading = null;
+            }
+        }
+
         void flushAll() throws SQLException {
             try {
+                endLoad();
                 for (RowShape shape : shapes.values()) {
-                    flush(shape);
+                    // A shape that waited for another's load with enough rows still goes as a bulk load.
+                    if (bulk(shape) && shape.pending.size() >= BULK_LOAD_MIN) {
+                        startLoad(shape);
+                        endLoad();
+                    } else {
+                        flush(shape);
+                    }
                 }
             } finally {
                 for (RowShape shape : shapes.values()) {
@@ -120,14 +205,12 @@ final class BulkInsert {
             }
         }
 
+        /** Writes the shape's pending rows as INSERTs: fewer than a bulk load is worth, or a dialect without one. */
         private void flush(RowShape shape) throws SQLException {
             if (shape.pending.isEmpty()) {
                 return;
             }
-            if (bulk(shape) && shape.pending.size() >= BULK_LOAD_MIN) {
-                List<Object[]> chunk = shape.pending;
-                dialect.bulkLoad(c, schema.name(), shape.columns, shape.types, () -> chunk.stream().map(Arrays::asList).iterator());
-            } else if (multiRow && !shape.columns.isEmpty()) {
+            if (multiRow && !shape.columns.isEmpty()) {
                 multiRow(shape);
             } else {
                 if (shape.statement == null) {

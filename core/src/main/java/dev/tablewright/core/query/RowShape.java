@@ -7,6 +7,7 @@ import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.Names;
 import dev.tablewright.core.base.TablewrightException;
+import dev.tablewright.core.base.UserVariable;
 import dev.tablewright.core.base.Values;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.schema.FieldSpec;
@@ -67,18 +68,36 @@ final class RowShape {
         }
     }
 
-    boolean fits(Map<String, ?> data) {
-        return data.size() == dataKeys.size() && dataKeys.containsAll(data.keySet());
-    }
-
     /** The row's values in column order; {@code index} (when not negative) names the row in messages. */
     Object[] values(Map<String, ?> data, Instant now, int index) {
+        return valuesIfFits(data, now, index, null);
+    }
+
+    /**
+     * The row's values in column order, or null when the row's fields are not this shape's (so
+     * nothing is checked or converted before its own shape is known). One lookup per field decides
+     * both. {@code user} replaces values that are exactly {@code $USER}; null to take them as they are.
+     */
+    Object[] valuesIfFits(Map<String, ?> data, Instant now, int index, String user) {
+        if (data.size() != dataKeys.size()) {
+            return null;
+        }
         Object[] out = new Object[columns.size()];
         for (int k = 0; k < out.length; k++) {
             String key = keys.get(k);
             if (key != null) {
+                Object v = data.get(key);
+                if (v == null && !data.containsKey(key)) {
+                    return null;
+                }
+                out[k] = v;
+            }
+        }
+        for (int k = 0; k < out.length; k++) {
+            String key = keys.get(k);
+            if (key != null) {
                 try {
-                    out[k] = Values.coerce(key, types.get(k), data.get(key));
+                    out[k] = coerce(key, types.get(k), out[k], user);
                 } catch (TablewrightException e) {
                     throw index < 0 ? e : new TablewrightException(e.code(), "Row " + index + ": " + e.getMessage());
                 }
@@ -88,6 +107,27 @@ final class RowShape {
             }
         }
         return out;
+    }
+
+    /**
+     * {@link Values#coerce} of the value with {@code $USER} replaced. A text value is one comparison;
+     * a map or list is walked only when its JSON text holds {@code $USER} at all (Jackson writes
+     * that string as it is), which the bulk path's values almost never do.
+     */
+    private static Object coerce(String key, LogicalType type, Object value, String user) {
+        if (user != null) {
+            if (value instanceof String s) {
+                return Values.coerce(key, type, s.equals(UserVariable.NAME) ? user : s);
+            }
+            if (value instanceof Map || value instanceof List) {
+                if (type.isJson()) {
+                    String json = (String) Values.coerce(key, type, value);
+                    return json.contains(UserVariable.NAME) ? Values.coerce(key, type, UserVariable.replaced(value, user)) : json;
+                }
+                return Values.coerce(key, type, UserVariable.replaced(value, user));
+            }
+        }
+        return Values.coerce(key, type, value);
     }
 
     /** Now, to the precision every dialect stores. */

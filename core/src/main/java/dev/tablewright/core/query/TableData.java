@@ -114,8 +114,12 @@ public final class TableData {
         return writes.insert(table, data);
     }
 
-    public int insertAll(String table, List<? extends Map<String, ?>> rows) {
-        return bulk.insertAll(table, rows);
+    /**
+     * Adds the rows in one transaction, all or none. {@code user} replaces each value that is
+     * exactly {@code $USER}; null when the rows hold no such value any more.
+     */
+    public int insertAll(String table, List<? extends Map<String, ?>> rows, String user) {
+        return bulk.insertAll(table, rows, user);
     }
 
     /** Atomic insert-or-update on the primary key, or on {@code uniqueKey}'s unique field(s). */

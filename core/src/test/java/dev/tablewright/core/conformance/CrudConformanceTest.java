@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -207,6 +208,83 @@ class CrudConformanceTest {
             Map<String, Object> linusRow = new LinkedHashMap<>(Map.of("name", "Linus", "status", "shipped", "quantity", 1L));
             linusRow.put("email", null);
             assertEquals(List.of(adaRow, graceRow, linusRow), rows);
+        }
+    }
+
+    /**
+     * Rows that leave out different fields, mixed (PostgreSQL streams one COPY at a time and
+     * switches between them): every row arrives whole, and a bad row at the end keeps nothing.
+     */
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void addRowsWithFieldsLeftOutHereAndThereKeepsEveryRowWhole(String dialect) {
+        try (Connector db = users(dialect)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 24_000; i++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("name", "user " + i);
+                if (i % 2 == 0) {
+                    row.put("age", i % 90);
+                }
+                if (i % 1000 == 999) {
+                    row.put("status", "vip");
+                }
+                rows.add(row);
+            }
+            assertEquals(rows.size(), db.addRows("users", rows));
+            assertEquals(24_000, db.countRows("users", ReadOptions.none()));
+            assertEquals(12_000, db.countRows("users", ReadOptions.filter(Arrays.asList("age", "<>", null))));
+            assertEquals(24, db.countRows("users", ReadOptions.filter(List.of("status", "=", "vip"))));
+            for (int i : new int[]{0, 1, 998, 999, 12_345, 23_999}) {
+                Map<String, Object> got = db.findRow("users", ReadOptions.filter(List.of("name", "=", "user " + i)));
+                assertEquals(i % 2 == 0 ? (long) (i % 90) : null, got.get("age"), "age of user " + i);
+                assertEquals(i % 1000 == 999 ? "vip" : null, got.get("status"), "status of user " + i);
+            }
+
+            List<Map<String, Object>> bad = new ArrayList<>(rows.subList(0, 15_000));
+            bad.replaceAll(r -> {
+                Map<String, Object> copy = new LinkedHashMap<>(r);
+                copy.put("name", "again " + r.get("name"));
+                return copy;
+            });
+            bad.add(Map.of("name", "last", "age", "old"));
+            var e = assertCode(ErrorCode.INVALID_VALUE, () -> db.addRows("users", bad));
+            assertTrue(e.getMessage().startsWith("Row 15000"), e.getMessage());
+            assertEquals(24_000, db.countRows("users", ReadOptions.none()), "nothing of a failed addRows is kept");
+        }
+    }
+
+    /** 3 rows go as batched INSERTs, 300 as PostgreSQL's COPY: both replace $USER the same way. */
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void addRowsReplacesUserValuesAtAnyDepthAndNothingElse(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            db.defineTable("tasks", Map.of("owner", "string", "note", "text", "n", "integer", "specs", "json", "tags", "jsonb"));
+            String user = db.currentUser();
+            for (int count : new int[]{3, 300}) {
+                db.clearTable("tasks");
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("owner", i % 2 == 0 ? "$USER" : "someone");
+                    row.put("note", "$USER is " + i);
+                    row.put("n", i);
+                    row.put("specs", Map.of("by", Map.of("who", "$USER", "$USER", "key stays"), "i", i));
+                    row.put("tags", i % 3 == 0 ? List.of("$USER", "$user", List.of("$USER")) : List.of("plain"));
+                    rows.add(row);
+                }
+                assertEquals(count, db.addRows("tasks", rows));
+                List<Map<String, Object>> back = db.getTableData("tasks", ReadOptions.fromMap(Map.of("order", List.of("n", "ASC"))));
+                assertEquals(count, back.size());
+                for (int i = 0; i < count; i++) {
+                    Map<String, Object> got = back.get(i);
+                    assertEquals(i % 2 == 0 ? user : "someone", got.get("owner"), "owner of row " + i);
+                    assertEquals("$USER is " + i, got.get("note"), "only a value that is exactly $USER is replaced");
+                    assertEquals(Map.of("by", Map.of("who", user, "$USER", "key stays"), "i", (long) i), got.get("specs"));
+                    assertEquals(i % 3 == 0 ? List.of(user, "$user", List.of(user)) : List.of("plain"), got.get("tags"));
+                }
+                assertEquals("$USER", rows.get(0).get("owner"), "the caller's rows are not changed");
+            }
         }
     }
 
