@@ -191,9 +191,16 @@ public final class GridView {
             related.getItems().clear();
             for (RelatedLink link : viewModel.related()) {
                 MenuItem item = new MenuItem(link.text());
-                item.getStyleClass().add(link.children() ? "related-children" : "related-parent");
-                item.setDisable(link.count() == 0);
-                item.setOnAction(e -> navigate.accept(link.place()));
+                item.getStyleClass().add(link.linked() ? "related-linked" : link.children() ? "related-children" : "related-parent");
+                // No links yet is no reason to refuse the panel: it is where links are made.
+                item.setDisable(link.count() == 0 && !link.linked());
+                item.setOnAction(e -> {
+                    if (link.linked()) {
+                        showLinked(link.linkedTable());
+                    } else {
+                        navigate.accept(link.place());
+                    }
+                });
                 related.getItems().add(item);
             }
             if (related.getItems().isEmpty()) {
@@ -210,6 +217,14 @@ public final class GridView {
         });
         fill.run();
         return related;
+    }
+
+    /** Puts the panel of the selected row's links to {@code target} beside the rows, in place of one shown before. */
+    private void showLinked(String target) {
+        viewModel.linkedRows(table.getSelectionModel().getSelectedItem(), target).ifPresent(linked -> {
+            root.setRight(new LinkedRowsView(linked, () -> root.setRight(null)).root());
+            linked.open();
+        });
     }
 
     /**

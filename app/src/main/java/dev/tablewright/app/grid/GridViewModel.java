@@ -436,9 +436,10 @@ public final class GridViewModel {
             });
         }
         List<Map<String, Object>> children = s.relationships().stream().filter(r -> "hasMany".equals(r.get("type"))).toList();
+        boolean linked = s.relationships().stream().anyMatch(r -> "manyToMany".equals(r.get("type")));
         String parentWord = Names.singular(table).toLowerCase(Locale.ROOT);
         related.setAll(parents);
-        if (children.isEmpty()) {
+        if (children.isEmpty() && !linked) {
             return;
         }
         relatedFor = values;
@@ -463,6 +464,7 @@ public final class GridViewModel {
                 String caption = plural + " of " + parentWord + " " + CellValues.display(null, id) + (tablesSeen.get(child) > 1 ? " by " + field : "");
                 out.add(new RelatedLink(text + " (" + n + ")", new GridPlace(child, f, caption), true, n));
             }
+            out.addAll(LinkedRowsViewModel.count(connector, s, values));
             return out;
         }, links -> {
             if (relatedFor == values) {
@@ -471,6 +473,12 @@ public final class GridViewModel {
                 related.setAll(all);
             }
         }, this::failed);
+    }
+
+    /** The panel of the rows of {@code target} linked many-to-many to {@code row}; empty for a row not saved yet. */
+    public Optional<LinkedRowsViewModel> linkedRows(GridRow row, String target) {
+        TableSchema s = schema.get();
+        return s == null || row == null ? Optional.empty() : LinkedRowsViewModel.of(connector, executor, labelFields, s, row.storedProperty().get(), target);
     }
 
     /** The hops {@link #loadRelated} found for the last row asked about. */

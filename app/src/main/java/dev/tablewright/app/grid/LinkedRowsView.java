@@ -1,0 +1,106 @@
+package dev.tablewright.app.grid;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.List;
+
+/**
+ * The panel beside the grid with one row's many-to-many links: the linked rows (the next page is
+ * read when the list is scrolled to its end), Link… (the searchable picker over the other table),
+ * Unlink for the selected ones, and a line for what was done or refused.
+ */
+final class LinkedRowsView {
+    /** Wide enough for a title such as "tags linked to post 12 · Hello (14)" on two lines. */
+    private static final double WIDTH = 320;
+
+    private final VBox root;
+
+    LinkedRowsView(LinkedRowsViewModel viewModel, Runnable close) {
+        Label title = new Label();
+        title.setId("linkedTitle");
+        title.getStyleClass().add("linked-title");
+        title.setWrapText(true);
+        title.setMaxWidth(Double.MAX_VALUE);
+        title.textProperty().bind(viewModel.titleProperty());
+        HBox.setHgrow(title, Priority.ALWAYS);
+        Button closeButton = new Button(null, new FontIcon(Feather.X));
+        closeButton.setId("linkedClose");
+        closeButton.setTooltip(new Tooltip("Close the panel"));
+        closeButton.setOnAction(e -> close.run());
+        closeButton.setMinWidth(Region.USE_PREF_SIZE);
+        HBox head = new HBox(6, title, closeButton);
+        head.setAlignment(Pos.TOP_LEFT);
+
+        ListView<ParentPickerViewModel.Choice> list = new ListView<>(viewModel.rows());
+        list.setId("linkedList");
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setPlaceholder(new Label("No " + viewModel.targetTable() + " linked"));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ParentPickerViewModel.Choice item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+                if (!empty && getIndex() == viewModel.rows().size() - 1) {
+                    viewModel.loadMore();
+                }
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        Button link = new Button("Link…", new FontIcon(Feather.PLUS));
+        link.setId("linkedAdd");
+        link.setTooltip(new Tooltip("Link a " + viewModel.targetTable() + " row: search it by its label or key"));
+        link.setMinWidth(Region.USE_PREF_SIZE);
+        link.disableProperty().bind(viewModel.readyProperty().not());
+        link.setOnAction(e -> viewModel.picker().ifPresent(picker -> ParentPicker.show(link, picker, viewModel::link)));
+        Button unlink = new Button("Unlink", new FontIcon(Feather.SCISSORS));
+        unlink.setId("linkedRemove");
+        unlink.setTooltip(new Tooltip("Remove the links of the selected rows; the rows themselves stay"));
+        unlink.setMinWidth(Region.USE_PREF_SIZE);
+        unlink.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        Runnable unlinkSelected = () -> viewModel.unlink(List.copyOf(list.getSelectionModel().getSelectedItems()));
+        unlink.setOnAction(e -> unlinkSelected.run());
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE && !list.getSelectionModel().isEmpty()) {
+                unlinkSelected.run();
+                e.consume();
+            }
+        });
+        HBox buttons = new HBox(6, link, unlink);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        Label message = new Label();
+        message.setId("linkedMessage");
+        message.setWrapText(true);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.textProperty().bind(viewModel.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        message.visibleProperty().bind(message.managedProperty());
+
+        root = new VBox(8, head, list, buttons, message);
+        root.setId("linkedPanel");
+        root.getStyleClass().add("linked-panel");
+        root.setPadding(new Insets(8));
+        root.setPrefWidth(WIDTH);
+        root.setMinWidth(WIDTH);
+    }
+
+    Parent root() {
+        return root;
+    }
+}
