@@ -128,6 +128,7 @@ public final class GridView {
     private ToolBar toolbar() {
         Button refresh = button("gridRefresh", Feather.REFRESH_CW, "Read the rows again", viewModel::refresh);
         Button add = button("gridAdd", Feather.PLUS, "Add a row", viewModel::addRow);
+        add.setOnAction(e -> NewRowParents.ask(add, viewModel));
         Button duplicate = button("gridDuplicate", Feather.COPY, "Duplicate the selected row", () -> {
             GridRow row = table.getSelectionModel().getSelectedItem();
             if (row != null) {

@@ -400,6 +400,30 @@ public final class GridViewModel {
         edit(row, field, choice.key());
     }
 
+    /**
+     * The foreign keys a new row cannot be saved without (NOT NULL, no default, not filled by the
+     * database), in column order: the view asks for the parent of each before it adds the row.
+     */
+    public List<String> mandatoryParents() {
+        TableSchema s = schema.get();
+        if (s == null) {
+            return List.of();
+        }
+        return s.fields().entrySet().stream().filter(e -> parentLabels.column(e.getKey()).isPresent() && !e.getValue().allowNull()
+                && !e.getValue().auto() && !e.getValue().autoIncrement() && e.getValue().defaultValue() == null).map(Map.Entry::getKey).toList();
+    }
+
+    /** A new row on top of the grid with the parents picked for its mandatory links already in it, their labels shown. */
+    public GridRow addRow(Map<String, ParentPickerViewModel.Choice> parents) {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        parents.forEach((field, choice) -> keys.put(field, choice.key()));
+        GridRow draft = GridRow.draft(keys);
+        parents.forEach((field, choice) -> draft.label(field, ParentLabel.of(choice.key(), choice.label())));
+        current.addDraft(draft);
+        focus(0);
+        return draft;
+    }
+
     // --- relations ---
 
     /** Where a foreign-key cell leads: the parent table filtered to the row the key names; empty for a null key or another field. */

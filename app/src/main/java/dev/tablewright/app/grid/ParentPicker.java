@@ -24,6 +24,11 @@ final class ParentPicker {
     }
 
     static PopOver show(Node owner, ParentPickerViewModel viewModel, Consumer<ParentPickerViewModel.Choice> picked) {
+        return show(owner, viewModel, "Pick " + viewModel.parentTable(), picked);
+    }
+
+    /** {@code title}: what the picker is for, above its search box. */
+    static PopOver show(Node owner, ParentPickerViewModel viewModel, String title, Consumer<ParentPickerViewModel.Choice> picked) {
         TextField search = new TextField();
         search.setId("pickerSearch");
         search.setPromptText(viewModel.labelField() == null ? "Key of " + viewModel.parentTable()
@@ -56,7 +61,7 @@ final class ParentPicker {
         VBox.setVgrow(list, Priority.ALWAYS);
 
         PopOver pop = new PopOver(content);
-        pop.setTitle("Pick " + viewModel.parentTable());
+        pop.setTitle(title);
         pop.setHeaderAlwaysVisible(true);
         pop.setDetachable(false);
         pop.setArrowLocation(PopOver.ArrowLocation.TOP_LEFT);
