@@ -193,6 +193,7 @@ public final class GridView {
     private MenuButton relatedMenu() {
         MenuButton menu = new MenuButton("Related");
         menu.setId("gridRelated");
+        menu.setMinWidth(Region.USE_PREF_SIZE);
         menu.setGraphic(new FontIcon(Feather.LINK));
         menu.setTooltip(new Tooltip("The selected row's parents, children and linked rows"));
         menu.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());

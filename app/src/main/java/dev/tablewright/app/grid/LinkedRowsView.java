@@ -51,10 +51,24 @@ final class LinkedRowsView {
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setPlaceholder(new Label("No " + viewModel.targetTable() + " linked"));
         list.setCellFactory(v -> new ListCell<>() {
+            private final Tooltip keyTip = new Tooltip();
+
+            {
+                // As wide as the list, not as the text: a long label ends in an ellipsis instead of scrolling the list sideways.
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(ParentPickerViewModel.Choice item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.toString());
+                // The label alone where there is one (the key, often a UUID, is in the tooltip); else the key.
+                setText(empty || item == null ? null : item.label() == null ? CellValues.display(null, item.key()) : item.label());
+                if (empty || item == null || item.label() == null) {
+                    setTooltip(null);
+                } else {
+                    keyTip.setText(item.toString());
+                    setTooltip(keyTip);
+                }
                 if (!empty && getIndex() == viewModel.rows().size() - 1) {
                     viewModel.loadMore();
                 }

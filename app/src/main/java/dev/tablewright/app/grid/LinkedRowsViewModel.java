@@ -81,8 +81,10 @@ public final class LinkedRowsViewModel {
         if (id == null) {
             return Optional.empty();
         }
+        // A row is named by its label where it has one: a key such as a UUID says nothing to a reader.
         Object label = labelFields.of(source).map(values::get).orElse(null);
-        String caption = Names.singular(source.name()) + " " + CellValues.display(null, id) + (label == null ? "" : " · " + CellValues.display(null, label));
+        String caption = label == null ? Names.singular(source.name()) + " " + CellValues.display(null, id)
+                : Names.singular(source.name()) + " “" + CellValues.display(null, label) + "”";
         return Optional.of(new LinkedRowsViewModel(connector, executor, labelFields, source.name(), id, caption, target));
     }
 

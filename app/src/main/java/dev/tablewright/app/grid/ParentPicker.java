@@ -39,6 +39,11 @@ final class ParentPicker {
         list.setId("pickerList");
         list.setPrefSize(380, 300);
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                // As wide as the list, not as the text: a long label ends in an ellipsis instead of scrolling the list sideways.
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(ParentPickerViewModel.Choice item, boolean empty) {
                 super.updateItem(item, empty);

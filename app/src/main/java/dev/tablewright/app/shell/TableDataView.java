@@ -50,6 +50,8 @@ public final class TableDataView {
         JoinedResultViewModel joined(List<String> tables, Filter filter);
     }
 
+    /** The most the place's caption takes of the bar; longer ones end in an ellipsis (the tooltip has it all). */
+    private static final double CAPTION_WIDTH = 420;
     /** How many places' screens are kept, so going back shows a place as it was left (scroll, sort). */
     private static final int KEPT_PLACES = 8;
 
@@ -105,7 +107,11 @@ public final class TableDataView {
         applied.setMinWidth(0);
         caption.setId("placeCaption");
         caption.getStyleClass().add("place-caption");
-        caption.setMinWidth(Region.USE_PREF_SIZE);
+        // A long caption (an album's title) gives way before the Related and Filter buttons do.
+        caption.setMinWidth(0);
+        caption.setMaxWidth(CAPTION_WIDTH);
+        caption.setTooltip(new Tooltip());
+        caption.getTooltip().textProperty().bind(caption.textProperty());
         GridView startView = new GridView(grid, tables == null ? null : navigation::go);
         Place start = new Place(grid, filter, startView.root(), startView.related());
         kept.put(navigation.currentProperty().get(), start);
@@ -115,6 +121,7 @@ public final class TableDataView {
         split.setOrientation(Orientation.VERTICAL);
         split.setId("dataSplit");
         toggle.setId("filterToggle");
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggle.setTooltip(new Tooltip("Build a filter by pointing and clicking"));
         toggle.selectedProperty().addListener((obs, was, shown) -> dockFilter(shown));
 
