@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.PopOver;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -25,26 +26,29 @@ import java.util.List;
  * Unlink for the selected ones, and a line for what was done or refused.
  */
 final class LinkedRowsView {
-    /** Wide enough for a title such as "tags linked to post 12 · Hello (14)" on two lines. */
+    /** Wide enough for "Linked tags", its buttons, and a row's name on one or two lines. */
     private static final double WIDTH = 320;
 
     private final VBox root;
 
     LinkedRowsView(LinkedRowsViewModel viewModel, Runnable close) {
+        Label heading = new Label("Linked " + viewModel.targetTable());
+        heading.getStyleClass().add("linked-title");
+        heading.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(heading, Priority.ALWAYS);
+        // Under the heading, not beside the close button: a VBox gives a wrapping label the height its lines need.
         Label title = new Label();
         title.setId("linkedTitle");
-        title.getStyleClass().add("linked-title");
         title.setWrapText(true);
-        title.setMaxWidth(Double.MAX_VALUE);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         title.textProperty().bind(viewModel.titleProperty());
-        HBox.setHgrow(title, Priority.ALWAYS);
         Button closeButton = new Button(null, new FontIcon(Feather.X));
         closeButton.setId("linkedClose");
         closeButton.setTooltip(new Tooltip("Close the panel"));
         closeButton.setOnAction(e -> close.run());
         closeButton.setMinWidth(Region.USE_PREF_SIZE);
-        HBox head = new HBox(6, title, closeButton);
-        head.setAlignment(Pos.TOP_LEFT);
+        HBox head = new HBox(6, heading, closeButton);
+        head.setAlignment(Pos.CENTER_LEFT);
 
         ListView<ParentPickerViewModel.Choice> list = new ListView<>(viewModel.rows());
         list.setId("linkedList");
@@ -81,7 +85,8 @@ final class LinkedRowsView {
         link.setTooltip(new Tooltip("Link a " + viewModel.targetTable() + " row: search it by its label or key"));
         link.setMinWidth(Region.USE_PREF_SIZE);
         link.disableProperty().bind(viewModel.readyProperty().not());
-        link.setOnAction(e -> viewModel.picker().ifPresent(picker -> ParentPicker.show(link, picker, viewModel::link)));
+        link.setOnAction(e -> viewModel.picker().ifPresent(picker -> ParentPicker.show(link, picker, "Link a " + viewModel.targetTable() + " row",
+                PopOver.ArrowLocation.RIGHT_BOTTOM, viewModel::link)));
         Button unlink = new Button("Unlink", new FontIcon(Feather.SCISSORS));
         unlink.setId("linkedRemove");
         unlink.setTooltip(new Tooltip("Remove the links of the selected rows; the rows themselves stay"));
@@ -106,7 +111,7 @@ final class LinkedRowsView {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         message.visibleProperty().bind(message.managedProperty());
 
-        root = new VBox(8, head, list, buttons, message);
+        root = new VBox(8, head, title, list, buttons, message);
         root.setId("linkedPanel");
         root.getStyleClass().add("linked-panel");
         root.setPadding(new Insets(8));

@@ -52,7 +52,7 @@ public final class LinkedRowsViewModel {
     /** Bumped by every reload: a late page of an older one is dropped. */
     private int generation;
 
-    /** {@code sourceCaption}: how the row is named in the panel's title ("post 3 · Hello"). */
+    /** {@code sourceCaption}: how the row is named in the panel's title ("post “Hello”", or "post 3" without a label). */
     LinkedRowsViewModel(Connector connector, TaskExecutor executor, LabelFields labelFields, String sourceTable, Object sourceId,
                         String sourceCaption, String targetTable) {
         this(connector, executor, labelFields, sourceTable, sourceId, sourceCaption, targetTable, PAGE);
@@ -68,7 +68,7 @@ public final class LinkedRowsViewModel {
         this.sourceCaption = sourceCaption;
         this.targetTable = targetTable;
         this.pageSize = pageSize;
-        title.set(targetTable + " linked to " + sourceCaption);
+        title.set(sourceCaption);
     }
 
     /**
@@ -139,7 +139,7 @@ public final class LinkedRowsViewModel {
         executor.execute(() -> connector.countLinkedRows(sourceTable, sourceId, targetTable, null), n -> {
             if (asked == generation) {
                 count.set(n);
-                title.set(targetTable + " linked to " + sourceCaption + " (" + n + ")");
+                title.set(sourceCaption + " · " + n + " linked");
             }
         }, this::failed);
         read(0, asked);
@@ -229,7 +229,7 @@ public final class LinkedRowsViewModel {
         return count.getReadOnlyProperty();
     }
 
-    /** "tags linked to post 3 · Hello (5)". */
+    /** The row whose links these are, and how many: "post “Hello” · 5 linked". */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }

@@ -24,11 +24,15 @@ final class ParentPicker {
     }
 
     static PopOver show(Node owner, ParentPickerViewModel viewModel, Consumer<ParentPickerViewModel.Choice> picked) {
-        return show(owner, viewModel, "Pick " + viewModel.parentTable(), picked);
+        return show(owner, viewModel, "Pick " + viewModel.parentTable(), PopOver.ArrowLocation.TOP_LEFT, picked);
     }
 
-    /** {@code title}: what the picker is for, above its search box. */
-    static PopOver show(Node owner, ParentPickerViewModel viewModel, String title, Consumer<ParentPickerViewModel.Choice> picked) {
+    /**
+     * {@code title}: what the picker is for, above its search box; {@code arrow}: where the popup's
+     * arrow points at {@code owner} from (TOP_LEFT: the popup below and to the right of it).
+     */
+    static PopOver show(Node owner, ParentPickerViewModel viewModel, String title, PopOver.ArrowLocation arrow,
+                        Consumer<ParentPickerViewModel.Choice> picked) {
         TextField search = new TextField();
         search.setId("pickerSearch");
         search.setPromptText(viewModel.labelField() == null ? "Key of " + viewModel.parentTable()
@@ -69,7 +73,7 @@ final class ParentPicker {
         pop.setTitle(title);
         pop.setHeaderAlwaysVisible(true);
         pop.setDetachable(false);
-        pop.setArrowLocation(PopOver.ArrowLocation.TOP_LEFT);
+        pop.setArrowLocation(arrow);
         Runnable pick = () -> {
             ParentPickerViewModel.Choice c = list.getSelectionModel().getSelectedItem();
             if (c == null && !viewModel.choices().isEmpty()) {

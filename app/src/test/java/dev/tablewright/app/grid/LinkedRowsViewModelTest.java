@@ -53,7 +53,7 @@ class LinkedRowsViewModelTest {
 
         assertEquals(List.of("alpha", "beta", "gamma"), labels(linked));
         assertEquals(3, linked.countProperty().get());
-        assertEquals("tags linked to post “Hello” (3)", linked.titleProperty().get());
+        assertEquals("post “Hello” · 3 linked", linked.titleProperty().get());
         assertEquals(f.tags.get("alpha"), linked.rows().get(0).key());
     }
 

@@ -115,7 +115,7 @@ class LinkedRowsViewTest {
         robot.clickOn("Linked tags (3)");
         waitFor(() -> robot.lookup("#linkedList").tryQuery().isPresent() && listed(robot).size() == 3);
         assertEquals(List.of("alpha", "beta", "gamma"), listed(robot));
-        waitFor(() -> "tags linked to post “Hello” (3)".equals(text(robot, "#linkedTitle")));
+        waitFor(() -> "post “Hello” · 3 linked".equals(text(robot, "#linkedTitle")));
 
         robot.clickOn("#linkedAdd");
         waitFor(() -> robot.lookup("#pickerSearch").tryQuery().isPresent());
@@ -134,7 +134,7 @@ class LinkedRowsViewTest {
         assertEquals(List.of("beta", "delta", "gamma"), listed(robot));
         assertEquals("Unlinked alpha.", text(robot, "#linkedMessage"));
         assertEquals(3, f.linkedToHello());
-        assertTrue(text(robot, "#linkedTitle").endsWith("(3)"));
+        assertEquals("post “Hello” · 3 linked", text(robot, "#linkedTitle"));
 
         robot.clickOn("#linkedClose");
         waitFor(() -> robot.lookup("#linkedPanel").tryQuery().isEmpty());
