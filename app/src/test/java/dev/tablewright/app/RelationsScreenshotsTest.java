@@ -160,7 +160,7 @@ class RelationsScreenshotsTest {
 
         robot.doubleClickOn(cell(robot, "AlbumId", 2));
         waitUntil(() -> robot.lookup("#pickerSearch").tryQuery().isPresent());
-        robot.write("rock");
+        robot.clickOn("#pickerSearch").write("rock");
         waitUntil(() -> robot.lookup("#pickerList").queryListView().getItems().size() > 5);
         Thread.sleep(300);
         save("issue13-album-picker" + suffix, theme);
@@ -219,7 +219,7 @@ class RelationsScreenshotsTest {
         }
         robot.clickOn(robot.lookup("#linkedAdd").match(Node::isVisible).<Node>query());
         waitUntil(() -> robot.lookup("#pickerSearch").tryQuery().isPresent());
-        robot.write("java");
+        robot.clickOn("#pickerSearch").write("java");
         waitUntil(() -> robot.lookup("#pickerList").queryListView().getItems().size() == 2);
         Thread.sleep(300);
         save("issue13-linked-tags" + suffix, theme);

@@ -111,6 +111,7 @@ final class ParentPicker {
                 pick.run();
             }
         });
+        pop.getRoot().getStylesheets().add(ParentPicker.class.getResource("picker.css").toExternalForm());
         pop.show(owner);
         search.requestFocus();
         return pop;
