@@ -1,5 +1,6 @@
 package dev.tablewright.app.grid;
 
+import dev.tablewright.core.base.Names;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -82,10 +83,10 @@ final class LinkedRowsView {
 
         Button link = new Button("Link…", new FontIcon(Feather.PLUS));
         link.setId("linkedAdd");
-        link.setTooltip(new Tooltip("Link a " + viewModel.targetTable() + " row: search it by its label or key"));
+        link.setTooltip(new Tooltip("Link a " + Names.singular(viewModel.targetTable()) + ": search it by its label or key"));
         link.setMinWidth(Region.USE_PREF_SIZE);
         link.disableProperty().bind(viewModel.readyProperty().not());
-        link.setOnAction(e -> viewModel.picker().ifPresent(picker -> ParentPicker.show(link, picker, "Link a " + viewModel.targetTable() + " row",
+        link.setOnAction(e -> viewModel.picker().ifPresent(picker -> ParentPicker.show(link, picker, "Link a " + Names.singular(viewModel.targetTable()),
                 PopOver.ArrowLocation.RIGHT_BOTTOM, viewModel::link)));
         Button unlink = new Button("Unlink", new FontIcon(Feather.SCISSORS));
         unlink.setId("linkedRemove");
