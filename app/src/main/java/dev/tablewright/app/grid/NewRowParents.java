@@ -2,7 +2,6 @@ package dev.tablewright.app.grid;
 
 import dev.tablewright.core.base.Names;
 import javafx.scene.Node;
-import org.controlsfx.control.PopOver;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,7 @@ final class NewRowParents {
         String field = fields.get(picked.size());
         ParentPickerViewModel picker = viewModel.picker(field).orElseThrow();
         String title = "New " + Names.singular(viewModel.table()) + ": pick its " + picker.parentTable() + " (" + field + ")";
-        ParentPicker.show(owner, picker, title, PopOver.ArrowLocation.TOP_LEFT, choice -> {
+        ParentPicker.show(owner, picker, title, ParentPicker.arrowFor(owner), choice -> {
             picked.put(field, choice);
             ask(owner, viewModel, fields, picked);
         });
