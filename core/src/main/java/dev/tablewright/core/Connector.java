@@ -18,6 +18,7 @@ import dev.tablewright.core.history.History;
 import dev.tablewright.core.query.AutoSchema;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.query.TableData;
+import dev.tablewright.core.relation.LinkedRows;
 import dev.tablewright.core.relation.RelationshipPlan;
 import dev.tablewright.core.relation.Relations;
 import dev.tablewright.core.schema.SchemaManager;
@@ -496,6 +497,30 @@ public final class Connector implements AutoCloseable {
         notInternal(sourceTable);
         notInternal(targetTable);
         return relations.dissociate(sourceTable, user(sourceId), targetTable, user(targetId));
+    }
+
+    /**
+     * The rows of {@code targetTable} linked to one {@code sourceTable} row through their
+     * many-to-many relationship: filter, fields, order, limit and offset apply to them, so links
+     * are read a page at a time. No such relationship: {@code INVALID_ARGUMENT}.
+     */
+    public List<Map<String, Object>> getLinkedRows(String sourceTable, Object sourceId, String targetTable, ReadOptions options) {
+        session();
+        notInternal(sourceTable);
+        notInternal(targetTable);
+        return linkedRows().read(sourceTable, user(sourceId), targetTable, withUser(options));
+    }
+
+    /** How many rows {@link #getLinkedRows} would give ({@code limit}: counting stops there). */
+    public long countLinkedRows(String sourceTable, Object sourceId, String targetTable, ReadOptions options) {
+        session();
+        notInternal(sourceTable);
+        notInternal(targetTable);
+        return linkedRows().count(sourceTable, user(sourceId), targetTable, withUser(options));
+    }
+
+    private LinkedRows linkedRows() {
+        return new LinkedRows(session().dialect(), schemas, data, relations);
     }
 
     // --- raw SQL ---

@@ -134,6 +134,15 @@ final class GridCell extends TableCell<GridRow, Object> {
         }
     }
 
+    /** The key keeps its room and the parent's label gives way with an ellipsis, rather than the key being pushed out. */
+    @Override
+    protected void layoutChildren() {
+        if (parentLabel != null && getGraphic() == parentLabel) {
+            ParentLabelFit.fit(this, parentLabel);
+        }
+        super.layoutChildren();
+    }
+
     /** The parent's label beside the key; a key of no parent row says so (it is no error to show). */
     private Label labelOf(ParentLabel label) {
         if (label == null || (label.found() && label.text() == null)) {

@@ -7,6 +7,7 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableMap;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -59,6 +60,7 @@ public final class GridView {
     private final TableView<GridRow> table = new TableView<>();
     /** Where a hop along a relation goes (the data screen's navigation); null where the grid stands alone. */
     private final Consumer<GridPlace> navigate;
+    private MenuButton related;
 
     public GridView(GridViewModel viewModel) {
         this(viewModel, null);
@@ -125,9 +127,19 @@ public final class GridView {
         return viewModel;
     }
 
+    /**
+     * The Related menu (the selected row's parents, children and links), for the data screen's
+     * navigation bar beside Back and Forward: in the grid's tool bar it fell into the overflow
+     * of a narrow window, where its entries were never counted. Null where the grid stands alone.
+     */
+    public Node related() {
+        return related;
+    }
+
     private ToolBar toolbar() {
         Button refresh = button("gridRefresh", Feather.REFRESH_CW, "Read the rows again", viewModel::refresh);
         Button add = button("gridAdd", Feather.PLUS, "Add a row", viewModel::addRow);
+        add.setOnAction(e -> NewRowParents.ask(add, viewModel));
         Button duplicate = button("gridDuplicate", Feather.COPY, "Duplicate the selected row", () -> {
             GridRow row = table.getSelectionModel().getSelectedItem();
             if (row != null) {
@@ -159,11 +171,8 @@ public final class GridView {
                 item("exportFilteredJson", "Export filtered rows as JSON…", () -> exportTo(RowFormat.JSON, true)),
                 item("importCsv", "Import CSV into this table…", viewModel::importCsvFromChosenFile));
 
-        ToolBar bar = new ToolBar(refresh, add, duplicate, save, revert, discard, delete, copy, transfer);
-        if (navigate != null) {
-            bar.getItems().add(relatedMenu());
-        }
-        return bar;
+        related = navigate == null ? null : relatedMenu();
+        return new ToolBar(refresh, add, duplicate, save, revert, discard, delete, copy, transfer);
     }
 
     /** What a right-click on a row offers: its history, where the table keeps one. */
@@ -182,34 +191,50 @@ public final class GridView {
 
     /** The selected row's parents and children, counted when the menu opens; a click hops there. */
     private MenuButton relatedMenu() {
-        MenuButton related = new MenuButton("Related");
-        related.setId("gridRelated");
-        related.setGraphic(new FontIcon(Feather.LINK));
-        related.setTooltip(new Tooltip("Go to the selected row's parents or children"));
-        related.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        MenuButton menu = new MenuButton("Related");
+        menu.setId("gridRelated");
+        menu.setMinWidth(Region.USE_PREF_SIZE);
+        menu.setGraphic(new FontIcon(Feather.LINK));
+        menu.setTooltip(new Tooltip("The selected row's parents, children and linked rows"));
+        menu.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Runnable fill = () -> {
-            related.getItems().clear();
+            menu.getItems().clear();
             for (RelatedLink link : viewModel.related()) {
                 MenuItem item = new MenuItem(link.text());
-                item.getStyleClass().add(link.children() ? "related-children" : "related-parent");
-                item.setDisable(link.count() == 0);
-                item.setOnAction(e -> navigate.accept(link.place()));
-                related.getItems().add(item);
+                item.getStyleClass().add(link.linked() ? "related-linked" : link.children() ? "related-children" : "related-parent");
+                // No links yet is no reason to refuse the panel: it is where links are made.
+                item.setDisable(link.count() == 0 && !link.linked());
+                item.setOnAction(e -> {
+                    if (link.linked()) {
+                        showLinked(link.linkedTable());
+                    } else {
+                        navigate.accept(link.place());
+                    }
+                });
+                menu.getItems().add(item);
             }
-            if (related.getItems().isEmpty()) {
+            if (menu.getItems().isEmpty()) {
                 MenuItem none = new MenuItem("No relations");
                 none.setDisable(true);
-                related.getItems().add(none);
+                menu.getItems().add(none);
             }
         };
         viewModel.related().addListener((javafx.collections.ListChangeListener<RelatedLink>) c -> fill.run());
-        related.showingProperty().addListener((obs, was, showing) -> {
+        menu.showingProperty().addListener((obs, was, showing) -> {
             if (showing) {
                 viewModel.loadRelated(table.getSelectionModel().getSelectedItem());
             }
         });
         fill.run();
-        return related;
+        return menu;
+    }
+
+    /** Puts the panel of the selected row's links to {@code target} beside the rows, in place of one shown before. */
+    private void showLinked(String target) {
+        viewModel.linkedRows(table.getSelectionModel().getSelectedItem(), target).ifPresent(linked -> {
+            root.setRight(new LinkedRowsView(linked, () -> root.setRight(null)).root());
+            linked.open();
+        });
     }
 
     /**

@@ -400,6 +400,30 @@ public final class GridViewModel {
         edit(row, field, choice.key());
     }
 
+    /**
+     * The foreign keys a new row cannot be saved without (NOT NULL, no default, not filled by the
+     * database), in column order: the view asks for the parent of each before it adds the row.
+     */
+    public List<String> mandatoryParents() {
+        TableSchema s = schema.get();
+        if (s == null) {
+            return List.of();
+        }
+        return s.fields().entrySet().stream().filter(e -> parentLabels.column(e.getKey()).isPresent() && !e.getValue().allowNull()
+                && !e.getValue().auto() && !e.getValue().autoIncrement() && e.getValue().defaultValue() == null).map(Map.Entry::getKey).toList();
+    }
+
+    /** A new row on top of the grid with the parents picked for its mandatory links already in it, their labels shown. */
+    public GridRow addRow(Map<String, ParentPickerViewModel.Choice> parents) {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        parents.forEach((field, choice) -> keys.put(field, choice.key()));
+        GridRow draft = GridRow.draft(keys);
+        parents.forEach((field, choice) -> draft.label(field, ParentLabel.of(choice.key(), choice.label())));
+        current.addDraft(draft);
+        focus(0);
+        return draft;
+    }
+
     // --- relations ---
 
     /** Where a foreign-key cell leads: the parent table filtered to the row the key names; empty for a null key or another field. */
@@ -436,9 +460,10 @@ public final class GridViewModel {
             });
         }
         List<Map<String, Object>> children = s.relationships().stream().filter(r -> "hasMany".equals(r.get("type"))).toList();
+        boolean linked = s.relationships().stream().anyMatch(r -> "manyToMany".equals(r.get("type")));
         String parentWord = Names.singular(table).toLowerCase(Locale.ROOT);
         related.setAll(parents);
-        if (children.isEmpty()) {
+        if (children.isEmpty() && !linked) {
             return;
         }
         relatedFor = values;
@@ -463,6 +488,7 @@ public final class GridViewModel {
                 String caption = plural + " of " + parentWord + " " + CellValues.display(null, id) + (tablesSeen.get(child) > 1 ? " by " + field : "");
                 out.add(new RelatedLink(text + " (" + n + ")", new GridPlace(child, f, caption), true, n));
             }
+            out.addAll(LinkedRowsViewModel.count(connector, s, values));
             return out;
         }, links -> {
             if (relatedFor == values) {
@@ -471,6 +497,12 @@ public final class GridViewModel {
                 related.setAll(all);
             }
         }, this::failed);
+    }
+
+    /** The panel of the rows of {@code target} linked many-to-many to {@code row}; empty for a row not saved yet. */
+    public Optional<LinkedRowsViewModel> linkedRows(GridRow row, String target) {
+        TableSchema s = schema.get();
+        return s == null || row == null ? Optional.empty() : LinkedRowsViewModel.of(connector, executor, labelFields, s, row.storedProperty().get(), target);
     }
 
     /** The hops {@link #loadRelated} found for the last row asked about. */

@@ -1,6 +1,8 @@
 package dev.tablewright.app.grid;
 
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
+import javafx.scene.Scene;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -24,6 +26,34 @@ final class ParentPicker {
     }
 
     static PopOver show(Node owner, ParentPickerViewModel viewModel, Consumer<ParentPickerViewModel.Choice> picked) {
+        return show(owner, viewModel, "Pick " + viewModel.parentTable(), arrowFor(owner), picked);
+    }
+
+    /**
+     * Where the arrow goes so the picker opens towards the larger part of the window: a cell in the
+     * right half gets a picker to its left, one in the lower half a picker above it, so a small
+     * window does not cut it.
+     */
+    static PopOver.ArrowLocation arrowFor(Node owner) {
+        Scene scene = owner.getScene();
+        Bounds at = owner.localToScene(owner.getBoundsInLocal());
+        if (scene == null || at == null) {
+            return PopOver.ArrowLocation.TOP_LEFT;
+        }
+        boolean right = at.getCenterX() > scene.getWidth() / 2;
+        boolean low = at.getCenterY() > scene.getHeight() / 2;
+        if (low) {
+            return right ? PopOver.ArrowLocation.BOTTOM_RIGHT : PopOver.ArrowLocation.BOTTOM_LEFT;
+        }
+        return right ? PopOver.ArrowLocation.TOP_RIGHT : PopOver.ArrowLocation.TOP_LEFT;
+    }
+
+    /**
+     * {@code title}: what the picker is for, above its search box; {@code arrow}: where the popup's
+     * arrow points at {@code owner} from (TOP_LEFT: the popup below and to the right of it).
+     */
+    static PopOver show(Node owner, ParentPickerViewModel viewModel, String title, PopOver.ArrowLocation arrow,
+                        Consumer<ParentPickerViewModel.Choice> picked) {
         TextField search = new TextField();
         search.setId("pickerSearch");
         search.setPromptText(viewModel.labelField() == null ? "Key of " + viewModel.parentTable()
@@ -32,8 +62,14 @@ final class ParentPicker {
 
         ListView<ParentPickerViewModel.Choice> list = new ListView<>(viewModel.choices());
         list.setId("pickerList");
-        list.setPrefSize(380, 300);
+        // Low enough that the picker of a cell in the upper half fits below it in a 650-pixel-high window.
+        list.setPrefSize(380, 220);
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                // As wide as the list, not as the text: a long label ends in an ellipsis instead of scrolling the list sideways.
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(ParentPickerViewModel.Choice item, boolean empty) {
                 super.updateItem(item, empty);
@@ -56,10 +92,10 @@ final class ParentPicker {
         VBox.setVgrow(list, Priority.ALWAYS);
 
         PopOver pop = new PopOver(content);
-        pop.setTitle("Pick " + viewModel.parentTable());
+        pop.setTitle(title);
         pop.setHeaderAlwaysVisible(true);
         pop.setDetachable(false);
-        pop.setArrowLocation(PopOver.ArrowLocation.TOP_LEFT);
+        pop.setArrowLocation(arrow);
         Runnable pick = () -> {
             ParentPickerViewModel.Choice c = list.getSelectionModel().getSelectedItem();
             if (c == null && !viewModel.choices().isEmpty()) {
@@ -97,6 +133,7 @@ final class ParentPicker {
                 pick.run();
             }
         });
+        pop.getRoot().getStylesheets().add(ParentPicker.class.getResource("picker.css").toExternalForm());
         pop.show(owner);
         search.requestFocus();
         return pop;

@@ -50,6 +50,8 @@ public final class TableDataView {
         JoinedResultViewModel joined(List<String> tables, Filter filter);
     }
 
+    /** The most the place's caption takes of the bar; longer ones end in an ellipsis (the tooltip has it all). */
+    private static final double CAPTION_WIDTH = 420;
     /** How many places' screens are kept, so going back shows a place as it was left (scroll, sort). */
     private static final int KEPT_PLACES = 8;
 
@@ -65,6 +67,8 @@ public final class TableDataView {
     };
     private final Label applied = new Label("All rows");
     private final Label caption = new Label();
+    /** Beside the caption: the Related menu of the place shown. */
+    private final HBox relatedSlot = new HBox();
     private final BorderPane root;
     private final SplitPane split;
     private final ToggleButton toggle = new ToggleButton("Filter", new FontIcon(Feather.FILTER));
@@ -103,8 +107,13 @@ public final class TableDataView {
         applied.setMinWidth(0);
         caption.setId("placeCaption");
         caption.getStyleClass().add("place-caption");
-        caption.setMinWidth(Region.USE_PREF_SIZE);
-        Place start = new Place(grid, filter, new GridView(grid, tables == null ? null : navigation::go).root());
+        // A long caption (an album's title) gives way before the Related and Filter buttons do.
+        caption.setMinWidth(0);
+        caption.setMaxWidth(CAPTION_WIDTH);
+        caption.setTooltip(new Tooltip());
+        caption.getTooltip().textProperty().bind(caption.textProperty());
+        GridView startView = new GridView(grid, tables == null ? null : navigation::go);
+        Place start = new Place(grid, filter, startView.root(), startView.related());
         kept.put(navigation.currentProperty().get(), start);
         listenToBuilder(filter);
 
@@ -112,6 +121,7 @@ public final class TableDataView {
         split.setOrientation(Orientation.VERTICAL);
         split.setId("dataSplit");
         toggle.setId("filterToggle");
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggle.setTooltip(new Tooltip("Build a filter by pointing and clicking"));
         toggle.selectedProperty().addListener((obs, was, shown) -> dockFilter(shown));
 
@@ -121,7 +131,8 @@ public final class TableDataView {
             back.disableProperty().bind(navigation.canGoBackProperty().not());
             Button forward = hop("navForward", Feather.ARROW_RIGHT, "Forward (Alt+Right)", navigation::forward);
             forward.disableProperty().bind(navigation.canGoForwardProperty().not());
-            bar.getChildren().addAll(back, forward, caption);
+            relatedSlot.getChildren().setAll(start.related());
+            bar.getChildren().addAll(back, forward, caption, relatedSlot);
             navigation.currentProperty().addListener((obs, old, place) -> showPlace(place));
         }
         bar.getChildren().addAll(toggle, applied);
@@ -143,8 +154,8 @@ public final class TableDataView {
         caption.setText(grid.table());
     }
 
-    /** One place's screen: its grid, its builder, and the grid's view. */
-    private record Place(GridViewModel grid, FilterBuilderViewModel filter, Node view) {
+    /** One place's screen: its grid, its builder, the grid's view, and its Related menu (null without hops). */
+    private record Place(GridViewModel grid, FilterBuilderViewModel filter, Node view, Node related) {
     }
 
     private static Button hop(String id, Feather icon, String tip, Runnable action) {
@@ -188,7 +199,8 @@ public final class TableDataView {
             GridViewModel g = tables.grid(place.table());
             FilterBuilderViewModel f = tables.filter(place.table());
             g.filterProperty().set(place.filter());
-            p = new Place(g, f, new GridView(g, navigation::go).root());
+            GridView view = new GridView(g, navigation::go);
+            p = new Place(g, f, view.root(), view.related());
             listenToBuilder(f);
             if (!place.filter().isEmpty()) {
                 // The builder starts from the hop's filter, so the person can widen or clear it there.
@@ -205,6 +217,7 @@ public final class TableDataView {
         filter = p.filter();
         filterView = null;
         split.getItems().setAll(p.view());
+        relatedSlot.getChildren().setAll(p.related());
         caption.setText(place.caption());
         applied.setText(describe(grid.filterProperty().get()));
         if (builderShown) {

@@ -32,6 +32,7 @@ import dev.tablewright.core.query.ReadOptions;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -178,6 +179,27 @@ class RelationsViewTest {
         assertEquals(4L, ((Number) db.findRow("Track", ReadOptions.filter(List.of("TrackId", "=", 1))).get("AlbumId")).longValue());
         waitFor(() -> "Let There Be Rock".equals(labelBeside(cell(robot, "AlbumId", 0))));
         assertEquals("4", cell(robot, "AlbumId", 0).getText());
+    }
+
+    @Test
+    void anAlbumDeletedWhileItIsPickedIsRefusedAtSaveWithItsCodeAndTheKeyStays(FxRobot robot) throws TimeoutException {
+        waitFor(() -> "3,503 rows".equals(text(robot, "#gridRowCount")));
+        waitFor(() -> FIRST_ALBUM.equals(labelBeside(cell(robot, "AlbumId", 0))));
+        db.addRow("Album", Map.of("AlbumId", 9999, "Title", "Gone Tomorrow", "ArtistId", 1));
+
+        robot.doubleClickOn(cell(robot, "AlbumId", 0));
+        waitFor(() -> robot.lookup("#pickerSearch").tryQuery().isPresent());
+        robot.clickOn("#pickerSearch").write("Gone Tomorrow");
+        waitFor(() -> robot.lookup("#pickerList").queryListView().getItems().size() == 1);
+        db.deleteRow("Album", 9999);
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> "1 change not saved".equals(text(robot, "#gridPending")));
+        robot.clickOn("#gridSave");
+
+        waitFor(() -> text(robot, "#gridMessage").startsWith("FOREIGN_KEY_VIOLATION: "));
+        waitFor(() -> "9999".equals(cell(robot, "AlbumId", 0).getText()));
+        assertEquals("1 change not saved", text(robot, "#gridPending"), "the input stays, to be corrected");
+        assertEquals(1L, ((Number) db.findRow("Track", ReadOptions.filter(List.of("TrackId", "=", 1))).get("AlbumId")).longValue());
     }
 
     @Test
