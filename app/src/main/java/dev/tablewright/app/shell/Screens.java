@@ -96,6 +96,11 @@ public final class Screens implements Screen.Factory {
         diagrams.getOrDefault(connection, List.of()).forEach(DiagramViewModel::load);
     }
 
+    /** Whether grid edits are written as they are made; the window binds it to the remembered choice. */
+    public BooleanProperty writeAtOnceProperty() {
+        return writeAtOnce;
+    }
+
     @Override
     public Optional<Screen> create(WorkspaceRequest request) {
         return switch (request.kind()) {
