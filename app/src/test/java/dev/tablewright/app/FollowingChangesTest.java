@@ -173,4 +173,42 @@ class FollowingChangesTest {
         assertTrue(window.isShowing(), "Cancel keeps the window open");
         assertTrue(tabTitles(robot).contains("categories"));
     }
+
+    @Test
+    void renamingATableKeepsItsGridsChangesNotSavedAndNewRows(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> robot.lookup("40 rows").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        openGrid(robot, "categories", "6 rows");
+        robot.doubleClickOn(nameCell(robot, 0));
+        robot.push(KeyCode.SHORTCUT, KeyCode.A).write("Beans").type(KeyCode.ENTER);
+        waitUntil(() -> "1 change not saved".equals(robot.lookup("#gridPending").queryLabeled().getText()));
+        robot.clickOn("#gridAdd");
+        robot.doubleClickOn(nameCell(robot, 0));
+        robot.write("Syrups").type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(inNavigator(robot, "categories"));
+        robot.push(KeyCode.F2);
+        waitUntil(() -> robot.lookup("#askTextField").tryQuery().isPresent());
+        robot.clickOn("#askTextField").push(KeyCode.SHORTCUT, KeyCode.A).write("kinds");
+        robot.push(KeyCode.ENTER);
+
+        waitUntil(() -> tabTitles(robot).contains("kinds") && robot.lookup("#gridRowCount").tryQuery().isPresent()
+                && "6 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
+        waitUntil(() -> robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c && "Syrups".equals(c.getText())).tryQuery().isPresent());
+        assertTrue(robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c && "Beans".equals(c.getText())).tryQuery().isPresent(),
+                "the edit not saved is still shown");
+        assertEquals("1 change not saved", robot.lookup("#gridPending").queryLabeled().getText());
+
+        robot.clickOn("#gridSave");
+        waitUntil(() -> "7 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
+        waitUntil(() -> "".equals(robot.lookup("#gridPending").queryLabeled().getText()));
+        assertTrue(robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c && "Beans".equals(c.getText())).tryQuery().isPresent(),
+                "the edit is written under the new name");
+    }
+
+    private static Node nameCell(FxRobot robot, int row) {
+        return robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c
+                && "column-name".equals(c.getTableColumn().getId()) && c.getIndex() == row).query();
+    }
 }

@@ -343,12 +343,16 @@ public final class MainWindowView {
                 continue;
             }
             int at = tabs.getTabs().indexOf(tab);
+            Screen before = tabScreens.get(tab);
             tabs.getTabs().remove(tab);
             if (tab.getOnClosed() != null) {
                 tab.getOnClosed().handle(null);
             }
             show(new WorkspaceRequest(was.kind(), renamed.connection(), renamed.newName(), was.row()));
             Tab reopened = tabs.getTabs().get(tabs.getTabs().size() - 1);
+            if (before != null && tabScreens.get(reopened) != null) {
+                tabScreens.get(reopened).takeOver(before);
+            }
             tabs.getTabs().remove(reopened);
             tabs.getTabs().add(Math.min(at, tabs.getTabs().size()), reopened);
             if (tab != selected) {
