@@ -1,5 +1,6 @@
 package dev.tablewright.app.grid;
 
+import dev.tablewright.app.controls.CompactButtons;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.TableSchema;
@@ -14,6 +15,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.MouseButton;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.control.CheckBox;
 import javafx.beans.binding.Bindings;
@@ -40,6 +42,7 @@ import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -145,6 +148,7 @@ public final class GridView {
         MenuButton copy = new MenuButton("Copy");
         copy.setId("gridCopy");
         copy.setGraphic(new FontIcon(Feather.CLIPBOARD));
+        copy.setTooltip(new Tooltip("Copy the selected rows"));
         copy.getItems().addAll(item("copyCsv", "Rows as CSV", () -> copy(RowFormat.CSV)),
                 item("copyJson", "Rows as JSON", () -> copy(RowFormat.JSON)),
                 item("copySql", "Rows as SQL INSERT", () -> copy(RowFormat.SQL_INSERT)));
@@ -152,6 +156,7 @@ public final class GridView {
         MenuButton transfer = new MenuButton("Export / import");
         transfer.setId("gridTransfer");
         transfer.setGraphic(new FontIcon(Feather.DOWNLOAD));
+        transfer.setTooltip(new Tooltip("Export the table or import a CSV file"));
         transfer.getItems().addAll(
                 item("exportCsv", "Export table as CSV…", () -> exportTo(RowFormat.CSV, false)),
                 item("exportJson", "Export table as JSON…", () -> exportTo(RowFormat.JSON, false)),
@@ -160,9 +165,13 @@ public final class GridView {
                 item("importCsv", "Import CSV into this table…", viewModel::importCsvFromChosenFile));
 
         ToolBar bar = new ToolBar(refresh, add, duplicate, save, revert, discard, delete, copy, transfer);
+        List<Labeled> labelled = new ArrayList<>(List.of(copy, transfer));
         if (navigate != null) {
-            bar.getItems().add(relatedMenu());
+            MenuButton related = relatedMenu();
+            bar.getItems().add(related);
+            labelled.add(related);
         }
+        CompactButtons.whenNarrow(bar, bar.getItems(), labelled);
         return bar;
     }
 
