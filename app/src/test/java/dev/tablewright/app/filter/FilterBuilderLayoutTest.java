@@ -11,6 +11,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -95,6 +96,43 @@ class FilterBuilderLayoutTest {
                 assertTrue(robot.lookup("#filterJson").query().getLayoutBounds().getHeight() >= 40);
             }
         }
+    }
+
+    @Test
+    void aWindowMadeSmallerWithTheBuilderOpenLeavesTheGridItsRowsAndGrowingBackRestoresTheDivider(FxRobot robot) throws TimeoutException {
+        try (Opened opened = open(robot, 1280, 760)) {
+            double share = robot.lookup("#dataSplit").queryAs(SplitPane.class).getDividerPositions()[0];
+
+            resize(robot, 1000, 610);
+            TableView<?> grid = robot.lookup("#gridTable").queryTableView();
+            double rows = (grid.getHeight() - 40) / grid.getFixedCellSize();
+            assertTrue(rows >= TableDataView.GRID_ROWS_KEPT, "the grid shows " + rows + " rows after the window shrank");
+
+            resize(robot, 1280, 760);
+            assertEquals(share, robot.lookup("#dataSplit").queryAs(SplitPane.class).getDividerPositions()[0], 0.01,
+                    "the builder gets its size back as the window grows");
+
+            SplitPane split = robot.lookup("#dataSplit").queryAs(SplitPane.class);
+            robot.drag(robot.lookup(".split-pane-divider").match(n -> n.getParent() == split).<Node>query()).dropBy(0, -60);
+            WaitForAsyncUtils.waitForFxEvents();
+            double dragged = robot.lookup("#dataSplit").queryAs(SplitPane.class).getDividerPositions()[0];
+            assertTrue(dragged < share - 0.05, "dragged up: " + dragged);
+            robot.clickOn("#filterToggle");
+            robot.clickOn("#filterToggle");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(dragged, robot.lookup("#dataSplit").queryAs(SplitPane.class).getDividerPositions()[0], 0.01,
+                    "the builder opens again where the person left the divider");
+        }
+    }
+
+    private void resize(FxRobot robot, double width, double height) throws TimeoutException {
+        robot.interact(() -> {
+            stage.setWidth(width + stage.getWidth() - stage.getScene().getWidth());
+            stage.setHeight(height + stage.getHeight() - stage.getScene().getHeight());
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Math.abs(stage.getScene().getHeight() - height) < 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
