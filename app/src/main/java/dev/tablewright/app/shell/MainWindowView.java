@@ -18,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -28,8 +29,11 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -267,6 +271,15 @@ public final class MainWindowView {
         tabs.getTabs().add(welcome);
         tabs.setId("workspace");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        // Where the keyboard was in the tab that goes (a row's history opened from the grid, a tab
+        // closed), it follows into the tab in front. From the navigator it stays there, for the next table.
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            Node owner = tabs.getScene() == null ? null : tabs.getScene().getFocusOwner();
+            if (was != null && now != null && now.getContent() != null
+                    && (owner == null || owner.getScene() == null || within(owner, was.getContent()))) {
+                keyboardInto(now.getContent());
+            }
+        });
         return tabs;
     }
 
@@ -332,6 +345,55 @@ public final class MainWindowView {
             // After the tab's content is in the scene, or the focus request is lost.
             javafx.application.Platform.runLater(screen::focus);
         });
+    }
+
+    private static boolean within(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Gives the keyboard to {@code content}'s first list or table (else its first control) once it
+     * is on screen, unless the screen put it somewhere inside itself already. Without this the
+     * focus owner of the tab left behind is hidden and JavaFX hands the keyboard to the first
+     * control of the window: the navigator's search box.
+     */
+    private static void keyboardInto(Node content) {
+        // A tab's content joins the scene and gets its skin a pulse or two after the tab is selected.
+        javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
+            if (content.getScene() == null || within(content.getScene().getFocusOwner(), content)) {
+                return;
+            }
+            Node target = first(content, true);
+            if (target == null) {
+                target = first(content, false);
+            }
+            (target == null ? content : target).requestFocus();
+        }));
+    }
+
+    /** The first node in {@code node} that takes the keyboard: only a list, table or tree when {@code dataOnly}. */
+    private static Node first(Node node, boolean dataOnly) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return null;
+        }
+        if (node.isFocusTraversable() && (!dataOnly || node instanceof ListView<?> || node instanceof TableView<?>
+                || node instanceof TreeView<?> || node instanceof TreeTableView<?>)) {
+            return node;
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Node found = first(child, dataOnly);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** Each tab of the renamed table is opened again under its new name, in the same place. */
