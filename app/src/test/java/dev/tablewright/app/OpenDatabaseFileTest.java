@@ -2,6 +2,7 @@ package dev.tablewright.app;
 
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.dialog.FxDialogService;
+import dev.tablewright.app.testing.NavigatorTables;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.connect.ConnectOptions;
 import javafx.scene.control.Label;
@@ -83,7 +84,7 @@ class OpenDatabaseFileTest {
         robot.clickOn("File").clickOn("#openFileMenuItem");
         waitForChinook(robot);
 
-        robot.doubleClickOn("Genre");
+        NavigatorTables.doubleClick(robot, "Genre");
         waitUntil(() -> robot.lookup("#gridRowCount").tryQuery().isPresent()
                 && "25 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
         assertEquals(25, robot.lookup("#gridTable").queryTableView().getItems().size());

@@ -1,5 +1,6 @@
 package dev.tablewright.app;
 
+import dev.tablewright.app.testing.NavigatorTables;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -93,7 +94,7 @@ class TablewrightAppTest {
     void theHistoryOfATrackedTableOpensWithItsShortcut(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("26 rows").tryQuery().isPresent());
 
-        robot.clickOn("products");
+        NavigatorTables.click(robot, "products");
         robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.H);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> robot.lookup("#historyEntries").tryQuery().isPresent()
@@ -129,7 +130,7 @@ class TablewrightAppTest {
     void designingATableShowsItsFieldsAndTheStatementsApplyWouldRun(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("26 rows").tryQuery().isPresent());
 
-        robot.clickOn("products");
+        NavigatorTables.click(robot, "products");
         robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.D);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#fields").tryQuery().isPresent()
                 && !robot.lookup("#fields").queryTableView().getItems().isEmpty());
@@ -162,7 +163,7 @@ class TablewrightAppTest {
     void f2RenamesTheSelectedTableAndTheNavigatorShowsItsNewName(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("40 rows").tryQuery().isPresent());
 
-        robot.clickOn("customers");
+        NavigatorTables.click(robot, "customers");
         robot.push(javafx.scene.input.KeyCode.F2);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#askTextField").tryQuery().isPresent());
         robot.clickOn("#askTextField").push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.A).write("clients");
@@ -181,7 +182,7 @@ class TablewrightAppTest {
     void aTableOpensInTheGridAndAFilterFromTheBuilderNarrowsItsRows(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("26 rows").tryQuery().isPresent());
 
-        robot.doubleClickOn("products");
+        NavigatorTables.doubleClick(robot, "products");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#gridRowCount").tryQuery().isPresent()
                 && "26 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
 
@@ -209,7 +210,7 @@ class TablewrightAppTest {
     void filterFromTheTableMenuShowsTheBuilderAboveTheTablesGridInItsOneDataTab(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("26 rows").tryQuery().isPresent());
 
-        robot.clickOn("products");
+        NavigatorTables.click(robot, "products");
         robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.O);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#gridRowCount").tryQuery().isPresent()
                 && "26 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));

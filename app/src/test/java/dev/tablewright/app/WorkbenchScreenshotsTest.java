@@ -1,5 +1,6 @@
 package dev.tablewright.app;
 
+import dev.tablewright.app.testing.NavigatorTables;
 import dev.tablewright.app.testing.Screenshots;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -51,7 +52,7 @@ class WorkbenchScreenshotsTest {
         Screenshots.assumeRequested();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("26 rows").tryQuery().isPresent());
 
-        robot.doubleClickOn("products");
+        NavigatorTables.doubleClick(robot, "products");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#gridRowCount").tryQuery().isPresent()
                 && "26 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
         robot.clickOn("#filterToggle");
@@ -64,7 +65,7 @@ class WorkbenchScreenshotsTest {
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(stage.getScene().getRoot(), "workbench-grid-filter");
 
-        robot.clickOn("products");
+        NavigatorTables.click(robot, "products");
         robot.push(KeyCode.SHORTCUT, KeyCode.H);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#historyEntries").tryQuery().isPresent()
                 && !robot.lookup("#historyEntries").queryTableView().getItems().isEmpty());
