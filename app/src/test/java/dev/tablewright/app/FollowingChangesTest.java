@@ -1,5 +1,6 @@
 package dev.tablewright.app;
 
+import dev.tablewright.app.testing.NavigatorTables;
 import dev.tablewright.app.navigator.NavigatorTable;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -58,12 +59,8 @@ class FollowingChangesTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
     }
 
-    private static Node inNavigator(FxRobot robot, String text) {
-        return robot.from(robot.lookup("#navigator").queryAs(TreeView.class)).lookup(text).query();
-    }
-
     private static void openGrid(FxRobot robot, String table, String rows) throws TimeoutException {
-        robot.doubleClickOn(inNavigator(robot, table));
+        NavigatorTables.doubleClick(robot, table);
         waitUntil(() -> robot.lookup("#gridRowCount").tryQuery().isPresent()
                 && rows.equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
     }
@@ -97,7 +94,7 @@ class FollowingChangesTest {
         waitUntil(() -> robot.lookup("40 rows").tryQuery().isPresent());
         openGrid(robot, "customers", "20 rows");
 
-        robot.clickOn(inNavigator(robot, "customers"));
+        NavigatorTables.click(robot, "customers");
         robot.push(KeyCode.F2);
         waitUntil(() -> robot.lookup("#askTextField").tryQuery().isPresent());
         robot.clickOn("#askTextField").push(KeyCode.SHORTCUT, KeyCode.A).write("clients");
@@ -186,8 +183,7 @@ class FollowingChangesTest {
         robot.doubleClickOn(nameCell(robot, 0));
         robot.write("Syrups").type(KeyCode.ENTER);
 
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(inNavigator(robot, "categories"));
+        NavigatorTables.click(robot, "categories");
         robot.push(KeyCode.F2);
         waitUntil(() -> robot.lookup("#askTextField").tryQuery().isPresent());
         robot.clickOn("#askTextField").push(KeyCode.SHORTCUT, KeyCode.A).write("kinds");

@@ -1,5 +1,6 @@
 package dev.tablewright.app;
 
+import dev.tablewright.app.testing.NavigatorTables;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -126,7 +127,7 @@ class HistoryWorkbenchTest {
     @Test
     void aRowsHistoryOpenedFromTheGridHasTheKeyboard(FxRobot robot) throws TimeoutException {
         waitUntil(() -> robot.lookup("26 rows").tryQuery().isPresent());
-        robot.doubleClickOn(inNavigator(robot, "products"));
+        NavigatorTables.doubleClick(robot, "products");
         String kenya = "Kenya Nyeri AA, 250 g";
         waitUntil(() -> robot.lookup(kenya).tryQuery().isPresent());
 

@@ -1,9 +1,8 @@
 package dev.tablewright.app;
 
+import dev.tablewright.app.testing.NavigatorTables;
 import dev.tablewright.app.shell.Settings;
-import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -57,8 +56,7 @@ class RememberedChoicesTest {
     @Test
     void writeAtOnceChosenInAnEarlierLaunchIsOnAndUncheckingItIsRemembered(FxRobot robot) throws TimeoutException {
         waitUntil(() -> robot.lookup("6 rows").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.doubleClickOn(robot.from(robot.lookup("#navigator").queryAs(TreeView.class)).lookup("categories").<Node>query());
+        NavigatorTables.doubleClick(robot, "categories");
         waitUntil(() -> robot.lookup("#gridWriteAtOnce").tryQuery().isPresent());
 
         CheckBox atOnce = robot.lookup("#gridWriteAtOnce").queryAs(CheckBox.class);
