@@ -100,6 +100,20 @@ class GridToolbarTest {
     }
 
     @Test
+    void aGridOpenedInANarrowWindowShowsEveryButtonFromTheStart(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> {
+            GridViewModel viewModel = new GridViewModel(db, "people", executor, new RecordingDialogService());
+            Scene scene = new Scene(new GridView(viewModel, place -> { }).root(), NARROW, 400);
+            scene.getStylesheets().add(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            stage.setScene(scene);
+            viewModel.open();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        everyButtonShows(robot);
+    }
+
+    @Test
     void narrowerTheMenusShowTheirIconsAndComeBackWithTheirLabels(FxRobot robot) throws TimeoutException {
         resize(NARROW);
 
