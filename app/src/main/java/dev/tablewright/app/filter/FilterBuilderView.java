@@ -68,7 +68,14 @@ public final class FilterBuilderView {
         split.setId("builderSplit");
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
-        root.setCenter(split);
+        // Where the builder is given little height (a 1000 x 650 window), its middle scrolls:
+        // the tables above and Apply below stay in sight.
+        ScrollPane middle = new ScrollPane(split);
+        middle.setFitToWidth(true);
+        middle.setFitToHeight(true);
+        middle.getStyleClass().add("edge-to-edge");
+        middle.setFocusTraversable(false);
+        root.setCenter(middle);
         root.setBottom(actionsBar());
 
         showRoot(viewModel.tree().root());

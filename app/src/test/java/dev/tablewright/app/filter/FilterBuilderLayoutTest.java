@@ -5,6 +5,7 @@ import dev.tablewright.app.grid.GridViewModel;
 import dev.tablewright.app.shell.TableDataView;
 import dev.tablewright.app.task.FxTaskExecutor;
 import dev.tablewright.core.Connector;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -86,7 +87,8 @@ class FilterBuilderLayoutTest {
 
     @Test
     void theBuilderOpensLeavingTheGridItsRows(FxRobot robot) throws TimeoutException {
-        for (double[] size : List.of(new double[]{1280, 760}, new double[]{1000, 610})) {
+        // 1000 x 520: the data tab of a 1000 x 650 window, below its menu, tabs and status bar.
+        for (double[] size : List.of(new double[]{1280, 760}, new double[]{1000, 610}, new double[]{1000, 520})) {
             try (Opened opened = open(robot, size[0], size[1])) {
                 TableView<?> grid = robot.lookup("#gridTable").queryTableView();
                 double rows = (grid.getHeight() - 40) / grid.getFixedCellSize();
@@ -94,6 +96,14 @@ class FilterBuilderLayoutTest {
                 Node sql = robot.lookup("#filterSql").query();
                 assertTrue(sql.getLayoutBounds().getHeight() >= 30, "the SQL preview is visible without dragging: " + sql.getLayoutBounds());
                 assertTrue(robot.lookup("#filterJson").query().getLayoutBounds().getHeight() >= 40);
+                Node builderPart = robot.lookup("#dataSplit").queryAs(SplitPane.class).getItems().get(0);
+                Bounds shown = builderPart.localToScene(builderPart.getLayoutBounds());
+                for (String id : List.of("#applyFilter", "#clearFilter", "#addCondition-root")) {
+                    Node button = robot.lookup(id).query();
+                    Bounds at = button.localToScene(button.getLayoutBounds());
+                    assertTrue(at.getMinY() >= shown.getMinY() && at.getMaxY() <= shown.getMaxY() + 1,
+                            id + " is in sight without scrolling at " + size[0] + "x" + size[1] + ": " + at + " in " + shown);
+                }
             }
         }
     }
