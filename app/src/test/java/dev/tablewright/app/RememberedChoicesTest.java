@@ -2,7 +2,10 @@ package dev.tablewright.app;
 
 import dev.tablewright.app.testing.NavigatorTables;
 import dev.tablewright.app.shell.Settings;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,8 +38,8 @@ class RememberedChoicesTest {
     @Start
     void start(Stage stage) throws IOException {
         System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
-        // As the last launch left them: edits written at once.
-        Settings.defaults().withWriteAtOnce(true).save(dataDir);
+        // As the last launch left them: edits written at once, a window of 1000 x 650.
+        Settings.defaults().withWriteAtOnce(true).withWindow(new Settings.WindowBounds(0, 0, 1000, 650, false)).save(dataDir);
         app.start(stage);
     }
 
@@ -65,5 +69,21 @@ class RememberedChoicesTest {
         robot.clickOn(atOnce);
         assertFalse(atOnce.isSelected());
         assertFalse(Settings.load(dataDir).writeAtOnce(), "the next launch starts with edits waiting for Save");
+    }
+
+    @Test
+    void aWindowOpenedAt1000PixelsGivesTheNavigatorRoomForItsNames(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> robot.lookup("6 rows").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1000, robot.lookup("#mainWindow").query().getScene().getWidth(), 1);
+        Region navigator = (Region) robot.lookup("#navigator").query().getParent();
+        for (Node n = robot.lookup("#navigator").query(); n != null; n = n.getParent()) {
+            if (n.getParent() instanceof SplitPane) {
+                navigator = (Region) n;
+                break;
+            }
+        }
+        assertTrue(navigator.getWidth() >= 270, "the navigator is " + navigator.getWidth() + " px wide, as at 1280 px");
     }
 }

@@ -12,6 +12,8 @@ import javafx.util.Duration;
 import dev.tablewright.app.navigator.NavigatorViewModel;
 import dev.tablewright.app.task.RunningTask;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -72,6 +74,10 @@ public final class MainWindowView {
     private static final double CHECK_SECONDS = 20;
     private Stage connectionWindow;
 
+    /** The navigator's width as the window opens, whatever the window's width. */
+    private static final double NAVIGATOR_WIDTH = 280;
+    private static final double MOST_FOR_NAVIGATOR = 0.4;
+
     /** {@code screens} builds the feature screens; {@code quit} ends the application (File → Quit). */
     public MainWindowView(MainWindowViewModel viewModel, Screen.Factory screens, Runnable quit) {
         this.viewModel = viewModel;
@@ -81,8 +87,18 @@ public final class MainWindowView {
         root.setId("mainWindow");
         root.setTop(menuBar());
         SplitPane split = new SplitPane(navigator.root(), workspace());
-        split.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(navigator.root(), false);
+        // Placed in pixels once the window's width is known: a share (22 %) of a window opened at
+        // 1000 px left the navigator 218 px and cut its names and row counts.
+        split.widthProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> obs, Number old, Number width) {
+                if (width.doubleValue() > 0) {
+                    split.widthProperty().removeListener(this);
+                    split.setDividerPositions(Math.min(MOST_FOR_NAVIGATOR, NAVIGATOR_WIDTH / width.doubleValue()));
+                }
+            }
+        });
         root.setCenter(split);
         root.setBottom(statusBar());
         acceptDroppedFiles();
