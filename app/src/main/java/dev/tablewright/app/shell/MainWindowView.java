@@ -6,6 +6,7 @@ import dev.tablewright.app.navigator.NavigatorView;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -324,7 +325,7 @@ public final class MainWindowView {
             if (withFilter) {
                 tabScreens.get(existing).showFilter();
             }
-            javafx.application.Platform.runLater(tabScreens.get(existing)::focus);
+            Platform.runLater(tabScreens.get(existing)::focus);
             return;
         }
         screens.create(request).ifPresent(screen -> {
@@ -359,7 +360,7 @@ public final class MainWindowView {
                 screen.showFilter();
             }
             // After the tab's content is in the scene, or the focus request is lost.
-            javafx.application.Platform.runLater(screen::focus);
+            Platform.runLater(screen::focus);
         });
     }
 
@@ -380,7 +381,7 @@ public final class MainWindowView {
      */
     private static void keyboardInto(Node content) {
         // A tab's content joins the scene and gets its skin a pulse or two after the tab is selected.
-        javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> Platform.runLater(() -> {
             if (content.getScene() == null || within(content.getScene().getFocusOwner(), content)) {
                 return;
             }
