@@ -191,6 +191,13 @@ public final class TableDataView {
 
     /** Shows a place: the one kept from before, else a new grid of its table, filtered to its rows. */
     private void showPlace(GridPlace place) {
+        // The grid left behind goes out of the scene with the keyboard: JavaFX would hand it to the
+        // window's first control (the navigator's search box), so it goes to the new grid instead.
+        Node owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        boolean hadKeyboard = false;
+        for (Node n = owner; n != null; n = n.getParent()) {
+            hadKeyboard |= n == split;
+        }
         boolean builderShown = toggle.isSelected();
         toggle.setSelected(false);
         Place p = kept.get(place);
@@ -219,6 +226,10 @@ public final class TableDataView {
         applied.setText(describe(grid.filterProperty().get()));
         if (builderShown) {
             toggle.setSelected(true);
+        }
+        Node table = p.view().lookup("#gridTable");
+        if (hadKeyboard && table != null) {
+            Platform.runLater(table::requestFocus);
         }
     }
 
