@@ -180,6 +180,9 @@ class FollowingChangesTest {
         robot.push(KeyCode.SHORTCUT, KeyCode.A).write("Beans").type(KeyCode.ENTER);
         waitUntil(() -> "1 change not saved".equals(robot.lookup("#gridPending").queryLabeled().getText()));
         robot.clickOn("#gridAdd");
+        // The new row on top first, or the double-click lands on the edited row now second.
+        waitUntil(() -> robot.lookup("#gridTable").queryTableView().getItems().size() == 7);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.doubleClickOn(nameCell(robot, 0));
         robot.write("Syrups").type(KeyCode.ENTER);
 
