@@ -149,11 +149,12 @@ public final class TablewrightApp extends Application {
         if (view != null) {
             view.disposeScreens();
         }
-        if (viewModel != null) {
-            viewModel.close();
-        }
+        // The work still running ends first, on connections still open; then they close.
         if (tasks != null) {
             tasks.close();
+        }
+        if (viewModel != null) {
+            viewModel.close();
         }
         uninstallCrashReporter.run();
         AppLog.stop();
