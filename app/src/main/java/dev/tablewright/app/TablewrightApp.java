@@ -89,7 +89,9 @@ public final class TablewrightApp extends Application {
                 ConfigDirectory.resolve(), new ConnectionRegistry(Platform::runLater));
         applyTheme(viewModel.themeProperty().get());
         viewModel.themeProperty().addListener((obs, old, theme) -> applyTheme(theme));
-        view = new MainWindowView(viewModel, new Screens(tasks, dialogs, dataDir, viewModel.navigator()::refresh, viewModel), Platform::exit);
+        Screens screens = new Screens(tasks, dialogs, dataDir, viewModel.navigator()::refresh, viewModel);
+        screens.writeAtOnceProperty().bindBidirectional(viewModel.writeAtOnceProperty());
+        view = new MainWindowView(viewModel, screens, Platform::exit);
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Settings.WindowBounds remembered = viewModel.rememberedWindow();

@@ -1,11 +1,14 @@
 package dev.tablewright.app;
 
 import dev.tablewright.app.dialog.DialogService;
+import dev.tablewright.app.testing.NavigatorTables;
 import dev.tablewright.app.dialog.FxDialogService;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.connect.ConnectOptions;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
@@ -114,5 +117,28 @@ class CommandLineFileTest {
             assertEquals("delete", String.valueOf(file.query("PRAGMA journal_mode").results().get(0).get("journal_mode")).toLowerCase(Locale.ROOT),
                     "Chinook keeps its journal mode: the workbench does not switch a file it did not make to WAL");
         }
+    }
+
+    @Test
+    void goingToARowsParentKeepsTheKeyboardInTheGrid(FxRobot robot) throws TimeoutException {
+        waitForChinook(robot);
+        NavigatorTables.doubleClick(robot, "Album");
+        waitUntil(() -> robot.lookup("#gridRowCount").tryQuery().isPresent()
+                && "347 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
+        waitUntil(() -> robot.lookup("AC/DC").tryQuery().isPresent());
+
+        // Ctrl+click on a key goes to the row it points at, in the same tab.
+        Node artist = robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                && "column-ArtistId".equals(c.getTableColumn().getId()) && c.getIndex() == 0).query();
+        robot.press(KeyCode.CONTROL).clickOn(artist).release(KeyCode.CONTROL);
+        waitUntil(() -> "1 row".equals(robot.lookup("#gridRowCount").match(Node::isVisible).queryLabeled().getText()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Node focused = robot.lookup("#workspace").query().getScene().getFocusOwner();
+        boolean inGrid = false;
+        for (Node n = focused; n != null; n = n.getParent()) {
+            inGrid |= "gridTable".equals(n.getId()) && n.isVisible();
+        }
+        assertTrue(inGrid, "the keyboard stays in the grid, now the artist's, not " + focused);
     }
 }

@@ -2,11 +2,11 @@ package dev.tablewright.app;
 
 import dev.tablewright.app.dialog.FxDialogService;
 import dev.tablewright.app.shell.Theme;
+import dev.tablewright.app.testing.NavigatorTables;
 import dev.tablewright.app.testing.Screenshots;
 import javafx.scene.Node;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -67,10 +67,6 @@ class ErgonomicsScreenshotsTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static Node inNavigator(FxRobot robot, String text) {
-        return robot.from(robot.lookup("#navigator").queryAs(TreeView.class)).lookup(text).query();
-    }
-
     @Test
     void theScreensOfIssue16AtBothSizesInBothThemes(FxRobot robot) throws Exception {
         Screenshots.assumeRequested();
@@ -78,7 +74,7 @@ class ErgonomicsScreenshotsTest {
         robot.clickOn("#navigatorSearch").write("n");
         WaitForAsyncUtils.waitForFxEvents();
 
-        robot.doubleClickOn(inNavigator(robot, "InvoiceLine"));
+        NavigatorTables.doubleClick(robot, "InvoiceLine");
         waitUntil(() -> robot.lookup("#gridRowCount").tryQuery().isPresent()
                 && robot.lookup("#gridRowCount").queryLabeled().getText().endsWith("rows"));
         // An edit waiting for Save: its cell marked, the count in the toolbar.
@@ -89,7 +85,7 @@ class ErgonomicsScreenshotsTest {
         robot.clickOn("#filterToggle");
         waitUntil(() -> robot.lookup("#filterJson").tryQuery().isPresent());
 
-        robot.clickOn(inNavigator(robot, "Genre"));
+        NavigatorTables.click(robot, "Genre");
         robot.push(KeyCode.SHORTCUT, KeyCode.D);
         waitUntil(() -> robot.lookup("#fields").tryQuery().isPresent() && !robot.lookup("#fields").queryTableView().getItems().isEmpty());
         robot.clickOn("#addField");

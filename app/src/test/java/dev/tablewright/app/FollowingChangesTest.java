@@ -1,5 +1,6 @@
 package dev.tablewright.app;
 
+import dev.tablewright.app.testing.NavigatorTables;
 import dev.tablewright.app.navigator.NavigatorTable;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -58,12 +59,8 @@ class FollowingChangesTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
     }
 
-    private static Node inNavigator(FxRobot robot, String text) {
-        return robot.from(robot.lookup("#navigator").queryAs(TreeView.class)).lookup(text).query();
-    }
-
     private static void openGrid(FxRobot robot, String table, String rows) throws TimeoutException {
-        robot.doubleClickOn(inNavigator(robot, table));
+        NavigatorTables.doubleClick(robot, table);
         waitUntil(() -> robot.lookup("#gridRowCount").tryQuery().isPresent()
                 && rows.equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
     }
@@ -97,7 +94,7 @@ class FollowingChangesTest {
         waitUntil(() -> robot.lookup("40 rows").tryQuery().isPresent());
         openGrid(robot, "customers", "20 rows");
 
-        robot.clickOn(inNavigator(robot, "customers"));
+        NavigatorTables.click(robot, "customers");
         robot.push(KeyCode.F2);
         waitUntil(() -> robot.lookup("#askTextField").tryQuery().isPresent());
         robot.clickOn("#askTextField").push(KeyCode.SHORTCUT, KeyCode.A).write("clients");
@@ -172,5 +169,45 @@ class FollowingChangesTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.isShowing(), "Cancel keeps the window open");
         assertTrue(tabTitles(robot).contains("categories"));
+    }
+
+    @Test
+    void renamingATableKeepsItsGridsChangesNotSavedAndNewRows(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> robot.lookup("40 rows").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        openGrid(robot, "categories", "6 rows");
+        robot.doubleClickOn(nameCell(robot, 0));
+        robot.push(KeyCode.SHORTCUT, KeyCode.A).write("Beans").type(KeyCode.ENTER);
+        waitUntil(() -> "1 change not saved".equals(robot.lookup("#gridPending").queryLabeled().getText()));
+        robot.clickOn("#gridAdd");
+        // The new row on top first, or the double-click lands on the edited row now second.
+        waitUntil(() -> robot.lookup("#gridTable").queryTableView().getItems().size() == 7);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.doubleClickOn(nameCell(robot, 0));
+        robot.write("Syrups").type(KeyCode.ENTER);
+
+        NavigatorTables.click(robot, "categories");
+        robot.push(KeyCode.F2);
+        waitUntil(() -> robot.lookup("#askTextField").tryQuery().isPresent());
+        robot.clickOn("#askTextField").push(KeyCode.SHORTCUT, KeyCode.A).write("kinds");
+        robot.push(KeyCode.ENTER);
+
+        waitUntil(() -> tabTitles(robot).contains("kinds") && robot.lookup("#gridRowCount").tryQuery().isPresent()
+                && "6 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
+        waitUntil(() -> robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c && "Syrups".equals(c.getText())).tryQuery().isPresent());
+        assertTrue(robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c && "Beans".equals(c.getText())).tryQuery().isPresent(),
+                "the edit not saved is still shown");
+        assertEquals("1 change not saved", robot.lookup("#gridPending").queryLabeled().getText());
+
+        robot.clickOn("#gridSave");
+        waitUntil(() -> "7 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
+        waitUntil(() -> "".equals(robot.lookup("#gridPending").queryLabeled().getText()));
+        assertTrue(robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c && "Beans".equals(c.getText())).tryQuery().isPresent(),
+                "the edit is written under the new name");
+    }
+
+    private static Node nameCell(FxRobot robot, int row) {
+        return robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c
+                && "column-name".equals(c.getTableColumn().getId()) && c.getIndex() == row).query();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tablewright.app;
 
+import dev.tablewright.app.testing.NavigatorTables;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -121,6 +122,41 @@ class HistoryWorkbenchTest {
         waitUntil(() -> rows(robot).size() == 26);
         assertTrue(rows(robot).stream().anyMatch(r -> kenya.equals(r.get("name"))), "the deleted row is there before its delete");
         assertTrue(robot.lookup("#timeTravelBanner").queryLabeled().getText().contains("read-only"));
+    }
+
+    @Test
+    void aRowsHistoryOpenedFromTheGridHasTheKeyboard(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> robot.lookup("26 rows").tryQuery().isPresent());
+        NavigatorTables.doubleClick(robot, "products");
+        String kenya = "Kenya Nyeri AA, 250 g";
+        waitUntil(() -> robot.lookup(kenya).tryQuery().isPresent());
+
+        rightClick(robot, robot.lookup(kenya).query());
+        robot.clickOn("History of this row");
+        waitUntil(() -> robot.lookup("#recordTimeline").tryQuery().isPresent());
+        waitUntil(() -> !robot.lookup("#recordTimeline").queryListView().getItems().isEmpty());
+
+        Node focused = robot.lookup("#recordTimeline").query().getScene().getFocusOwner();
+        assertTrue(within(focused, "recordTimeline"), "the new tab's timeline has the keyboard, not " + focused);
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.W);
+        waitUntil(() -> robot.lookup("#gridTable").tryQuery().isPresent());
+        focused = robot.lookup("#gridTable").query().getScene().getFocusOwner();
+        assertTrue(within(focused, "gridTable"), "closing the history gives the keyboard back to the grid, not " + focused);
+        rightClick(robot, robot.lookup(kenya).query());
+        robot.clickOn("Time travel: the table as it stood");
+        waitUntil(() -> robot.lookup("#timeTravelTable").tryQuery().isPresent() && !rows(robot).isEmpty());
+        focused = robot.lookup("#timeTravelTable").query().getScene().getFocusOwner();
+        assertTrue(within(focused, "timeTravelTable"), "the table as it stood has the keyboard, not " + focused);
+    }
+
+    private static boolean within(Node node, String id) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (id.equals(n.getId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @SuppressWarnings("unchecked")

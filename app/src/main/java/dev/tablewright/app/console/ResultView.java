@@ -11,6 +11,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 import java.util.Arrays;
 import java.util.Base64;
@@ -31,6 +32,9 @@ public final class ResultView {
         summary.setId("resultSummary");
         summary.getStyleClass().add("result-summary");
         summary.textProperty().bind(result.summaryProperty());
+        // An error's summary is long: it wraps in a narrow window rather than end in "…".
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         Label fetchProblem = new Label();
         fetchProblem.getStyleClass().add("result-problem");
         fetchProblem.textProperty().bind(result.fetchProblemProperty());

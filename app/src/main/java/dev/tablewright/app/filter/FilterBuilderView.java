@@ -1,5 +1,6 @@
 package dev.tablewright.app.filter;
 
+import dev.tablewright.app.controls.CompactButtons;
 import dev.tablewright.app.sqltext.SqlHighlighter;
 import dev.tablewright.core.dialect.Dialects;
 import dev.tablewright.core.lex.SqlFlavor;
@@ -15,7 +16,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
@@ -68,7 +68,14 @@ public final class FilterBuilderView {
         split.setId("builderSplit");
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
-        root.setCenter(split);
+        // Where the builder is given little height (a 1000 x 650 window), its middle scrolls:
+        // the tables above and Apply below stay in sight.
+        ScrollPane middle = new ScrollPane(split);
+        middle.setFitToWidth(true);
+        middle.setFitToHeight(true);
+        middle.getStyleClass().add("edge-to-edge");
+        middle.setFocusTraversable(false);
+        root.setCenter(middle);
         root.setBottom(actionsBar());
 
         showRoot(viewModel.tree().root());
@@ -285,7 +292,7 @@ public final class FilterBuilderView {
                 new Separator(Orientation.VERTICAL), export, importButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("filter-actions");
-        compactWhenNarrow(bar, List.of(apply, clear, save, load, export, importButton));
+        CompactButtons.whenNarrow(bar, bar.getChildren(), List.of(apply, clear, save, load, export, importButton));
 
         // What the last save, export or import did: a line of its own, so it never squeezes the buttons.
         Label message = new Label();
@@ -297,27 +304,5 @@ public final class FilterBuilderView {
         VBox actions = new VBox(4, bar, message);
         actions.setPadding(new Insets(6, 8, 6, 8));
         return actions;
-    }
-
-    /**
-     * Where the bar is narrower than its buttons with their labels need, they show their icons
-     * only (each keeps its tooltip), rather than labels cut to "Ap…".
-     */
-    private static void compactWhenNarrow(HBox bar, List<Labeled> labelled) {
-        double[] full = {0};
-        Runnable fit = () -> {
-            boolean compact = labelled.get(0).getContentDisplay() == ContentDisplay.GRAPHIC_ONLY;
-            if (!compact) {
-                double needed = bar.getInsets().getLeft() + bar.getInsets().getRight();
-                for (Node n : bar.getChildren()) {
-                    needed += n.prefWidth(-1) + bar.getSpacing();
-                }
-                full[0] = needed;
-            }
-            ContentDisplay shown = bar.getWidth() > 0 && bar.getWidth() < full[0] ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
-            labelled.forEach(b -> b.setContentDisplay(shown));
-        };
-        bar.widthProperty().addListener((obs, old, width) -> fit.run());
-        bar.sceneProperty().addListener((obs, old, scene) -> fit.run());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tablewright.app.grid;
 
+import dev.tablewright.app.controls.CompactButtons;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.TableSchema;
@@ -157,6 +158,7 @@ public final class GridView {
         MenuButton copy = new MenuButton("Copy");
         copy.setId("gridCopy");
         copy.setGraphic(new FontIcon(Feather.CLIPBOARD));
+        copy.setTooltip(new Tooltip("Copy the selected rows"));
         copy.getItems().addAll(item("copyCsv", "Rows as CSV", () -> copy(RowFormat.CSV)),
                 item("copyJson", "Rows as JSON", () -> copy(RowFormat.JSON)),
                 item("copySql", "Rows as SQL INSERT", () -> copy(RowFormat.SQL_INSERT)));
@@ -164,6 +166,7 @@ public final class GridView {
         MenuButton transfer = new MenuButton("Export / import");
         transfer.setId("gridTransfer");
         transfer.setGraphic(new FontIcon(Feather.DOWNLOAD));
+        transfer.setTooltip(new Tooltip("Export the table or import a CSV file"));
         transfer.getItems().addAll(
                 item("exportCsv", "Export table as CSV…", () -> exportTo(RowFormat.CSV, false)),
                 item("exportJson", "Export table as JSON…", () -> exportTo(RowFormat.JSON, false)),
@@ -172,7 +175,10 @@ public final class GridView {
                 item("importCsv", "Import CSV into this table…", viewModel::importCsvFromChosenFile));
 
         related = navigate == null ? null : relatedMenu();
-        return new ToolBar(refresh, add, duplicate, save, revert, discard, delete, copy, transfer);
+        // Related sits in the data screen's bar (TableDataView), not here.
+        ToolBar bar = new ToolBar(refresh, add, duplicate, save, revert, discard, delete, copy, transfer);
+        CompactButtons.whenNarrow(bar, bar.getItems(), List.of(copy, transfer));
+        return bar;
     }
 
     /** What a right-click on a row offers: its history, where the table keeps one. */

@@ -87,6 +87,8 @@ public final class GridViewModel {
     private Consumer<Instant> timeTravel;
 
     private final PendingEdits pending = new PendingEdits();
+    /** New rows taken over from another grid before this one showed its first rows; shown on top then. */
+    private List<GridRow> carriedDrafts = List.of();
     /** Off (the default): edits wait for Save; on: each edit is written as it is made. */
     private final BooleanProperty writeAtOnce = new SimpleBooleanProperty();
     private RowWindow window;
@@ -215,6 +217,10 @@ public final class GridViewModel {
         for (int i = drafts.size() - 1; i >= 0; i--) {
             list.addDraft(drafts.get(i));
         }
+        for (int i = carriedDrafts.size() - 1; i >= 0; i--) {
+            list.addDraft(carriedDrafts.get(i));
+        }
+        carriedDrafts = List.of();
         current = list;
         reapplyPending();
         rows.set(list);
@@ -656,6 +662,24 @@ public final class GridViewModel {
             message.set("Undid the edit of " + edit.field() + ": its old value is written back.");
             reload(-1);
         }, this::failed);
+    }
+
+    /**
+     * The table was renamed and this grid replaces {@code before}, which showed it under the old
+     * name: the edits not saved there, their undo list and the new rows carry over, so a rename
+     * loses nothing the user typed.
+     */
+    public void takeUnsavedFrom(GridViewModel before) {
+        pending.takeOver(before.pending);
+        List<GridRow> drafts = before.current == null ? List.of() : before.current.draftRows();
+        if (current == null) {
+            carriedDrafts = drafts;
+            return;
+        }
+        for (int i = drafts.size() - 1; i >= 0; i--) {
+            current.addDraft(drafts.get(i));
+        }
+        reapplyPending();
     }
 
     /** Puts the pending edits back on the rows read again (a reload, a page scrolled back to). */

@@ -91,6 +91,14 @@ final class PendingEdits {
         return refusals.get(id);
     }
 
+    /** Takes on {@code other}'s pending edits, refusals and undo list (the same rows, now shown by another grid). */
+    void takeOver(PendingEdits other) {
+        other.byRow.forEach((id, edits) -> byRow.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(edits));
+        refusals.putAll(other.refusals);
+        undo.addAll(other.undo);
+        counted();
+    }
+
     /** Revert: nothing is pending any more, and pending edits can no longer be undone. */
     void clear() {
         byRow.clear();

@@ -6,18 +6,22 @@ import dev.tablewright.app.navigator.NavigatorView;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import dev.tablewright.app.navigator.NavigatorViewModel;
 import dev.tablewright.app.task.RunningTask;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -28,8 +32,11 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -68,6 +75,10 @@ public final class MainWindowView {
     private static final double CHECK_SECONDS = 20;
     private Stage connectionWindow;
 
+    /** The navigator's width as the window opens, whatever the window's width. */
+    private static final double NAVIGATOR_WIDTH = 280;
+    private static final double MOST_FOR_NAVIGATOR = 0.4;
+
     /** {@code screens} builds the feature screens; {@code quit} ends the application (File → Quit). */
     public MainWindowView(MainWindowViewModel viewModel, Screen.Factory screens, Runnable quit) {
         this.viewModel = viewModel;
@@ -77,8 +88,18 @@ public final class MainWindowView {
         root.setId("mainWindow");
         root.setTop(menuBar());
         SplitPane split = new SplitPane(navigator.root(), workspace());
-        split.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(navigator.root(), false);
+        // Placed in pixels once the window's width is known: a share (22 %) of a window opened at
+        // 1000 px left the navigator 218 px and cut its names and row counts.
+        split.widthProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> obs, Number old, Number width) {
+                if (width.doubleValue() > 0) {
+                    split.widthProperty().removeListener(this);
+                    split.setDividerPositions(Math.min(MOST_FOR_NAVIGATOR, NAVIGATOR_WIDTH / width.doubleValue()));
+                }
+            }
+        });
         root.setCenter(split);
         root.setBottom(statusBar());
         acceptDroppedFiles();
@@ -267,6 +288,15 @@ public final class MainWindowView {
         tabs.getTabs().add(welcome);
         tabs.setId("workspace");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        // Where the keyboard was in the tab that goes (a row's history opened from the grid, a tab
+        // closed), it follows into the tab in front. From the navigator it stays there, for the next table.
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            Node owner = tabs.getScene() == null ? null : tabs.getScene().getFocusOwner();
+            if (was != null && now != null && now.getContent() != null
+                    && (owner == null || owner.getScene() == null || within(owner, was.getContent()))) {
+                keyboardInto(now.getContent());
+            }
+        });
         return tabs;
     }
 
@@ -295,7 +325,7 @@ public final class MainWindowView {
             if (withFilter) {
                 tabScreens.get(existing).showFilter();
             }
-            javafx.application.Platform.runLater(tabScreens.get(existing)::focus);
+            Platform.runLater(tabScreens.get(existing)::focus);
             return;
         }
         screens.create(request).ifPresent(screen -> {
@@ -330,8 +360,57 @@ public final class MainWindowView {
                 screen.showFilter();
             }
             // After the tab's content is in the scene, or the focus request is lost.
-            javafx.application.Platform.runLater(screen::focus);
+            Platform.runLater(screen::focus);
         });
+    }
+
+    private static boolean within(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Gives the keyboard to {@code content}'s first list or table (else its first control) once it
+     * is on screen, unless the screen put it somewhere inside itself already. Without this the
+     * focus owner of the tab left behind is hidden and JavaFX hands the keyboard to the first
+     * control of the window: the navigator's search box.
+     */
+    private static void keyboardInto(Node content) {
+        // A tab's content joins the scene and gets its skin a pulse or two after the tab is selected.
+        Platform.runLater(() -> Platform.runLater(() -> {
+            if (content.getScene() == null || within(content.getScene().getFocusOwner(), content)) {
+                return;
+            }
+            Node target = first(content, true);
+            if (target == null) {
+                target = first(content, false);
+            }
+            (target == null ? content : target).requestFocus();
+        }));
+    }
+
+    /** The first node in {@code node} that takes the keyboard: only a list, table or tree when {@code dataOnly}. */
+    private static Node first(Node node, boolean dataOnly) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return null;
+        }
+        if (node.isFocusTraversable() && (!dataOnly || node instanceof ListView<?> || node instanceof TableView<?>
+                || node instanceof TreeView<?> || node instanceof TreeTableView<?>)) {
+            return node;
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Node found = first(child, dataOnly);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** Each tab of the renamed table is opened again under its new name, in the same place. */
@@ -343,12 +422,16 @@ public final class MainWindowView {
                 continue;
             }
             int at = tabs.getTabs().indexOf(tab);
+            Screen before = tabScreens.get(tab);
             tabs.getTabs().remove(tab);
             if (tab.getOnClosed() != null) {
                 tab.getOnClosed().handle(null);
             }
             show(new WorkspaceRequest(was.kind(), renamed.connection(), renamed.newName(), was.row()));
             Tab reopened = tabs.getTabs().get(tabs.getTabs().size() - 1);
+            if (before != null && tabScreens.get(reopened) != null) {
+                tabScreens.get(reopened).takeOver(before);
+            }
             tabs.getTabs().remove(reopened);
             tabs.getTabs().add(Math.min(at, tabs.getTabs().size()), reopened);
             if (tab != selected) {

@@ -63,6 +63,7 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
     private final ReadOnlyStringWrapper sampleProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper connectionProblem = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final BooleanProperty writeAtOnce = new SimpleBooleanProperty();
     private final List<Connector> owned = new ArrayList<>();
     private Consumer<WorkspaceRequest> workspace = request -> { };
     private Settings settings;
@@ -90,6 +91,8 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
         theme.set(settings.theme());
         recentFiles.setAll(settings.recentFiles());
         theme.addListener((obs, old, chosen) -> saveSettings(settings.withTheme(chosen)));
+        writeAtOnce.set(settings.writeAtOnce());
+        writeAtOnce.addListener((obs, old, atOnce) -> saveSettings(settings.withWriteAtOnce(atOnce)));
 
         navigator.selectionProperty().addListener((obs, old, selected) -> {
             if (selected != null) {
@@ -472,6 +475,11 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
 
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** The grids' "Write at once" choice, remembered for the next launch. */
+    public BooleanProperty writeAtOnceProperty() {
+        return writeAtOnce;
     }
 
     public ObservableList<RunningTask> runningTasks() {

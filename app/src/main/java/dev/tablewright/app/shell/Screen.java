@@ -25,6 +25,13 @@ public interface Screen {
         return true;
     }
 
+    /**
+     * The table was renamed and this screen replaces {@code before}, which showed it under the old
+     * name: it keeps what the user had not saved there (a grid's pending edits and new rows).
+     */
+    default void takeOver(Screen before) {
+    }
+
     /** The tab closed: stop work and release what the screen holds. */
     default void dispose() {
     }

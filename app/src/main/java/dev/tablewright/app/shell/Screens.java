@@ -96,6 +96,11 @@ public final class Screens implements Screen.Factory {
         diagrams.getOrDefault(connection, List.of()).forEach(DiagramViewModel::load);
     }
 
+    /** Whether grid edits are written as they are made; the window binds it to the remembered choice. */
+    public BooleanProperty writeAtOnceProperty() {
+        return writeAtOnce;
+    }
+
     @Override
     public Optional<Screen> create(WorkspaceRequest request) {
         return switch (request.kind()) {
@@ -174,10 +179,22 @@ public final class Screens implements Screen.Factory {
             }
         });
         grid.open();
-        return new Screen() {
+        return new DataScreen() {
             @Override
             public String title() {
                 return table;
+            }
+
+            @Override
+            public GridViewModel grid() {
+                return grid;
+            }
+
+            @Override
+            public void takeOver(Screen before) {
+                if (before instanceof DataScreen old) {
+                    grid.takeUnsavedFrom(old.grid());
+                }
             }
 
             @Override
@@ -204,6 +221,11 @@ public final class Screens implements Screen.Factory {
                         + "Cancel and press Ctrl+S to save them.", "Close and forget");
             }
         };
+    }
+
+    /** A table's data screen: another one takes its grid's unsaved work over when the table is renamed. */
+    private interface DataScreen extends Screen {
+        GridViewModel grid();
     }
 
     private Screen designer(WorkspaceRequest request) {

@@ -13,11 +13,12 @@ import java.util.List;
 
 /**
  * What the window remembers between launches: theme, size and place, the connections that were
- * open and the database files opened lately (newest first). Kept as {@code settings.json} in the
- * data directory.
+ * open, the database files opened lately (newest first) and whether grid edits are written at once.
+ * Kept as {@code settings.json} in the data directory.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Settings(Theme theme, WindowBounds window, List<String> openConnections, List<String> recentFiles) {
+public record Settings(Theme theme, WindowBounds window, List<String> openConnections, List<String> recentFiles,
+                       boolean writeAtOnce) {
     /** How many recent files File → Open recent lists. */
     public static final int RECENT_FILES = 10;
     public static final String FILE_NAME = "settings.json";
@@ -35,7 +36,7 @@ public record Settings(Theme theme, WindowBounds window, List<String> openConnec
     }
 
     public static Settings defaults() {
-        return new Settings(Theme.LIGHT, null, List.of(), List.of());
+        return new Settings(Theme.LIGHT, null, List.of(), List.of(), false);
     }
 
     /**
@@ -59,15 +60,19 @@ public record Settings(Theme theme, WindowBounds window, List<String> openConnec
     }
 
     public Settings withTheme(Theme newTheme) {
-        return new Settings(newTheme, window, openConnections, recentFiles);
+        return new Settings(newTheme, window, openConnections, recentFiles, writeAtOnce);
     }
 
     public Settings withWindow(WindowBounds bounds) {
-        return new Settings(theme, bounds, openConnections, recentFiles);
+        return new Settings(theme, bounds, openConnections, recentFiles, writeAtOnce);
     }
 
     public Settings withOpenConnections(List<String> names) {
-        return new Settings(theme, window, names, recentFiles);
+        return new Settings(theme, window, names, recentFiles, writeAtOnce);
+    }
+
+    public Settings withWriteAtOnce(boolean atOnce) {
+        return new Settings(theme, window, openConnections, recentFiles, atOnce);
     }
 
     /** {@code file} first among the recent files, once, the oldest dropped past {@value #RECENT_FILES}. */
@@ -75,6 +80,6 @@ public record Settings(Theme theme, WindowBounds window, List<String> openConnec
         List<String> files = new ArrayList<>(recentFiles);
         files.remove(file);
         files.add(0, file);
-        return new Settings(theme, window, openConnections, files.subList(0, Math.min(files.size(), RECENT_FILES)));
+        return new Settings(theme, window, openConnections, files.subList(0, Math.min(files.size(), RECENT_FILES)), writeAtOnce);
     }
 }

@@ -10,6 +10,7 @@ import dev.tablewright.app.grid.JoinedResultViewModel;
 import dev.tablewright.app.grid.NavigationViewModel;
 import dev.tablewright.core.base.Json;
 import dev.tablewright.core.filter.Filter;
+import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
@@ -22,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
@@ -120,6 +122,14 @@ public final class TableDataView {
         split = new SplitPane(start.view());
         split.setOrientation(Orientation.VERTICAL);
         split.setId("dataSplit");
+        // A window made lower (or higher) places the divider again, once the new height is laid out.
+        split.heightProperty().addListener((obs, old, height) -> Platform.runLater(this::placeDivider));
+        // Only where the person drags the divider is remembered: the split also moves it as it lays out.
+        split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (split.getItems().size() > 1 && onDivider(e.getTarget())) {
+                builderShare.set(split.getDividerPositions()[0]);
+            }
+        });
         toggle.setId("filterToggle");
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggle.setTooltip(new Tooltip("Build a filter by pointing and clicking"));
@@ -192,6 +202,13 @@ public final class TableDataView {
 
     /** Shows a place: the one kept from before, else a new grid of its table, filtered to its rows. */
     private void showPlace(GridPlace place) {
+        // The grid left behind goes out of the scene with the keyboard: JavaFX would hand it to the
+        // window's first control (the navigator's search box), so it goes to the new grid instead.
+        Node owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        boolean hadKeyboard = false;
+        for (Node n = owner; n != null; n = n.getParent()) {
+            hadKeyboard |= n == split;
+        }
         boolean builderShown = toggle.isSelected();
         toggle.setSelected(false);
         Place p = kept.get(place);
@@ -222,6 +239,10 @@ public final class TableDataView {
         applied.setText(describe(grid.filterProperty().get()));
         if (builderShown) {
             toggle.setSelected(true);
+        }
+        Node table = p.view().lookup("#gridTable");
+        if (hadKeyboard && table != null) {
+            Platform.runLater(table::requestFocus);
         }
     }
 
@@ -264,7 +285,6 @@ public final class TableDataView {
 
     private void dockFilter(boolean shown) {
         if (!shown) {
-            builderShare.set(split.getDividerPositions()[0]);
             split.getItems().remove(0, split.getItems().size() - 1);
             return;
         }
@@ -275,17 +295,31 @@ public final class TableDataView {
             filterView = scrolling(new FilterBuilderView(filter).root());
         }
         split.getItems().add(0, filterView);
-        if (builderShare.get() > 0) {
-            split.setDividerPositions(builderShare.get());
-        } else {
-            split.setDividerPositions(firstShare());
-            keepGridRows();
-        }
-        split.getDividers().get(0).positionProperty().addListener((obs, old, at) -> {
-            if (split.getItems().size() > 1) {
-                builderShare.set(at.doubleValue());
+        placeDivider();
+    }
+
+    private boolean onDivider(Object target) {
+        for (Node n = target instanceof Node node ? node : null; n != null && n != split; n = n.getParent()) {
+            if (n.getStyleClass().contains("split-pane-divider")) {
+                return true;
             }
-        });
+        }
+        return false;
+    }
+
+    /**
+     * Puts the divider where the person left it, but never so low that the grid shows fewer than
+     * {@link #GRID_ROWS_KEPT} rows: a share chosen in a tall window would leave a smaller one's
+     * grid three rows. Only the person's drags are remembered (not where this put it), so the
+     * builder gets its size back when the window grows again.
+     */
+    private void placeDivider() {
+        if (split.getItems().size() < 2) {
+            return;
+        }
+        double wanted = builderShare.get() > 0 ? builderShare.get() : MOST_FOR_BUILDER;
+        split.setDividerPositions(Math.min(wanted, firstShare()));
+        keepGridRows();
     }
 
     /**

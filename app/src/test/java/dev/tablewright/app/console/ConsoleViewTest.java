@@ -1,5 +1,6 @@
 package dev.tablewright.app.console;
 
+import dev.tablewright.app.shell.Theme;
 import dev.tablewright.app.task.FxTaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.testing.TestDatabases;
@@ -7,6 +8,9 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -39,9 +43,11 @@ class ConsoleViewTest {
     private FxTaskExecutor tasks;
     private ConsoleViewModel viewModel;
     private ConsoleView view;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         connector = new Connector();
         connector.create(TestDatabases.fresh("sqlite").options());
         connector.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT, city TEXT);"
@@ -71,6 +77,34 @@ class ConsoleViewTest {
         assertEquals(4, grid.getItems().size());
         assertEquals(List.of("name", "city"), grid.getColumns().stream().map(c -> c.getText()).toList());
         assertTrue(robot.lookup("#resultSummary").queryAs(Label.class).getText().startsWith("4 rows · "));
+    }
+
+    @Test
+    void anErrorsSummaryIsReadInFullInANarrowWindow(FxRobot robot) throws Exception {
+        robot.interact(() -> stage.setWidth(700));
+        robot.clickOn("#sqlEditor").write("SELECT name FROM customers\nWHER id = 1");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#resultError").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label summary = robot.lookup("#resultSummary").queryAs(Label.class);
+        assertTrue(summary.getText().contains("(at line 2, column"), summary.getText());
+        assertEquals(summary.getText(), ((Text) summary.lookup(".text")).getText(), "the summary is not cut to '…'");
+    }
+
+    @Test
+    void inTheDarkThemeTheEditorIsDarkUnderItsLightText(FxRobot robot) {
+        robot.interact(() -> view.root().getScene().getStylesheets().add(Theme.DARK.stylesheet()));
+        robot.clickOn("#sqlEditor").write("SELECT name FROM customers");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Region editor = robot.lookup("#sqlEditor").queryAs(Region.class);
+        Color background = (Color) editor.getBackground().getFills().get(editor.getBackground().getFills().size() - 1).getFill();
+        Text name = robot.from(editor).lookup(".text").queryAllAs(Text.class).stream()
+                .filter(t -> t.getText().contains("name")).findFirst().orElseThrow();
+        Color text = (Color) name.getFill();
+        assertTrue(background.getBrightness() < 0.4 && text.getBrightness() > 0.6,
+                "light text on a dark editor: " + text + " on " + background);
     }
 
     @Test

@@ -5,12 +5,14 @@ import dev.tablewright.app.grid.GridViewModel;
 import dev.tablewright.app.shell.TableDataView;
 import dev.tablewright.app.task.FxTaskExecutor;
 import dev.tablewright.core.Connector;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -85,7 +87,8 @@ class FilterBuilderLayoutTest {
 
     @Test
     void theBuilderOpensLeavingTheGridItsRows(FxRobot robot) throws TimeoutException {
-        for (double[] size : List.of(new double[]{1280, 760}, new double[]{1000, 610})) {
+        // 1000 x 520: the data tab of a 1000 x 650 window, below its menu, tabs and status bar.
+        for (double[] size : List.of(new double[]{1280, 760}, new double[]{1000, 610}, new double[]{1000, 520})) {
             try (Opened opened = open(robot, size[0], size[1])) {
                 TableView<?> grid = robot.lookup("#gridTable").queryTableView();
                 double rows = (grid.getHeight() - 40) / grid.getFixedCellSize();
@@ -93,8 +96,53 @@ class FilterBuilderLayoutTest {
                 Node sql = robot.lookup("#filterSql").query();
                 assertTrue(sql.getLayoutBounds().getHeight() >= 30, "the SQL preview is visible without dragging: " + sql.getLayoutBounds());
                 assertTrue(robot.lookup("#filterJson").query().getLayoutBounds().getHeight() >= 40);
+                Node builderPart = robot.lookup("#dataSplit").queryAs(SplitPane.class).getItems().get(0);
+                Bounds shown = builderPart.localToScene(builderPart.getLayoutBounds());
+                for (String id : List.of("#applyFilter", "#clearFilter", "#addCondition-root")) {
+                    Node button = robot.lookup(id).query();
+                    Bounds at = button.localToScene(button.getLayoutBounds());
+                    assertTrue(at.getMinY() >= shown.getMinY() && at.getMaxY() <= shown.getMaxY() + 1,
+                            id + " is in sight without scrolling at " + size[0] + "x" + size[1] + ": " + at + " in " + shown);
+                }
             }
         }
+    }
+
+    @Test
+    void aWindowMadeSmallerWithTheBuilderOpenLeavesTheGridItsRowsAndGrowingBackRestoresTheDivider(FxRobot robot) throws TimeoutException {
+        try (Opened opened = open(robot, 1280, 760)) {
+            double share = robot.lookup("#dataSplit").queryAs(SplitPane.class).getDividerPositions()[0];
+
+            resize(robot, 1000, 610);
+            TableView<?> grid = robot.lookup("#gridTable").queryTableView();
+            double rows = (grid.getHeight() - 40) / grid.getFixedCellSize();
+            assertTrue(rows >= TableDataView.GRID_ROWS_KEPT, "the grid shows " + rows + " rows after the window shrank");
+
+            resize(robot, 1280, 760);
+            assertEquals(share, robot.lookup("#dataSplit").queryAs(SplitPane.class).getDividerPositions()[0], 0.01,
+                    "the builder gets its size back as the window grows");
+
+            SplitPane split = robot.lookup("#dataSplit").queryAs(SplitPane.class);
+            robot.drag(robot.lookup(".split-pane-divider").match(n -> n.getParent() == split).<Node>query()).dropBy(0, -60);
+            WaitForAsyncUtils.waitForFxEvents();
+            double dragged = robot.lookup("#dataSplit").queryAs(SplitPane.class).getDividerPositions()[0];
+            assertTrue(dragged < share - 0.05, "dragged up: " + dragged);
+            robot.clickOn("#filterToggle");
+            robot.clickOn("#filterToggle");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(dragged, robot.lookup("#dataSplit").queryAs(SplitPane.class).getDividerPositions()[0], 0.01,
+                    "the builder opens again where the person left the divider");
+        }
+    }
+
+    private void resize(FxRobot robot, double width, double height) throws TimeoutException {
+        robot.interact(() -> {
+            stage.setWidth(width + stage.getWidth() - stage.getScene().getWidth());
+            stage.setHeight(height + stage.getHeight() - stage.getScene().getHeight());
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Math.abs(stage.getScene().getHeight() - height) < 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MainWindowViewModelTest {
@@ -181,6 +182,21 @@ class MainWindowViewModelTest {
         MainWindowViewModel next = new MainWindowViewModel(new SampleDatabase(dataDir), new SameThreadTaskExecutor(),
                 fakeDialogs, dataDir);
         assertEquals(Theme.DARK, next.themeProperty().get());
+        next.close();
+    }
+
+    @Test
+    void writeAtOnceIsRememberedForTheNextLaunch() {
+        MainWindowViewModel first = open(new SampleDatabase(dataDir));
+        assertFalse(first.writeAtOnceProperty().get(), "edits wait for Save until the user chooses otherwise");
+        first.writeAtOnceProperty().set(true);
+        viewModel.close();
+
+        MainWindowViewModel next = new MainWindowViewModel(new SampleDatabase(dataDir), new SameThreadTaskExecutor(),
+                fakeDialogs, dataDir);
+        assertTrue(next.writeAtOnceProperty().get());
+        next.themeProperty().set(Theme.DARK);
+        assertTrue(Settings.load(dataDir).writeAtOnce(), "saving another setting keeps the choice");
         next.close();
     }
 
