@@ -9,6 +9,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -98,8 +99,19 @@ class ErgonomicsScreenshotsTest {
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(1000);
 
+        // The rest of the screens: a tracked table's history (the sample's products) and Chinook's diagram.
+        robot.clickOn("#navigatorSearch").push(KeyCode.SHORTCUT, KeyCode.A).push(KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        NavigatorTables.click(robot, "products");
+        robot.push(KeyCode.SHORTCUT, KeyCode.H);
+        waitUntil(() -> robot.lookup("#workspace").queryAs(TabPane.class).getTabs().size() == 5);
+        NavigatorTables.click(robot, "Genre");
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.D);
+        waitUntil(() -> robot.lookup("#workspace").queryAs(TabPane.class).getTabs().size() == 6);
+        Thread.sleep(3000);
+
         TabPane workspace = robot.lookup("#workspace").queryAs(TabPane.class);
-        String[] names = {"welcome", "grid-invoiceline", "designer-genre", "console-blank-lines"};
+        String[] names = {"welcome", "grid-invoiceline", "designer-genre", "console-blank-lines", "history-products", "diagram-chinook"};
         for (double[] size : List.of(new double[]{1280, 800}, new double[]{1000, 650})) {
             robot.interact(() -> {
                 stage.setWidth(size[0]);
@@ -115,6 +127,15 @@ class ErgonomicsScreenshotsTest {
                             + (theme.isDark() ? "-dark" : ""), theme);
                 }
             }
+        }
+
+        // The connection manager is a window of its own, at its own size.
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.N);
+        waitUntil(() -> Window.getWindows().size() > 1);
+        Thread.sleep(1000);
+        Window manager = WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(w -> w != stage).findFirst().orElseThrow()).get();
+        for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
+            Screenshots.save(manager.getScene().getRoot(), "issue16-connection-manager" + (theme.isDark() ? "-dark" : ""), theme);
         }
     }
 }

@@ -57,6 +57,9 @@ class ConsoleViewTest {
         viewModel = new ConsoleViewModel(connector, new QueryHistory(dataDir, "sample"), tasks);
         view = new ConsoleView(viewModel);
         stage.setScene(new Scene(view.root(), 1100, 700));
+        // The stage is shared with other test classes (and one test here narrows it): sized by
+        // hand, it would keep that size whatever the new scene's.
+        stage.sizeToScene();
         stage.show();
     }
 

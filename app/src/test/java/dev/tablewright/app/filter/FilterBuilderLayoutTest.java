@@ -73,6 +73,8 @@ class FilterBuilderLayoutTest {
             vm.set(new FilterBuilderViewModel(db, "Shop", "products", tasks, dialogs, new SavedFilters(dataDir), new FxDebouncer(Duration.millis(100))));
             GridViewModel grid = new GridViewModel(db, "products", tasks, dialogs);
             stage.setScene(new Scene(new TableDataView(grid, vm.get()).root(), width, height));
+            // The stage is shared with other test classes: one sized by hand would keep that size.
+            stage.sizeToScene();
             stage.setX(0);
             stage.setY(0);
             stage.show();

@@ -5,6 +5,7 @@ import dev.tablewright.app.task.FxTaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.testing.TestDatabases;
 import javafx.geometry.Bounds;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ContentDisplay;
@@ -44,9 +45,13 @@ class GridToolbarTest {
     private FxTaskExecutor executor;
     private Stage stage;
 
+    /**
+     * A stage of its own: resized here, the shared primary stage would keep that size for the
+     * test classes after this one (a stage sized by hand ignores the size of a new scene).
+     */
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        this.stage = new Stage();
         db = new Connector();
         db.create(TestDatabases.fresh("sqlite").options());
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -65,6 +70,11 @@ class GridToolbarTest {
 
     @Stop
     void stop() {
+        if (Platform.isFxApplicationThread()) {
+            stage.close();
+        } else {
+            Platform.runLater(stage::close);
+        }
         executor.close();
         db.close();
     }

@@ -88,6 +88,8 @@ class LinkedRowsViewTest {
             Scene scene = new Scene(view.root(), 1280, 800);
             scene.getStylesheets().add(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             stage.setScene(scene);
+            // The stage is shared with other test classes: one sized by hand would keep that size.
+            stage.sizeToScene();
             grid.open();
         });
     }

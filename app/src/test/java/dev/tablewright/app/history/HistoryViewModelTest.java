@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,6 +42,8 @@ class HistoryViewModelTest {
         connector = Connector.connect(dev.tablewright.core.connect.ConnectOptions.fromMap(TestDatabases.fresh(dialect).options()));
         connector.defineTable("products", Map.of("name", "string", "price", "number"), Map.of("trackHistory", true));
         Map<String, Object> tea = connector.addRow("products", Map.of("name", "Tea", "price", 3));
+        // updatedAt is kept to the millisecond: the update must come in a later one to change it.
+        LockSupport.parkNanos(5_000_000);
         connector.patchRow("products", Map.of("id", tea.get("id"), "price", 4));
         Map<String, Object> cake = connector.addRow("products", Map.of("name", "Cake", "price", 5));
         connector.deleteRow("products", cake.get("id"));
