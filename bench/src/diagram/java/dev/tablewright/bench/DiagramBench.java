@@ -4,6 +4,7 @@ import dev.tablewright.app.diagram.DiagramLayout;
 import dev.tablewright.app.diagram.DiagramPositions;
 import dev.tablewright.app.diagram.DiagramView;
 import dev.tablewright.app.diagram.DiagramViewModel;
+import dev.tablewright.app.diagram.PixelImage;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.shell.Theme;
 import dev.tablewright.app.task.FxTaskExecutor;
@@ -12,6 +13,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
 import java.nio.file.Files;
@@ -81,9 +84,60 @@ public final class DiagramBench {
             });
             frames("pan at 100 %", again.view, 240, (view, i) -> view.panBy(i % 120 < 60 ? 9 : -9, 5));
             System.out.printf(Locale.ROOT, "layout alone (ELK, %d tables, no FX): %.2f s%n", tables, layoutAlone(again.vm));
+            long read = System.nanoTime();
+            int schemas = connector.getTableSchemas().size();
+            System.out.printf(Locale.ROOT, "schema read alone (getTableSchemas, %d tables, no FX): %.2f s%n", schemas, secs(read));
+            String shots = stringArg(args, "--screenshots", null);
+            if (shots != null) {
+                screenshots(again.view, Path.of(shots), "issue12-" + tables);
+            }
         } finally {
             Platform.exit();
         }
+    }
+
+    /** The window at the fitted zoom and at 100 % on the middle of the diagram, light and dark, as PNG files. */
+    private static void screenshots(DiagramView view, Path dir, String prefix) throws Exception {
+        Files.createDirectories(dir);
+        onFx(() -> {
+            view.fit();
+            return null;
+        });
+        shoot(dir.resolve(prefix + "-fitted-light.png"), Theme.LIGHT);
+        shoot(dir.resolve(prefix + "-fitted-dark.png"), Theme.DARK);
+        onFx(() -> {
+            view.showTable(view.viewModel().graphProperty().get().tables().get(tablesOf(view) / 2).name());
+            return null;
+        });
+        shoot(dir.resolve(prefix + "-100-light.png"), Theme.LIGHT);
+        shoot(dir.resolve(prefix + "-100-dark.png"), Theme.DARK);
+        onFx(() -> {
+            Application.setUserAgentStylesheet(Theme.LIGHT.stylesheet());
+            return null;
+        });
+    }
+
+    private static int tablesOf(DiagramView view) {
+        return view.viewModel().graphProperty().get().tables().size();
+    }
+
+    private static void shoot(Path file, Theme theme) throws Exception {
+        onFx(() -> {
+            Application.setUserAgentStylesheet(theme.stylesheet());
+            return null;
+        });
+        nextFrame();
+        nextFrame();
+        PixelImage picture = onFx(() -> {
+            WritableImage image = stage.getScene().snapshot(null);
+            int w = (int) image.getWidth();
+            int h = (int) image.getHeight();
+            int[] argb = new int[w * h];
+            image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+            return new PixelImage(w, h, argb);
+        });
+        picture.writePng(file);
+        System.out.println("saved " + file);
     }
 
     private record Opened(DiagramViewModel vm, DiagramView view, double firstPicture, double layoutDone) {
@@ -100,8 +154,10 @@ public final class DiagramBench {
             return v;
         });
         waitFor(() -> fx(() -> !vm.loadingProperty().get() && !vm.positions().isEmpty()));
+        double read = secs(t);
         nextFrame();
         double firstPicture = secs(t);
+        System.out.printf(Locale.ROOT, "  schema read and tables placed %.2f s, then the first frame %.2f s later%n", read, firstPicture - read);
         waitFor(() -> fx(() -> !vm.layingOutProperty().get()));
         nextFrame();
         return new Opened(vm, view, firstPicture, secs(t));

@@ -59,6 +59,7 @@ final class DiagramCanvas extends Region {
     /** Nodes are made this far (diagram units) beyond the edge of the screen, so a slow pan finds them ready. */
     private static final double AHEAD = 150;
     private static final double MAX_PICTURE = 8000;
+    private static final double FIT_MARGIN = 24;
     /** The minimap shows on schemas of this many tables or more: smaller ones fit on screen. */
     static final int MINIMAP_FROM = 40;
     private final DiagramViewModel viewModel;
@@ -558,7 +559,7 @@ final class DiagramCanvas extends Region {
     /** Zooms by {@code factor}, keeping the canvas point (x, y) where it is. */
     void zoomAt(double factor, double x, double y) {
         double old = zoom();
-        double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, old * factor));
+        double next = Math.max(Math.min(MIN_ZOOM, fittedZoom()), Math.min(MAX_ZOOM, old * factor));
         double wx = (x - world.getTranslateX()) / old;
         double wy = (y - world.getTranslateY()) / old;
         scale.setX(next);
@@ -571,19 +572,29 @@ final class DiagramCanvas extends Region {
         zoomAt(factor, getWidth() / 2, getHeight() / 2);
     }
 
-    /** Zoom and pan so that every table is in view (never closer than 100 %). */
+    /**
+     * Zoom and pan so that every table is in view (never closer than 100 %). A schema thousands of
+     * tables deep may need less than {@value #MIN_ZOOM}: it gets it, the canvas draws its boxes as dots.
+     */
     void fit() {
         Rectangle2D all = extent();
         if (all == null || getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
-        double margin = 24;
-        double z = Math.min(1, Math.min((getWidth() - 2 * margin) / (all.getWidth() + 60), (getHeight() - 2 * margin) / all.getHeight()));
-        z = Math.max(MIN_ZOOM, z);
+        double z = fittedZoom();
         scale.setX(z);
         scale.setY(z);
         world.setTranslateX((getWidth() - all.getWidth() * z) / 2 - all.getMinX() * z);
-        world.setTranslateY(margin - all.getMinY() * z);
+        world.setTranslateY(FIT_MARGIN - all.getMinY() * z);
+    }
+
+    /** The zoom at which every table is in view, at most 100 %; 1 when nothing is placed. */
+    private double fittedZoom() {
+        Rectangle2D all = extent();
+        if (all == null || getWidth() <= 0 || getHeight() <= 0) {
+            return 1;
+        }
+        return Math.min(1, Math.min((getWidth() - 2 * FIT_MARGIN) / (all.getWidth() + 60), (getHeight() - 2 * FIT_MARGIN) / all.getHeight()));
     }
 
     /** The smallest rectangle around every placed table, or null when none is placed. */

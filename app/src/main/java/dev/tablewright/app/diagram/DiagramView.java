@@ -143,7 +143,7 @@ public final class DiagramView {
         return root;
     }
 
-    DiagramViewModel viewModel() {
+    public DiagramViewModel viewModel() {
         return viewModel;
     }
 
@@ -154,6 +154,12 @@ public final class DiagramView {
     /** Zoom and pan so that every table is in view. */
     public void fit() {
         canvas.fit();
+    }
+
+    /** Selects the table and shows it in the middle of the canvas at a readable zoom, as a search does. */
+    public void showTable(String table) {
+        viewModel.select(table);
+        canvas.centreOn(table);
     }
 
     /** Zooms around the middle of the canvas. */
