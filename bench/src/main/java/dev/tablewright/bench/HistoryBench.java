@@ -36,8 +36,8 @@ public final class HistoryBench {
         int rounds = intArg(args, "--rounds", 3);
         List<String> dialects = args.length > 0 && Arrays.asList(args).contains("--dialects")
                 ? List.of(args[Arrays.asList(args).indexOf("--dialects") + 1].split(",")) : List.of("sqlite", "postgres", "mariadb");
-        System.out.printf("%-9s %12s %12s %7s %14s %10s %10s %10s %10s %10s%n", "dialect", "plain ms", "tracked ms", "ratio", "history rows", "lookup ms",
-                "audit 1st", "audit last", "asOf mid", "asOf late");
+        System.out.printf("%-9s %12s %12s %7s %14s %10s %10s %10s %10s %10s %10s %10s%n", "dialect", "plain ms", "tracked ms", "ratio", "history rows",
+                "lookup ms", "audit 1st", "audit last", "oldest", "by key", "asOf mid", "asOf late");
         for (String dialect : dialects) {
             run(dialect, rows, history, rounds);
         }
@@ -126,6 +126,10 @@ public final class HistoryBench {
             long total = have - 1;
             double auditFirst = median(() -> check(db.getAuditLog("tracked", Map.of("limit", 200)).size(), 200));
             double auditLast = median(() -> check(db.getAuditLog("tracked", Map.of("limit", 200, "offset", total - 200)).size(), 200));
+            // The same last page by key: the oldest 200 changes, and a page deep in the middle by version.
+            double auditOldest = median(() -> check(db.getAuditLog("tracked", Map.of("limit", 200, "order", "oldest")).size(), 200));
+            Object middleVersion = db.getAuditLog("tracked", Map.of("limit", 1, "offset", total / 2)).get(0).get("version");
+            double auditDeep = median(() -> check(db.getAuditLog("tracked", Map.of("limit", 200, "before", middleVersion)).size(), 200));
             String moment = middle;
             double asOfMiddle = median(() -> check(db.getTableData("tracked", ReadOptions.builder().asOf(moment).limit(200).build()).size(), 200));
             double asOfLate = median(() -> {
@@ -135,8 +139,8 @@ public final class HistoryBench {
                     throw new IllegalStateException("asOf shows an update made after the moment");
                 }
             });
-            System.out.printf("%-9s %12d %12d %6.2fx %14d %10.2f %10.2f %10.2f %10.2f %10.2f%n", dialect, plain, tracked, (double) tracked / plain, have,
-                    lookups[lookups.length / 2] / 1e6, auditFirst, auditLast, asOfMiddle, asOfLate);
+            System.out.printf("%-9s %12d %12d %6.2fx %14d %10.2f %10.2f %10.2f %10.2f %10.2f %10.2f %10.2f%n", dialect, plain, tracked, (double) tracked / plain,
+                    have, lookups[lookups.length / 2] / 1e6, auditFirst, auditLast, auditOldest, auditDeep, asOfMiddle, asOfLate);
             if (changes != 1) {
                 throw new IllegalStateException("the audit log gave no page");
             }

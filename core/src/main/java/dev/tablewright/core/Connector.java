@@ -361,8 +361,9 @@ public final class Connector implements AutoCloseable {
     }
 
     /**
-     * The history as changes, newest first: {action, id, actorId, createdAt, diff}; options id,
-     * actorId, action, changedField, start, stop, limit, offset.
+     * The history as changes, newest first: {action, id, actorId, createdAt, diff, version}; options
+     * id, actorId, action, changedField, start, stop, limit, offset, and for paging by key
+     * before / after (a version) and order (newest or oldest first).
      */
     public List<Map<String, Object>> getAuditLog(String name, Map<String, ?> options) {
         session();

@@ -13,8 +13,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -111,10 +113,22 @@ class HistoryViewModelTest {
         assertTrue(viewModel.hasNextPageProperty().get());
         assertEquals("changes 1–500, more follow", viewModel.statusProperty().get());
 
+        List<AuditEntry> first = List.copyOf(viewModel.entries());
+
         viewModel.nextPage();
         assertEquals(20, viewModel.entries().size());
         assertFalse(viewModel.hasNextPageProperty().get());
         assertEquals("changes 501–520", viewModel.statusProperty().get());
+        List<AuditEntry> second = List.copyOf(viewModel.entries());
+        Set<String> rowIds = new HashSet<>();
+        first.forEach(e -> rowIds.add(e.rowId()));
+        second.forEach(e -> rowIds.add(e.rowId()));
+        assertEquals(HistoryViewModel.PAGE_SIZE + 20, rowIds.size(), "the two pages together are every change, none twice");
+
+        viewModel.previousPage();
+        assertEquals(first, viewModel.entries(), "back to the newest page");
+        viewModel.nextPage();
+        assertEquals(second, viewModel.entries());
     }
 
     @ParameterizedTest

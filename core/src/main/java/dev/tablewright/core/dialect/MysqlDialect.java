@@ -64,6 +64,28 @@ public final class MysqlDialect implements Dialect {
         };
     }
 
+    /**
+     * Tables here compare text with PAD SPACE collations (utf8mb4_bin, and the defaults of other
+     * tools' tables). NO PAD ones would also keep 'x ' and 'x' apart in unique keys, but JSON
+     * columns are always utf8mb4_bin in MariaDB, and mixing the two in one expression (history
+     * triggers, time travel, joins, foreign keys to older tables) is an error: decision 0045.
+     */
+    @Override
+    public boolean padsTrailingSpaces() {
+        return true;
+    }
+
+    /** A dot after the text: PAD SPACE ignores only spaces at the very end. */
+    @Override
+    public String unpadded(String expression) {
+        return "CONCAT(" + expression + ", '.')";
+    }
+
+    @Override
+    public String unpaddedValue(String value) {
+        return value + ".";
+    }
+
     @Override
     public String autoIncrementPrimaryKey() {
         return "BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY";

@@ -58,6 +58,26 @@ public sealed interface SqlSyntax permits Dialect, ValueCodec, DdlWriter, BulkWr
     }
 
     /**
+     * Whether '=' on text ignores trailing spaces (PAD SPACE collations: MariaDB and MySQL take
+     * {@code 'x '} as equal to {@code 'x'}, on every table another tool made with their default
+     * collations). Filters then compare the {@link #unpadded} forms too, so the same call finds
+     * the same rows on every dialect.
+     */
+    default boolean padsTrailingSpaces() {
+        return false;
+    }
+
+    /** A text expression with one character after it, so that its trailing spaces are no longer trailing; bound values get {@link #unpaddedValue}. */
+    default String unpadded(String expression) {
+        return expression;
+    }
+
+    /** A value as {@link #unpadded} makes the text equal to it. */
+    default String unpaddedValue(String value) {
+        return value;
+    }
+
+    /**
      * A date column as a comparable expression. Columns the workbench wrote hold one fixed format;
      * columns of other tools may not (SQLite: '2009-01-01 00:00:00'), so those are normalized.
      */

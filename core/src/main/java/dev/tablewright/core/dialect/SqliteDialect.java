@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** SQLite through sqlite-jdbc: foreign keys on, WAL, dates as fixed-width ISO text, booleans as 0/1. */
@@ -185,6 +186,22 @@ public final class SqliteDialect implements Dialect {
             }
         }
         return out;
+    }
+
+    /** From the PRAGMA table functions: the driver's metadata calls scan every table each time. */
+    @Override
+    public TableCatalog tableCatalog(Connection connection, String table) throws SQLException {
+        return SqliteCatalog.read(connection, table);
+    }
+
+    @Override
+    public Map<String, TableCatalog> tableCatalogs(Connection connection, List<String> tables) throws SQLException {
+        return SqliteCatalog.readAll(connection, tables);
+    }
+
+    @Override
+    public List<TableCatalog.ExportedKey> exportedKeys(Connection connection, String table) throws SQLException {
+        return SqliteCatalog.exportedKeys(connection, table);
     }
 
     @Override

@@ -179,13 +179,33 @@ public final class FilterCompiler {
         }
         String sqlOp = comparison(op);
         SqlStatement.Builder b = new SqlStatement.Builder();
-        if (op == Operator.NE) {
+        if (op == Operator.NE && padded(operand)) {
+            b.sql("(").append(unpadded(operand.expr())).sql(sqlOp).param("?", unpaddedValue(operand))
+                    .sql(" OR ").append(operand.expr()).sql(" IS NULL)");
+        } else if (op == Operator.NE) {
             b.sql("(").append(operand.expr()).sql(sqlOp).param(operand.placeholder(), operand.bound())
                     .sql(" OR ").append(operand.expr()).sql(" IS NULL)");
+        } else if (op == Operator.EQ && padded(operand)) {
+            // The plain comparison stays for the index; the unpadded one tells 'x ' from 'x'.
+            b.sql("(").append(operand.expr()).sql(sqlOp).param(operand.placeholder(), operand.bound())
+                    .sql(" AND ").append(unpadded(operand.expr())).sql(sqlOp).param("?", unpaddedValue(operand)).sql(")");
         } else {
             b.append(operand.expr()).sql(sqlOp).param(operand.placeholder(), operand.bound());
         }
         return b.build();
+    }
+
+    /** Text compared where trailing spaces would be ignored: see {@link SqlSyntax#padsTrailingSpaces}. */
+    private boolean padded(Operand operand) {
+        return dialect.padsTrailingSpaces() && operand.type().isTextual();
+    }
+
+    private SqlStatement unpadded(SqlStatement expr) {
+        return new SqlStatement(dialect.unpadded(expr.sql()), expr.params());
+    }
+
+    private Object unpaddedValue(Operand operand) {
+        return new Session.TypedValue(LogicalType.STRING, dialect.unpaddedValue(String.valueOf(operand.value())));
     }
 
     private static String comparison(Operator op) {
@@ -225,16 +245,31 @@ public final class FilterCompiler {
         }
         SqlStatement.Builder b = new SqlStatement.Builder().sql("(");
         if (!nonNull.isEmpty()) {
-            Operand first = operand(field, nonNull.get(0), at + "[2][0]");
-            b.append(first.expr()).sql(negated ? " NOT IN (" : " IN (");
+            List<Operand> operands = new ArrayList<>();
             for (int i = 0; i < nonNull.size(); i++) {
-                Operand o = i == 0 ? first : operand(field, nonNull.get(i), at + "[2][" + i + "]");
-                if (o.type() != first.type()) {
+                Operand o = operand(field, nonNull.get(i), at + "[2][" + i + "]");
+                if (!operands.isEmpty() && o.type() != operands.get(0).type()) {
                     throw invalid(at + "[2][" + i + "]", "all values of '" + op.symbol() + "' must be of one kind");
                 }
-                b.sql(i == 0 ? "" : ", ").param(o.placeholder(), o.bound());
+                operands.add(o);
             }
-            b.sql(")");
+            Operand first = operands.get(0);
+            boolean padded = padded(first);
+            if (!negated || !padded) {
+                b.append(first.expr()).sql(negated ? " NOT IN (" : " IN (");
+                for (int i = 0; i < operands.size(); i++) {
+                    b.sql(i == 0 ? "" : ", ").param(operands.get(i).placeholder(), operands.get(i).bound());
+                }
+                b.sql(")");
+            }
+            if (padded) {
+                // As with '=': IN keeps the plain list for the index, NOT IN needs only the exact one.
+                b.sql(negated ? "" : " AND ").append(unpadded(first.expr())).sql(negated ? " NOT IN (" : " IN (");
+                for (int i = 0; i < operands.size(); i++) {
+                    b.sql(i == 0 ? "" : ", ").param("?", unpaddedValue(operands.get(i)));
+                }
+                b.sql(")");
+            }
         }
         if (negated) {
             // NOT IN keeps rows whose field is null unless null is one of the values.

@@ -48,7 +48,8 @@ final class HistoryReads {
      */
     private static final String CHANGES = "NOT IN ('" + TRACKING + "', '" + BASELINE + "')";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
-    private static final Set<String> AUDIT_OPTIONS = Set.of("id", "actorId", "action", "changedField", "start", "stop", "limit", "offset");
+    private static final Set<String> AUDIT_OPTIONS = Set.of("id", "actorId", "action", "changedField", "start", "stop", "limit", "offset",
+            "before", "after", "order");
     private static final Map<String, String> ACTIONS = Map.of("CREATE", "insert", "UPDATE", "update", "DELETE", "delete");
 
     private final Session session;
@@ -171,7 +172,7 @@ final class HistoryReads {
         for (String key : o.keySet()) {
             if (!AUDIT_OPTIONS.contains(key)) {
                 throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + Names.printable(key)
-                        + "'. Known: id, actorId, action, changedField, start, stop, limit, offset.");
+                        + "'. Known: id, actorId, action, changedField, start, stop, limit, offset, before, after, order.");
             }
         }
         String hist = q(InternalNames.historyTable(table));
@@ -211,12 +212,23 @@ final class HistoryReads {
                     .sql(dialect.historyFieldChanged("h." + q("data"), "p." + q("data"), field));
         }
         appendTimeRange(sql, Moments.optional(o, "start"), Moments.optional(o, "stop"));
-        sql.sql(" ORDER BY h.").sql(id).sql(" DESC");
+        // Keyset paging: the next page starts after the last entry's version, found through the
+        // primary key however deep it lies (an offset steps over every change it skips).
+        Long before = Moments.count(o, "before");
+        Long after = Moments.count(o, "after");
+        if (before != null) {
+            sql.sql(" AND h.").sql(id).sql(" < ").param("?", before);
+        }
+        if (after != null) {
+            sql.sql(" AND h.").sql(id).sql(" > ").param("?", after);
+        }
+        String direction = oldestFirst(o) ? " ASC" : " DESC";
+        sql.sql(" ORDER BY h.").sql(id).sql(direction);
         appendPage(sql, Moments.count(o, "limit"), Moments.count(o, "offset"));
         if (!byField) {
             SqlStatement page = sql.build();
             sql = new SqlStatement.Builder().sql("SELECT ").sql(columns("h")).sql(", p.").sql(q("operation")).sql(", p.").sql(q("data")).sql(" FROM (")
-                    .append(page).sql(") h").sql(previousVersion).sql(" ORDER BY h.").sql(id).sql(" DESC");
+                    .append(page).sql(") h").sql(previousVersion).sql(" ORDER BY h.").sql(id).sql(direction);
         }
         Map<Long, Map<String, Object>> previous = new LinkedHashMap<>();
         List<Version> changes = versions(schema, sql.build(), previous);
@@ -232,9 +244,22 @@ final class HistoryReads {
             entry.put("actorId", v.changedBy());
             entry.put("createdAt", v.changedAt());
             entry.put("diff", diff(v, previous.get(v.historyId())));
+            entry.put("version", v.historyId());
             out.add(entry);
         }
         return out;
+    }
+
+    /** {@code order}: {@code newest} (the default) or {@code oldest} first. */
+    private static boolean oldestFirst(Map<String, ?> o) {
+        Object order = o.get("order");
+        if (order == null || "newest".equalsIgnoreCase(String.valueOf(order))) {
+            return false;
+        }
+        if ("oldest".equalsIgnoreCase(String.valueOf(order))) {
+            return true;
+        }
+        throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "'order' is newest or oldest; got '" + Names.printable(String.valueOf(order)) + "'.");
     }
 
     private static Map<String, Object> diff(Version v, Map<String, Object> before) {

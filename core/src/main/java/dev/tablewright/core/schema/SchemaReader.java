@@ -4,10 +4,9 @@ import dev.tablewright.core.base.InternalNames;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.Names;
 import dev.tablewright.core.dialect.Dialect;
+import dev.tablewright.core.dialect.TableCatalog;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Reads a table's schema back from the database: keys, indexes, foreign keys and columns from
@@ -31,7 +29,7 @@ final class SchemaReader {
         if (!dialect.listTables(c).contains(table)) {
             return null;
         }
-        return read(dialect, c, table, true, StoredTables.load(dialect, c, table));
+        return read(dialect, c, table, dialect.tableCatalog(c, table), true, StoredTables.load(dialect, c, table));
     }
 
     /**
@@ -45,8 +43,9 @@ final class SchemaReader {
         Map<String, TableSchema> all = new LinkedHashMap<>();
         List<String> tables = dialect.listTables(c);
         Map<String, StoredTable> stored = tables.contains(InternalNames.SCHEMA_TABLE) ? StoredTables.loadAll(c, dialect) : Map.of();
+        Map<String, TableCatalog> catalogs = dialect.tableCatalogs(c, tables);
         for (String table : tables) {
-            all.put(table, read(dialect, c, table, false, stored.get(table)));
+            all.put(table, read(dialect, c, table, catalogs.get(table), false, stored.get(table)));
         }
         for (TableSchema child : all.values()) {
             Optional<String[]> junction = InternalNames.junctionSides(child.name());
@@ -77,98 +76,59 @@ final class SchemaReader {
         return all.values().stream().filter(t -> !InternalNames.isInternal(t.name())).toList();
     }
 
-    private static TableSchema read(Dialect dialect, Connection c, String table, boolean exported, StoredTable stored) throws SQLException {
-        DatabaseMetaData md = c.getMetaData();
-        String catalog = dialect.metaCatalog(c);
-        String schema = dialect.metaSchema(c);
-
-        List<String> pk = new ArrayList<>();
-        Map<Integer, String> pkBySeq = new TreeMap<>();
-        try (ResultSet rs = md.getPrimaryKeys(catalog, schema, table)) {
-            while (rs.next()) {
-                if (table.equals(rs.getString("TABLE_NAME"))) {
-                    pkBySeq.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
-                }
-            }
-        }
-        pk.addAll(pkBySeq.values());
-
+    private static TableSchema read(Dialect dialect, Connection c, String table, TableCatalog catalog, boolean exported, StoredTable stored)
+            throws SQLException {
+        List<String> pk = catalog.primaryKey();
         Set<String> unique = new HashSet<>();
-        Map<String, List<String>> uniqueIndexes = new LinkedHashMap<>();
-        try (ResultSet rs = md.getIndexInfo(catalog, schema, table, true, false)) {
-            while (rs.next()) {
-                String idx = rs.getString("INDEX_NAME");
-                String col = rs.getString("COLUMN_NAME");
-                if (idx != null && col != null && !rs.getBoolean("NON_UNIQUE") && table.equals(rs.getString("TABLE_NAME"))) {
-                    uniqueIndexes.computeIfAbsent(idx, k -> new ArrayList<>()).add(col);
-                }
-            }
-        }
-        uniqueIndexes.values().stream().filter(cols -> cols.size() == 1 && !(pk.size() == 1 && pk.get(0).equals(cols.get(0))))
+        catalog.uniqueIndexes().stream().filter(cols -> cols.size() == 1 && !(pk.size() == 1 && pk.get(0).equals(cols.get(0))))
                 .forEach(cols -> unique.add(cols.get(0)));
 
         Map<String, FieldSpec.Reference> refs = new LinkedHashMap<>();
         List<Map<String, Object>> relationships = new ArrayList<>();
-        try (ResultSet rs = md.getImportedKeys(catalog, schema, table)) {
-            while (rs.next()) {
-                String col = rs.getString("FKCOLUMN_NAME");
-                FieldSpec.Reference ref = new FieldSpec.Reference(rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME"),
-                        deleteRule(rs.getShort("DELETE_RULE")));
-                refs.put(col, ref);
-                Map<String, Object> rel = new LinkedHashMap<>();
-                rel.put("type", "belongsTo");
-                rel.put("field", col);
-                rel.put("table", ref.table());
-                rel.put("references", ref.field());
-                rel.put("onDelete", ref.onDelete());
-                relationships.add(rel);
-            }
+        for (TableCatalog.ImportedKey key : catalog.importedKeys()) {
+            FieldSpec.Reference ref = new FieldSpec.Reference(key.parentTable(), key.parentColumn(), key.onDelete());
+            refs.put(key.column(), ref);
+            Map<String, Object> rel = new LinkedHashMap<>();
+            rel.put("type", "belongsTo");
+            rel.put("field", key.column());
+            rel.put("table", ref.table());
+            rel.put("references", ref.field());
+            rel.put("onDelete", ref.onDelete());
+            relationships.add(rel);
         }
 
-        try (ResultSet rs = exported ? md.getExportedKeys(catalog, schema, table) : null) {
-            while (rs != null && rs.next()) {
-                String child = rs.getString("FKTABLE_NAME");
-                Map<String, Object> rel = new LinkedHashMap<>();
-                Optional<String[]> junction = InternalNames.junctionSides(child);
-                if (junction.isPresent()) {
-                    String[] sides = junction.get();
-                    String other = sides[0].equals(table) ? sides[1] : sides[0];
-                    rel.put("type", "manyToMany");
-                    rel.put("table", other);
-                    rel.put("through", child);
-                    if (relationships.stream().anyMatch(r -> "manyToMany".equals(r.get("type")) && child.equals(r.get("through")))) {
-                        continue;
-                    }
-                } else {
-                    rel.put("type", "hasMany");
-                    rel.put("table", child);
-                    rel.put("field", rs.getString("FKCOLUMN_NAME"));
-                    rel.put("onDelete", deleteRule(rs.getShort("DELETE_RULE")));
+        for (TableCatalog.ExportedKey key : exported ? dialect.exportedKeys(c, table) : List.<TableCatalog.ExportedKey>of()) {
+            String child = key.childTable();
+            Map<String, Object> rel = new LinkedHashMap<>();
+            Optional<String[]> junction = InternalNames.junctionSides(child);
+            if (junction.isPresent()) {
+                String[] sides = junction.get();
+                String other = sides[0].equals(table) ? sides[1] : sides[0];
+                rel.put("type", "manyToMany");
+                rel.put("table", other);
+                rel.put("through", child);
+                if (relationships.stream().anyMatch(r -> "manyToMany".equals(r.get("type")) && child.equals(r.get("through")))) {
+                    continue;
                 }
-                relationships.add(rel);
+            } else {
+                rel.put("type", "hasMany");
+                rel.put("table", child);
+                rel.put("field", key.childColumn());
+                rel.put("onDelete", key.onDelete());
             }
+            relationships.add(rel);
         }
 
         Map<String, FieldSpec> fields = new LinkedHashMap<>();
-        try (ResultSet rs = md.getColumns(catalog, schema, table, null)) {
-            while (rs.next()) {
-                if (!table.equals(rs.getString("TABLE_NAME"))) {
-                    continue;
-                }
-                String name = rs.getString("COLUMN_NAME");
-                String nativeType = rs.getString("TYPE_NAME");
-                int size = rs.getInt("COLUMN_SIZE");
-                boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
-                String def = rs.getString("COLUMN_DEF");
-                String autoInc = safeString(rs, "IS_AUTOINCREMENT");
-                FieldSpec known = stored == null ? null : stored.fields().get(name);
-                boolean isPk = pk.contains(name);
-                LogicalType type = known != null ? known.type() : dialect.inferType(nativeType, rs.getInt("DATA_TYPE"), size);
-                boolean autoIncrement = known != null ? known.autoIncrement() : "YES".equalsIgnoreCase(autoInc);
-                Object defaultValue = known != null ? known.defaultValue() : def;
-                fields.put(name, new FieldSpec(type, isPk, unique.contains(name), nullable && !isPk, defaultValue, autoIncrement,
-                        known != null && known.auto(), refs.get(name), nativeType));
-            }
+        for (TableCatalog.Column column : catalog.columns()) {
+            String name = column.name();
+            FieldSpec known = stored == null ? null : stored.fields().get(name);
+            boolean isPk = pk.contains(name);
+            LogicalType type = known != null ? known.type() : dialect.inferType(column.typeName(), column.jdbcType(), column.size());
+            boolean autoIncrement = known != null ? known.autoIncrement() : column.autoIncrement();
+            Object defaultValue = known != null ? known.defaultValue() : column.defaultValue();
+            fields.put(name, new FieldSpec(type, isPk, unique.contains(name), column.nullable() && !isPk, defaultValue, autoIncrement,
+                    known != null && known.auto(), refs.get(name), column.typeName()));
         }
         for (Map<String, Object> rel : relationships) {
             if ("belongsTo".equals(rel.get("type"))) {
@@ -179,23 +139,5 @@ final class SchemaReader {
         }
         boolean trackHistory = stored != null && stored.trackHistory();
         return new TableSchema(table, fields, new TableSchema.Options(trackHistory), relationships, stored != null && stored.created(), null, null);
-    }
-
-    private static String safeString(ResultSet rs, String column) {
-        try {
-            return rs.getString(column);
-        } catch (SQLException e) {
-            return null;
-        }
-    }
-
-    private static String deleteRule(short rule) {
-        return switch (rule) {
-            case DatabaseMetaData.importedKeyCascade -> "CASCADE";
-            case DatabaseMetaData.importedKeySetNull -> "SET NULL";
-            case DatabaseMetaData.importedKeySetDefault -> "SET DEFAULT";
-            case DatabaseMetaData.importedKeyRestrict -> "RESTRICT";
-            default -> "NO ACTION";
-        };
     }
 }

@@ -7,6 +7,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -96,6 +99,36 @@ class HistoryPagesConformanceTest {
             assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getAuditLog("scores", Map.of("action", "RENAME")));
             assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getAuditLog("scores", Map.of("changedField", "x'; --")));
             assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getAuditLog("scores", Map.of("page", 1)));
+        }
+    }
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void theAuditLogIsPagedByVersionFromEitherEnd(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            fill(db);
+            List<Map<String, Object>> all = db.getAuditLog("scores", Map.of());
+            List<Long> versions = all.stream().map(e -> (Long) e.get("version")).toList();
+            assertEquals(versions.stream().sorted(Comparator.reverseOrder()).distinct().toList(), versions, "versions fall, newest first");
+
+            List<Map<String, Object>> paged = new ArrayList<>();
+            Map<String, Object> options = new HashMap<>(Map.of("limit", 5));
+            for (List<Map<String, Object>> page = db.getAuditLog("scores", options); !page.isEmpty(); page = db.getAuditLog("scores", options)) {
+                paged.addAll(page);
+                options.put("before", page.get(page.size() - 1).get("version"));
+            }
+            assertEquals(all, paged, "each page before the last version seen: the whole log, newest first");
+
+            List<Map<String, Object>> oldest = new ArrayList<>(all);
+            Collections.reverse(oldest);
+            assertEquals(oldest.subList(0, 4), db.getAuditLog("scores", Map.of("order", "oldest", "limit", 4)), "the last page is as cheap as the first");
+            assertEquals(oldest.subList(4, 8), db.getAuditLog("scores", Map.of("order", "OLDEST", "limit", 4, "after", oldest.get(3).get("version"))));
+            assertEquals(all.subList(3, 6), db.getAuditLog("scores", Map.of("before", all.get(2).get("version"), "after", all.get(6).get("version"))));
+
+            List<Map<String, Object>> scoreChanges = db.getAuditLog("scores", Map.of("changedField", "score"));
+            assertEquals(scoreChanges.subList(5, 8),
+                    db.getAuditLog("scores", Map.of("changedField", "score", "before", scoreChanges.get(4).get("version"), "limit", 3)), "with a filter");
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getAuditLog("scores", Map.of("order", "sideways")));
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getAuditLog("scores", Map.of("before", -1)));
         }
     }
 }
