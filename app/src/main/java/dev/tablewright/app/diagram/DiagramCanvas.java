@@ -92,6 +92,7 @@ final class DiagramCanvas extends Region {
         if (box != null) {
             box.setSelected(change.wasAdded());
         }
+        overview.invalidate();
         viewChanged();
     };
     private BiConsumer<String, String> onLink = (child, parent) -> { };
@@ -216,6 +217,7 @@ final class DiagramCanvas extends Region {
             selectedEdge = null;
         }
         minimap.setVisible(graph.tables().size() >= MINIMAP_FROM);
+        overview.invalidate();
         // At once rather than at the next layout: whoever changed the graph may look for its nodes right away.
         showWhatIsInView();
         viewChanged();
@@ -375,6 +377,7 @@ final class DiagramCanvas extends Region {
     }
 
     private void placed(String table) {
+        overview.invalidate();
         TableBox box = box(table);
         Point p = viewModel.positions().get(table);
         if (box != null && p != null) {

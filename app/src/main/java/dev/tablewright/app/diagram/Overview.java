@@ -1,5 +1,6 @@
 package dev.tablewright.app.diagram;
 
+import javafx.animation.PauseTransition;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
@@ -13,6 +14,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.transform.Scale;
+import javafx.util.Duration;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -34,18 +37,35 @@ final class Overview extends Pane {
     private final Region edgePaint = probe("probe-edge");
     private DiagramGraph sized;
     private final Map<String, double[]> sizes = new HashMap<>();
+    /** Pixels drawn beyond each edge of the screen, so that a pan shows what was drawn instead of drawing again. */
+    private static final double MARGIN = 400;
+    private final Scale zoom = new Scale(1, 1, 0, 0);
+    private final PauseTransition sharpen = new PauseTransition(Duration.millis(150));
     private Runnable onRestyle = () -> { };
     private boolean blank = true;
+    private boolean stale = true;
+    private double drawnZ = 1;
+    private double drawnTx;
+    private double drawnTy;
+    private double shownWidth = -1;
+    private double shownHeight = -1;
 
     Overview() {
         getStyleClass().add("diagram-overview");
         setId("diagramOverview");
         setManaged(false);
         canvas.setManaged(false);
+        canvas.getTransforms().add(zoom);
         getChildren().addAll(canvas, boxPaint, headerPaint, edgePaint);
         // A theme switch restyles the probes: the canvas must be drawn again in the new colours.
-        boxPaint.backgroundProperty().addListener(o -> onRestyle.run());
-        edgePaint.backgroundProperty().addListener(o -> onRestyle.run());
+        boxPaint.backgroundProperty().addListener(o -> restyled());
+        edgePaint.backgroundProperty().addListener(o -> restyled());
+        sharpen.setOnFinished(e -> restyled());
+    }
+
+    private void restyled() {
+        stale = true;
+        onRestyle.run();
     }
 
     private static Region probe(String styleClass) {
@@ -71,24 +91,57 @@ final class Overview extends Pane {
             canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
             blank = true;
         }
+        stale = true;
+    }
+
+    /** The tables moved, the selection or the graph changed: the next {@link #draw} draws anew. */
+    void invalidate() {
+        stale = true;
     }
 
     /**
-     * Draws the tables and edges that are on screen, the world scaled by {@code z} and moved by
-     * ({@code tx}, {@code ty}) as the nodes would be.
+     * Shows the tables and edges that are on screen, the world scaled by {@code z} and moved by
+     * ({@code tx}, {@code ty}) as the nodes would be. A pan, or a zoom by less than a quarter, only
+     * moves and scales the picture drawn last (it covers {@value #MARGIN} pixels beyond each edge of
+     * the screen), so a frame costs a copy rather than thousands of shapes; once a zoom rests, the
+     * picture is drawn again sharp.
      */
     void draw(DiagramGraph graph, Map<String, Point> positions, Set<String> selected, double z, double tx, double ty) {
         double w = getWidth();
         double h = getHeight();
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        if (!stale && !blank && w == shownWidth && h == shownHeight) {
+            double a = z / drawnZ;
+            double bx = tx - a * (drawnTx + MARGIN);
+            double by = ty - a * (drawnTy + MARGIN);
+            if (a >= 0.8 && a <= 1.25 && bx <= 0 && by <= 0 && bx + a * canvas.getWidth() >= w && by + a * canvas.getHeight() >= h) {
+                place(a, bx, by);
+                if (a != 1) {
+                    sharpen.playFromStart();
+                }
+                return;
+            }
         }
+        sharpen.stop();
+        shownWidth = w;
+        shownHeight = h;
+        drawnZ = z;
+        drawnTx = tx;
+        drawnTy = ty;
+        stale = false;
+        double cw = w + 2 * MARGIN;
+        double ch = h + 2 * MARGIN;
+        if (canvas.getWidth() != cw || canvas.getHeight() != ch) {
+            canvas.setWidth(cw);
+            canvas.setHeight(ch);
+        }
+        place(1, -MARGIN, -MARGIN);
+        tx += MARGIN;
+        ty += MARGIN;
         measure(graph);
         blank = false;
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        Rectangle2D screen = new Rectangle2D(-2, -2, w + 4, h + 4);
+        g.clearRect(0, 0, cw, ch);
+        Rectangle2D screen = new Rectangle2D(-2, -2, cw + 4, ch + 4);
 
         g.setStroke(fill(edgePaint, Color.gray(0.45)));
         g.setLineWidth(1);
@@ -158,6 +211,14 @@ final class Overview extends Pane {
                 g.fillText(names[i], shown[i].getMinX() + 4, shown[i].getMinY() + header / 2, Math.max(1, shown[i].getWidth() - 8));
             }
         }
+    }
+
+    /** Scales the canvas by {@code a} from its top-left corner and puts that corner at ({@code x}, {@code y}). */
+    private void place(double a, double x, double y) {
+        zoom.setX(a);
+        zoom.setY(a);
+        canvas.setTranslateX(x);
+        canvas.setTranslateY(y);
     }
 
     /** The sizes of the boxes, computed from their text once per graph rather than once per table and frame. */
