@@ -218,6 +218,7 @@ final class DiagramCanvas extends Region {
         }
         minimap.setVisible(graph.tables().size() >= MINIMAP_FROM);
         overview.invalidate();
+        minimap.invalidate();
         // At once rather than at the next layout: whoever changed the graph may look for its nodes right away.
         showWhatIsInView();
         viewChanged();
@@ -378,6 +379,7 @@ final class DiagramCanvas extends Region {
 
     private void placed(String table) {
         overview.invalidate();
+        minimap.invalidate();
         TableBox box = box(table);
         Point p = viewModel.positions().get(table);
         if (box != null && p != null) {
