@@ -76,7 +76,8 @@ final class DiagramCanvas extends Region {
     private final Minimap minimap = new Minimap();
     private boolean minimapDue;
     private DiagramGraph graph = DiagramGraph.empty();
-    private Map<String, DiagramGraph.Table> tables = Map.of();
+    /** Each table's box size, from {@link NodeGeometry} once per graph: the boxes in view are looked for every frame. */
+    private final Map<String, double[]> sizes = new HashMap<>();
     private final Map<String, List<DiagramGraph.Edge>> edgesOf = new HashMap<>();
     /** Every node in the world, whatever is on screen: while a picture of the whole diagram is taken. */
     private boolean everything;
@@ -201,7 +202,10 @@ final class DiagramCanvas extends Region {
 
     private void rebuild(DiagramGraph graph) {
         this.graph = graph;
-        this.tables = graph.byName();
+        sizes.clear();
+        for (DiagramGraph.Table t : graph.tables()) {
+            sizes.put(t.name(), new double[] {NodeGeometry.width(t), NodeGeometry.height(t)});
+        }
         boxLayer.getChildren().clear();
         edgeLayer.getChildren().clear();
         boxes.clear();
@@ -405,11 +409,11 @@ final class DiagramCanvas extends Region {
     /** Where the table's box is, in diagram units; null for a table not in the graph or not placed yet. */
     Rectangle2D rect(String table) {
         Point p = viewModel.positions().get(table);
-        DiagramGraph.Table t = tables.get(table);
-        if (p == null || t == null) {
+        double[] size = sizes.get(table);
+        if (p == null || size == null) {
             return null;
         }
-        return new Rectangle2D(p.x(), p.y(), NodeGeometry.width(t), NodeGeometry.height(t));
+        return new Rectangle2D(p.x(), p.y(), size[0], size[1]);
     }
 
     /** The area an edge may cover: both boxes, and room for a loop and its label beside a table linked to itself. */
