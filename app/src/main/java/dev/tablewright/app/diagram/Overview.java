@@ -38,7 +38,7 @@ final class Overview extends Pane {
     private DiagramGraph sized;
     private final Map<String, double[]> sizes = new HashMap<>();
     /** Pixels drawn beyond each edge of the screen, so that a pan shows what was drawn instead of drawing again. */
-    private static final double MARGIN = 400;
+    private static final double MARGIN = 160;
     private final Scale zoom = new Scale(1, 1, 0, 0);
     private final PauseTransition sharpen = new PauseTransition(Duration.millis(150));
     private Runnable onRestyle = () -> { };
