@@ -223,10 +223,14 @@ public final class DiagramBench {
      * The JavaFX application thread and the render thread: what they spend a frame is its cost
      * whatever else the machine runs, while the wall-clock frame time also counts waiting for a core.
      */
-    private static long[] fxThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("JavaFX Application Thread") || t.getName().startsWith("QuantumRenderer"))
-                .mapToLong(Thread::getId).toArray();
+    private static long[] fxThreads() throws Exception {
+        // The FX thread is asked for itself: with GTK it is named after GTK's main loop, not "JavaFX Application Thread".
+        long fx = onFx(() -> Thread.currentThread().getId());
+        long[] renderers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).toArray();
+        long[] out = Arrays.copyOf(renderers, renderers.length + 1);
+        out[renderers.length] = fx;
+        return out;
     }
 
     private static long cpuOf(long[] threads) {

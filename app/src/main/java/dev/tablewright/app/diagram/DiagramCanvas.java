@@ -76,8 +76,18 @@ final class DiagramCanvas extends Region {
     private final Minimap minimap = new Minimap();
     private boolean minimapDue;
     private DiagramGraph graph = DiagramGraph.empty();
-    /** Each table's box size, from {@link NodeGeometry} once per graph: the boxes in view are looked for every frame. */
-    private final Map<String, double[]> sizes = new HashMap<>();
+    /**
+     * Each table's box (left, top, width, height; NaN while it has no place) by its index in the graph,
+     * kept as the positions change: the boxes and edges in view are looked for on every frame, and a
+     * loop over plain numbers costs far less than thousands of map look-ups.
+     */
+    private double[] boxX = new double[0];
+    private double[] boxY = new double[0];
+    private double[] boxW = new double[0];
+    private double[] boxH = new double[0];
+    private final Map<String, Integer> indexOf = new HashMap<>();
+    private int[] edgeChild = new int[0];
+    private int[] edgeParent = new int[0];
     private final Map<String, List<DiagramGraph.Edge>> edgesOf = new HashMap<>();
     /** Every node in the world, whatever is on screen: while a picture of the whole diagram is taken. */
     private boolean everything;
@@ -202,9 +212,26 @@ final class DiagramCanvas extends Region {
 
     private void rebuild(DiagramGraph graph) {
         this.graph = graph;
-        sizes.clear();
-        for (DiagramGraph.Table t : graph.tables()) {
-            sizes.put(t.name(), new double[] {NodeGeometry.width(t), NodeGeometry.height(t)});
+        int n = graph.tables().size();
+        boxX = new double[n];
+        boxY = new double[n];
+        boxW = new double[n];
+        boxH = new double[n];
+        indexOf.clear();
+        for (int i = 0; i < n; i++) {
+            DiagramGraph.Table t = graph.tables().get(i);
+            indexOf.put(t.name(), i);
+            boxW[i] = NodeGeometry.width(t);
+            boxH[i] = NodeGeometry.height(t);
+            Point p = viewModel.positions().get(t.name());
+            boxX[i] = p == null ? Double.NaN : p.x();
+            boxY[i] = p == null ? Double.NaN : p.y();
+        }
+        edgeChild = new int[graph.edges().size()];
+        edgeParent = new int[graph.edges().size()];
+        for (int i = 0; i < graph.edges().size(); i++) {
+            edgeChild[i] = indexOf.getOrDefault(graph.edges().get(i).child(), -1);
+            edgeParent[i] = indexOf.getOrDefault(graph.edges().get(i).parent(), -1);
         }
         boxLayer.getChildren().clear();
         edgeLayer.getChildren().clear();
@@ -251,16 +278,29 @@ final class DiagramCanvas extends Region {
         Set<Node> wantedBoxes = new LinkedHashSet<>();
         Set<Node> wantedEdges = new LinkedHashSet<>();
         if (nodes) {
-            for (DiagramGraph.Table t : graph.tables()) {
-                Rectangle2D r = rect(t.name());
-                if (r != null && (all || r.intersects(near))) {
-                    wantedBoxes.add(boxFor(t));
+            double left = near.getMinX();
+            double top = near.getMinY();
+            double right = near.getMaxX();
+            double bottom = near.getMaxY();
+            for (int i = 0; i < boxX.length; i++) {
+                // NaN (no place yet) fails every comparison, so an unplaced table is never wanted.
+                if (boxX[i] == boxX[i] && (all || boxX[i] < right && boxX[i] + boxW[i] > left && boxY[i] < bottom && boxY[i] + boxH[i] > top)) {
+                    wantedBoxes.add(boxFor(graph.tables().get(i)));
                 }
             }
-            for (DiagramGraph.Edge e : graph.edges()) {
-                Rectangle2D span = span(e);
-                if (span != null && (all || span.intersects(near))) {
-                    wantedEdges.add(shapeFor(e));
+            for (int i = 0; i < edgeChild.length; i++) {
+                int c = edgeChild[i];
+                int p = edgeParent[i];
+                if (c < 0 || p < 0 || boxX[c] != boxX[c] || boxX[p] != boxX[p]) {
+                    continue;
+                }
+                // Both boxes and room for a loop and its label beside a table linked to itself.
+                double minX = Math.min(boxX[c], boxX[p]);
+                double maxX = Math.max(boxX[c] + boxW[c], boxX[p] + boxW[p]) + 160;
+                double minY = Math.min(boxY[c], boxY[p]);
+                double maxY = Math.max(boxY[c] + boxH[c], boxY[p] + boxH[p]);
+                if (all || minX < right && maxX > left && minY < bottom && maxY > top) {
+                    wantedEdges.add(shapeFor(graph.edges().get(i)));
                 }
             }
         }
@@ -384,6 +424,12 @@ final class DiagramCanvas extends Region {
     private void placed(String table) {
         overview.invalidate();
         minimap.invalidate();
+        Integer i = indexOf.get(table);
+        Point at = viewModel.positions().get(table);
+        if (i != null && at != null) {
+            boxX[i] = at.x();
+            boxY[i] = at.y();
+        }
         TableBox box = box(table);
         Point p = viewModel.positions().get(table);
         if (box != null && p != null) {
@@ -408,24 +454,11 @@ final class DiagramCanvas extends Region {
 
     /** Where the table's box is, in diagram units; null for a table not in the graph or not placed yet. */
     Rectangle2D rect(String table) {
-        Point p = viewModel.positions().get(table);
-        double[] size = sizes.get(table);
-        if (p == null || size == null) {
+        Integer i = indexOf.get(table);
+        if (i == null || boxX[i] != boxX[i]) {
             return null;
         }
-        return new Rectangle2D(p.x(), p.y(), size[0], size[1]);
-    }
-
-    /** The area an edge may cover: both boxes, and room for a loop and its label beside a table linked to itself. */
-    private Rectangle2D span(DiagramGraph.Edge e) {
-        Rectangle2D c = rect(e.child());
-        Rectangle2D p = rect(e.parent());
-        if (c == null || p == null) {
-            return null;
-        }
-        double minX = Math.min(c.getMinX(), p.getMinX());
-        double minY = Math.min(c.getMinY(), p.getMinY());
-        return new Rectangle2D(minX, minY, Math.max(c.getMaxX(), p.getMaxX()) - minX + 160, Math.max(c.getMaxY(), p.getMaxY()) - minY);
+        return new Rectangle2D(boxX[i], boxY[i], boxW[i], boxH[i]);
     }
 
     /** The table under a diagram point, the last drawn (topmost) when boxes overlap. */
