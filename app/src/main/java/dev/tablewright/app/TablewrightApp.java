@@ -4,6 +4,7 @@ import dev.tablewright.app.connection.ConfigDirectory;
 import dev.tablewright.app.connection.ConnectionRegistry;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.dialog.FxDialogService;
+import dev.tablewright.app.grid.GridWarmUp;
 import dev.tablewright.app.log.AppLog;
 import dev.tablewright.app.log.CrashReporter;
 import dev.tablewright.app.log.StartupTimes;
@@ -114,7 +115,9 @@ public final class TablewrightApp extends Application {
         }
         stage.show();
         StartupTimes.windowShown();
-        StartupTimes.whenTablesListed(viewModel.navigator().connections());
+        // Then, with the user looking at the tables, the grid's first use happens out of sight.
+        StartupTimes.whenTablesListed(viewModel.navigator().connections(),
+                () -> GridWarmUp.start(tasks, List.copyOf(scene.getStylesheets())));
         // The keyboard starts in the table list (arrows, Enter to open), not in the search box.
         view.navigator().focusTree();
 
@@ -144,11 +147,12 @@ public final class TablewrightApp extends Application {
         if (view != null) {
             view.disposeScreens();
         }
-        if (viewModel != null) {
-            viewModel.close();
-        }
+        // The work still running ends first, on connections still open; then they close.
         if (tasks != null) {
             tasks.close();
+        }
+        if (viewModel != null) {
+            viewModel.close();
         }
         uninstallCrashReporter.run();
         AppLog.stop();

@@ -274,7 +274,15 @@ public final class RecordHistoryView {
         problem.setId("recordProblem");
         problem.getStyleClass().add("problem");
         problem.textProperty().bind(viewModel.problemProperty());
-        HBox bottom = new HBox(12, status, problem);
+        Button newer = new Button("Newer versions", new FontIcon(Feather.CHEVRONS_DOWN));
+        newer.setId("loadNewer");
+        newer.setTooltip(new Tooltip("Add the next " + String.format("%,d", RecordHistoryViewModel.MOST_VERSIONS) + " versions to the timeline"));
+        newer.visibleProperty().bind(viewModel.hasNewerProperty());
+        newer.managedProperty().bind(newer.visibleProperty());
+        newer.disableProperty().bind(viewModel.loadingProperty());
+        newer.setOnAction(e -> viewModel.loadNewer());
+        HBox bottom = new HBox(12, status, newer, problem);
+        bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.getStyleClass().add("history-status");
         return bottom;
     }

@@ -29,7 +29,7 @@ import java.util.Map;
  * the timeline compares it with the one before it; either side can then be set to any version.
  */
 public final class RecordHistoryViewModel {
-    /** Versions read at most: a record changed more often shows its first ones and says so. */
+    /** Versions read at a time: a record changed more often shows its first ones, and the next ones on request. */
     static final int MOST_VERSIONS = 1000;
 
     private final Connector connector;
@@ -45,6 +45,9 @@ public final class RecordHistoryViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper hasNewer = new ReadOnlyBooleanWrapper();
+    /** The history version of the newest version shown: newer ones are read after it. */
+    private long lastVersion;
     private String primaryKey;
     private long generation;
     private Runnable restored = () -> { };
@@ -92,16 +95,17 @@ public final class RecordHistoryViewModel {
             }
             loading.set(false);
             problem.set("");
-            versions.setAll(read);
+            hasNewer.set(read.more());
+            lastVersion = read.last();
+            versions.setAll(read.versions());
             selected.set(null);
-            selected.set(read.isEmpty() ? null : read.get(read.size() - 1));
-            if (read.isEmpty()) {
+            selected.set(versions.isEmpty() ? null : versions.get(versions.size() - 1));
+            if (versions.isEmpty()) {
                 left.set(null);
                 right.set(null);
                 status.set("No versions of " + table + " " + rowId + " are recorded.");
             } else {
-                status.set((read.size() == MOST_VERSIONS ? "The first " : "") + String.format("%,d", read.size())
-                        + (read.size() == 1 ? " version" : " versions") + " of " + table + " " + rowId);
+                showCount();
             }
         }, failure -> {
             if (mine != generation) {
@@ -109,21 +113,76 @@ public final class RecordHistoryViewModel {
             }
             loading.set(false);
             versions.clear();
+            hasNewer.set(false);
             problem.set(Failures.describe(failure));
             status.set("");
         });
     }
 
+    private void showCount() {
+        status.set((hasNewer.get() ? "The first " : "") + String.format("%,d", versions.size())
+                + (versions.size() == 1 ? " version" : " versions") + " of " + table + " " + rowId + (hasNewer.get() ? "; newer ones follow" : ""));
+    }
+
+    /** Adds the next {@link #MOST_VERSIONS} versions after the newest shown (read by key, however many came before). */
+    public void loadNewer() {
+        if (!hasNewer.get() || versions.isEmpty()) {
+            return;
+        }
+        long mine = ++generation;
+        loading.set(true);
+        RecordVersion newest = versions.get(versions.size() - 1);
+        tasks.execute(() -> page(lastVersion, newest.number() + 1, "delete".equals(newest.operation()) ? null : newest.data()), read -> {
+            if (mine != generation) {
+                return;
+            }
+            loading.set(false);
+            hasNewer.set(read.more());
+            lastVersion = read.last();
+            versions.addAll(read.versions());
+            showCount();
+        }, failure -> {
+            if (mine != generation) {
+                return;
+            }
+            loading.set(false);
+            problem.set(Failures.describe(failure));
+        });
+    }
+
+    public ReadOnlyBooleanProperty hasNewerProperty() {
+        return hasNewer.getReadOnlyProperty();
+    }
+
+    /** A page of versions, whether newer ones follow, and the history version it ended at. */
+    private record Read(List<RecordVersion> versions, boolean more, long last) {
+    }
+
+    /** Off the FX thread: {@link #MOST_VERSIONS} versions after {@code after} (0: from the first), numbered from {@code number}. */
+    private Read page(long after, int number, Map<String, Object> before) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("filter", List.of(primaryKey, "=", rowId));
+        options.put("after", after);
+        options.put("limit", MOST_VERSIONS + 1);
+        List<Map<String, Object>> raw = connector.getHistoricalData(table, options);
+        boolean more = raw.size() > MOST_VERSIONS;
+        List<Map<String, Object>> shown = more ? raw.subList(0, MOST_VERSIONS) : raw;
+        long last = shown.isEmpty() ? after : ((Number) shown.get(shown.size() - 1).get("version")).longValue();
+        return new Read(Timeline.build(shown, before, number), more, last);
+    }
+
     /** Off the FX thread: the versions, and the row before the first when it is an update (its baseline). */
     @SuppressWarnings("unchecked")
-    private List<RecordVersion> read() {
+    private Read read() {
         if (primaryKey == null) {
             primaryKey = connector.getTableSchema(table).primaryKey().get(0);
         }
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("filter", List.of(primaryKey, "=", rowId));
-        options.put("limit", MOST_VERSIONS);
-        List<Map<String, Object>> raw = connector.getHistoricalData(table, options);
+        options.put("limit", MOST_VERSIONS + 1);
+        List<Map<String, Object>> all = connector.getHistoricalData(table, options);
+        boolean more = all.size() > MOST_VERSIONS;
+        List<Map<String, Object>> raw = more ? all.subList(0, MOST_VERSIONS) : all;
         Map<String, Object> before = null;
         if (!raw.isEmpty() && "update".equals(raw.get(0).get("operation"))) {
             // The row was there when tracking began: its first update is diffed against the baseline
@@ -137,7 +196,8 @@ public final class RecordHistoryViewModel {
                 }
             }
         }
-        return Timeline.build(raw, before);
+        long last = raw.isEmpty() ? 0 : ((Number) raw.get(raw.size() - 1).get("version")).longValue();
+        return new Read(Timeline.build(raw, before), more, last);
     }
 
     /** What restoring {@code version} would write, read when the dialog opens. */

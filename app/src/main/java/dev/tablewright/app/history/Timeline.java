@@ -20,9 +20,14 @@ public final class Timeline {
      */
     @SuppressWarnings("unchecked")
     public static List<RecordVersion> build(List<Map<String, Object>> versions, Map<String, Object> before) {
+        return build(versions, before, 1);
+    }
+
+    /** {@link #build} of versions that follow others: numbered from {@code firstNumber}, {@code before} the data of the one just before them. */
+    public static List<RecordVersion> build(List<Map<String, Object>> versions, Map<String, Object> before, int firstNumber) {
         List<RecordVersion> out = new ArrayList<>();
         Map<String, Object> previous = before;
-        int number = 1;
+        int number = firstNumber;
         for (Map<String, Object> v : versions) {
             String operation = String.valueOf(v.get("operation"));
             Map<String, Object> data = v.get("data") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();

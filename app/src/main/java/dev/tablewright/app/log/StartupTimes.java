@@ -36,8 +36,11 @@ public final class StartupTimes {
         LOG.info(WINDOW_SHOWN, sinceProcessStart());
     }
 
-    /** Logs once when the first of {@code connections} has listed a table, and once per connection when it has. */
-    public static void whenTablesListed(ObservableList<NavigatorConnection> connections) {
+    /**
+     * Logs once when the first of {@code connections} has listed a table, and once per connection
+     * when it has; {@code thenIdle} runs once, after the first (start-up is over for the user).
+     */
+    public static void whenTablesListed(ObservableList<NavigatorConnection> connections, Runnable thenIdle) {
         boolean[] startLogged = {false};
         connections.addListener((ListChangeListener<NavigatorConnection>) change -> {
             while (change.next()) {
@@ -54,6 +57,7 @@ public final class StartupTimes {
                             if (!startLogged[0]) {
                                 startLogged[0] = true;
                                 LOG.info(TABLES_LISTED, sinceProcessStart());
+                                thenIdle.run();
                             }
                             LOG.info(CONNECTION_LISTED, connection.name(), connection.description(), connection.tables().size());
                         }

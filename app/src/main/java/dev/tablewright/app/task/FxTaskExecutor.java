@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -20,6 +21,8 @@ import java.util.function.Consumer;
 public final class FxTaskExecutor implements TaskExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
     private static final int THREADS = 4;
+    /** How long closing waits for short work already running. */
+    private static final int SHORT_WORK_GRACE_SECONDS = 10;
 
     private final ExecutorService pool;
     private final ExecutorService longPool;
@@ -125,10 +128,22 @@ public final class FxTaskExecutor implements TaskExecutor {
         return runningView;
     }
 
+    /**
+     * Drops the work not started, interrupts long work, and waits a moment for the short work
+     * already running: a database call ignores the interrupt, and one that ended after the app
+     * had stopped (opening the sample file, say) wrote into a folder its owner was removing.
+     */
     @Override
     public void close() {
         pool.shutdownNow();
         longPool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(SHORT_WORK_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Short work still running {} s after closing; left to finish on its own", SHORT_WORK_GRACE_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Daemon threads, so work still running never keeps the app from exiting. */

@@ -86,6 +86,7 @@ public final class GridBench {
         int rows = 1_000_000;
         int rounds = 3;
         boolean cold = false;
+        boolean warmUp = true;
         String dialect = "sqlite";
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--dialect")) {
@@ -94,6 +95,10 @@ public final class GridBench {
             }
             if (args[i].equals("--cold")) {
                 cold = true;
+                continue;
+            }
+            if (args[i].equals("--no-warm-up")) {
+                warmUp = false;
                 continue;
             }
             if (args[i].equals("--rows")) {
@@ -139,6 +144,13 @@ public final class GridBench {
         FxTaskExecutor executor = new FxTaskExecutor();
         if (!cold) {
             startAsTheApp(db);
+            if (warmUp) {
+                // As the app does once its tables are listed (--no-warm-up leaves it out).
+                CompletableFuture<Boolean> warm = new CompletableFuture<>();
+                onFx(() -> GridWarmUp.start(executor, List.of(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()))
+                        .thenAccept(warm::complete));
+                System.out.println("grid warm-up: rows drawn " + warm.get());
+            }
         }
         String expectedCount = String.format(java.util.Locale.ROOT, "%,d rows", rows);
         int lastRow = rows - 1;

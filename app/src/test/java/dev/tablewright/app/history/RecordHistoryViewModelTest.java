@@ -5,6 +5,7 @@ import dev.tablewright.core.Connector;
 import dev.tablewright.core.connect.ConnectOptions;
 import dev.tablewright.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +81,37 @@ class RecordHistoryViewModelTest {
         assertEquals(versions.get(2), viewModel.rightProperty().get(), "the newest version is shown");
         assertEquals(versions.get(1), viewModel.leftProperty().get(), "against the one before it");
         assertEquals("3 versions of products " + id, viewModel.statusProperty().get());
+    }
+
+    /** SQLite: the paging by key under it is proved on every dialect by the core's conformance tests. */
+    @Test
+    void aRecordWithMoreVersionsThanATimelinePageShowsTheNextOnesOnRequest() {
+        Connector db = connect("sqlite");
+        db.defineTable("counters", fields("n", "integer"), Map.of("trackHistory", true));
+        Object id = db.addRow("counters", fields("n", 0)).get("id");
+        int updates = RecordHistoryViewModel.MOST_VERSIONS + 4;
+        for (int n = 1; n <= updates; n++) {
+            db.changeRow("counters", id, fields("n", n));
+        }
+        RecordHistoryViewModel viewModel = new RecordHistoryViewModel(db, "counters", id, new SameThreadTaskExecutor());
+
+        viewModel.load();
+        assertEquals(RecordHistoryViewModel.MOST_VERSIONS, viewModel.versions().size());
+        assertTrue(viewModel.hasNewerProperty().get());
+        assertEquals("The first 1,000 versions of counters " + id + "; newer ones follow", viewModel.statusProperty().get());
+
+        viewModel.loadNewer();
+        List<RecordVersion> versions = viewModel.versions();
+        assertEquals(updates + 1, versions.size(), "the insert and every update");
+        assertFalse(viewModel.hasNewerProperty().get());
+        for (int i = 0; i < versions.size(); i++) {
+            assertEquals(i + 1, versions.get(i).number());
+            assertEquals((long) i, ((Number) versions.get(i).data().get("n")).longValue(), "version " + (i + 1));
+        }
+        List<String> changed = versions.get(RecordHistoryViewModel.MOST_VERSIONS).changedFields();
+        // Compared with no version before it, every field would read as changed (createdAt too).
+        assertTrue(changed.contains("n") && !changed.contains("createdAt"), "the second page's first version against the first page's last: " + changed);
+        assertEquals(String.format("%,d versions of counters %s", updates + 1, id), viewModel.statusProperty().get());
     }
 
     @ParameterizedTest

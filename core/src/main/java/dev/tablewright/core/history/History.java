@@ -317,16 +317,17 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
 
     /**
      * Versions of the rows {@code filter} names (parsed from options.filter by the caller), oldest
-     * first; options filter, start, stop, limit, offset, applied by the database.
+     * first; options filter, start, stop, limit, offset, before, after, order, applied by the database.
      */
     public List<Map<String, Object>> historicalData(String table, Map<String, ?> options, Filter filter) {
         for (String key : options.keySet()) {
-            if (!Set.of("filter", "start", "stop", "limit", "offset").contains(key)) {
-                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + Names.printable(key) + "'. Known: filter, start, stop, limit, offset.");
+            if (!Set.of("filter", "start", "stop", "limit", "offset", "before", "after", "order").contains(key)) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + Names.printable(key)
+                        + "'. Known: filter, start, stop, limit, offset, before, after, order.");
             }
         }
         return reads.historicalData(table, filter, Moments.optional(options, "start"), Moments.optional(options, "stop"),
-                Moments.count(options, "limit"), Moments.count(options, "offset"));
+                HistoryReads.Page.of(options, true));
     }
 
     /** The same store as changes, newest first: options id, actorId, action, changedField, start, stop, limit, offset. */

@@ -64,6 +64,30 @@ class HistoryPagesConformanceTest {
 
     @ParameterizedTest
     @MethodSource(DIALECTS)
+    void aRecordsVersionsArePagedByVersionFromEitherEnd(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            List<Object> ids = fill(db);
+            Map<String, Object> ofB = Map.of("filter", List.of("id", "=", ids.get(1)));
+            List<Map<String, Object>> all = db.getHistoricalData("scores", ofB);
+            assertEquals(6, all.size(), "insert, four score updates, a name update");
+            List<Long> versions = all.stream().map(v -> (Long) v.get("version")).toList();
+            assertEquals(versions.stream().sorted().distinct().toList(), versions, "versions grow, oldest first");
+
+            List<Map<String, Object>> newest = new ArrayList<>(all.subList(3, 6));
+            Collections.reverse(newest);
+            assertEquals(newest, db.getHistoricalData("scores", Map.of("filter", ofB.get("filter"), "order", "newest", "limit", 3)),
+                    "the newest versions, newest first");
+            assertEquals(all.subList(1, 3), db.getHistoricalData("scores", Map.of("filter", ofB.get("filter"), "after", versions.get(0),
+                    "before", versions.get(3))));
+            List<Map<String, Object>> older = db.getHistoricalData("scores", Map.of("filter", ofB.get("filter"), "order", "newest",
+                    "before", versions.get(3), "limit", 2));
+            assertEquals(List.of(all.get(2), all.get(1)), older, "the next older page, by key");
+            assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getHistoricalData("scores", Map.of("order", "up")));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
     void theAuditLogIsFilteredAndPagedByTheDatabaseNewestFirst(String dialect) {
         try (Connector db = Conformance.open(dialect)) {
             List<Object> ids = fill(db);
