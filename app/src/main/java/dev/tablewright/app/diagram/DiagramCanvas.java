@@ -88,6 +88,8 @@ final class DiagramCanvas extends Region {
     private final Map<String, Integer> indexOf = new HashMap<>();
     private int[] edgeChild = new int[0];
     private int[] edgeParent = new int[0];
+    /** Each edge's id, made once: {@link DiagramGraph.Edge#id} builds a new string on every call. */
+    private String[] edgeIds = new String[0];
     private final Map<String, List<DiagramGraph.Edge>> edgesOf = new HashMap<>();
     /** Every node in the world, whatever is on screen: while a picture of the whole diagram is taken. */
     private boolean everything;
@@ -229,7 +231,9 @@ final class DiagramCanvas extends Region {
         }
         edgeChild = new int[graph.edges().size()];
         edgeParent = new int[graph.edges().size()];
+        edgeIds = new String[graph.edges().size()];
         for (int i = 0; i < graph.edges().size(); i++) {
+            edgeIds[i] = graph.edges().get(i).id();
             edgeChild[i] = indexOf.getOrDefault(graph.edges().get(i).child(), -1);
             edgeParent[i] = indexOf.getOrDefault(graph.edges().get(i).parent(), -1);
         }
@@ -294,13 +298,19 @@ final class DiagramCanvas extends Region {
                 if (c < 0 || p < 0 || boxX[c] != boxX[c] || boxX[p] != boxX[p]) {
                     continue;
                 }
-                // Both boxes and room for a loop and its label beside a table linked to itself.
-                double minX = Math.min(boxX[c], boxX[p]);
-                double maxX = Math.max(boxX[c] + boxW[c], boxX[p] + boxW[p]) + 160;
-                double minY = Math.min(boxY[c], boxY[p]);
-                double maxY = Math.max(boxY[c] + boxH[c], boxY[p] + boxH[p]);
-                if (all || minX < right && maxX > left && minY < bottom && maxY > top) {
-                    wantedEdges.add(shapeFor(graph.edges().get(i)));
+                boolean inView;
+                if (c == p) {
+                    // The box, and room for the loop and its label beside it.
+                    inView = boxX[c] < right && boxX[c] + boxW[c] + 160 > left && boxY[c] < bottom && boxY[c] + boxH[c] > top;
+                } else {
+                    // The line runs between the boxes' centres (its ends and label lie on it, well within the margin):
+                    // testing that segment, not the rectangle around both boxes, keeps the long edges of a big
+                    // schema out of the scene unless they cross the screen.
+                    inView = crosses(boxX[c] + boxW[c] / 2, boxY[c] + boxH[c] / 2, boxX[p] + boxW[p] / 2, boxY[p] + boxH[p] / 2,
+                            left, top, right, bottom);
+                }
+                if (all || inView) {
+                    wantedEdges.add(shapeFor(graph.edges().get(i), edgeIds[i]));
                 }
             }
         }
@@ -368,8 +378,36 @@ final class DiagramCanvas extends Region {
         return box;
     }
 
-    private EdgeShape shapeFor(DiagramGraph.Edge e) {
-        EdgeShape shape = shapes.get(e.id());
+    /** Whether the segment from (x0, y0) to (x1, y1) passes through the rectangle (Liang–Barsky clipping). */
+    static boolean crosses(double x0, double y0, double x1, double y1, double left, double top, double right, double bottom) {
+        double dx = x1 - x0;
+        double dy = y1 - y0;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {x0 - left, right - x0, y0 - top, bottom - y0};
+        double enter = 0;
+        double leave = 1;
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) {
+                    return false;
+                }
+            } else {
+                double r = q[i] / p[i];
+                if (p[i] < 0) {
+                    enter = Math.max(enter, r);
+                } else {
+                    leave = Math.min(leave, r);
+                }
+                if (enter > leave) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private EdgeShape shapeFor(DiagramGraph.Edge e, String id) {
+        EdgeShape shape = shapes.get(id);
         if (shape == null) {
             EdgeShape made = new EdgeShape(e);
             made.setOnMouseClicked(ev -> {
@@ -377,7 +415,7 @@ final class DiagramCanvas extends Region {
                 ev.consume();
             });
             made.setOnMousePressed(MouseEvent::consume);
-            shapes.put(e.id(), made);
+            shapes.put(id, made);
             shape = made;
         }
         return shape;
