@@ -4,6 +4,7 @@ import dev.tablewright.app.diagram.DiagramLayout;
 import dev.tablewright.app.diagram.DiagramPositions;
 import dev.tablewright.app.diagram.DiagramView;
 import dev.tablewright.app.diagram.DiagramViewModel;
+import dev.tablewright.app.diagram.PixelImage;
 import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.shell.Theme;
 import dev.tablewright.app.task.FxTaskExecutor;
@@ -12,8 +13,11 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,9 +85,60 @@ public final class DiagramBench {
             });
             frames("pan at 100 %", again.view, 240, (view, i) -> view.panBy(i % 120 < 60 ? 9 : -9, 5));
             System.out.printf(Locale.ROOT, "layout alone (ELK, %d tables, no FX): %.2f s%n", tables, layoutAlone(again.vm));
+            long read = System.nanoTime();
+            int schemas = connector.getTableSchemas().size();
+            System.out.printf(Locale.ROOT, "schema read alone (getTableSchemas, %d tables, no FX): %.2f s%n", schemas, secs(read));
+            String shots = stringArg(args, "--screenshots", null);
+            if (shots != null) {
+                screenshots(again.view, Path.of(shots), "issue12-" + tables);
+            }
         } finally {
             Platform.exit();
         }
+    }
+
+    /** The window at the fitted zoom and at 100 % on the middle of the diagram, light and dark, as PNG files. */
+    private static void screenshots(DiagramView view, Path dir, String prefix) throws Exception {
+        Files.createDirectories(dir);
+        onFx(() -> {
+            view.fit();
+            return null;
+        });
+        shoot(dir.resolve(prefix + "-fitted-light.png"), Theme.LIGHT);
+        shoot(dir.resolve(prefix + "-fitted-dark.png"), Theme.DARK);
+        onFx(() -> {
+            view.showTable(view.viewModel().graphProperty().get().tables().get(tablesOf(view) / 2).name());
+            return null;
+        });
+        shoot(dir.resolve(prefix + "-100-light.png"), Theme.LIGHT);
+        shoot(dir.resolve(prefix + "-100-dark.png"), Theme.DARK);
+        onFx(() -> {
+            Application.setUserAgentStylesheet(Theme.LIGHT.stylesheet());
+            return null;
+        });
+    }
+
+    private static int tablesOf(DiagramView view) {
+        return view.viewModel().graphProperty().get().tables().size();
+    }
+
+    private static void shoot(Path file, Theme theme) throws Exception {
+        onFx(() -> {
+            Application.setUserAgentStylesheet(theme.stylesheet());
+            return null;
+        });
+        nextFrame();
+        nextFrame();
+        PixelImage picture = onFx(() -> {
+            WritableImage image = stage.getScene().snapshot(null);
+            int w = (int) image.getWidth();
+            int h = (int) image.getHeight();
+            int[] argb = new int[w * h];
+            image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+            return new PixelImage(w, h, argb);
+        });
+        picture.writePng(file);
+        System.out.println("saved " + file);
     }
 
     private record Opened(DiagramViewModel vm, DiagramView view, double firstPicture, double layoutDone) {
@@ -100,8 +155,10 @@ public final class DiagramBench {
             return v;
         });
         waitFor(() -> fx(() -> !vm.loadingProperty().get() && !vm.positions().isEmpty()));
+        double read = secs(t);
         nextFrame();
         double firstPicture = secs(t);
+        System.out.printf(Locale.ROOT, "  schema read and tables placed %.2f s, then the first frame %.2f s later%n", read, firstPicture - read);
         waitFor(() -> fx(() -> !vm.layingOutProperty().get()));
         nextFrame();
         return new Opened(vm, view, firstPicture, secs(t));
@@ -122,6 +179,8 @@ public final class DiagramBench {
     private static void frames(String what, DiagramView view, int count, Step step) throws Exception {
         nextFrame();
         long[] stamps = new long[count + 1];
+        long[] cpu = new long[count + 1];
+        long[] fxThreads = fxThreads();
         CompletableFuture<Void> done = new CompletableFuture<>();
         onFx(() -> {
             new AnimationTimer() {
@@ -131,6 +190,7 @@ public final class DiagramBench {
                 public void handle(long now) {
                     if (i >= 0) {
                         stamps[i] = System.nanoTime();
+                        cpu[i] = cpuOf(fxThreads);
                     }
                     i++;
                     if (i > count) {
@@ -149,8 +209,36 @@ public final class DiagramBench {
             ms[i] = (stamps[i + 1] - stamps[i]) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "%s: %d frames, median %.1f ms, 95th percentile %.1f ms, worst %.1f ms%n", what, count,
-                ms[count / 2], ms[(int) (count * 0.95)], ms[count - 1]);
+        double[] cpuMs = new double[count];
+        for (int i = 0; i < count; i++) {
+            cpuMs[i] = (cpu[i + 1] - cpu[i]) / 1e6;
+        }
+        Arrays.sort(cpuMs);
+        System.out.printf(Locale.ROOT, "%s: %d frames, median %.1f ms, 95th percentile %.1f ms, worst %.1f ms;"
+                        + " CPU of the FX and render threads a frame: median %.1f ms, 95th percentile %.1f ms%n", what, count,
+                ms[count / 2], ms[(int) (count * 0.95)], ms[count - 1], cpuMs[count / 2], cpuMs[(int) (count * 0.95)]);
+    }
+
+    /**
+     * The JavaFX application thread and the render thread: what they spend a frame is its cost
+     * whatever else the machine runs, while the wall-clock frame time also counts waiting for a core.
+     */
+    private static long[] fxThreads() throws Exception {
+        // The FX thread is asked for itself: with GTK it is named after GTK's main loop, not "JavaFX Application Thread".
+        long fx = onFx(() -> Thread.currentThread().getId());
+        long[] renderers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).toArray();
+        long[] out = Arrays.copyOf(renderers, renderers.length + 1);
+        out[renderers.length] = fx;
+        return out;
+    }
+
+    private static long cpuOf(long[] threads) {
+        long sum = 0;
+        for (long id : threads) {
+            sum += Math.max(0, ManagementFactory.getThreadMXBean().getThreadCpuTime(id));
+        }
+        return sum;
     }
 
     /** Tables t0000… with a name, a number and a date; each relationship a nullable key to an earlier table. */

@@ -1,30 +1,36 @@
 package dev.tablewright.app.diagram;
 
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.collections.SetChangeListener;
-import javafx.beans.value.ChangeListener;
 import javafx.geometry.Bounds;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.paint.Color;
-import javafx.scene.Node;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -35,24 +41,58 @@ import java.util.function.Consumer;
  * it with the other selected boxes; dragging a box's link handle onto another box asks for a
  * relationship from the first (child) to the second (parent). All state it shows lives in the
  * {@link DiagramViewModel}; this class only draws it and forwards gestures.
+ *
+ * <p>It draws only what is on screen (decision 0046): at a readable zoom, a node for each table and
+ * edge in view, made when it comes into view and kept for reuse when it leaves; below that zoom on a
+ * big schema, every box and edge on one {@link Canvas} ({@link Overview}) and no node at all.
+ * Gestures find their table by geometry, so they work the same whichever way the table is drawn.
  */
 final class DiagramCanvas extends Region {
     static final double MIN_ZOOM = 0.05;
     static final double MAX_ZOOM = 3;
+    /** Below this zoom a box's text is too small to read, so a big schema is drawn on the canvas instead of as nodes. */
+    static final double READABLE_ZOOM = 0.5;
+    /** Schemas this small keep a node per table at every zoom: they cost little, and edges stay clickable in the overview. */
+    static final int ALL_NODES_UP_TO = 100;
+    /** Boxes and edges kept for reuse after they leave the screen, beyond those on it. */
+    private static final int KEPT = 300;
+    /** Nodes are made this far (diagram units) beyond the edge of the screen, so a slow pan finds them ready. */
+    private static final double AHEAD = 150;
     private static final double MAX_PICTURE = 8000;
+    private static final double FIT_MARGIN = 24;
     /** The minimap shows on schemas of this many tables or more: smaller ones fit on screen. */
     static final int MINIMAP_FROM = 40;
     private final DiagramViewModel viewModel;
+    private final Overview overview = new Overview();
     private final Pane world = new Pane();
     private final Group edgeLayer = new Group();
     private final Group boxLayer = new Group();
     private final Line rubberBand = new Line();
     private final Scale scale = new Scale(1, 1, 0, 0);
-    private final Map<String, TableBox> boxes = new HashMap<>();
+    /** Boxes made so far, the least recently shown first; those on screen are also in {@link #boxLayer}. */
+    private final Map<String, TableBox> boxes = new LinkedHashMap<>(64, 0.75f, true);
+    /** Edge shapes made so far, by edge id, the least recently shown first. */
+    private final Map<String, EdgeShape> shapes = new LinkedHashMap<>(64, 0.75f, true);
     private final Minimap minimap = new Minimap();
     private boolean minimapDue;
-    private final Map<String, List<EdgeShape>> edgesOf = new HashMap<>();
-    private final List<EdgeShape> edges = new ArrayList<>();
+    private DiagramGraph graph = DiagramGraph.empty();
+    /**
+     * Each table's box (left, top, width, height; NaN while it has no place) by its index in the graph,
+     * kept as the positions change: the boxes and edges in view are looked for on every frame, and a
+     * loop over plain numbers costs far less than thousands of map look-ups.
+     */
+    private double[] boxX = new double[0];
+    private double[] boxY = new double[0];
+    private double[] boxW = new double[0];
+    private double[] boxH = new double[0];
+    private final Map<String, Integer> indexOf = new HashMap<>();
+    private int[] edgeChild = new int[0];
+    private int[] edgeParent = new int[0];
+    /** Each edge's id, made once: {@link DiagramGraph.Edge#id} builds a new string on every call. */
+    private String[] edgeIds = new String[0];
+    private final Map<String, List<DiagramGraph.Edge>> edgesOf = new HashMap<>();
+    /** Every node in the world, whatever is on screen: while a picture of the whole diagram is taken. */
+    private boolean everything;
     private final ChangeListener<DiagramGraph> graphListener = (obs, old, graph) -> rebuild(graph);
     private final MapChangeListener<String, Point> positionListener = change -> {
         if (change.wasAdded()) {
@@ -65,15 +105,19 @@ final class DiagramCanvas extends Region {
         if (box != null) {
             box.setSelected(change.wasAdded());
         }
+        overview.invalidate();
+        viewChanged();
     };
     private BiConsumer<String, String> onLink = (child, parent) -> { };
     private Consumer<DiagramGraph.Edge> onEdgeSelected = edge -> { };
     private Consumer<String> onOpenTable = table -> { };
-    private EdgeShape selectedEdge;
+    private DiagramGraph.Edge selectedEdge;
     private double pressX;
     private double pressY;
     private boolean dragged;
-    private TableBox linkTarget;
+    /** The table the primary button went down on, which a drag moves; null when it went down on the background. */
+    private String pressedTable;
+    private String linkTarget;
 
     DiagramCanvas(DiagramViewModel viewModel) {
         this.viewModel = viewModel;
@@ -88,12 +132,13 @@ final class DiagramCanvas extends Region {
         minimap.setManaged(false);
         minimap.setVisible(false);
         minimap.setOnJump(p -> centreOn(p.getX(), p.getY()));
-        getChildren().addAll(world, minimap);
-        world.translateXProperty().addListener(o -> redrawMinimap());
-        world.translateYProperty().addListener(o -> redrawMinimap());
-        scale.xProperty().addListener(o -> redrawMinimap());
-        widthProperty().addListener(o -> redrawMinimap());
-        heightProperty().addListener(o -> redrawMinimap());
+        overview.setOnRestyle(this::viewChanged);
+        getChildren().addAll(overview, world, minimap);
+        world.translateXProperty().addListener(o -> viewChanged());
+        world.translateYProperty().addListener(o -> viewChanged());
+        scale.xProperty().addListener(o -> viewChanged());
+        widthProperty().addListener(o -> viewChanged());
+        heightProperty().addListener(o -> viewChanged());
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -104,8 +149,10 @@ final class DiagramCanvas extends Region {
         viewModel.selected().addListener(selectionListener);
         rebuild(viewModel.graphProperty().get());
 
-        setOnMousePressed(this::backgroundPressed);
-        setOnMouseDragged(this::backgroundDragged);
+        setOnMousePressed(this::pressed);
+        setOnMouseDragged(this::mouseDragged);
+        setOnMouseReleased(this::released);
+        setOnMouseClicked(this::clicked);
         setOnScroll(this::scrolled);
         setFocusTraversable(true);
     }
@@ -133,68 +180,265 @@ final class DiagramCanvas extends Region {
         return scale.getX();
     }
 
+    /** The table's box if it is on screen as a node, else null. */
     TableBox box(String table) {
-        return boxes.get(table);
+        TableBox box = boxes.get(table);
+        return box != null && box.getParent() == boxLayer ? box : null;
     }
 
+    /** The table boxes now in the scene. */
+    List<TableBox> shownBoxes() {
+        List<TableBox> out = new ArrayList<>();
+        boxLayer.getChildren().forEach(n -> out.add((TableBox) n));
+        return out;
+    }
+
+    /** The edges now drawn as nodes, in the graph's order. */
     List<EdgeShape> edges() {
-        return List.copyOf(edges);
+        List<EdgeShape> out = new ArrayList<>();
+        for (DiagramGraph.Edge e : graph.edges()) {
+            EdgeShape shape = shapes.get(e.id());
+            if (shape != null && shape.getParent() == edgeLayer) {
+                out.add(shape);
+            }
+        }
+        return out;
+    }
+
+    /** True when tables are drawn as nodes at this zoom, false when the canvas draws them. */
+    boolean showsNodes() {
+        return everything || graph.tables().size() <= ALL_NODES_UP_TO || zoom() >= READABLE_ZOOM;
     }
 
     // --- building ---
 
     private void rebuild(DiagramGraph graph) {
+        this.graph = graph;
+        int n = graph.tables().size();
+        boxX = new double[n];
+        boxY = new double[n];
+        boxW = new double[n];
+        boxH = new double[n];
+        indexOf.clear();
+        for (int i = 0; i < n; i++) {
+            DiagramGraph.Table t = graph.tables().get(i);
+            indexOf.put(t.name(), i);
+            boxW[i] = NodeGeometry.width(t);
+            boxH[i] = NodeGeometry.height(t);
+            Point p = viewModel.positions().get(t.name());
+            boxX[i] = p == null ? Double.NaN : p.x();
+            boxY[i] = p == null ? Double.NaN : p.y();
+        }
+        edgeChild = new int[graph.edges().size()];
+        edgeParent = new int[graph.edges().size()];
+        edgeIds = new String[graph.edges().size()];
+        for (int i = 0; i < graph.edges().size(); i++) {
+            edgeIds[i] = graph.edges().get(i).id();
+            edgeChild[i] = indexOf.getOrDefault(graph.edges().get(i).child(), -1);
+            edgeParent[i] = indexOf.getOrDefault(graph.edges().get(i).parent(), -1);
+        }
         boxLayer.getChildren().clear();
         edgeLayer.getChildren().clear();
         boxes.clear();
-        edges.clear();
+        shapes.clear();
         edgesOf.clear();
-        selectedEdge = null;
-        List<Node> newBoxes = new ArrayList<>(graph.tables().size());
-        for (DiagramGraph.Table t : graph.tables()) {
-            TableBox box = new TableBox(t);
-            box.setSelected(viewModel.selected().contains(t.name()));
-            wire(box);
-            boxes.put(t.name(), box);
-            newBoxes.add(box);
-            Point p = viewModel.positions().get(t.name());
-            if (p != null) {
-                box.relocate(p.x(), p.y());
-            }
-        }
-        List<Node> newEdges = new ArrayList<>(graph.edges().size());
         for (DiagramGraph.Edge e : graph.edges()) {
-            EdgeShape shape = new EdgeShape(e);
-            shape.setOnMouseClicked(ev -> {
-                selectEdge(shape);
-                ev.consume();
-            });
-            shape.setOnMousePressed(MouseEvent::consume);
-            edges.add(shape);
-            edgesOf.computeIfAbsent(e.child(), k -> new ArrayList<>()).add(shape);
+            edgesOf.computeIfAbsent(e.child(), k -> new ArrayList<>()).add(e);
             if (!e.parent().equals(e.child())) {
-                edgesOf.computeIfAbsent(e.parent(), k -> new ArrayList<>()).add(shape);
+                edgesOf.computeIfAbsent(e.parent(), k -> new ArrayList<>()).add(e);
             }
-            newEdges.add(shape);
-            redraw(shape);
         }
-        boxLayer.getChildren().setAll(newBoxes);
-        edgeLayer.getChildren().setAll(newEdges);
+        if (selectedEdge != null && !graph.edges().contains(selectedEdge)) {
+            selectedEdge = null;
+        }
         minimap.setVisible(graph.tables().size() >= MINIMAP_FROM);
+        overview.invalidate();
+        minimap.invalidate();
+        // At once rather than at the next layout: whoever changed the graph may look for its nodes right away.
+        showWhatIsInView();
+        viewChanged();
+    }
+
+    /** Something on screen changed: the nodes and the canvas follow in this pulse's layout, once however many changes came. */
+    private void viewChanged() {
+        setNeedsLayout(true);
         redrawMinimap();
     }
 
-    private void selectEdge(EdgeShape shape) {
-        if (selectedEdge != null) {
-            selectedEdge.setSelected(false);
+    @Override
+    protected void layoutChildren() {
+        // The world is positioned by pan and zoom alone, never by the region's layout; the minimap sits in the corner.
+        minimap.relocate(getWidth() - Minimap.WIDTH - 12, getHeight() - Minimap.HEIGHT - 12);
+        showWhatIsInView();
+    }
+
+    /** Puts in the world the nodes of what is in view (or of nothing, below the readable zoom) and redraws the canvas. */
+    private void showWhatIsInView() {
+        Rectangle2D view = visibleWorld();
+        boolean nodes = showsNodes();
+        boolean all = everything || graph.tables().size() <= ALL_NODES_UP_TO;
+        Rectangle2D near = new Rectangle2D(view.getMinX() - AHEAD, view.getMinY() - AHEAD,
+                view.getWidth() + 2 * AHEAD, view.getHeight() + 2 * AHEAD);
+        Set<Node> wantedBoxes = new LinkedHashSet<>();
+        Set<Node> wantedEdges = new LinkedHashSet<>();
+        if (nodes) {
+            double left = near.getMinX();
+            double top = near.getMinY();
+            double right = near.getMaxX();
+            double bottom = near.getMaxY();
+            for (int i = 0; i < boxX.length; i++) {
+                // NaN (no place yet) fails every comparison, so an unplaced table is never wanted.
+                if (boxX[i] == boxX[i] && (all || boxX[i] < right && boxX[i] + boxW[i] > left && boxY[i] < bottom && boxY[i] + boxH[i] > top)) {
+                    wantedBoxes.add(boxFor(graph.tables().get(i)));
+                }
+            }
+            for (int i = 0; i < edgeChild.length; i++) {
+                int c = edgeChild[i];
+                int p = edgeParent[i];
+                if (c < 0 || p < 0 || boxX[c] != boxX[c] || boxX[p] != boxX[p]) {
+                    continue;
+                }
+                boolean inView;
+                if (c == p) {
+                    // The box, and room for the loop and its label beside it.
+                    inView = boxX[c] < right && boxX[c] + boxW[c] + 160 > left && boxY[c] < bottom && boxY[c] + boxH[c] > top;
+                } else {
+                    // The line runs between the boxes' centres (its ends and label lie on it, well within the margin):
+                    // testing that segment, not the rectangle around both boxes, keeps the long edges of a big
+                    // schema out of the scene unless they cross the screen.
+                    inView = crosses(boxX[c] + boxW[c] / 2, boxY[c] + boxH[c] / 2, boxX[p] + boxW[p] / 2, boxY[p] + boxH[p] / 2,
+                            left, top, right, bottom);
+                }
+                if (all || inView) {
+                    wantedEdges.add(shapeFor(graph.edges().get(i), edgeIds[i]));
+                }
+            }
         }
-        selectedEdge = shape;
-        if (shape != null) {
-            shape.setSelected(true);
+        // A node coming back may have missed moves and selections made while it was away.
+        for (Node n : sync(boxLayer, wantedBoxes)) {
+            TableBox box = (TableBox) n;
+            Point p = viewModel.positions().get(box.table().name());
+            box.relocate(p.x(), p.y());
+            box.setSelected(viewModel.selected().contains(box.table().name()));
+        }
+        for (Node n : sync(edgeLayer, wantedEdges)) {
+            EdgeShape shape = (EdgeShape) n;
+            shape.setSelected(shape.edge().equals(selectedEdge));
+            redraw(shape);
+        }
+        trim(boxes, wantedBoxes.size() + KEPT);
+        trim(shapes, wantedEdges.size() + KEPT);
+        overview.resize(getWidth(), getHeight());
+        if (nodes) {
+            overview.clear();
+        } else {
+            overview.draw(graph, viewModel.positions(), viewModel.selected(), zoom(), world.getTranslateX(), world.getTranslateY());
+        }
+    }
+
+    /**
+     * Makes the layer's children exactly {@code wanted}; returns the ones that came in, styled at once
+     * so that this frame shows them right.
+     */
+    private static List<Node> sync(Group layer, Set<Node> wanted) {
+        List<Node> children = layer.getChildren();
+        if (children.size() == wanted.size() && wanted.containsAll(children)) {
+            return List.of();
+        }
+        Set<Node> present = Set.copyOf(children);
+        children.retainAll(wanted);
+        List<Node> added = new ArrayList<>();
+        for (Node n : wanted) {
+            if (!present.contains(n)) {
+                added.add(n);
+            }
+        }
+        children.addAll(added);
+        added.forEach(Node::applyCss);
+        return added;
+    }
+
+    /** Forgets the least recently shown nodes that are not on screen, beyond {@code keep}. */
+    private static <N extends Node> void trim(Map<String, N> made, int keep) {
+        var it = made.values().iterator();
+        while (made.size() > keep && it.hasNext()) {
+            if (it.next().getParent() == null) {
+                it.remove();
+            }
+        }
+    }
+
+    private TableBox boxFor(DiagramGraph.Table t) {
+        TableBox box = boxes.get(t.name());
+        if (box == null) {
+            box = new TableBox(t);
+            wireLinkHandle(box);
+            boxes.put(t.name(), box);
+        }
+        return box;
+    }
+
+    /** Whether the segment from (x0, y0) to (x1, y1) passes through the rectangle (Liang–Barsky clipping). */
+    static boolean crosses(double x0, double y0, double x1, double y1, double left, double top, double right, double bottom) {
+        double dx = x1 - x0;
+        double dy = y1 - y0;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {x0 - left, right - x0, y0 - top, bottom - y0};
+        double enter = 0;
+        double leave = 1;
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) {
+                    return false;
+                }
+            } else {
+                double r = q[i] / p[i];
+                if (p[i] < 0) {
+                    enter = Math.max(enter, r);
+                } else {
+                    leave = Math.min(leave, r);
+                }
+                if (enter > leave) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private EdgeShape shapeFor(DiagramGraph.Edge e, String id) {
+        EdgeShape shape = shapes.get(id);
+        if (shape == null) {
+            EdgeShape made = new EdgeShape(e);
+            made.setOnMouseClicked(ev -> {
+                selectEdge(made.edge());
+                ev.consume();
+            });
+            made.setOnMousePressed(MouseEvent::consume);
+            shapes.put(id, made);
+            shape = made;
+        }
+        return shape;
+    }
+
+    private void selectEdge(DiagramGraph.Edge edge) {
+        if (selectedEdge != null) {
+            markEdge(selectedEdge, false);
+        }
+        selectedEdge = edge;
+        if (edge != null) {
+            markEdge(edge, true);
         }
         viewModel.select(null);
-        onEdgeSelected.accept(shape == null ? null : shape.edge());
+        onEdgeSelected.accept(edge);
         requestFocus();
+    }
+
+    private void markEdge(DiagramGraph.Edge edge, boolean selected) {
+        EdgeShape shape = shapes.get(edge.id());
+        if (shape != null) {
+            shape.setSelected(selected);
+        }
     }
 
     /** Redraws the minimap once, after the changes of this pulse. */
@@ -203,25 +447,39 @@ final class DiagramCanvas extends Region {
             return;
         }
         minimapDue = true;
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             minimapDue = false;
-            double z = zoom();
-            minimap.draw(viewModel.graphProperty().get(), viewModel.positions(),
-                    new Rectangle2D(-world.getTranslateX() / z, -world.getTranslateY() / z, Math.max(1, getWidth() / z), Math.max(1, getHeight() / z)));
+            minimap.draw(graph, viewModel.positions(), visibleWorld());
         });
     }
 
+    /** The part of the diagram on screen, in diagram units. */
+    private Rectangle2D visibleWorld() {
+        double z = zoom();
+        return new Rectangle2D(-world.getTranslateX() / z, -world.getTranslateY() / z, Math.max(1, getWidth() / z), Math.max(1, getHeight() / z));
+    }
+
     private void placed(String table) {
-        TableBox box = boxes.get(table);
+        overview.invalidate();
+        minimap.invalidate();
+        Integer i = indexOf.get(table);
+        Point at = viewModel.positions().get(table);
+        if (i != null && at != null) {
+            boxX[i] = at.x();
+            boxY[i] = at.y();
+        }
+        TableBox box = box(table);
         Point p = viewModel.positions().get(table);
-        if (box == null || p == null) {
-            return;
+        if (box != null && p != null) {
+            box.relocate(p.x(), p.y());
         }
-        box.relocate(p.x(), p.y());
-        for (EdgeShape e : edgesOf.getOrDefault(table, List.of())) {
-            redraw(e);
+        for (DiagramGraph.Edge e : edgesOf.getOrDefault(table, List.of())) {
+            EdgeShape shape = shapes.get(e.id());
+            if (shape != null && shape.getParent() == edgeLayer) {
+                redraw(shape);
+            }
         }
-        redrawMinimap();
+        viewChanged();
     }
 
     private void redraw(EdgeShape shape) {
@@ -232,66 +490,100 @@ final class DiagramCanvas extends Region {
         }
     }
 
-    private Rectangle2D rect(String table) {
-        Point p = viewModel.positions().get(table);
-        TableBox box = boxes.get(table);
-        if (p == null || box == null) {
+    /** Where the table's box is, in diagram units; null for a table not in the graph or not placed yet. */
+    Rectangle2D rect(String table) {
+        Integer i = indexOf.get(table);
+        if (i == null || boxX[i] != boxX[i]) {
             return null;
         }
-        return new Rectangle2D(p.x(), p.y(), NodeGeometry.width(box.table()), NodeGeometry.height(box.table()));
+        return new Rectangle2D(boxX[i], boxY[i], boxW[i], boxH[i]);
+    }
+
+    /** The table under a diagram point, the last drawn (topmost) when boxes overlap. */
+    private String tableAt(Point2D at) {
+        List<DiagramGraph.Table> all = graph.tables();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Rectangle2D r = rect(all.get(i).name());
+            if (r != null && r.contains(at)) {
+                return all.get(i).name();
+            }
+        }
+        return null;
+    }
+
+    private Point2D toWorld(MouseEvent e) {
+        return world.sceneToLocal(e.getSceneX(), e.getSceneY());
     }
 
     // --- gestures ---
 
-    private void wire(TableBox box) {
-        String name = box.table().name();
-        box.setOnMousePressed(e -> {
-            if (e.getButton() != MouseButton.PRIMARY) {
-                return;
-            }
-            requestFocus();
+    private void pressed(MouseEvent e) {
+        requestFocus();
+        pressX = e.getSceneX();
+        pressY = e.getSceneY();
+        dragged = false;
+        pressedTable = e.getButton() == MouseButton.PRIMARY ? tableAt(toWorld(e)) : null;
+        if (pressedTable != null) {
             if (e.isShortcutDown() || e.isShiftDown()) {
-                viewModel.toggleSelected(name);
-            } else if (!viewModel.selected().contains(name)) {
-                viewModel.select(name);
+                viewModel.toggleSelected(pressedTable);
+            } else if (!viewModel.selected().contains(pressedTable)) {
+                viewModel.select(pressedTable);
             }
+            // Not selectEdge(null): that also empties the table selection, undoing a Ctrl+click.
+            if (selectedEdge != null) {
+                markEdge(selectedEdge, false);
+                selectedEdge = null;
+                onEdgeSelected.accept(null);
+            }
+            if (!viewModel.selected().contains(pressedTable)) {
+                viewModel.selected().add(pressedTable);
+            }
+        } else if (e.getButton() == MouseButton.PRIMARY && !e.isShortcutDown()) {
+            viewModel.select(null);
             selectEdge(null);
-            if (!viewModel.selected().contains(name)) {
-                viewModel.selected().add(name);
-            }
-            pressX = e.getSceneX();
-            pressY = e.getSceneY();
-            dragged = false;
-            e.consume();
-        });
-        box.setOnMouseDragged(e -> {
-            if (e.getButton() != MouseButton.PRIMARY) {
-                return;
-            }
-            double dx = (e.getSceneX() - pressX) / zoom();
-            double dy = (e.getSceneY() - pressY) / zoom();
-            pressX = e.getSceneX();
-            pressY = e.getSceneY();
-            viewModel.move(Set.copyOf(viewModel.selected()), dx, dy);
+        }
+        e.consume();
+    }
+
+    private void mouseDragged(MouseEvent e) {
+        double dx = e.getSceneX() - pressX;
+        double dy = e.getSceneY() - pressY;
+        pressX = e.getSceneX();
+        pressY = e.getSceneY();
+        if (pressedTable != null) {
+            viewModel.move(Set.copyOf(viewModel.selected()), dx / zoom(), dy / zoom());
             dragged = true;
-            e.consume();
-        });
-        box.setOnMouseReleased(e -> {
-            if (dragged) {
-                viewModel.moved();
+        } else {
+            panBy(dx, dy);
+        }
+        e.consume();
+    }
+
+    private void released(MouseEvent e) {
+        if (pressedTable != null && dragged) {
+            viewModel.moved();
+        }
+        pressedTable = null;
+        dragged = false;
+        e.consume();
+    }
+
+    private void clicked(MouseEvent e) {
+        if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            String table = tableAt(toWorld(e));
+            if (table != null) {
+                onOpenTable.accept(table);
             }
-            dragged = false;
-            e.consume();
-        });
-        box.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                onOpenTable.accept(name);
-            }
-            e.consume();
-        });
+        }
+        e.consume();
+    }
+
+    /** The link handle of a box: a drag from it onto another table proposes a relationship. */
+    private void wireLinkHandle(TableBox box) {
+        String name = box.table().name();
         Node handle = box.linkHandle();
         handle.setOnMousePressed(e -> {
-            Point2D at = world.sceneToLocal(e.getSceneX(), e.getSceneY());
+            Point2D at = toWorld(e);
             rubberBand.setStartX(at.getX());
             rubberBand.setStartY(at.getY());
             rubberBand.setEndX(at.getX());
@@ -300,62 +592,35 @@ final class DiagramCanvas extends Region {
             e.consume();
         });
         handle.setOnMouseDragged(e -> {
-            Point2D at = world.sceneToLocal(e.getSceneX(), e.getSceneY());
+            Point2D at = toWorld(e);
             rubberBand.setEndX(at.getX());
             rubberBand.setEndY(at.getY());
-            TableBox over = boxAt(at);
-            if (over != linkTarget) {
-                if (linkTarget != null) {
-                    linkTarget.setLinkTarget(false);
-                }
+            String over = tableAt(at);
+            if (!Objects.equals(over, linkTarget)) {
+                markLinkTarget(linkTarget, false);
                 linkTarget = over;
-                if (over != null) {
-                    over.setLinkTarget(true);
-                }
+                markLinkTarget(over, true);
             }
             e.consume();
         });
         handle.setOnMouseReleased(e -> {
             rubberBand.setVisible(false);
-            if (linkTarget != null) {
-                linkTarget.setLinkTarget(false);
-            }
+            markLinkTarget(linkTarget, false);
             linkTarget = null;
-            TableBox target = boxAt(world.sceneToLocal(e.getSceneX(), e.getSceneY()));
+            String target = tableAt(toWorld(e));
             if (target != null) {
-                onLink.accept(name, target.table().name());
+                onLink.accept(name, target);
             }
             e.consume();
         });
+        handle.setOnMouseClicked(MouseEvent::consume);
     }
 
-    /** The box under a world point, the topmost when boxes overlap. */
-    private TableBox boxAt(Point2D at) {
-        List<Node> children = boxLayer.getChildren();
-        for (int i = children.size() - 1; i >= 0; i--) {
-            TableBox box = (TableBox) children.get(i);
-            Rectangle2D r = rect(box.table().name());
-            if (r != null && r.contains(at)) {
-                return box;
-            }
+    private void markLinkTarget(String table, boolean target) {
+        TableBox box = table == null ? null : box(table);
+        if (box != null) {
+            box.setLinkTarget(target);
         }
-        return null;
-    }
-
-    private void backgroundPressed(MouseEvent e) {
-        requestFocus();
-        pressX = e.getSceneX();
-        pressY = e.getSceneY();
-        if (e.getButton() == MouseButton.PRIMARY && !e.isShortcutDown()) {
-            viewModel.select(null);
-            selectEdge(null);
-        }
-    }
-
-    private void backgroundDragged(MouseEvent e) {
-        panBy(e.getSceneX() - pressX, e.getSceneY() - pressY);
-        pressX = e.getSceneX();
-        pressY = e.getSceneY();
     }
 
     void panBy(double dx, double dy) {
@@ -374,7 +639,7 @@ final class DiagramCanvas extends Region {
     /** Zooms by {@code factor}, keeping the canvas point (x, y) where it is. */
     void zoomAt(double factor, double x, double y) {
         double old = zoom();
-        double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, old * factor));
+        double next = Math.max(Math.min(MIN_ZOOM, fittedZoom()), Math.min(MAX_ZOOM, old * factor));
         double wx = (x - world.getTranslateX()) / old;
         double wy = (y - world.getTranslateY()) / old;
         scale.setX(next);
@@ -387,14 +652,39 @@ final class DiagramCanvas extends Region {
         zoomAt(factor, getWidth() / 2, getHeight() / 2);
     }
 
-    /** Zoom and pan so that every table is in view (never closer than 100 %). */
+    /**
+     * Zoom and pan so that every table is in view (never closer than 100 %). A schema thousands of
+     * tables deep may need less than {@value #MIN_ZOOM}: it gets it, the canvas draws its boxes as dots.
+     */
     void fit() {
+        Rectangle2D all = extent();
+        if (all == null || getWidth() <= 0 || getHeight() <= 0) {
+            return;
+        }
+        double z = fittedZoom();
+        scale.setX(z);
+        scale.setY(z);
+        world.setTranslateX((getWidth() - all.getWidth() * z) / 2 - all.getMinX() * z);
+        world.setTranslateY(FIT_MARGIN - all.getMinY() * z);
+    }
+
+    /** The zoom at which every table is in view, at most 100 %; 1 when nothing is placed. */
+    private double fittedZoom() {
+        Rectangle2D all = extent();
+        if (all == null || getWidth() <= 0 || getHeight() <= 0) {
+            return 1;
+        }
+        return Math.min(1, Math.min((getWidth() - 2 * FIT_MARGIN) / (all.getWidth() + 60), (getHeight() - 2 * FIT_MARGIN) / all.getHeight()));
+    }
+
+    /** The smallest rectangle around every placed table, or null when none is placed. */
+    private Rectangle2D extent() {
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
         double maxY = -Double.MAX_VALUE;
-        for (TableBox box : boxes.values()) {
-            Rectangle2D r = rect(box.table().name());
+        for (DiagramGraph.Table t : graph.tables()) {
+            Rectangle2D r = rect(t.name());
             if (r != null) {
                 minX = Math.min(minX, r.getMinX());
                 minY = Math.min(minY, r.getMinY());
@@ -402,22 +692,17 @@ final class DiagramCanvas extends Region {
                 maxY = Math.max(maxY, r.getMaxY());
             }
         }
-        if (minX == Double.MAX_VALUE || getWidth() <= 0 || getHeight() <= 0) {
-            return;
-        }
-        double margin = 24;
-        double z = Math.min(1, Math.min((getWidth() - 2 * margin) / (maxX - minX + 60), (getHeight() - 2 * margin) / (maxY - minY)));
-        z = Math.max(MIN_ZOOM, z);
-        scale.setX(z);
-        scale.setY(z);
-        world.setTranslateX((getWidth() - (maxX - minX) * z) / 2 - minX * z);
-        world.setTranslateY(margin - minY * z);
+        return minX == Double.MAX_VALUE ? null : new Rectangle2D(minX, minY, maxX - minX, maxY - minY);
     }
 
-    /** Pans so that the table's box is in the middle of the canvas. */
+    /** Pans so that the table's box is in the middle of the canvas, zooming in to a readable size first if need be. */
     void centreOn(String table) {
         Rectangle2D r = rect(table);
         if (r != null) {
+            if (zoom() < READABLE_ZOOM) {
+                scale.setX(1);
+                scale.setY(1);
+            }
             centreOn(r.getMinX() + r.getWidth() / 2, r.getMinY() + r.getHeight() / 2);
         }
     }
@@ -433,32 +718,43 @@ final class DiagramCanvas extends Region {
         return minimap;
     }
 
+    Overview overview() {
+        return overview;
+    }
+
     /**
      * The whole diagram rendered at 100 % (less when it would exceed {@value #MAX_PICTURE} pixels a
-     * side), as plain pixels for the ViewModel to save.
+     * side), as plain pixels for the ViewModel to save. Every table is made a node for it, so on a
+     * schema of thousands of tables this takes as long as drawing them all once.
      */
     PixelImage picture() {
-        Bounds content = world.getBoundsInLocal();
-        double side = Math.max(content.getWidth(), content.getHeight());
-        double shrink = side > MAX_PICTURE ? MAX_PICTURE / side : 1;
-        SnapshotParameters params = new SnapshotParameters();
-        params.setFill(Color.TRANSPARENT);
-        params.setTransform(new Scale(shrink, shrink));
         Scale saved = new Scale(scale.getX(), scale.getY());
         double tx = world.getTranslateX();
         double ty = world.getTranslateY();
-        scale.setX(1);
-        scale.setY(1);
-        world.setTranslateX(0);
-        world.setTranslateY(0);
         WritableImage image;
+        everything = true;
         try {
+            showWhatIsInView();
+            world.applyCss();
+            world.layout();
+            Bounds content = world.getBoundsInLocal();
+            double side = Math.max(content.getWidth(), content.getHeight());
+            double shrink = side > MAX_PICTURE ? MAX_PICTURE / side : 1;
+            SnapshotParameters params = new SnapshotParameters();
+            params.setFill(Color.TRANSPARENT);
+            params.setTransform(new Scale(shrink, shrink));
+            scale.setX(1);
+            scale.setY(1);
+            world.setTranslateX(0);
+            world.setTranslateY(0);
             image = world.snapshot(params, null);
         } finally {
+            everything = false;
             scale.setX(saved.getX());
             scale.setY(saved.getY());
             world.setTranslateX(tx);
             world.setTranslateY(ty);
+            showWhatIsInView();
         }
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
@@ -467,15 +763,13 @@ final class DiagramCanvas extends Region {
         return new PixelImage(w, h, argb);
     }
 
-    /** Where a table's box is on screen, for tests and the screen reader's sake. */
+    /** Where a table's box is on screen (whether drawn as a node or on the canvas), for tests and the screen reader's sake. */
     Bounds screenBounds(String table) {
-        TableBox box = boxes.get(table);
-        return box == null ? null : box.localToScreen(box.getBoundsInLocal());
-    }
-
-    @Override
-    protected void layoutChildren() {
-        // The world is positioned by pan and zoom alone, never by the region's layout; the minimap sits in the corner.
-        minimap.relocate(getWidth() - Minimap.WIDTH - 12, getHeight() - Minimap.HEIGHT - 12);
+        Rectangle2D r = rect(table);
+        if (r == null) {
+            return null;
+        }
+        Bounds local = new BoundingBox(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
+        return world.localToScreen(local);
     }
 }

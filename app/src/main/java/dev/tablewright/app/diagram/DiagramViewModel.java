@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 
 /**
  * The relationship diagram of one connection: the graph read from its schema, where each table
@@ -50,6 +51,7 @@ public final class DiagramViewModel {
     private final ReadOnlyIntegerWrapper changed = new ReadOnlyIntegerWrapper();
     private String database;
     private long generation;
+    private Consumer<Runnable> layoutStart = Runnable::run;
 
     public DiagramViewModel(Connector connector, String connection, TaskExecutor tasks, DialogService dialogs, DiagramPositions store) {
         this.connector = connector;
@@ -109,7 +111,8 @@ public final class DiagramViewModel {
         status.set(tables + (tables == 1 ? " table, " : " tables, ") + read.edges().size()
                 + (read.edges().size() == 1 ? " relationship" : " relationships"));
         if (saved.isEmpty() && tables > 0) {
-            arrange();
+            layingOut.set(true);
+            layoutStart.accept(this::arrange);
         } else if (missing.tables().size() > 0 && !saved.isEmpty()) {
             save();
         }
@@ -124,6 +127,14 @@ public final class DiagramViewModel {
             }
         }
         return bottom;
+    }
+
+    /**
+     * How the first automatic layout of a diagram with no saved positions is started: at once unless
+     * a view asks to start it later (after its first picture, so that the two do not share the cores).
+     */
+    public void setLayoutStart(Consumer<Runnable> layoutStart) {
+        this.layoutStart = layoutStart;
     }
 
     /** Lays the whole diagram out again with ELK, off the FX thread; the result replaces every position and is saved. */
