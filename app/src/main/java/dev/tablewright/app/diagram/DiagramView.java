@@ -2,6 +2,7 @@ package dev.tablewright.app.diagram;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,6 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -95,7 +97,9 @@ public final class DiagramView {
         svg.setId("diagramExportSvg");
         svg.setOnAction(e -> viewModel.exportSvg());
         export.getItems().addAll(png, svg);
-        HBox bar = new HBox(arrange, fit, zoomOut, zoomIn, reload, remove, export, search, busy, status, problem);
+        // What does not fit on a narrow window goes to a second line instead of past its edge.
+        FlowPane bar = new FlowPane(6, 6, arrange, fit, zoomOut, zoomIn, reload, remove, export, search, busy, status, problem);
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("diagram-bar");
         root.setTop(bar);
         HBox foot = new HBox(legend, gap);

@@ -18,10 +18,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -36,6 +37,10 @@ import java.util.function.Function;
  * fields before and after.
  */
 public final class HistoryView {
+    /** The themes' text size, and a text field's padding and border with room to spare. */
+    private static final double PROMPT_FONT_SIZE = 14;
+    private static final double FIELD_PADDING = 30;
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final BorderPane root = new BorderPane();
@@ -112,20 +117,20 @@ public final class HistoryView {
     }
 
     private Node filterBar(HistoryViewModel viewModel) {
-        TextField row = field("historyRowId", "Row id", viewModel.rowIdProperty(), 90);
+        TextField row = field("historyRowId", "Row id", viewModel.rowIdProperty());
         ChoiceBox<HistoryViewModel.ActionFilter> action = new ChoiceBox<>();
         action.setId("historyAction");
         action.getItems().setAll(HistoryViewModel.ActionFilter.values());
         action.valueProperty().bindBidirectional(viewModel.actionProperty());
-        TextField user = field("historyUser", "Changed by", viewModel.changedByProperty(), 110);
-        TextField changedField = field("historyChangedField", "Changed field", viewModel.changedFieldProperty(), 110);
+        TextField user = field("historyUser", "Changed by", viewModel.changedByProperty());
+        TextField changedField = field("historyChangedField", "Changed field", viewModel.changedFieldProperty());
         ChoiceBox<HistoryViewModel.Period> period = new ChoiceBox<>();
         period.setId("historyPeriod");
         period.getItems().setAll(HistoryViewModel.Period.values());
         period.valueProperty().bindBidirectional(viewModel.periodProperty());
         period.setMinWidth(Region.USE_PREF_SIZE);
-        TextField from = field("historyStart", "From: -7d or a date", viewModel.startProperty(), 150);
-        TextField to = field("historyStop", "To: now", viewModel.stopProperty(), 110);
+        TextField from = field("historyStart", "From: -7d or a date", viewModel.startProperty());
+        TextField to = field("historyStop", "To: now", viewModel.stopProperty());
         // Typing a range of one's own is the custom choice.
         from.setOnKeyTyped(e -> viewModel.periodProperty().set(HistoryViewModel.Period.CUSTOM));
         to.setOnKeyTyped(e -> viewModel.periodProperty().set(HistoryViewModel.Period.CUSTOM));
@@ -149,14 +154,12 @@ public final class HistoryView {
         asOf.disableProperty().bind(viewModel.canShowSelectedRow().not());
         asOf.setOnAction(e -> viewModel.timeTravelToSelected());
         asOf.setMinWidth(Region.USE_PREF_SIZE);
-        // The buttons keep their labels; the text fields give way on a narrow window.
+        // Nothing gives way on a narrow window: what does not fit goes to the next line.
         apply.setMinWidth(Region.USE_PREF_SIZE);
         onlyRow.setMinWidth(Region.USE_PREF_SIZE);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(viewModel.loadingProperty());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
         for (TextField f : new TextField[] {row, user, changedField, from, to}) {
             f.setOnAction(e -> viewModel.load());
         }
@@ -170,20 +173,22 @@ public final class HistoryView {
         json.setOnAction(e -> viewModel.exportToChosenFile(HistoryExport.Format.JSON));
         export.getItems().addAll(csv, json);
         export.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, row, action, user, changedField, period, apply);
+        FlowPane bar = new FlowPane(8, 6, row, action, user, changedField, period, apply, from, to, onlyRow, rowHistory, asOf, export, busy);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("history-filters");
-        HBox commands = new HBox(8, from, to, onlyRow, rowHistory, asOf, export, busy, gap);
-        commands.setAlignment(Pos.CENTER_LEFT);
-        commands.getStyleClass().add("history-commands");
-        return new VBox(bar, commands);
+        bar.getStyleClass().addAll("history-filters", "history-commands");
+        return bar;
     }
 
-    private static TextField field(String id, String prompt, StringProperty property, double width) {
+    /** A filter field as wide as its prompt says: cut ("Changed fie") it would no longer say what goes in. */
+    private static TextField field(String id, String prompt, StringProperty property) {
         TextField field = new TextField();
         field.setId(id);
         field.setPromptText(prompt);
+        Text measure = new Text(prompt);
+        measure.setFont(Font.font(field.getFont().getFamily(), PROMPT_FONT_SIZE));
+        double width = Math.ceil(measure.getLayoutBounds().getWidth()) + FIELD_PADDING;
         field.setPrefWidth(width);
+        field.setMinWidth(width);
         field.textProperty().bindBidirectional(property);
         return field;
     }
