@@ -96,12 +96,15 @@ class ConsoleViewTest {
     }
 
     @Test
-    void inTheDarkThemeTheEditorIsDarkUnderItsLightText(FxRobot robot) {
+    void inTheDarkThemeTheEditorIsDarkUnderItsLightText(FxRobot robot) throws Exception {
         robot.interact(() -> view.root().getScene().getStylesheets().add(Theme.DARK.stylesheet()));
         robot.clickOn("#sqlEditor").write("SELECT name FROM customers");
+        Region editor = robot.lookup("#sqlEditor").queryAs(Region.class);
+        // The typed text is laid out (and coloured) a pulse or more after the keys.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(editor).lookup(".text").queryAllAs(Text.class).stream()
+                .anyMatch(t -> t.getText().contains("name")));
         WaitForAsyncUtils.waitForFxEvents();
 
-        Region editor = robot.lookup("#sqlEditor").queryAs(Region.class);
         Color background = (Color) editor.getBackground().getFills().get(editor.getBackground().getFills().size() - 1).getFill();
         Text name = robot.from(editor).lookup(".text").queryAllAs(Text.class).stream()
                 .filter(t -> t.getText().contains("name")).findFirst().orElseThrow();
