@@ -136,16 +136,22 @@ class HistoryWorkbenchTest {
         waitUntil(() -> robot.lookup("#recordTimeline").tryQuery().isPresent());
         waitUntil(() -> !robot.lookup("#recordTimeline").queryListView().getItems().isEmpty());
 
+        // The keyboard moves into the new tab a pulse or two after it shows.
+        waitUntil(() -> within(robot.lookup("#recordTimeline").query().getScene().getFocusOwner(), "recordTimeline"));
         Node focused = robot.lookup("#recordTimeline").query().getScene().getFocusOwner();
         assertTrue(within(focused, "recordTimeline"), "the new tab's timeline has the keyboard, not " + focused);
 
         robot.push(KeyCode.SHORTCUT, KeyCode.W);
         waitUntil(() -> robot.lookup("#gridTable").tryQuery().isPresent());
+        // The keyboard moves into the new tab a pulse or two after it shows.
+        waitUntil(() -> within(robot.lookup("#gridTable").query().getScene().getFocusOwner(), "gridTable"));
         focused = robot.lookup("#gridTable").query().getScene().getFocusOwner();
         assertTrue(within(focused, "gridTable"), "closing the history gives the keyboard back to the grid, not " + focused);
         rightClick(robot, robot.lookup(kenya).query());
         robot.clickOn("Time travel: the table as it stood");
         waitUntil(() -> robot.lookup("#timeTravelTable").tryQuery().isPresent() && !rows(robot).isEmpty());
+        // The keyboard moves into the new tab a pulse or two after it shows.
+        waitUntil(() -> within(robot.lookup("#timeTravelTable").query().getScene().getFocusOwner(), "timeTravelTable"));
         focused = robot.lookup("#timeTravelTable").query().getScene().getFocusOwner();
         assertTrue(within(focused, "timeTravelTable"), "the table as it stood has the keyboard, not " + focused);
     }

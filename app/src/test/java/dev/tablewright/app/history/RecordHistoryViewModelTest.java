@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,6 +59,8 @@ class RecordHistoryViewModelTest {
         db.defineTable("products", fields("name", "string", "price", "number", "details", "json"), Map.of("trackHistory", true));
         Map<String, Object> tea = db.addRow("products", fields("name", "Tea", "price", 3, "details", Map.of("origin", Map.of("country", "China"))));
         Object id = tea.get("id");
+        // updatedAt is kept to the millisecond: the update must come in a later one to change it.
+        LockSupport.parkNanos(5_000_000);
         db.patchRow("products", fields("id", id, "details", Map.of("origin", Map.of("country", "Japan"))));
         String q = db.dialect().quoteIdentifier("products");
         db.query("UPDATE " + q + " SET " + db.dialect().quoteIdentifier("price") + " = 5 WHERE " + db.dialect().quoteIdentifier("id") + " = ?", List.of(id));
