@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  * are stamped with {@code $USER}; others' have no {@code changedBy}.
  */
 public final class History implements Session.WriteHook, SchemaManager.Hooks {
+    private static final Set<String> HISTORICAL_OPTIONS = HistoryReads.Page.withOptions("filter", "start", "stop");
+
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
 
     private final Session session;
@@ -321,7 +323,7 @@ public final class History implements Session.WriteHook, SchemaManager.Hooks {
      */
     public List<Map<String, Object>> historicalData(String table, Map<String, ?> options, Filter filter) {
         for (String key : options.keySet()) {
-            if (!Set.of("filter", "start", "stop", "limit", "offset", "before", "after", "order").contains(key)) {
+            if (!HISTORICAL_OPTIONS.contains(key)) {
                 throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Unknown option '" + Names.printable(key)
                         + "'. Known: filter, start, stop, limit, offset, before, after, order.");
             }

@@ -48,8 +48,7 @@ final class HistoryReads {
      */
     private static final String CHANGES = "NOT IN ('" + TRACKING + "', '" + BASELINE + "')";
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
-    private static final Set<String> AUDIT_OPTIONS = Set.of("id", "actorId", "action", "changedField", "start", "stop", "limit", "offset",
-            "before", "after", "order");
+    private static final Set<String> AUDIT_OPTIONS = Page.withOptions("id", "actorId", "action", "changedField", "start", "stop");
     private static final Map<String, String> ACTIONS = Map.of("CREATE", "insert", "UPDATE", "update", "DELETE", "delete");
 
     private final Session session;
@@ -214,7 +213,7 @@ final class HistoryReads {
         appendTimeRange(sql, Moments.optional(o, "start"), Moments.optional(o, "stop"));
         Page page = Page.of(o, false);
         appendPage(sql, page, "h." + id);
-        String direction = page.oldestFirst() ? " ASC" : " DESC";
+        String direction = page.direction();
         if (!byField) {
             SqlStatement cut = sql.build();
             sql = new SqlStatement.Builder().sql("SELECT ").sql(columns("h")).sql(", p.").sql(q("operation")).sql(", p.").sql(q("data")).sql(" FROM (")
@@ -326,6 +325,19 @@ final class HistoryReads {
      * first; an offset steps over every change it skips (0.5–3 s at 1,000,000).
      */
     record Page(Long limit, Long offset, Long before, Long after, boolean oldestFirst) {
+        private static final List<String> OPTIONS = List.of("limit", "offset", "before", "after", "order");
+
+        /** A call's known options: {@code own} and the page's. */
+        static Set<String> withOptions(String... own) {
+            Set<String> all = new LinkedHashSet<>(List.of(own));
+            all.addAll(OPTIONS);
+            return Set.copyOf(all);
+        }
+
+        String direction() {
+            return oldestFirst ? " ASC" : " DESC";
+        }
+
         /** From a call's options; {@code oldestByDefault} for the versions, newest first for the audit log. */
         static Page of(Map<String, ?> options, boolean oldestByDefault) {
             Object order = options.get("order");
@@ -350,7 +362,7 @@ final class HistoryReads {
         if (page.after() != null) {
             sql.sql(" AND ").sql(key).sql(" > ").param("?", page.after());
         }
-        sql.sql(" ORDER BY ").sql(key).sql(page.oldestFirst() ? " ASC" : " DESC");
+        sql.sql(" ORDER BY ").sql(key).sql(page.direction());
         if (page.limit() == null && page.offset() == null) {
             return;
         }
