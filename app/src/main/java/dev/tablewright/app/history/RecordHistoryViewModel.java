@@ -160,15 +160,26 @@ public final class RecordHistoryViewModel {
 
     /** Off the FX thread: {@link #MOST_VERSIONS} versions after {@code after} (0: from the first), numbered from {@code number}. */
     private Read page(long after, int number, Map<String, Object> before) {
+        List<Map<String, Object>> fetched = fetch(after);
+        return read(fetched, shown(fetched), before, number, after);
+    }
+
+    /** One more version than a page, after the history version {@code after}: whether newer ones follow. */
+    private List<Map<String, Object>> fetch(long after) {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("filter", List.of(primaryKey, "=", rowId));
         options.put("after", after);
         options.put("limit", MOST_VERSIONS + 1);
-        List<Map<String, Object>> raw = connector.getHistoricalData(table, options);
-        boolean more = raw.size() > MOST_VERSIONS;
-        List<Map<String, Object>> shown = more ? raw.subList(0, MOST_VERSIONS) : raw;
+        return connector.getHistoricalData(table, options);
+    }
+
+    private static List<Map<String, Object>> shown(List<Map<String, Object>> fetched) {
+        return fetched.size() > MOST_VERSIONS ? fetched.subList(0, MOST_VERSIONS) : fetched;
+    }
+
+    private static Read read(List<Map<String, Object>> fetched, List<Map<String, Object>> shown, Map<String, Object> before, int number, long after) {
         long last = shown.isEmpty() ? after : ((Number) shown.get(shown.size() - 1).get("version")).longValue();
-        return new Read(Timeline.build(shown, before, number), more, last);
+        return new Read(Timeline.build(shown, before, number), fetched.size() > MOST_VERSIONS, last);
     }
 
     /** Off the FX thread: the versions, and the row before the first when it is an update (its baseline). */
@@ -177,12 +188,8 @@ public final class RecordHistoryViewModel {
         if (primaryKey == null) {
             primaryKey = connector.getTableSchema(table).primaryKey().get(0);
         }
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("filter", List.of(primaryKey, "=", rowId));
-        options.put("limit", MOST_VERSIONS + 1);
-        List<Map<String, Object>> all = connector.getHistoricalData(table, options);
-        boolean more = all.size() > MOST_VERSIONS;
-        List<Map<String, Object>> raw = more ? all.subList(0, MOST_VERSIONS) : all;
+        List<Map<String, Object>> fetched = fetch(0);
+        List<Map<String, Object>> raw = shown(fetched);
         Map<String, Object> before = null;
         if (!raw.isEmpty() && "update".equals(raw.get(0).get("operation"))) {
             // The row was there when tracking began: its first update is diffed against the baseline
@@ -196,8 +203,7 @@ public final class RecordHistoryViewModel {
                 }
             }
         }
-        long last = raw.isEmpty() ? 0 : ((Number) raw.get(raw.size() - 1).get("version")).longValue();
-        return new Read(Timeline.build(raw, before), more, last);
+        return read(fetched, raw, before, 1, 0);
     }
 
     /** What restoring {@code version} would write, read when the dialog opens. */
