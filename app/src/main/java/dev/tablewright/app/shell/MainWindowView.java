@@ -375,22 +375,40 @@ public final class MainWindowView {
 
     /**
      * Gives the keyboard to {@code content}'s first list or table (else its first control) once it
-     * is on screen, unless the screen put it somewhere inside itself already. Without this the
-     * focus owner of the tab left behind is hidden and JavaFX hands the keyboard to the first
-     * control of the window: the navigator's search box.
+     * is on screen. Without this the focus owner of the tab left behind is hidden and JavaFX hands
+     * the keyboard to the next control of the window: the navigator's search box, or a button.
      */
     private static void keyboardInto(Node content) {
-        // A tab's content joins the scene and gets its skin a pulse or two after the tab is selected.
-        Platform.runLater(() -> Platform.runLater(() -> {
-            if (content.getScene() == null || within(content.getScene().getFocusOwner(), content)) {
+        if (content.getScene() == null) {
+            content.sceneProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene scene) {
+                    if (scene != null) {
+                        content.sceneProperty().removeListener(this);
+                        keyboardInto(content);
+                    }
+                }
+            });
+            return;
+        }
+        // After the tab pane has shown the new tab's content (its own listener on the same selection).
+        // Not "unless the keyboard is inside already": once the tab left behind is hidden, JavaFX
+        // itself passes the keyboard on to the next control of the window, which may be any button
+        // of the new tab. A screen that puts the keyboard somewhere itself does so after this.
+        Platform.runLater(() -> {
+            if (content.getScene() == null) {
                 return;
             }
+            // A control's inner nodes (a split pane's lists, a toolbar's buttons) exist once it has its
+            // skin, which it gets at the next CSS pass: run that pass now rather than guess how many
+            // pulses away it is.
+            content.applyCss();
             Node target = first(content, true);
             if (target == null) {
                 target = first(content, false);
             }
             (target == null ? content : target).requestFocus();
-        }));
+        });
     }
 
     /** The first node in {@code node} that takes the keyboard: only a list, table or tree when {@code dataOnly}. */

@@ -29,9 +29,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /** The console in a window, driven as a person would: typing, keys and buttons, on SQLite. */
 @ExtendWith(ApplicationExtension.class)
@@ -100,17 +103,24 @@ class ConsoleViewTest {
         robot.interact(() -> view.root().getScene().getStylesheets().add(Theme.DARK.stylesheet()));
         robot.clickOn("#sqlEditor").write("SELECT name FROM customers");
         Region editor = robot.lookup("#sqlEditor").queryAs(Region.class);
-        // The typed text is laid out (and coloured) a pulse or more after the keys.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.from(editor).lookup(".text").queryAllAs(Text.class).stream()
-                .anyMatch(t -> t.getText().contains("name")));
-        WaitForAsyncUtils.waitForFxEvents();
-
-        Color background = (Color) editor.getBackground().getFills().get(editor.getBackground().getFills().size() - 1).getFill();
-        Text name = robot.from(editor).lookup(".text").queryAllAs(Text.class).stream()
-                .filter(t -> t.getText().contains("name")).findFirst().orElseThrow();
-        Color text = (Color) name.getFill();
-        assertTrue(background.getBrightness() < 0.4 && text.getBrightness() > 0.6,
-                "light text on a dark editor: " + text + " on " + background);
+        // The typed text is laid out, and coloured by the highlighter, a pulse or more after the
+        // keys, and its nodes are replaced as it is: each look is taken whole on the FX thread.
+        AtomicReference<String> seen = new AtomicReference<>("no text with 'name' in the editor");
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+                Color background = (Color) editor.getBackground().getFills().get(editor.getBackground().getFills().size() - 1).getFill();
+                Text name = editor.lookupAll(".text").stream().filter(n -> n instanceof Text t && t.getText().contains("name"))
+                        .map(Text.class::cast).findFirst().orElse(null);
+                if (name == null) {
+                    return false;
+                }
+                Color text = (Color) name.getFill();
+                seen.set(text + " on " + background);
+                return background.getBrightness() < 0.4 && text.getBrightness() > 0.6;
+            }).get());
+        } catch (TimeoutException e) {
+            fail("light text on a dark editor: " + seen.get());
+        }
     }
 
     @Test
