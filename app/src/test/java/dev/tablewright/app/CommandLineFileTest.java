@@ -1,6 +1,6 @@
 package dev.tablewright.app;
 
-import dev.tablewright.app.dialog.DialogService;
+import dev.tablewright.app.testing.WholeApp;
 import dev.tablewright.app.testing.NavigatorTables;
 import dev.tablewright.app.dialog.FxDialogService;
 import dev.tablewright.core.Connector;
@@ -13,7 +13,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,13 +29,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.tablewright.app.testing.WholeApp.waitUntil;
 
 /**
  * The real app started with a database file it did not create, Chinook, named on its command line;
@@ -56,25 +53,15 @@ class CommandLineFileTest {
     void start(Stage stage) throws IOException {
         Assumptions.assumeTrue(Files.exists(CHINOOK), "the Chinook dataset is at " + CHINOOK.toAbsolutePath());
         Path dir = Files.createTempDirectory(dataDir, "run");
-        System.setProperty(DataDirectory.PROPERTY, dir.toString());
         chinook = dir.resolve("Chinook.sqlite");
         Files.copy(CHINOOK, chinook);
         app = new TablewrightApp(List.of("--verbose", chinook.toString()), owner -> new ChoosingFile(new FxDialogService(owner), chinook));
-        app.start(stage);
+        WholeApp.start(app, stage, dir);
     }
 
     @Stop
     void stop() {
-        app.stop();
-    }
-
-    @AfterAll
-    static void forgetDataDirectory() {
-        System.clearProperty(DataDirectory.PROPERTY);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WholeApp.stop(app);
     }
 
     private static void waitForChinook(FxRobot robot) throws TimeoutException {

@@ -1,5 +1,6 @@
 package dev.tablewright.app;
 
+import dev.tablewright.app.testing.WholeApp;
 import dev.tablewright.app.dialog.FxDialogService;
 import dev.tablewright.app.shell.Theme;
 import dev.tablewright.app.testing.NavigatorTables;
@@ -25,9 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import static dev.tablewright.app.testing.WholeApp.waitUntil;
 
 /**
  * The screens issue 16 changed, at 1280x800 and 1000x650 in the light and the dark theme, with
@@ -50,22 +49,15 @@ class ErgonomicsScreenshotsTest {
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
-        System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
         Path chinook = dataDir.resolve("Chinook.sqlite");
         Files.copy(CHINOOK, chinook);
         app = new TablewrightApp(List.of(chinook.toString()), FxDialogService::new);
-        app.start(stage);
+        WholeApp.start(app, stage, dataDir);
     }
 
     @Stop
     void stop() {
-        app.stop();
-        System.clearProperty(DataDirectory.PROPERTY);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        WholeApp.stop(app);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tablewright.app;
 
+import dev.tablewright.app.testing.WholeApp;
 import dev.tablewright.app.testing.NavigatorTables;
 import dev.tablewright.app.navigator.NavigatorTable;
 import javafx.application.Platform;
@@ -12,7 +13,6 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +24,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.tablewright.app.testing.WholeApp.waitUntil;
 
 /** Every open view follows a change made on another screen of the window: designer, rename, grid edits. */
 @ExtendWith(ApplicationExtension.class)
@@ -41,22 +40,12 @@ class FollowingChangesTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
-        app.start(stage);
+        WholeApp.start(app, stage, dataDir);
     }
 
     @Stop
     void stop() {
-        app.stop();
-    }
-
-    @AfterAll
-    static void forgetDataDirectory() {
-        System.clearProperty(DataDirectory.PROPERTY);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WholeApp.stop(app);
     }
 
     private static void openGrid(FxRobot robot, String table, String rows) throws TimeoutException {

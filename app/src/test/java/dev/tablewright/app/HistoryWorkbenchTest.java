@@ -1,17 +1,14 @@
 package dev.tablewright.app;
 
+import dev.tablewright.app.testing.WholeApp;
 import dev.tablewright.app.testing.NavigatorTables;
-import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,16 +16,15 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.tablewright.app.testing.WholeApp.waitUntil;
+import static dev.tablewright.app.testing.WholeApp.rightClick;
 
 /** The history features in the whole window, on the sample: keeping a table's history from the navigator, and the table as it stood before a delete. */
 @ExtendWith(ApplicationExtension.class)
@@ -40,39 +36,17 @@ class HistoryWorkbenchTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
-        app.start(stage);
+        WholeApp.start(app, stage, dataDir);
     }
 
     @Stop
     void stop() {
-        app.stop();
-    }
-
-    @AfterAll
-    static void forgetDataDirectory() {
-        System.clearProperty(DataDirectory.PROPERTY);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        WholeApp.stop(app);
     }
 
     private static Node inNavigator(FxRobot robot, String table) {
         Node navigator = robot.lookup("#navigator").query();
         return robot.from(navigator).lookup(table).query();
-    }
-
-    /** A right-click as the platform reports it (Monocle's headless glass sends no context-menu request for the secondary button). */
-    private static void rightClick(FxRobot robot, Node node) {
-        robot.clickOn(node);
-        Bounds b = node.localToScreen(node.getBoundsInLocal());
-        double x = b.getMinX() + b.getWidth() / 2;
-        double y = b.getMinY() + b.getHeight() / 2;
-        Point2D local = node.screenToLocal(x, y);
-        robot.interact(() -> node.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, local.getX(), local.getY(), x, y, false, null)));
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static Button button(FxRobot robot, String text) {

@@ -1,16 +1,11 @@
 package dev.tablewright.app;
 
-import dev.tablewright.app.dialog.DialogService;
+import dev.tablewright.app.testing.WholeApp;
 import dev.tablewright.app.dialog.FxDialogService;
 import dev.tablewright.app.testing.NavigatorTables;
-import dev.tablewright.core.Connector;
-import dev.tablewright.core.connect.ConnectOptions;
-import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,14 +20,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.tablewright.app.testing.WholeApp.waitUntil;
 
 /**
  * The real app opening a database file it did not create, Chinook, through File → Open, the
@@ -52,25 +43,15 @@ class OpenDatabaseFileTest {
     void start(Stage stage) throws IOException {
         Assumptions.assumeTrue(Files.exists(CHINOOK), "the Chinook dataset is at " + CHINOOK.toAbsolutePath());
         Path dir = Files.createTempDirectory(dataDir, "run");
-        System.setProperty(DataDirectory.PROPERTY, dir.toString());
         chinook = dir.resolve("Chinook.sqlite");
         Files.copy(CHINOOK, chinook);
         app = new TablewrightApp(List.of(), owner -> new ChoosingFile(new FxDialogService(owner), chinook));
-        app.start(stage);
+        WholeApp.start(app, stage, dir);
     }
 
     @Stop
     void stop() {
-        app.stop();
-    }
-
-    @AfterAll
-    static void forgetDataDirectory() {
-        System.clearProperty(DataDirectory.PROPERTY);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WholeApp.stop(app);
     }
 
     private static void waitForChinook(FxRobot robot) throws TimeoutException {

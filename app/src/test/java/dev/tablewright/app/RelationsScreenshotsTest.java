@@ -1,5 +1,6 @@
 package dev.tablewright.app;
 
+import dev.tablewright.app.testing.WholeApp;
 import dev.tablewright.app.dialog.FxDialogService;
 import dev.tablewright.app.shell.Theme;
 import dev.tablewright.app.testing.Screenshots;
@@ -69,7 +70,6 @@ class RelationsScreenshotsTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
         Path chinook = dataDir.resolve("Chinook.sqlite");
         Files.copy(CHINOOK, chinook);
         Path blog = dataDir.resolve("blog.sqlite");
@@ -88,13 +88,12 @@ class RelationsScreenshotsTest {
             db.associateRow("posts", first, "tags", List.of(tags.get(0), tags.get(3), tags.get(4), tags.get(6)));
         }
         app = new TablewrightApp(List.of(chinook.toString(), blog.toString()), FxDialogService::new);
-        app.start(stage);
+        WholeApp.start(app, stage, dataDir);
     }
 
     @Stop
     void stop() {
-        app.stop();
-        System.clearProperty(DataDirectory.PROPERTY);
+        WholeApp.stop(app);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {

@@ -1,5 +1,6 @@
 package dev.tablewright.app;
 
+import dev.tablewright.app.testing.WholeApp;
 import dev.tablewright.app.testing.NavigatorTables;
 import dev.tablewright.app.shell.Settings;
 import javafx.scene.Node;
@@ -7,7 +8,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,13 +19,12 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.tablewright.app.testing.WholeApp.waitUntil;
 
 /** The real app starting with choices the user made in an earlier launch. */
 @ExtendWith(ApplicationExtension.class)
@@ -37,24 +36,14 @@ class RememberedChoicesTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
         // As the last launch left them: edits written at once, a window of 1000 x 650.
         Settings.defaults().withWriteAtOnce(true).withWindow(new Settings.WindowBounds(0, 0, 1000, 650, false)).save(dataDir);
-        app.start(stage);
+        WholeApp.start(app, stage, dataDir);
     }
 
     @Stop
     void stop() {
-        app.stop();
-    }
-
-    @AfterAll
-    static void forgetDataDirectory() {
-        System.clearProperty(DataDirectory.PROPERTY);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WholeApp.stop(app);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.tablewright.app;
 
+import dev.tablewright.app.testing.WholeApp;
 import dev.tablewright.app.testing.NavigatorTables;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,18 +37,12 @@ class TablewrightAppTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
-        app.start(stage);
+        WholeApp.start(app, stage, dataDir);
     }
 
     @Stop
     void stop() {
-        app.stop();
-    }
-
-    @AfterAll
-    static void forgetDataDirectory() {
-        System.clearProperty(DataDirectory.PROPERTY);
+        WholeApp.stop(app);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tablewright.app;
 
+import dev.tablewright.app.testing.WholeApp;
 import dev.tablewright.app.testing.NavigatorTables;
 import dev.tablewright.app.testing.Screenshots;
 import javafx.scene.input.KeyCode;
@@ -37,14 +38,12 @@ class WorkbenchScreenshotsTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
-        app.start(stage);
+        WholeApp.start(app, stage, dataDir);
     }
 
     @Stop
     void stop() {
-        app.stop();
-        System.clearProperty(DataDirectory.PROPERTY);
+        WholeApp.stop(app);
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.tablewright.app.log;
 
-import dev.tablewright.app.DataDirectory;
+import dev.tablewright.app.testing.WholeApp;
 import dev.tablewright.app.TablewrightApp;
 import dev.tablewright.app.testing.Screenshots;
 import javafx.application.Platform;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -35,18 +34,12 @@ class UnexpectedErrorScreenshotTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty(DataDirectory.PROPERTY, dataDir.toString());
-        app.start(stage);
+        WholeApp.start(app, stage, dataDir);
     }
 
     @Stop
     void stop() {
-        app.stop();
-    }
-
-    @AfterAll
-    static void forgetDataDirectory() {
-        System.clearProperty(DataDirectory.PROPERTY);
+        WholeApp.stop(app);
     }
 
     @Test
