@@ -4,13 +4,16 @@ import dev.tablewright.app.task.FxTaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.testing.TestDatabases;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
-import javafx.scene.layout.StackPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
 import java.nio.file.Files;
@@ -118,36 +121,43 @@ public final class HistoryViewBench {
         Files.deleteIfExists(file);
     }
 
-    /** The app's window: one stage whose content the views replace, as a workspace tab's does. */
+    /** The app's window: one stage and one workspace whose tab the views open in, as in the app. */
     private static Stage window;
+    private static TabPane workspace;
 
     /**
      * As the app opens a screen: from making the view and asking it to load (what Screens does on a
-     * request) to the first pulse after which {@code shown} holds, in a 1280x800 window; ms.
+     * request) to the first pulse after which {@code shown} holds, in a 1280x800 window; ms. The
+     * view opens in a new tab of the same workspace, the one before it closed, as the app's tabs do:
+     * the scene's root stays, and with it what JavaFX has already worked out of the stylesheets.
      */
     private static double time(Supplier<Node> view, Runnable load, Predicate<Parent> shown) throws Exception {
         if (window == null) {
             onFx(() -> {
+                Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
                 window = new Stage();
-                Scene scene = new Scene(new StackPane(), 1280, 800);
-                scene.getStylesheets().add(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-                window.setScene(scene);
+                workspace = new TabPane(new Tab("Welcome", new Label("Welcome")));
+                window.setScene(new Scene(workspace, 1280, 800));
                 window.show();
             });
         }
         Scene scene = window.getScene();
         long[] t = new long[2];
         CompletableFuture<Void> done = new CompletableFuture<>();
+        Tab[] opened = new Tab[1];
         Runnable listener = () -> {
-            if (!done.isDone() && shown.test(scene.getRoot())) {
+            if (!done.isDone() && opened[0] != null && opened[0].getContent() instanceof Parent content && shown.test(content)) {
                 t[1] = System.nanoTime();
                 done.complete(null);
             }
         };
         onFx(() -> {
+            workspace.getTabs().removeIf(tab -> !"Welcome".equals(tab.getText()));
             scene.addPostLayoutPulseListener(listener);
             t[0] = System.nanoTime();
-            scene.setRoot((Parent) view.get());
+            opened[0] = new Tab("screen", view.get());
+            workspace.getTabs().add(opened[0]);
+            workspace.getSelectionModel().select(opened[0]);
             load.run();
             Platform.requestNextPulse();
         });
