@@ -23,6 +23,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,12 @@ public final class TimeTravelViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private TableSchema schema;
     private long generation;
+
+    /**
+     * How far before a change the moment goes when no earlier change is recorded: the finest step
+     * every dialect stores (SQLite keeps milliseconds).
+     */
+    static final Duration JUST_BEFORE = Duration.ofMillis(1);
 
     public TimeTravelViewModel(Connector connector, String table, Instant asOf, TaskExecutor tasks) {
         this.connector = connector;
@@ -155,7 +162,9 @@ public final class TimeTravelViewModel {
 
     /**
      * Steps back over the latest change the table shows now: the moment moves to the change before
-     * that one, so the table is shown as it was just before it.
+     * that one, so the table is shown as it was just before it. When no change came before it (the
+     * first change since history was turned on, or the table's first row), the moment moves to
+     * {@link #JUST_BEFORE} ahead of it: the rows the table held when its history began, or none.
      */
     public void previousChange() {
         Instant at = asOf.get();
@@ -166,7 +175,7 @@ public final class TimeTravelViewModel {
                 return null;
             }
             Instant latest = moments.get(0);
-            return moments.stream().filter(t -> t.isBefore(latest)).findFirst().orElse(null);
+            return moments.stream().filter(t -> t.isBefore(latest)).findFirst().orElse(latest.minus(JUST_BEFORE));
         }, moment -> step(moment, "No change before " + RecordHistoryView.WHEN.format(at) + " is recorded."), this::failedStep);
     }
 

@@ -121,6 +121,29 @@ class TimeTravelViewModelTest {
         assertEquals(3, price(viewModel, "Tea"));
         viewModel.previousChange();
         assertEquals(List.of("Tea"), names(viewModel), "before Cake was added");
+        viewModel.previousChange();
+        assertEquals(List.of(), names(viewModel), "before Tea was added, the first change of all");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void steppingBackOverTheFirstChangeSinceHistoryBeganShowsTheRowsItBeganWith(String dialect) {
+        db = Connector.connect(ConnectOptions.fromMap(TestDatabases.fresh(dialect).options()));
+        db.defineTable("products", fields("name", "string", "price", "number"));
+        db.addRow("products", fields("name", "Tea", "price", 3));
+        Object cake = db.addRow("products", fields("name", "Cake", "price", 4)).get("id");
+        db.defineTable("products", fields("name", "string", "price", "number"), Map.of("trackHistory", true));
+        nextMoment();
+        db.deleteRow("products", cake);
+        nextMoment();
+        TimeTravelViewModel viewModel = new TimeTravelViewModel(db, "products", Instant.now(), new SameThreadTaskExecutor());
+        viewModel.load();
+        assertEquals(List.of("Tea"), names(viewModel));
+
+        viewModel.previousChange();
+
+        assertEquals(List.of("Cake", "Tea"), names(viewModel), "just before the delete, the first change recorded");
+        assertEquals("", viewModel.problemProperty().get());
     }
 
     @ParameterizedTest
