@@ -10,7 +10,7 @@ public record SortKey(String field, boolean descending) {
     }
 
     /** As the core's {@code order} option takes it: {@code [field, 'ASC'|'DESC']}. */
-    List<String> asOrder() {
+    public List<String> asOrder() {
         return List.of(field, descending ? "DESC" : "ASC");
     }
 }

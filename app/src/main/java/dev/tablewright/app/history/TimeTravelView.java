@@ -1,5 +1,9 @@
 package dev.tablewright.app.history;
 
+import java.util.List;
+import javafx.scene.input.MouseButton;
+import javafx.scene.control.ContentDisplay;
+import dev.tablewright.app.grid.SortKey;
 import dev.tablewright.app.filter.FilterBuilderView;
 import dev.tablewright.app.filter.FilterBuilderViewModel;
 import dev.tablewright.app.grid.CellValues;
@@ -66,6 +70,7 @@ public final class TimeTravelView {
         table.setPlaceholder(new Label("No rows then"));
         table.getStyleClass().add("time-travel-table");
         viewModel.columnsProperty().addListener((obs, old, cols) -> buildColumns(cols));
+        viewModel.sortProperty().addListener((obs, old, sort) -> markSortedColumn(sort));
 
         Label banner = new Label();
         banner.setId("timeTravelBanner");
@@ -166,9 +171,22 @@ public final class TimeTravelView {
     private void buildColumns(Map<String, LogicalType> columns) {
         table.getColumns().clear();
         columns.forEach((name, type) -> {
-            TableColumn<Map<String, Object>, String> column = new TableColumn<>(name);
+            TableColumn<Map<String, Object>, String> column = new TableColumn<>();
+            column.setUserData(name);
             column.setCellValueFactory(c -> new ReadOnlyStringWrapper(CellValues.display(type, c.getValue().get(name))));
+            // Sorted by the database (every page of the rows then), not by the table among the rows shown.
             column.setSortable(false);
+            Label header = new Label(name);
+            header.setId("timeTravelHeader-" + name);
+            header.setMaxWidth(Double.MAX_VALUE);
+            header.setContentDisplay(ContentDisplay.RIGHT);
+            header.setTooltip(new Tooltip(type.id() + " — click to sort"));
+            header.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY) {
+                    viewModel.sortBy(name);
+                }
+            });
+            column.setGraphic(header);
             column.setPrefWidth(switch (type) {
                 case JSON, JSONB -> 260;
                 // An instant with milliseconds (2026-12-03T12:44:49.123Z) shows whole.
@@ -178,6 +196,17 @@ public final class TimeTravelView {
             });
             table.getColumns().add(column);
         });
+        markSortedColumn(viewModel.sortProperty().get());
+    }
+
+    /** The sort mark beside the header of the column the rows are sorted by. */
+    private void markSortedColumn(List<SortKey> sort) {
+        for (TableColumn<Map<String, Object>, ?> column : table.getColumns()) {
+            if (column.getGraphic() instanceof Label header) {
+                SortKey key = sort.stream().filter(k -> k.field().equals(column.getUserData())).findFirst().orElse(null);
+                header.setGraphic(key == null ? null : new FontIcon(key.descending() ? Feather.ARROW_DOWN : Feather.ARROW_UP));
+            }
+        }
     }
 
     private Node statusLine() {

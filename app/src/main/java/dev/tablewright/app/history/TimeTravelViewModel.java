@@ -1,5 +1,7 @@
 package dev.tablewright.app.history;
 
+import java.util.ArrayList;
+import dev.tablewright.app.grid.SortKey;
 import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
@@ -61,6 +63,8 @@ public final class TimeTravelViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    /** The order chosen by a header click; empty: the key's. */
+    private final ReadOnlyObjectWrapper<List<SortKey>> sort = new ReadOnlyObjectWrapper<>(List.of());
     private TableSchema schema;
     private long generation;
 
@@ -77,6 +81,7 @@ public final class TimeTravelViewModel {
         this.asOf.set(asOf);
         this.asOf.addListener((obs, old, now) -> showPage(0));
         this.filter.addListener((obs, old, now) -> showPage(0));
+        this.sort.addListener((obs, old, now) -> showPage(0));
     }
 
     public String table() {
@@ -95,15 +100,15 @@ public final class TimeTravelViewModel {
             return;
         }
         Filter where = filter.get() == null || filter.get().isEmpty() ? null : filter.get();
+        List<SortKey> keys = sort.get();
         long mine = ++generation;
         loading.set(true);
         tasks.execute(() -> {
             if (schema == null) {
                 schema = connector.getTableSchema(table);
             }
-            String key = schema.primaryKey().isEmpty() ? null : schema.primaryKey().get(0);
             ReadOptions read = ReadOptions.builder().asOf(at.toString()).filter(where).limit(PAGE_SIZE)
-                    .offset(index == 0 ? null : Math.toIntExact(index * PAGE_SIZE)).order(key == null ? null : List.of(key, "ASC")).build();
+                    .offset(index == 0 ? null : Math.toIntExact(index * PAGE_SIZE)).order(order(keys)).build();
             List<Map<String, Object>> found = connector.getTableData(table, read);
             // A short first page is the whole table then; otherwise the count follows the rows.
             return new Page(found, index == 0 && found.size() < PAGE_SIZE ? found.size() : -1);
@@ -202,6 +207,31 @@ public final class TimeTravelViewModel {
     }
 
     /** The moment shown: every change at or before it counts. */
+    /**
+     * A header click: sorts by {@code field} ascending, then descending, then back to the key's
+     * order; in the database, so every page of the rows then follows it.
+     */
+    public void sortBy(String field) {
+        SortKey now = sort.get().isEmpty() ? null : sort.get().get(0);
+        sort.set(now == null || !now.field().equals(field) ? List.of(new SortKey(field, false))
+                : now.descending() ? List.of() : List.of(now.reversed()));
+    }
+
+    public ReadOnlyObjectProperty<List<SortKey>> sortProperty() {
+        return sort.getReadOnlyProperty();
+    }
+
+    /** The chosen order, then the key's, so that rows with equal values page in a stable order. */
+    private List<Object> order(List<SortKey> keys) {
+        List<Object> order = new ArrayList<>();
+        keys.forEach(k -> order.add(k.asOrder()));
+        String key = schema.primaryKey().isEmpty() ? null : schema.primaryKey().get(0);
+        if (key != null && keys.stream().noneMatch(k -> k.field().equals(key))) {
+            order.add(List.of(key, "ASC"));
+        }
+        return order.isEmpty() ? null : order;
+    }
+
     public ObjectProperty<Instant> asOfProperty() {
         return asOf;
     }

@@ -93,6 +93,22 @@ class TimeTravelViewModelTest {
 
     @ParameterizedTest
     @MethodSource("dialects")
+    void aHeaderClickSortsTheRowsThenByTheirValuesThen(String dialect) {
+        Instant then = shop(dialect);
+        TimeTravelViewModel viewModel = new TimeTravelViewModel(db, "products", then, new SameThreadTaskExecutor());
+        viewModel.load();
+
+        viewModel.sortBy("price");
+        assertEquals(List.of("Tea", "Cake"), viewModel.rows().stream().map(r -> r.get("name")).toList(), "Tea cost 3 then, Cake 4");
+        viewModel.sortBy("price");
+        assertEquals(List.of("Cake", "Tea"), viewModel.rows().stream().map(r -> r.get("name")).toList());
+        viewModel.sortBy("price");
+        assertEquals(List.of(), viewModel.sortProperty().get(), "a third click goes back to the key's order");
+        assertEquals(List.of("Tea", "Cake"), viewModel.rows().stream().map(r -> r.get("name")).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
     void aFilterNarrowsTheRowsByTheirValuesThen(String dialect) {
         Instant then = shop(dialect);
         TimeTravelViewModel viewModel = new TimeTravelViewModel(db, "products", then, new SameThreadTaskExecutor());

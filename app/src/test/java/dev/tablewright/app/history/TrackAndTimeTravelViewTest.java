@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A person on every dialect: history turned on for a table from the navigator (the statements
  * shown before anything is written), a row deleted, and the table stepped back from now to before
- * the delete, where the row is again.
+ * the delete, where the row is again; a header click sorts the rows then.
  */
 @ExtendWith(ApplicationExtension.class)
 class TrackAndTimeTravelViewTest {
@@ -112,6 +112,11 @@ class TrackAndTimeTravelViewTest {
         robot.clickOn("#timeTravelPrevious");
         waitUntil(() -> names(robot).size() == 3);
         assertTrue(names(robot).contains("Colombia Huila"), "the deleted row is there before its delete: " + names(robot));
+
+        robot.clickOn("#timeTravelHeader-price");
+        waitUntil(() -> names(robot).equals(List.of("Colombia Huila", "Ethiopia Guji", "Kenya Nyeri AA")));
+        robot.clickOn("#timeTravelHeader-price");
+        waitUntil(() -> names(robot).equals(List.of("Kenya Nyeri AA", "Ethiopia Guji", "Colombia Huila")));
     }
 
     @SuppressWarnings("unchecked")
