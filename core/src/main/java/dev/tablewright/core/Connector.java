@@ -13,7 +13,6 @@ import dev.tablewright.core.base.InternalNames;
 import dev.tablewright.core.base.Names;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.filter.Filter;
-import dev.tablewright.core.filter.FilterValue;
 import dev.tablewright.core.history.History;
 import dev.tablewright.core.query.AutoSchema;
 import dev.tablewright.core.query.ReadOptions;
@@ -164,8 +163,7 @@ public final class Connector implements AutoCloseable {
     }
 
     public TableSchema getTableSchema(String name) {
-        session();
-        notInternal(name);
+        userTables(name);
         schemas.invalidate(name);
         return schemas.require(name);
     }
@@ -181,8 +179,7 @@ public final class Connector implements AutoCloseable {
     }
 
     public boolean deleteTable(String name) {
-        session();
-        notInternal(name);
+        userTables(name);
         schemas.drop(name);
         return true;
     }
@@ -192,8 +189,7 @@ public final class Connector implements AutoCloseable {
      * many-to-many junctions follow it, all or nothing. Returns the schema under the new name.
      */
     public TableSchema renameTable(String from, String to) {
-        session();
-        notInternal(from);
+        userTables(from);
         return schemas.rename(from, to);
     }
 
@@ -234,8 +230,7 @@ public final class Connector implements AutoCloseable {
 
     /** The rows of a table; with {@code asOf}, as they stood at that moment (section 10.1, tracked tables). */
     public List<Map<String, Object>> getTableData(String name, ReadOptions options) {
-        session();
-        notInternal(name);
+        userTables(name);
         if (options != null && options.asOf() != null) {
             return history.readAsOf(name, withUser(options));
         }
@@ -248,8 +243,7 @@ public final class Connector implements AutoCloseable {
 
     /** A query over several tables: the join is written in the filter, fields and keys are table.field. */
     public List<Map<String, Object>> getTableData(List<String> names, ReadOptions options) {
-        session();
-        notInternal(names);
+        userTables(names);
         if (names != null && names.size() == 1) {
             return getTableData(names.get(0), options);
         }
@@ -260,8 +254,7 @@ public final class Connector implements AutoCloseable {
     }
 
     public Map<String, Object> findRow(String table, ReadOptions options) {
-        session();
-        notInternal(table);
+        userTables(table);
         if (options != null && options.asOf() != null) {
             List<Map<String, Object>> rows = history.readAsOf(table, withUser(options).withLimit(1));
             return rows.isEmpty() ? null : rows.get(0);
@@ -271,8 +264,7 @@ public final class Connector implements AutoCloseable {
 
     /** The rows the filter matches; with {@code limit} set, counting stops there (at most {@code limit}). */
     public long countRows(String name, ReadOptions options) {
-        session();
-        notInternal(name);
+        userTables(name);
         if (options != null && options.asOf() != null) {
             return history.countAsOf(name, withUser(options));
         }
@@ -281,8 +273,7 @@ public final class Connector implements AutoCloseable {
 
     /** The rows a query over several tables matches (the join written in the filter); {@code limit} caps the count. */
     public long countRows(List<String> names, ReadOptions options) {
-        session();
-        notInternal(names);
+        userTables(names);
         if (names != null && names.size() == 1) {
             return countRows(names.get(0), options);
         }
@@ -292,14 +283,12 @@ public final class Connector implements AutoCloseable {
     // --- writing ---
 
     public Map<String, Object> addRow(String table, Map<String, ?> row) {
-        session();
-        notInternal(table);
+        userTables(table);
         return data.insert(table, userMap(row));
     }
 
     public int addRows(String table, List<? extends Map<String, ?>> rows) {
-        session();
-        notInternal(table);
+        userTables(table);
         if (rows == null) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "addRows needs data: an array of rows.");
         }
@@ -309,14 +298,12 @@ public final class Connector implements AutoCloseable {
     }
 
     public Map<String, Object> upsertRow(String table, Map<String, ?> row, Map<String, ?> uniqueKey) {
-        session();
-        notInternal(table);
+        userTables(table);
         return data.upsert(table, userMap(row), userMap(uniqueKey));
     }
 
     public Map<String, Object> changeRow(String table, Object id, Map<String, ?> row, boolean patch) {
-        session();
-        notInternal(table);
+        userTables(table);
         return data.change(table, user(id), userMap(row), patch);
     }
 
@@ -335,14 +322,12 @@ public final class Connector implements AutoCloseable {
     }
 
     public boolean deleteRow(String table, Object id) {
-        session();
-        notInternal(table);
+        userTables(table);
         return data.delete(table, user(id));
     }
 
     public long clearTable(String name) {
-        session();
-        notInternal(name);
+        userTables(name);
         return data.clear(name);
     }
 
@@ -353,10 +338,9 @@ public final class Connector implements AutoCloseable {
      * options filter, start, stop, limit, offset.
      */
     public List<Map<String, Object>> getHistoricalData(String name, Map<String, ?> options) {
-        session();
-        notInternal(name);
+        userTables(name);
         Map<String, ?> o = options == null ? Map.of() : options;
-        return history.historicalData(name, o, withUser(Filter.parse(o.get("filter"))));
+        return history.historicalData(name, o, Filter.parse(o.get("filter")).withUser(session().user()));
     }
 
     /**
@@ -365,8 +349,7 @@ public final class Connector implements AutoCloseable {
      * before / after (a version) and order (newest or oldest first).
      */
     public List<Map<String, Object>> getAuditLog(String name, Map<String, ?> options) {
-        session();
-        notInternal(name);
+        userTables(name);
         return history.auditLog(name, userMap(options));
     }
 
@@ -376,8 +359,7 @@ public final class Connector implements AutoCloseable {
      * change; returns the row as stored (section 10.1).
      */
     public Map<String, Object> restoreRow(String table, Object id, Map<String, ?> options) {
-        session();
-        notInternal(table);
+        userTables(table);
         return history.restoreRow(table, user(id), userMap(options));
     }
 
@@ -385,8 +367,7 @@ public final class Connector implements AutoCloseable {
 
     /** addRows that creates the table and adds missing columns from the values; never narrows a column. */
     public int autoAddRows(String table, List<? extends Map<String, ?>> rows) {
-        session();
-        notInternal(table);
+        userTables(table);
         List<Map<String, ?>> withUser = new ArrayList<>();
         if (rows != null) {
             for (Map<String, ?> r : rows) {
@@ -398,8 +379,7 @@ public final class Connector implements AutoCloseable {
 
     /** upsertRow that creates the table and adds missing columns from the values. */
     public Map<String, Object> autoUpsertRow(String table, Map<String, ?> row, Map<String, ?> uniqueKey) {
-        session();
-        notInternal(table);
+        userTables(table);
         return new AutoSchema(schemas, data).upsertRow(table, userMap(row), userMap(uniqueKey));
     }
 
@@ -407,25 +387,19 @@ public final class Connector implements AutoCloseable {
 
     /** A child has zero or one parent (nullable foreign key, ON DELETE SET NULL); returns the field name. */
     public String optionallyHasOne(String childTable, String parentTable, String role) {
-        session();
-        notInternal(childTable);
-        notInternal(parentTable);
+        userTables(childTable, parentTable);
         return relations.optionallyHasOne(childTable, parentTable, role);
     }
 
     /** A child has exactly one parent (NOT NULL foreign key, ON DELETE RESTRICT); returns the field name. */
     public String mandatorilyHasOne(String childTable, String parentTable, String role) {
-        session();
-        notInternal(childTable);
-        notInternal(parentTable);
+        userTables(childTable, parentTable);
         return relations.mandatorilyHasOne(childTable, parentTable, role);
     }
 
     /** Many-to-many through a hidden junction table; returns its name. */
     public String optionallyHasMany(String childTable, String parentTable) {
-        session();
-        notInternal(childTable);
-        notInternal(parentTable);
+        userTables(childTable, parentTable);
         return relations.optionallyHasMany(childTable, parentTable);
     }
 
@@ -437,9 +411,7 @@ public final class Connector implements AutoCloseable {
      * field's or junction's name; {@code NOT_FOUND} when there is no such relationship.
      */
     public String removeRelationship(String childTable, String parentTable, Map<String, ?> options) {
-        session();
-        notInternal(childTable);
-        notInternal(parentTable);
+        userTables(childTable, parentTable);
         RemoveOptions o = RemoveOptions.of(options);
         String removed = relations.remove(childTable, parentTable, o.role(), o.keepField());
         schemas.invalidate();
@@ -448,9 +420,7 @@ public final class Connector implements AutoCloseable {
 
     /** What {@link #removeRelationship} would run, without running it (the diagram's confirmation shows it). */
     public RelationshipPlan planRemoveRelationship(String childTable, String parentTable, Map<String, ?> options) {
-        session();
-        notInternal(childTable);
-        notInternal(parentTable);
+        userTables(childTable, parentTable);
         RemoveOptions o = RemoveOptions.of(options);
         return relations.planRemoval(childTable, parentTable, o.role(), o.keepField());
     }
@@ -461,9 +431,7 @@ public final class Connector implements AutoCloseable {
      * names and its statements. Refused with the same error the call would give.
      */
     public RelationshipPlan planRelationship(String childTable, String parentTable, String kind, String role) {
-        session();
-        notInternal(childTable);
-        notInternal(parentTable);
+        userTables(childTable, parentTable);
         return relations.plan(childTable, parentTable, Relations.Kind.parse(kind), role);
     }
 
@@ -485,17 +453,13 @@ public final class Connector implements AutoCloseable {
 
     /** Links rows (targetId: one id or a list); returns the number of new links. */
     public int associateRow(String sourceTable, Object sourceId, String targetTable, Object targetId) {
-        session();
-        notInternal(sourceTable);
-        notInternal(targetTable);
+        userTables(sourceTable, targetTable);
         return relations.associate(sourceTable, user(sourceId), targetTable, user(targetId));
     }
 
     /** Removes links made by associateRow; returns the number removed. */
     public int dissociateRow(String sourceTable, Object sourceId, String targetTable, Object targetId) {
-        session();
-        notInternal(sourceTable);
-        notInternal(targetTable);
+        userTables(sourceTable, targetTable);
         return relations.dissociate(sourceTable, user(sourceId), targetTable, user(targetId));
     }
 
@@ -505,17 +469,13 @@ public final class Connector implements AutoCloseable {
      * are read a page at a time. No such relationship: {@code INVALID_ARGUMENT}.
      */
     public List<Map<String, Object>> getLinkedRows(String sourceTable, Object sourceId, String targetTable, ReadOptions options) {
-        session();
-        notInternal(sourceTable);
-        notInternal(targetTable);
+        userTables(sourceTable, targetTable);
         return linkedRows().read(sourceTable, user(sourceId), targetTable, withUser(options));
     }
 
     /** How many rows {@link #getLinkedRows} would give ({@code limit}: counting stops there). */
     public long countLinkedRows(String sourceTable, Object sourceId, String targetTable, ReadOptions options) {
-        session();
-        notInternal(sourceTable);
-        notInternal(targetTable);
+        userTables(sourceTable, targetTable);
         return linkedRows().count(sourceTable, user(sourceId), targetTable, withUser(options));
     }
 
@@ -616,24 +576,7 @@ public final class Connector implements AutoCloseable {
     // --- $USER ---
 
     private ReadOptions withUser(ReadOptions o) {
-        if (o == null || o.filter() == null) {
-            return o;
-        }
-        Filter f = withUser(o.filter());
-        return f == o.filter() ? o : o.withFilter(f);
-    }
-
-    /** The filter with each value that is exactly {@code $USER} (alone or in a list) replaced by the current user. */
-    private Filter withUser(Filter filter) {
-        return filter.mapValues(v -> {
-            if (v instanceof FilterValue.Literal l && USER_VARIABLE.equals(l.value())) {
-                return new FilterValue.Literal(session().user());
-            }
-            if (v instanceof FilterValue.Items items && items.values().contains(USER_VARIABLE)) {
-                return new FilterValue.Items(items.values().stream().map(i -> USER_VARIABLE.equals(i) ? session().user() : i).toList());
-            }
-            return v;
-        });
+        return o == null ? null : o.withUser(session().user());
     }
 
     @SuppressWarnings("unchecked")
@@ -659,7 +602,16 @@ public final class Connector implements AutoCloseable {
         }
     }
 
-    private static void notInternal(List<String> tables) {
+    /** Before a table function: the connection is open, and none of {@code tables} is one of the workbench's own. */
+    private void userTables(String... tables) {
+        session();
+        for (String table : tables) {
+            notInternal(table);
+        }
+    }
+
+    private void userTables(List<String> tables) {
+        session();
         if (tables != null) {
             tables.forEach(Connector::notInternal);
         }

@@ -1,5 +1,7 @@
 package dev.tablewright.core.filter;
 
+import dev.tablewright.core.base.UserVariable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +41,19 @@ public sealed interface Filter permits Filter.Condition, Filter.Group {
 
     /** The same filter with each value changed by {@code change} (how {@code $USER} becomes the user). */
     Filter mapValues(UnaryOperator<FilterValue> change);
+
+    /** This filter with each value that is exactly {@code $USER} (alone or in a list) replaced by {@code user}. */
+    default Filter withUser(String user) {
+        return mapValues(v -> {
+            if (v instanceof FilterValue.Literal l && UserVariable.NAME.equals(l.value())) {
+                return new FilterValue.Literal(user);
+            }
+            if (v instanceof FilterValue.Items items && items.values().contains(UserVariable.NAME)) {
+                return new FilterValue.Items(items.values().stream().map(i -> UserVariable.NAME.equals(i) ? user : i).toList());
+            }
+            return v;
+        });
+    }
 
     /** Both filters: this one and {@code other}, ANDed, each bracketed where it needs it. */
     default Filter and(Filter other) {

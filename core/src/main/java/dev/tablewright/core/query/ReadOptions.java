@@ -82,6 +82,15 @@ public final class ReadOptions {
         return toBuilder().filter(newFilter).build();
     }
 
+    /** These options with each filter value that is exactly {@code $USER} replaced by {@code user}; these very options when there is none. */
+    public ReadOptions withUser(String user) {
+        if (filter == null) {
+            return this;
+        }
+        Filter replaced = filter.withUser(user);
+        return replaced == filter ? this : withFilter(replaced);
+    }
+
     /** The options of a call (a map as a call file or JSON gives it); unknown keys are INVALID_ARGUMENT, a bad filter INVALID_FILTER. */
     public static ReadOptions fromMap(Map<String, ?> map) {
         if (map == null) {
