@@ -163,7 +163,7 @@ class TablewrightAppTest {
         robot.clickOn("#askTextField").push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.A).write("clients");
         robot.push(javafx.scene.input.KeyCode.ENTER);
 
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("clients").tryQuery().isPresent()
+        WholeApp.waitUntil(() -> robot.lookup("clients").tryQuery().isPresent()
                 && robot.lookup("customers").tryQuery().isEmpty() && robot.lookup("40 rows").tryQuery().isPresent());
         TreeView<?> navigator = robot.lookup("#navigator").queryAs(TreeView.class);
         List<String> names = navigator.getRoot().getChildren().get(0).getChildren().stream().map(item -> item.getValue().toString()).toList();

@@ -21,7 +21,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -32,11 +31,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.TreeTableView;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -293,8 +289,8 @@ public final class MainWindowView {
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             Node owner = tabs.getScene() == null ? null : tabs.getScene().getFocusOwner();
             if (was != null && now != null && now.getContent() != null
-                    && (owner == null || owner.getScene() == null || within(owner, was.getContent()))) {
-                keyboardInto(now.getContent());
+                    && (owner == null || owner.getScene() == null || KeyboardFocus.within(owner, was.getContent()))) {
+                KeyboardFocus.into(now.getContent());
             }
         });
         return tabs;
@@ -362,73 +358,6 @@ public final class MainWindowView {
             // After the tab's content is in the scene, or the focus request is lost.
             Platform.runLater(screen::focus);
         });
-    }
-
-    private static boolean within(Node node, Node ancestor) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n == ancestor) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Gives the keyboard to {@code content}'s first list or table (else its first control) once it
-     * is on screen. Without this the focus owner of the tab left behind is hidden and JavaFX hands
-     * the keyboard to the next control of the window: the navigator's search box, or a button.
-     */
-    private static void keyboardInto(Node content) {
-        if (content.getScene() == null) {
-            content.sceneProperty().addListener(new ChangeListener<>() {
-                @Override
-                public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene scene) {
-                    if (scene != null) {
-                        content.sceneProperty().removeListener(this);
-                        keyboardInto(content);
-                    }
-                }
-            });
-            return;
-        }
-        // After the tab pane has shown the new tab's content (its own listener on the same selection).
-        // Not "unless the keyboard is inside already": once the tab left behind is hidden, JavaFX
-        // itself passes the keyboard on to the next control of the window, which may be any button
-        // of the new tab. A screen that puts the keyboard somewhere itself does so after this.
-        Platform.runLater(() -> {
-            if (content.getScene() == null) {
-                return;
-            }
-            // A control's inner nodes (a split pane's lists, a toolbar's buttons) exist once it has its
-            // skin, which it gets at the next CSS pass: run that pass now rather than guess how many
-            // pulses away it is.
-            content.applyCss();
-            Node target = first(content, true);
-            if (target == null) {
-                target = first(content, false);
-            }
-            (target == null ? content : target).requestFocus();
-        });
-    }
-
-    /** The first node in {@code node} that takes the keyboard: only a list, table or tree when {@code dataOnly}. */
-    private static Node first(Node node, boolean dataOnly) {
-        if (!node.isVisible() || node.isDisabled()) {
-            return null;
-        }
-        if (node.isFocusTraversable() && (!dataOnly || node instanceof ListView<?> || node instanceof TableView<?>
-                || node instanceof TreeView<?> || node instanceof TreeTableView<?>)) {
-            return node;
-        }
-        if (node instanceof Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                Node found = first(child, dataOnly);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     /** Each tab of the renamed table is opened again under its new name, in the same place. */

@@ -23,7 +23,6 @@ import dev.tablewright.app.history.RecordHistoryViewModel;
 import dev.tablewright.app.history.TimeTravelView;
 import dev.tablewright.app.history.TimeTravelViewModel;
 import dev.tablewright.app.task.TaskExecutor;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -292,31 +291,9 @@ public final class Screens implements Screen.Factory {
 
             @Override
             public void focus() {
-                focusWhenShown(view.editor());
+                KeyboardFocus.onto(view.editor());
             }
         };
-    }
-
-    /**
-     * Gives {@code node} the keyboard once it is really on screen: a tab's content joins the scene
-     * and gets its skin a pulse or two after the tab is selected, and a focus request before that
-     * is lost.
-     */
-    private static void focusWhenShown(Node node) {
-        if (node.getScene() != null && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing()) {
-            Platform.runLater(() -> Platform.runLater(node::requestFocus));
-            return;
-        }
-        node.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> obs,
-                                javafx.scene.Scene old, javafx.scene.Scene scene) {
-                if (scene != null) {
-                    node.sceneProperty().removeListener(this);
-                    Platform.runLater(() -> Platform.runLater(node::requestFocus));
-                }
-            }
-        });
     }
 
     private static Screen screen(String title, Node content, Runnable reload, Runnable dispose) {

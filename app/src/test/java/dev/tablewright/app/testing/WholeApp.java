@@ -42,9 +42,14 @@ public final class WholeApp {
         System.clearProperty(DataDirectory.PROPERTY);
     }
 
-    /** Waits up to 30 s for {@code condition}, then for what the FX thread has queued. */
+    /**
+     * Waits up to 30 s for {@code condition}, then for what the FX thread has queued. The condition
+     * is looked at on the FX thread, where the scene cannot change under it: looked up from the
+     * test thread while a list or tree is rebuilt, a node can vanish halfway (an
+     * IndexOutOfBoundsException inside TestFX's lookup, seen in CI).
+     */
     public static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
