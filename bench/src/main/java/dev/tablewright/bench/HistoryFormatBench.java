@@ -625,13 +625,14 @@ public final class HistoryFormatBench {
             long ms = (System.nanoTime() - start) / 1_000_000;
             c.setAutoCommit(true);
             Map<Long, String[]> now = records(st, "SELECT " + id + ", " + row + ", " + op + ", " + q(dialect, "before") + " FROM " + h);
+            Map<Long, String> next = nextOfSameRow(now);
             int checked = 0;
             for (Map.Entry<Long, String[]> e : old.entrySet()) {
                 String kind = e.getValue()[1];
                 if (!List.of("insert", "update", "delete").contains(kind)) {
                     continue;
                 }
-                String found = kind.equals("delete") ? now.get(e.getKey())[2] : next(now, e.getKey(), e.getValue()[0]);
+                String found = kind.equals("delete") ? now.get(e.getKey())[2] : next.get(e.getKey());
                 if (!e.getValue()[2].equals(found)) {
                     throw new IllegalStateException(dialect + " upgrade lost version " + e.getKey() + " (" + kind + "): " + e.getValue()[2] + " became " + found);
                 }
@@ -652,13 +653,22 @@ public final class HistoryFormatBench {
         return out;
     }
 
-    /** The stored row of the first record after {@code historyId} of the same row (not the tracking marker). */
-    private static String next(Map<Long, String[]> records, long historyId, String rowId) {
-        for (Map.Entry<Long, String[]> e : ((java.util.TreeMap<Long, String[]>) records).tailMap(historyId, false).entrySet()) {
-            if (e.getValue()[0].equals(rowId) && !e.getValue()[1].equals("tracking")) {
-                return e.getValue()[2];
+    /**
+     * For each record, the stored row of the next record of the same row (by historyId; the
+     * tracking marker belongs to no row), null for a row's last record.
+     */
+    private static Map<Long, String> nextOfSameRow(Map<Long, String[]> records) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        Map<String, Long> lastOfRow = new java.util.HashMap<>();
+        for (Map.Entry<Long, String[]> e : records.entrySet()) {
+            if (e.getValue()[1].equals("tracking")) {
+                continue;
+            }
+            Long previous = lastOfRow.put(e.getValue()[0], e.getKey());
+            if (previous != null) {
+                out.put(previous, e.getValue()[2]);
             }
         }
-        return null;
+        return out;
     }
 }
