@@ -6,6 +6,7 @@
 #   bench/run.sh --history                      # record history: tracked vs untracked addRows, lookup among 1M versions
 #   bench/run.sh --history --dialects mariadb   # one dialect at a time
 #   bench/run.sh --history-raw                  # the same history cost in hand-written JDBC (MariaDB, PostgreSQL)
+#   bench/run.sh --history-format               # candidate history formats (decision 51) in hand-written SQL, every dialect
 #   bench/run.sh --smoke-servers DIR CERT KEY   # PostgreSQL (TLS + SCRAM) and MariaDB for installer/smoke-test.sh
 #   DISPLAY=:42 bench/run.sh --diagram          # the relationship diagram on 3,000 tables and 4,000 relationships
 # Compiles core (main and test classes: the test classes hold the embedded-server harness) in this
@@ -42,6 +43,10 @@ if [ "${1:-}" = "--history" ]; then
   # bench/run.sh --history [--rows 100000] [--history 1000000] [--dialects sqlite,postgres,mariadb]
   shift
   main=dev.tablewright.bench.HistoryBench
+elif [ "${1:-}" = "--history-format" ]; then
+  # bench/run.sh --history-format [--rows N] [--rounds N] [--lookup N] [--parts insert,update,updateById,lookup,upgrade] [--dialects …]
+  shift
+  main=dev.tablewright.bench.HistoryFormatBench
 elif [ "${1:-}" = "--history-raw" ]; then
   shift
   main=dev.tablewright.bench.HistoryRawBench
