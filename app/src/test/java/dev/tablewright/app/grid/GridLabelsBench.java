@@ -19,9 +19,11 @@ import java.util.function.IntFunction;
 /**
  * Not a test: what the parents' labels add to a page of the grid. A table of orders with two
  * foreign keys (customerId → 100,000 customers, productId → 10,000 products) is read a 200-row
- * page at a time by keyset, as scrolling reads it, with and without the labels (one
- * {@code key IN (…)} read per foreign-key column per page); rounds alternate, medians printed.
- * See docs/benchmarks.md for the command.
+ * page at a time by keyset, as scrolling reads it: without labels; with the labels the page's own
+ * query brings (the core's {@code labels} option, what the grid does); and with them read
+ * afterwards, one {@code key IN (…)} read per foreign-key column per page (what the grid did
+ * before). Each round runs the three in a rotated order; medians printed. See docs/benchmarks.md
+ * for the command.
  */
 public final class GridLabelsBench {
     private GridLabelsBench() {
@@ -71,24 +73,26 @@ public final class GridLabelsBench {
 
             TableSchema schema = db.getTableSchema("orders");
             ParentLabels labels = ParentLabels.of(db, schema, LabelFields.forSession());
-            RowWindow window = new RowWindow(db, schema, List.of(), null);
-            scroll(window, labels, 20, false);
-            scroll(window, labels, 20, true);
-            double[] plain = new double[rounds];
-            double[] labelled = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                boolean labelsFirst = r % 2 == 1;
-                double a = scroll(window, labels, pages, labelsFirst);
-                double b = scroll(window, labels, pages, !labelsFirst);
-                plain[r] = labelsFirst ? b : a;
-                labelled[r] = labelsFirst ? a : b;
-                System.out.printf(Locale.ROOT, "round %d: a 200-row page %.2f ms without labels, %.2f ms with (%.2fx)%n",
-                        r + 1, plain[r], labelled[r], labelled[r] / plain[r]);
+            RowWindow plain = new RowWindow(db, schema, List.of(), null);
+            RowWindow joined = new RowWindow(db, schema, List.of(), null, labels.readOption());
+            String[] names = {"without labels", "labels in the page's query", "labels by IN reads"};
+            for (int m = 0; m < 3; m++) {
+                scroll(m, plain, joined, labels, 20);
             }
-            double p = median(plain);
-            double l = median(labelled);
-            System.out.printf(Locale.ROOT, "median of %d rounds of %d pages: %.2f ms without labels, %.2f ms with labels: %.2fx (%d label reads)%n",
-                    rounds, pages, p, l, l / p, labels.reads());
+            double[][] ms = new double[3][rounds];
+            for (int r = 0; r < rounds; r++) {
+                for (int k = 0; k < 3; k++) {
+                    int m = (r + k) % 3;
+                    ms[m][r] = scroll(m, plain, joined, labels, pages);
+                }
+                System.out.printf(Locale.ROOT, "round %d: a 200-row page %.2f ms %s, %.2f ms %s (%.2fx), %.2f ms %s (%.2fx)%n", r + 1,
+                        ms[0][r], names[0], ms[1][r], names[1], ms[1][r] / ms[0][r], ms[2][r], names[2], ms[2][r] / ms[0][r]);
+            }
+            double p = median(ms[0]);
+            double j = median(ms[1]);
+            double in = median(ms[2]);
+            System.out.printf(Locale.ROOT, "median of %d rounds of %d pages: %.2f ms %s; %.2f ms %s: %.2fx; %.2f ms %s: %.2fx (%d IN reads)%n",
+                    rounds, pages, p, names[0], j, names[1], j / p, in, names[2], in / p, labels.reads());
         } finally {
             Files.deleteIfExists(file);
         }
@@ -110,15 +114,20 @@ public final class GridLabelsBench {
         return ids;
     }
 
-    /** Milliseconds per page, reading {@code pages} pages from the start by keyset as scrolling does. */
-    private static double scroll(RowWindow window, ParentLabels labels, int pages, boolean withLabels) {
+    /**
+     * Milliseconds per page, reading {@code pages} pages from the start by keyset as scrolling does:
+     * mode 0 without labels, 1 with the labels the page's query brings, 2 with labels read after
+     * each page by {@code IN}.
+     */
+    private static double scroll(int mode, RowWindow plain, RowWindow joined, ParentLabels labels, int pages) {
         // Each pass starts with no label known: the cost of scrolling into rows never seen.
         labels.forget();
+        RowWindow window = mode == 1 ? joined : plain;
         long t0 = System.nanoTime();
         List<Map<String, Object>> page = window.first(200);
         long index = 0;
         for (int p = 0; p < pages; p++) {
-            if (withLabels) {
+            if (mode != 0) {
                 labels.of(page);
             }
             Map<String, Object> last = page.get(page.size() - 1);
