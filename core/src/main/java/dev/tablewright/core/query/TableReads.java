@@ -122,9 +122,8 @@ final class TableReads {
 
     /**
      * One field of a foreign key's parent row read beside the rows ({@code labels}): the parent
-     * table, the key it is found by, and whether that key is unique (a join), or not (a table
-     * another tool made whose key SQLite or InnoDB let point at a non-unique column: one
-     * matching row, so the rows are never multiplied).
+     * table, the key it is found by, and whether that key is unique (else, in a table another tool
+     * made whose key SQLite or InnoDB let point at a non-unique column, one matching row is taken).
      */
     private record ParentField(String foreignKey, String parentTable, String parentKey, boolean uniqueKey, String field, LogicalType type) {
         String key() {
@@ -165,8 +164,11 @@ final class TableReads {
 
     /**
      * The page of {@link #select} with fields of each foreign key's parent beside it: the page is
-     * chosen first (its plan is the one without labels), then each parent is found by its key,
-     * one index probe per row of the page, all in the one statement.
+     * chosen first (its plan is the one without labels), then each parent's field is a subquery by
+     * the key, one index probe per row of the page, all in the one statement. Not a LEFT JOIN:
+     * PostgreSQL joined a 200-row page to a whole parent table by hash (a scan of 100,000 rows per
+     * page) where it had no statistics yet; a correlated subquery is a probe on every dialect, and
+     * can never multiply the rows.
      */
     private SqlStatement selectWithParents(TableSchema schema, ReadOptions o, SqlStatement source, List<String> columns, List<ParentField> labels) {
         Set<String> inner = new LinkedHashSet<>(columns);
@@ -179,25 +181,11 @@ final class TableReads {
         SqlStatement page = select(schema, o.withFields(new ArrayList<>(inner)), source);
         List<String> select = new ArrayList<>();
         columns.forEach(col -> select.add("r." + q(col)));
-        Map<String, String> aliases = new LinkedHashMap<>();
-        StringBuilder joins = new StringBuilder();
         for (ParentField l : labels) {
-            if (!l.uniqueKey()) {
-                select.add("(SELECT p." + q(l.field()) + " FROM " + q(l.parentTable()) + " p WHERE p." + q(l.parentKey()) + " = r." + q(l.foreignKey())
-                        + " LIMIT 1)");
-                continue;
-            }
-            String alias = aliases.get(l.foreignKey());
-            if (alias == null) {
-                alias = "p" + aliases.size();
-                aliases.put(l.foreignKey(), alias);
-                joins.append(" LEFT JOIN ").append(q(l.parentTable())).append(' ').append(alias).append(" ON ").append(alias).append('.')
-                        .append(q(l.parentKey())).append(" = r.").append(q(l.foreignKey()));
-            }
-            select.add(alias + "." + q(l.field()));
+            select.add("(SELECT p." + q(l.field()) + " FROM " + q(l.parentTable()) + " p WHERE p." + q(l.parentKey()) + " = r." + q(l.foreignKey())
+                    + (l.uniqueKey() ? "" : " LIMIT 1") + ")");
         }
-        SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ").sql(String.join(", ", select)).sql(" FROM (").append(page).sql(") r")
-                .sql(joins.toString());
+        SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ").sql(String.join(", ", select)).sql(" FROM (").append(page).sql(") r");
         appendOrder(sql, schema, o, "r.");
         return sql.build();
     }
