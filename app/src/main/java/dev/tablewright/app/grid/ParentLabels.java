@@ -77,10 +77,11 @@ final class ParentLabels {
         }
         Map<String, List<String>> joined = new LinkedHashMap<>();
         for (Column c : columns.values()) {
-            // The parent's key comes back null where the key names no row: that is how a missing parent is told from a null label.
-            List<String> read = c.labelField() == null ? List.of(c.parentField()) : List.of(c.parentField(), c.labelField());
-            if (read.stream().noneMatch(f -> schema.fields().containsKey(keyOf(c.field(), f)))) {
-                joined.put(c.field(), read);
+            // One field per parent, one probe per row: the label, or the parent's key where there is
+            // no label (null: no such row). A null label is told from a missing parent afterwards.
+            String read = c.labelField() == null ? c.parentField() : c.labelField();
+            if (!schema.fields().containsKey(keyOf(c.field(), read))) {
+                joined.put(c.field(), List.of(read));
             }
         }
         return new ParentLabels(connector, Map.copyOf(columns), Collections.unmodifiableMap(joined));
@@ -128,7 +129,7 @@ final class ParentLabels {
             return out;
         }
         for (Column c : columns.values()) {
-            if (joined.containsKey(c.field()) && rows.get(0).containsKey(keyOf(c.field(), c.parentField()))) {
+            if (joined.containsKey(c.field()) && rows.get(0).containsKey(keyOf(c.field(), joined.get(c.field()).get(0)))) {
                 takeFromRows(c, rows, out);
                 continue;
             }
@@ -147,24 +148,48 @@ final class ParentLabels {
 
     /**
      * The labels a page brought for column {@code c}, removed from its rows and remembered, so a key
-     * typed later that a page showed costs no read.
+     * typed later that a page showed costs no read. A key whose label came back null names no row or
+     * a row with a null label: those few keys are told apart by one read ({@link #lookup}).
      */
     private void takeFromRows(Column c, List<Map<String, Object>> rows, List<Map<String, ParentLabel>> out) {
-        String parentKey = keyOf(c.field(), c.parentField());
-        String labelKey = c.labelField() == null ? null : keyOf(c.field(), c.labelField());
+        String brought = keyOf(c.field(), joined.get(c.field()).get(0));
         Map<String, Optional<String>> seen = known(c.field());
+        List<Object> unclear = new ArrayList<>();
+        Object[] labels = new Object[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> row = rows.get(i);
-            boolean found = row.remove(parentKey) != null;
-            Object label = labelKey == null ? null : row.remove(labelKey);
+            labels[i] = row.remove(brought);
             Object key = row.get(c.field());
             if (key == null) {
                 continue;
             }
-            String text = label == null ? null : CellValues.display(null, label);
-            out.get(i).put(c.field(), found ? ParentLabel.of(key, text) : ParentLabel.missing(key));
+            if (labels[i] == null && c.labelField() == null) {
+                // The parent's key itself came back null: no such row.
+                out.get(i).put(c.field(), ParentLabel.missing(key));
+                synchronized (this) {
+                    seen.put(normal(key), Optional.empty());
+                }
+                continue;
+            }
+            if (labels[i] == null) {
+                unclear.add(key);
+                continue;
+            }
+            String text = c.labelField() == null ? null : CellValues.display(null, labels[i]);
+            out.get(i).put(c.field(), ParentLabel.of(key, text));
             synchronized (this) {
-                seen.put(normal(key), found ? Optional.of(text == null ? "" : text) : Optional.empty());
+                seen.put(normal(key), Optional.of(text == null ? "" : text));
+            }
+        }
+        if (unclear.isEmpty()) {
+            return;
+        }
+        Map<String, String> found = lookup(c, unclear);
+        for (int i = 0; i < rows.size(); i++) {
+            Object key = rows.get(i).get(c.field());
+            if (key != null && labels[i] == null && c.labelField() != null) {
+                String k = normal(key);
+                out.get(i).put(c.field(), found.containsKey(k) ? ParentLabel.of(key, found.get(k)) : ParentLabel.missing(key));
             }
         }
     }

@@ -147,9 +147,13 @@ class ParentLabelsTest {
         Path file = dir.resolve("loose.db");
         try (java.sql.Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = raw.createStatement()) {
             st.execute("CREATE TABLE artist (id INTEGER PRIMARY KEY, name TEXT)");
-            st.execute("CREATE TABLE song (id INTEGER PRIMARY KEY, title TEXT, artist_id INTEGER REFERENCES artist(id))");
-            st.execute("INSERT INTO artist VALUES (1, 'Nina Simone'), (2, 'Miles Davis')");
-            st.execute("INSERT INTO song VALUES (1, 'Sinnerman', 1), (2, 'Untitled', NULL), (3, 'Lost', 99), (4, 'So What', 2)");
+            st.execute("CREATE TABLE studio (id INTEGER PRIMARY KEY, rooms INTEGER)");
+            st.execute("CREATE TABLE song (id INTEGER PRIMARY KEY, title TEXT, artist_id INTEGER REFERENCES artist(id),"
+                    + " studio_id INTEGER REFERENCES studio(id))");
+            st.execute("INSERT INTO artist VALUES (1, 'Nina Simone'), (2, 'Miles Davis'), (3, NULL)");
+            st.execute("INSERT INTO studio VALUES (7, 3)");
+            st.execute("INSERT INTO song VALUES (1, 'Sinnerman', 1, 7), (2, 'Untitled', NULL, 8), (3, 'Lost', 99, NULL), (4, 'So What', 2, NULL),"
+                    + " (5, 'Nameless', 3, NULL)");
             st.execute("DELETE FROM artist WHERE id = 2");
         }
         db = new Connector();
@@ -157,13 +161,16 @@ class ParentLabelsTest {
         GridViewModel vm = grid("song", LabelFields.forSession());
 
         ObservableList<GridRow> rows = vm.rowsProperty().get();
-        assertEquals("4 rows", vm.rowCountTextProperty().get());
+        assertEquals("5 rows", vm.rowCountTextProperty().get());
         assertEquals("", vm.messageProperty().get(), "nothing failed");
         assertEquals(new ParentLabel(1L, "Nina Simone", true), rows.get(0).label("artist_id"));
         assertNull(rows.get(1).label("artist_id"), "a null key has no label: the cell shows NULL");
         assertFalse(rows.get(2).label("artist_id").found(), "99 points at no artist");
         assertFalse(rows.get(3).label("artist_id").found(), "artist 2 was deleted");
-        assertEquals(0, vm.labelReads(), "the page brought them");
+        assertEquals(new ParentLabel(3L, null, true), rows.get(4).label("artist_id"), "an artist with no name is still an artist");
+        assertEquals(new ParentLabel(7L, null, true), rows.get(0).label("studio_id"), "a studio has no text to show: its key is found");
+        assertFalse(rows.get(1).label("studio_id").found(), "8 points at no studio");
+        assertEquals(1, vm.labelReads(), "the three artists whose label came back null are told apart by one read");
     }
 
     @ParameterizedTest
