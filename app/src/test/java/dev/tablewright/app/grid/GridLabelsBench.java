@@ -22,8 +22,8 @@ import java.util.function.IntFunction;
  * page at a time by keyset, as scrolling reads it: without labels; with the labels the page's own
  * query brings (the core's {@code labels} option, what the grid does); and with them read
  * afterwards, one {@code key IN (…)} read per foreign-key column per page (what the grid did
- * before). Each round runs the three in a rotated order; medians printed. See docs/benchmarks.md
- * for the command.
+ * before). The three take turns page by page; medians of the rounds printed. See
+ * docs/benchmarks.md for the command.
  */
 public final class GridLabelsBench {
     private GridLabelsBench() {
@@ -72,18 +72,19 @@ public final class GridLabelsBench {
                     (System.nanoTime() - fill) / 1e9);
 
             TableSchema schema = db.getTableSchema("orders");
-            ParentLabels labels = ParentLabels.of(db, schema, LabelFields.forSession());
-            RowWindow plain = new RowWindow(db, schema, List.of(), null);
-            RowWindow joined = new RowWindow(db, schema, List.of(), null, labels.readOption());
+            // Two sets of labels, so what one way has read never spares the other a read.
+            ParentLabels joinedLabels = ParentLabels.of(db, schema, LabelFields.forSession());
+            ParentLabels inLabels = ParentLabels.of(db, schema, LabelFields.forSession());
+            RowWindow[] windows = {new RowWindow(db, schema, List.of(), null), new RowWindow(db, schema, List.of(), null, joinedLabels.readOption()),
+                    new RowWindow(db, schema, List.of(), null)};
+            ParentLabels[] labels = {null, joinedLabels, inLabels};
             String[] names = {"without labels", "labels in the page's query", "labels by IN reads"};
-            for (int m = 0; m < 3; m++) {
-                scroll(m, plain, joined, labels, 20);
-            }
+            scroll(windows, labels, rows, 0, Math.min(pages, 20));
             double[][] ms = new double[3][rounds];
             for (int r = 0; r < rounds; r++) {
-                for (int k = 0; k < 3; k++) {
-                    int m = (r + k) % 3;
-                    ms[m][r] = scroll(m, plain, joined, labels, pages);
+                double[] round = scroll(windows, labels, rows, r + 1, pages);
+                for (int m = 0; m < 3; m++) {
+                    ms[m][r] = round[m];
                 }
                 System.out.printf(Locale.ROOT, "round %d: a 200-row page %.2f ms %s, %.2f ms %s (%.2fx), %.2f ms %s (%.2fx)%n", r + 1,
                         ms[0][r], names[0], ms[1][r], names[1], ms[1][r] / ms[0][r], ms[2][r], names[2], ms[2][r] / ms[0][r]);
@@ -91,8 +92,8 @@ public final class GridLabelsBench {
             double p = median(ms[0]);
             double j = median(ms[1]);
             double in = median(ms[2]);
-            System.out.printf(Locale.ROOT, "median of %d rounds of %d pages: %.2f ms %s; %.2f ms %s: %.2fx; %.2f ms %s: %.2fx (%d IN reads)%n",
-                    rounds, pages, p, names[0], j, names[1], j / p, in, names[2], in / p, labels.reads());
+            System.out.printf(Locale.ROOT, "median of %d rounds of %d pages: %.2f ms %s; %.2f ms %s: %.2fx; %.2f ms %s: %.2fx (%d IN reads, %d for the page's query's null labels)%n",
+                    rounds, pages, p, names[0], j, names[1], j / p, in, names[2], in / p, inLabels.reads(), joinedLabels.reads());
         } finally {
             Files.deleteIfExists(file);
         }
@@ -115,26 +116,43 @@ public final class GridLabelsBench {
     }
 
     /**
-     * Milliseconds per page, reading {@code pages} pages from the start by keyset as scrolling does:
-     * mode 0 without labels, 1 with the labels the page's query brings, 2 with labels read after
-     * each page by {@code IN}.
+     * Milliseconds per page of each way (0: without labels, 1: labels in the page's query, 2: labels
+     * by IN reads after the page), reading {@code pages} pages by keyset as scrolling does. The three
+     * take turns page by page, in a rotating order, so a burst of load on the machine falls on all
+     * of them alike; each scrolls its own stretch of the table (chosen by {@code pass}), and starts
+     * with no label known: the cost of scrolling into rows never seen.
      */
-    private static double scroll(int mode, RowWindow plain, RowWindow joined, ParentLabels labels, int pages) {
-        // Each pass starts with no label known: the cost of scrolling into rows never seen.
-        labels.forget();
-        RowWindow window = mode == 1 ? joined : plain;
-        long t0 = System.nanoTime();
-        List<Map<String, Object>> page = window.first(200);
-        long index = 0;
-        for (int p = 0; p < pages; p++) {
-            if (mode != 0) {
-                labels.of(page);
+    private static double[] scroll(RowWindow[] windows, ParentLabels[] labels, int rows, int pass, int pages) {
+        int stretch = pages * 200 + 200;
+        List<List<Map<String, Object>>> page = new ArrayList<>();
+        long[] index = new long[3];
+        long[] nanos = new long[3];
+        for (int m = 0; m < 3; m++) {
+            if (labels[m] != null) {
+                labels[m].forget();
             }
-            Map<String, Object> last = page.get(page.size() - 1);
-            index += page.size();
-            page = window.after(last, index - 1, 200);
+            long from = (long) (pass * 3 + m) * stretch % Math.max(1, rows - stretch);
+            page.add(windows[m].at(from, 200, rows));
+            index[m] = from;
         }
-        return (System.nanoTime() - t0) / 1e6 / (pages + 1);
+        for (int p = 0; p < pages; p++) {
+            for (int k = 0; k < 3; k++) {
+                int m = (p + k) % 3;
+                long t0 = System.nanoTime();
+                List<Map<String, Object>> current = page.get(m);
+                if (labels[m] != null) {
+                    labels[m].of(current);
+                }
+                index[m] += current.size();
+                page.set(m, windows[m].after(current.get(current.size() - 1), index[m] - 1, 200));
+                nanos[m] += System.nanoTime() - t0;
+            }
+        }
+        double[] out = new double[3];
+        for (int m = 0; m < 3; m++) {
+            out[m] = nanos[m] / 1e6 / pages;
+        }
+        return out;
     }
 
     private static double median(double[] values) {
