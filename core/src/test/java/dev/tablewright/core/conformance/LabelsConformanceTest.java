@@ -4,6 +4,7 @@ import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.query.ReadOptions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -191,6 +192,34 @@ class LabelsConformanceTest {
             ReadOptions fromCallFile = ReadOptions.fromMap(Map.of("labels", Map.of(s.customerId(), "name"), "limit", 2, "order", "id"));
             assertEquals(Map.of(s.customerId(), List.of("name")), fromCallFile.labels());
             assertEquals(2, db.getTableData("orders", fromCallFile).size());
+        }
+    }
+
+    /**
+     * A link to a key that is not unique in the parent, which SQLite (links not enforced) and InnoDB
+     * (an index is enough) let other tools make: each row comes once, with one matching parent's field.
+     */
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void aKeyThatIsNotUniqueInTheParentNeverMultipliesTheRows(String dialect) {
+        Assumptions.assumeFalse(dialect.equals("postgres"), "PostgreSQL links only to unique keys");
+        try (Connector db = Conformance.open(dialect)) {
+            db.exec("CREATE TABLE label (id INTEGER PRIMARY KEY, code VARCHAR(10), name VARCHAR(50))");
+            db.exec("CREATE INDEX label_code ON label (code)");
+            db.exec("CREATE TABLE record (id INTEGER PRIMARY KEY, title VARCHAR(50), label_code VARCHAR(10),"
+                    + " FOREIGN KEY (label_code) REFERENCES label (code))");
+            String rows = "INSERT INTO label (id, code, name) VALUES (1, 'BN', 'Blue Note'), (2, 'BN', 'Blue Note Records'), (3, 'IM', 'Impulse!');"
+                    + " INSERT INTO record (id, title, label_code) VALUES (1, 'Blue Train', 'BN'), (2, 'A Love Supreme', 'IM'), (3, 'Somethin Else', 'BN')";
+            db.exec(dialect.equals("sqlite") ? "PRAGMA foreign_keys = OFF; BEGIN; " + rows + "; COMMIT; PRAGMA foreign_keys = ON"
+                    : "SET FOREIGN_KEY_CHECKS = 0; " + rows + "; SET FOREIGN_KEY_CHECKS = 1");
+            assertEquals("label", db.getTableSchema("record").fields().get("label_code").references().table());
+
+            List<Map<String, Object>> records = db.getTableData("record", ReadOptions.builder().order("id").limit(10)
+                    .labels(Map.of("label_code", List.of("name"))).build());
+
+            assertEquals(List.of(1L, 2L, 3L), records.stream().map(r -> ((Number) r.get("id")).longValue()).toList());
+            assertTrue(List.of("Blue Note", "Blue Note Records").contains(records.get(0).get("label_code.name")), records.toString());
+            assertEquals("Impulse!", records.get(1).get("label_code.name"));
         }
     }
 }
