@@ -24,10 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The foreign-key columns of one table and the parents' labels for a page of its rows. A page
  * brings its labels with it: {@link #readOption()} is the core's {@code labels} option, so the
- * page's own query joins each parent (one statement, the database finds the parents by key). Rows
- * read without it (a row just saved, a key just typed) are labelled by a {@code key IN (…)} read
- * per foreign-key column over their distinct keys not known yet, never one per row. Runs off the
- * FX thread.
+ * page's own query finds each row's parents by key (one statement, done by the database). Rows
+ * read without it (a row just saved, a key just typed), and keys whose label came back null, are
+ * labelled by a {@code key IN (…)} read per foreign-key column over their distinct keys not known
+ * yet, never one per row. Runs off the FX thread.
  */
 final class ParentLabels {
     /** Labels kept per foreign-key column: 50 pages of distinct keys, a few hundred kilobytes. */
