@@ -141,7 +141,7 @@ public final class GridViewModel {
         executor.execute(() -> {
             TableSchema s = connector.getTableSchema(table);
             ParentLabels labels = ParentLabels.of(connector, s, labelFields);
-            RowWindow w = new RowWindow(connector, s, order, where);
+            RowWindow w = new RowWindow(connector, s, order, where, labels.readOption());
             return new Opened(s, labels, w, Slice.of(w.first(size), labels));
         }, opened -> {
             parentLabels = opened.labels();
@@ -160,7 +160,7 @@ public final class GridViewModel {
     private record Opened(TableSchema schema, ParentLabels labels, RowWindow window, Slice first) {
     }
 
-    /** Rows read together with their parents' labels (one read per foreign-key column). */
+    /** Rows read together with their parents' labels (brought by the page's own read, or one read per foreign-key column). */
     private record Slice(List<Map<String, Object>> rows, List<Map<String, ParentLabel>> labels) {
         static Slice of(List<Map<String, Object>> rows, ParentLabels labels) {
             return new Slice(rows, labels.of(rows));
@@ -191,7 +191,7 @@ public final class GridViewModel {
         TableSchema s = schema.get();
         RowWindow w;
         try {
-            w = new RowWindow(connector, s, sort.get(), filter.get());
+            w = new RowWindow(connector, s, sort.get(), filter.get(), parentLabels.readOption());
         } catch (RuntimeException e) {
             failed(e);
             return;
@@ -555,7 +555,7 @@ public final class GridViewModel {
         }
     }
 
-    /** Reads made for parents' labels since the table opened: one per foreign-key column per page. */
+    /** Reads made for parents' labels alone since the table opened: none for a page, which brings its labels. */
     int labelReads() {
         return parentLabels.reads();
     }

@@ -11,6 +11,7 @@ import dev.tablewright.core.schema.TableSchema;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,9 +22,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The foreign-key columns of one table and the parents' labels for a page of its rows: one read
- * per foreign-key column per page ({@code key IN (…)} over the page's distinct keys, values bound
- * by the core), never one per row. Runs off the FX thread.
+ * The foreign-key columns of one table and the parents' labels for a page of its rows. A page
+ * brings its labels with it: {@link #readOption()} is the core's {@code labels} option, so the
+ * page's own query finds each row's parents by key (one statement, done by the database). Rows
+ * read without it (a row just saved, a key just typed), and keys whose label came back null, are
+ * labelled by a {@code key IN (…)} read per foreign-key column over their distinct keys not known
+ * yet, never one per row. Runs off the FX thread.
  */
 final class ParentLabels {
     /** Labels kept per foreign-key column: 50 pages of distinct keys, a few hundred kilobytes. */
@@ -38,17 +42,20 @@ final class ParentLabels {
 
     private final Connector connector;
     private final Map<String, Column> columns;
+    /** Columns whose labels come with the page: all but one whose result key a field of the table already has. */
+    private final Map<String, List<String>> joined;
     private final AtomicInteger reads = new AtomicInteger();
     /** Labels already read, by column: a page of keys seen before costs no read. Cleared by {@link #forget()}. */
     private final Map<String, Map<String, Optional<String>>> known = new HashMap<>();
 
-    private ParentLabels(Connector connector, Map<String, Column> columns) {
+    private ParentLabels(Connector connector, Map<String, Column> columns, Map<String, List<String>> joined) {
         this.connector = connector;
         this.columns = columns;
+        this.joined = joined;
     }
 
     static ParentLabels none(Connector connector) {
-        return new ParentLabels(connector, Map.of());
+        return new ParentLabels(connector, Map.of(), Map.of());
     }
 
     /** Reads each parent's schema once, for the label field to use. */
@@ -68,7 +75,26 @@ final class ParentLabels {
             String label = labels.of(parent).filter(l -> !l.equals(ref.field())).orElse(null);
             columns.put(e.getKey(), new Column(e.getKey(), parent, ref.field(), label));
         }
-        return new ParentLabels(connector, Map.copyOf(columns));
+        Map<String, List<String>> joined = new LinkedHashMap<>();
+        for (Column c : columns.values()) {
+            // One field per parent, one probe per row: the label, or the parent's key where there is
+            // no label (null: no such row). A null label is told from a missing parent afterwards.
+            String read = c.labelField() == null ? c.parentField() : c.labelField();
+            if (!schema.fields().containsKey(keyOf(c.field(), read))) {
+                joined.put(c.field(), List.of(read));
+            }
+        }
+        return new ParentLabels(connector, Map.copyOf(columns), Collections.unmodifiableMap(joined));
+    }
+
+    /** Where the core's {@code labels} option puts a parent's field in a row. */
+    private static String keyOf(String foreignKey, String parentField) {
+        return foreignKey + "." + parentField;
+    }
+
+    /** The core's {@code labels} option for a page read, so the page brings its labels; null when the table has no foreign key. */
+    Map<String, List<String>> readOption() {
+        return joined.isEmpty() ? null : joined;
     }
 
     Optional<Column> column(String field) {
@@ -89,7 +115,11 @@ final class ParentLabels {
         return reads.get();
     }
 
-    /** The labels of {@code rows}, row by row, each a map from foreign-key field to its label. */
+    /**
+     * The labels of {@code rows}, row by row, each a map from foreign-key field to its label. Labels
+     * a page brought ({@link #readOption()}) are taken out of its rows, which are left with their
+     * own fields only; the others are read.
+     */
     List<Map<String, ParentLabel>> of(List<Map<String, Object>> rows) {
         List<Map<String, ParentLabel>> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -99,6 +129,10 @@ final class ParentLabels {
             return out;
         }
         for (Column c : columns.values()) {
+            if (joined.containsKey(c.field()) && rows.get(0).containsKey(keyOf(c.field(), joined.get(c.field()).get(0)))) {
+                takeFromRows(c, rows, out);
+                continue;
+            }
             Map<String, String> found = lookup(c, rows.stream().map(r -> r.get(c.field())).toList());
             for (int i = 0; i < rows.size(); i++) {
                 Object key = rows.get(i).get(c.field());
@@ -110,6 +144,54 @@ final class ParentLabels {
             }
         }
         return out;
+    }
+
+    /**
+     * The labels a page brought for column {@code c}, removed from its rows and remembered, so a key
+     * typed later that a page showed costs no read. A key whose label came back null names no row or
+     * a row with a null label: those few keys are told apart by one read ({@link #lookup}).
+     */
+    private void takeFromRows(Column c, List<Map<String, Object>> rows, List<Map<String, ParentLabel>> out) {
+        String brought = keyOf(c.field(), joined.get(c.field()).get(0));
+        Map<String, Optional<String>> seen = known(c.field());
+        List<Object> unclear = new ArrayList<>();
+        Object[] labels = new Object[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            labels[i] = row.remove(brought);
+            Object key = row.get(c.field());
+            if (key == null) {
+                continue;
+            }
+            if (labels[i] == null && c.labelField() == null) {
+                // The parent's key itself came back null: no such row.
+                out.get(i).put(c.field(), ParentLabel.missing(key));
+                synchronized (this) {
+                    seen.put(normal(key), Optional.empty());
+                }
+                continue;
+            }
+            if (labels[i] == null) {
+                unclear.add(key);
+                continue;
+            }
+            String text = c.labelField() == null ? null : CellValues.display(null, labels[i]);
+            out.get(i).put(c.field(), ParentLabel.of(key, text));
+            synchronized (this) {
+                seen.put(normal(key), Optional.of(text == null ? "" : text));
+            }
+        }
+        if (unclear.isEmpty()) {
+            return;
+        }
+        Map<String, String> found = lookup(c, unclear);
+        for (int i = 0; i < rows.size(); i++) {
+            Object key = rows.get(i).get(c.field());
+            if (key != null && labels[i] == null && c.labelField() != null) {
+                String k = normal(key);
+                out.get(i).put(c.field(), found.containsKey(k) ? ParentLabel.of(key, found.get(k)) : ParentLabel.missing(key));
+            }
+        }
     }
 
     /** The label of one key, for a value just typed or picked; a key of no parent row is {@link ParentLabel#found() missing}. */

@@ -35,6 +35,8 @@ final class RowWindow {
     private final Filter filter;
     private final List<Key> keys;
     private final List<String> fields;
+    /** The core's {@code labels} option: parents' fields each page brings beside its rows; null for none. */
+    private final Map<String, List<String>> labels;
     private final boolean keyset;
 
     /** One column of the total order: a sort column, or a primary-key column breaking ties. */
@@ -45,12 +47,22 @@ final class RowWindow {
     }
 
     RowWindow(Connector connector, TableSchema schema, List<SortKey> sort, Filter filter) {
-        this(connector, schema, sort, filter, false);
+        this(connector, schema, sort, filter, false, null);
+    }
+
+    /** {@code labels}: the parents' fields each page brings beside its rows ({@link ParentLabels#readOption()}). */
+    RowWindow(Connector connector, TableSchema schema, List<SortKey> sort, Filter filter, Map<String, List<String>> labels) {
+        this(connector, schema, sort, filter, false, labels);
     }
 
     /** {@code withFiles}: read file fields too (an export does; the grid fetches them one cell at a time). */
     RowWindow(Connector connector, TableSchema schema, List<SortKey> sort, Filter filter, boolean withFiles) {
+        this(connector, schema, sort, filter, withFiles, null);
+    }
+
+    private RowWindow(Connector connector, TableSchema schema, List<SortKey> sort, Filter filter, boolean withFiles, Map<String, List<String>> labels) {
         this.connector = connector;
+        this.labels = labels;
         this.table = schema.name();
         this.filter = filter == null || filter.isEmpty() ? null : filter;
         List<Key> k = new ArrayList<>();
@@ -189,7 +201,7 @@ final class RowWindow {
         }
         Integer off = offset == null || offset == 0 ? null : Math.toIntExact(offset);
         return connector.getTableData(table, ReadOptions.builder().filter(where).fields(fields).order(orderOption).limit(limit).offset(off)
-                .autoJoin(false).build());
+                .autoJoin(false).labels(labels).build());
     }
 
     private static List<Key> flip(List<Key> keys) {

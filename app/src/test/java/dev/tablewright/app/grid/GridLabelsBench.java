@@ -19,9 +19,11 @@ import java.util.function.IntFunction;
 /**
  * Not a test: what the parents' labels add to a page of the grid. A table of orders with two
  * foreign keys (customerId → 100,000 customers, productId → 10,000 products) is read a 200-row
- * page at a time by keyset, as scrolling reads it, with and without the labels (one
- * {@code key IN (…)} read per foreign-key column per page); rounds alternate, medians printed.
- * See docs/benchmarks.md for the command.
+ * page at a time by keyset, as scrolling reads it: without labels; with the labels the page's own
+ * query brings (the core's {@code labels} option, what the grid does); and with them read
+ * afterwards, one {@code key IN (…)} read per foreign-key column per page (what the grid did
+ * before). The three take turns page by page; medians of the rounds printed. See
+ * docs/benchmarks.md for the command.
  */
 public final class GridLabelsBench {
     private GridLabelsBench() {
@@ -70,25 +72,28 @@ public final class GridLabelsBench {
                     (System.nanoTime() - fill) / 1e9);
 
             TableSchema schema = db.getTableSchema("orders");
-            ParentLabels labels = ParentLabels.of(db, schema, LabelFields.forSession());
-            RowWindow window = new RowWindow(db, schema, List.of(), null);
-            scroll(window, labels, 20, false);
-            scroll(window, labels, 20, true);
-            double[] plain = new double[rounds];
-            double[] labelled = new double[rounds];
+            // Two sets of labels, so what one way has read never spares the other a read.
+            ParentLabels joinedLabels = ParentLabels.of(db, schema, LabelFields.forSession());
+            ParentLabels inLabels = ParentLabels.of(db, schema, LabelFields.forSession());
+            RowWindow[] windows = {new RowWindow(db, schema, List.of(), null), new RowWindow(db, schema, List.of(), null, joinedLabels.readOption()),
+                    new RowWindow(db, schema, List.of(), null)};
+            ParentLabels[] labels = {null, joinedLabels, inLabels};
+            String[] names = {"without labels", "labels in the page's query", "labels by IN reads"};
+            scroll(windows, labels, rows, 0, Math.min(pages, 20));
+            double[][] ms = new double[3][rounds];
             for (int r = 0; r < rounds; r++) {
-                boolean labelsFirst = r % 2 == 1;
-                double a = scroll(window, labels, pages, labelsFirst);
-                double b = scroll(window, labels, pages, !labelsFirst);
-                plain[r] = labelsFirst ? b : a;
-                labelled[r] = labelsFirst ? a : b;
-                System.out.printf(Locale.ROOT, "round %d: a 200-row page %.2f ms without labels, %.2f ms with (%.2fx)%n",
-                        r + 1, plain[r], labelled[r], labelled[r] / plain[r]);
+                double[] round = scroll(windows, labels, rows, r + 1, pages);
+                for (int m = 0; m < 3; m++) {
+                    ms[m][r] = round[m];
+                }
+                System.out.printf(Locale.ROOT, "round %d: a 200-row page %.2f ms %s, %.2f ms %s (%.2fx), %.2f ms %s (%.2fx)%n", r + 1,
+                        ms[0][r], names[0], ms[1][r], names[1], ms[1][r] / ms[0][r], ms[2][r], names[2], ms[2][r] / ms[0][r]);
             }
-            double p = median(plain);
-            double l = median(labelled);
-            System.out.printf(Locale.ROOT, "median of %d rounds of %d pages: %.2f ms without labels, %.2f ms with labels: %.2fx (%d label reads)%n",
-                    rounds, pages, p, l, l / p, labels.reads());
+            double p = median(ms[0]);
+            double j = median(ms[1]);
+            double in = median(ms[2]);
+            System.out.printf(Locale.ROOT, "median of %d rounds of %d pages: %.2f ms %s; %.2f ms %s: %.2fx; %.2f ms %s: %.2fx (%d IN reads, %d for the page's query's null labels)%n",
+                    rounds, pages, p, names[0], j, names[1], j / p, in, names[2], in / p, inLabels.reads(), joinedLabels.reads());
         } finally {
             Files.deleteIfExists(file);
         }
@@ -110,22 +115,44 @@ public final class GridLabelsBench {
         return ids;
     }
 
-    /** Milliseconds per page, reading {@code pages} pages from the start by keyset as scrolling does. */
-    private static double scroll(RowWindow window, ParentLabels labels, int pages, boolean withLabels) {
-        // Each pass starts with no label known: the cost of scrolling into rows never seen.
-        labels.forget();
-        long t0 = System.nanoTime();
-        List<Map<String, Object>> page = window.first(200);
-        long index = 0;
-        for (int p = 0; p < pages; p++) {
-            if (withLabels) {
-                labels.of(page);
+    /**
+     * Milliseconds per page of each way (0: without labels, 1: labels in the page's query, 2: labels
+     * by IN reads after the page), reading {@code pages} pages by keyset as scrolling does. The three
+     * take turns page by page, in a rotating order, so a burst of load on the machine falls on all
+     * of them alike; each scrolls its own stretch of the table (chosen by {@code pass}), and starts
+     * with no label known: the cost of scrolling into rows never seen.
+     */
+    private static double[] scroll(RowWindow[] windows, ParentLabels[] labels, int rows, int pass, int pages) {
+        int stretch = pages * 200 + 200;
+        List<List<Map<String, Object>>> page = new ArrayList<>();
+        long[] index = new long[3];
+        long[] nanos = new long[3];
+        for (int m = 0; m < 3; m++) {
+            if (labels[m] != null) {
+                labels[m].forget();
             }
-            Map<String, Object> last = page.get(page.size() - 1);
-            index += page.size();
-            page = window.after(last, index - 1, 200);
+            long from = (long) (pass * 3 + m) * stretch % Math.max(1, rows - stretch);
+            page.add(windows[m].at(from, 200, rows));
+            index[m] = from;
         }
-        return (System.nanoTime() - t0) / 1e6 / (pages + 1);
+        for (int p = 0; p < pages; p++) {
+            for (int k = 0; k < 3; k++) {
+                int m = (p + k) % 3;
+                long t0 = System.nanoTime();
+                List<Map<String, Object>> current = page.get(m);
+                if (labels[m] != null) {
+                    labels[m].of(current);
+                }
+                index[m] += current.size();
+                page.set(m, windows[m].after(current.get(current.size() - 1), index[m] - 1, 200));
+                nanos[m] += System.nanoTime() - t0;
+            }
+        }
+        double[] out = new double[3];
+        for (int m = 0; m < 3; m++) {
+            out[m] = nanos[m] / 1e6 / pages;
+        }
+        return out;
     }
 
     private static double median(double[] values) {

@@ -41,6 +41,10 @@ final class TimeTravel {
 
     List<Map<String, Object>> read(String table, ReadOptions options) {
         TableSchema schema = reads.requireTracking(table);
+        if (options.labels() != null && !options.labels().isEmpty()) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT,
+                    "'labels' reads parents as they are, and 'asOf' the rows as they were: read the parents with their own asOf, by key.");
+        }
         Instant at = moment(schema, options.asOf());
         if (at == null) {
             return List.of();

@@ -4,6 +4,9 @@ import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.filter.Filter;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +19,7 @@ import java.util.TreeSet;
  * {@link #none()} for the common cases. Every option is null when not given.
  */
 public final class ReadOptions {
-    private static final Set<String> KEYS = Set.of("filter", "fields", "order", "limit", "offset", "autoJoin", "locale", "dateStyle", "timeStyle", "timeZone", "asOf");
+    private static final Set<String> KEYS = Set.of("filter", "fields", "order", "limit", "offset", "autoJoin", "locale", "dateStyle", "timeStyle", "timeZone", "asOf", "labels");
     private static final ReadOptions NONE = builder().build();
 
     private final Filter filter;
@@ -30,6 +33,7 @@ public final class ReadOptions {
     private final String timeStyle;
     private final String timeZone;
     private final String asOf;
+    private final Map<String, List<String>> labels;
 
     private ReadOptions(Builder b) {
         this.filter = b.filter;
@@ -43,6 +47,13 @@ public final class ReadOptions {
         this.timeStyle = b.timeStyle;
         this.timeZone = b.timeZone;
         this.asOf = b.asOf;
+        this.labels = b.labels == null ? null : copyLabels(b.labels);
+    }
+
+    private static Map<String, List<String>> copyLabels(Map<String, List<String>> labels) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        labels.forEach((key, parentFields) -> out.put(key, List.copyOf(new LinkedHashSet<>(parentFields))));
+        return Collections.unmodifiableMap(out);
     }
 
     public static Builder builder() {
@@ -67,7 +78,7 @@ public final class ReadOptions {
     /** The same options, to change some of them. */
     public Builder toBuilder() {
         return new Builder().filter(filter).fields(fields).order(order).limit(limit).offset(offset).autoJoin(autoJoin)
-                .locale(locale).dateStyle(dateStyle).timeStyle(timeStyle).timeZone(timeZone).asOf(asOf);
+                .locale(locale).dateStyle(dateStyle).timeStyle(timeStyle).timeZone(timeZone).asOf(asOf).labels(labels);
     }
 
     public ReadOptions withLimit(Integer newLimit) {
@@ -114,7 +125,33 @@ public final class ReadOptions {
                 .fields(fieldList).order(map.get("order")).limit(integer(map, "limit")).offset(integer(map, "offset"))
                 .autoJoin(map.get("autoJoin") == null ? null : Boolean.valueOf(String.valueOf(map.get("autoJoin"))))
                 .locale(str(map.get("locale"))).dateStyle(str(map.get("dateStyle"))).timeStyle(str(map.get("timeStyle")))
-                .timeZone(str(map.get("timeZone"))).asOf(str(map.get("asOf"))).build();
+                .timeZone(str(map.get("timeZone"))).asOf(str(map.get("asOf"))).labels(labels(map.get("labels"))).build();
+    }
+
+    /** {@code labels: {customerId: name}} or {@code {customerId: [id, name]}}. */
+    private static Map<String, List<String>> labels(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw badLabels();
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (e.getValue() instanceof String s) {
+                out.put(String.valueOf(e.getKey()), List.of(s));
+            } else if (e.getValue() instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(String.class::isInstance)) {
+                out.put(String.valueOf(e.getKey()), l.stream().map(String.class::cast).toList());
+            } else {
+                throw badLabels();
+            }
+        }
+        return out;
+    }
+
+    private static TablewrightException badLabels() {
+        return new TablewrightException(ErrorCode.INVALID_ARGUMENT,
+                "'labels' maps a foreign-key field to the parent's field(s) to read beside it: {customerId: name} or {customerId: [id, name]}.");
     }
 
     private static Integer integer(Map<String, ?> map, String key) {
@@ -188,23 +225,33 @@ public final class ReadOptions {
         return asOf;
     }
 
+    /**
+     * Fields of each foreign key's parent row, read in the same query as the rows (a join done by
+     * the database): foreign-key field → parent fields. Each comes back under
+     * {@code foreignKey.parentField}, null where the key is null or names no row. Null: none.
+     */
+    public Map<String, List<String>> labels() {
+        return labels;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ReadOptions r && Objects.equals(filter, r.filter) && Objects.equals(fields, r.fields) && Objects.equals(order, r.order)
                 && Objects.equals(limit, r.limit) && Objects.equals(offset, r.offset) && Objects.equals(autoJoin, r.autoJoin)
                 && Objects.equals(locale, r.locale) && Objects.equals(dateStyle, r.dateStyle) && Objects.equals(timeStyle, r.timeStyle)
-                && Objects.equals(timeZone, r.timeZone) && Objects.equals(asOf, r.asOf);
+                && Objects.equals(timeZone, r.timeZone) && Objects.equals(asOf, r.asOf) && Objects.equals(labels, r.labels);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(filter, fields, order, limit, offset, autoJoin, locale, dateStyle, timeStyle, timeZone, asOf);
+        return Objects.hash(filter, fields, order, limit, offset, autoJoin, locale, dateStyle, timeStyle, timeZone, asOf, labels);
     }
 
     @Override
     public String toString() {
         return "ReadOptions[filter=" + (filter == null ? null : filter.toArray()) + ", fields=" + fields + ", order=" + order + ", limit=" + limit
-                + ", offset=" + offset + ", autoJoin=" + autoJoin + ", locale=" + locale + (asOf == null ? "" : ", asOf=" + asOf) + "]";
+                + ", offset=" + offset + ", autoJoin=" + autoJoin + ", locale=" + locale + (asOf == null ? "" : ", asOf=" + asOf)
+                + (labels == null ? "" : ", labels=" + labels) + "]";
     }
 
     /** Options by name; what is not set stays null (the default). */
@@ -220,6 +267,7 @@ public final class ReadOptions {
         private String timeStyle;
         private String timeZone;
         private String asOf;
+        private Map<String, List<String>> labels;
 
         private Builder() {
         }
@@ -276,6 +324,12 @@ public final class ReadOptions {
 
         public Builder asOf(String asOf) {
             this.asOf = asOf;
+            return this;
+        }
+
+        /** See {@link ReadOptions#labels()}. */
+        public Builder labels(Map<String, List<String>> labels) {
+            this.labels = labels;
             return this;
         }
 

@@ -86,11 +86,18 @@ final class TableReads {
             }
         }
         List<String> columns = selectedColumns(schema, o.fields());
-        SqlStatement.Builder sql = new SqlStatement.Builder().append(select(schema, o, source));
+        List<ParentField> labels = parentFields(schema, asked.labels(), autoJoin);
+        List<String> keys = new ArrayList<>(columns);
+        List<LogicalType> types = new ArrayList<>(columns.stream().map(col -> schema.fields().get(col).type()).toList());
+        for (ParentField label : labels) {
+            keys.add(label.key());
+            types.add(label.type());
+        }
+        SqlStatement statement = labels.isEmpty() ? select(schema, o, source) : selectWithParents(schema, o, source, columns, labels);
         DateTimeFormatter dates = o.locale() == null ? null : DateFormatting.formatter(o);
         Set<String> wanted = joins;
         return session.withConnection(c -> {
-            List<Map<String, Object>> rows = fetch(c, sql.build(), schema, columns, dates);
+            List<Map<String, Object>> rows = fetchTyped(c, statement, keys, types, dates);
             if (autoJoin && !rows.isEmpty() && (wanted == null || !wanted.isEmpty())) {
                 new AutoJoin(data, c, dates).apply(schema, rows, wanted);
             }
@@ -108,8 +115,78 @@ final class TableReads {
                 .sql(String.join(", ", columns.stream().map(this::q).toList()))
                 .sql(" FROM ").append(source);
         appendWhere(sql, schema, o.filter());
-        appendOrder(sql, schema, o);
+        appendOrder(sql, schema, o, "");
         appendLimit(sql, o.limit(), o.offset());
+        return sql.build();
+    }
+
+    /**
+     * One field of a foreign key's parent row read beside the rows ({@code labels}): the parent
+     * table, the key it is found by, and whether that key is unique (else, in a table another tool
+     * made whose key SQLite or InnoDB let point at a non-unique column, one matching row is taken).
+     */
+    private record ParentField(String foreignKey, String parentTable, String parentKey, boolean uniqueKey, String field, LogicalType type) {
+        String key() {
+            return foreignKey + "." + field;
+        }
+    }
+
+    /** The {@code labels} option checked against the table and its parents; empty when not given. */
+    private List<ParentField> parentFields(TableSchema schema, Map<String, List<String>> labels, boolean autoJoin) {
+        if (labels == null || labels.isEmpty()) {
+            return List.of();
+        }
+        Set<String> taken = new HashSet<>(schema.fields().keySet());
+        if (autoJoin) {
+            taken.addAll(AutoJoin.keys(schema).keySet());
+        }
+        List<ParentField> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : labels.entrySet()) {
+            FieldSpec.Reference ref = requireField(schema, e.getKey()).references();
+            if (ref == null) {
+                throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "'labels' reads the parents of foreign keys, and '" + Names.printable(e.getKey())
+                        + "' of table '" + schema.name() + "' is not one.");
+            }
+            TableSchema parent = ref.table().equals(schema.name()) ? schema : schemas.require(ref.table());
+            FieldSpec parentKey = requireField(parent, ref.field());
+            boolean unique = parentKey.unique() || parent.primaryKey().equals(List.of(ref.field()));
+            for (String field : e.getValue()) {
+                ParentField p = new ParentField(e.getKey(), parent.name(), ref.field(), unique, field, requireField(parent, field).type());
+                if (!taken.add(p.key())) {
+                    throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "'labels' would put '" + Names.printable(field) + "' of '" + parent.name()
+                            + "' under '" + Names.printable(p.key()) + "', which the rows of '" + schema.name() + "' already have.");
+                }
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The page of {@link #select} with fields of each foreign key's parent beside it: the page is
+     * chosen first (its plan is the one without labels), then each parent's field is a subquery by
+     * the key, one index probe per row of the page, all in the one statement. Not a LEFT JOIN:
+     * PostgreSQL joined a 200-row page to a whole parent table by hash (a scan of 100,000 rows per
+     * page) where it had no statistics yet; a correlated subquery is a probe on every dialect, and
+     * can never multiply the rows.
+     */
+    private SqlStatement selectWithParents(TableSchema schema, ReadOptions o, SqlStatement source, List<String> columns, List<ParentField> labels) {
+        Set<String> inner = new LinkedHashSet<>(columns);
+        labels.forEach(l -> inner.add(l.foreignKey()));
+        List<String[]> order = parseOrder(o.order());
+        order.forEach(pair -> inner.add(pair[0]));
+        if (!order.isEmpty() || o.limit() != null || o.offset() != null) {
+            inner.addAll(schema.primaryKey());
+        }
+        SqlStatement page = select(schema, o.withFields(new ArrayList<>(inner)), source);
+        List<String> select = new ArrayList<>();
+        columns.forEach(col -> select.add("r." + q(col)));
+        for (ParentField l : labels) {
+            select.add("(SELECT p." + q(l.field()) + " FROM " + q(l.parentTable()) + " p WHERE p." + q(l.parentKey()) + " = r." + q(l.foreignKey())
+                    + (l.uniqueKey() ? "" : " LIMIT 1") + ")");
+        }
+        SqlStatement.Builder sql = new SqlStatement.Builder().sql("SELECT ").sql(String.join(", ", select)).sql(" FROM (").append(page).sql(") r");
+        appendOrder(sql, schema, o, "r.");
         return sql.build();
     }
 
@@ -119,6 +196,10 @@ final class TableReads {
      */
     List<Map<String, Object>> readJoined(List<String> tables, ReadOptions options) {
         ReadOptions o = options == null ? ReadOptions.none() : options;
+        if (o.labels() != null && !o.labels().isEmpty()) {
+            throw new TablewrightException(ErrorCode.INVALID_ARGUMENT,
+                    "'labels' reads the parents of one table's rows; in a query over several tables, name the parent table and join it in the filter.");
+        }
         if (tables.isEmpty()) {
             throw new TablewrightException(ErrorCode.INVALID_ARGUMENT, "Give at least one table name.");
         }
@@ -277,7 +358,8 @@ final class TableReads {
         }
     }
 
-    private void appendOrder(SqlStatement.Builder sql, TableSchema schema, ReadOptions o) {
+    /** ORDER BY of {@code o}, each column written after {@code qualifier} ({@code ""}, or an alias and a dot). */
+    private void appendOrder(SqlStatement.Builder sql, TableSchema schema, ReadOptions o, String qualifier) {
         List<String[]> order = parseOrder(o.order());
         List<String> parts = new ArrayList<>();
         Set<String> ordered = new HashSet<>();
@@ -287,15 +369,15 @@ final class TableReads {
             boolean desc = pair[1].equals("DESC");
             if (spec.allowNull() && !spec.primaryKey()) {
                 // Nulls first when ascending, last when descending, on every dialect.
-                parts.add("CASE WHEN " + q(pair[0]) + " IS NULL THEN 0 ELSE 1 END" + (desc ? " DESC" : ""));
+                parts.add("CASE WHEN " + qualifier + q(pair[0]) + " IS NULL THEN 0 ELSE 1 END" + (desc ? " DESC" : ""));
             }
-            parts.add(q(pair[0]) + (desc ? " DESC" : ""));
+            parts.add(qualifier + q(pair[0]) + (desc ? " DESC" : ""));
         }
         if (!order.isEmpty() || o.limit() != null || o.offset() != null) {
             // Ties broken by the primary key, so pages are stable.
             for (String pk : schema.primaryKey()) {
                 if (!ordered.contains(pk)) {
-                    parts.add(q(pk));
+                    parts.add(qualifier + q(pk));
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.tablewright.core.conformance;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.TableSchema;
@@ -111,6 +112,36 @@ class ChinookConformanceTest {
             assertTrue(db.deleteRow(genre, 26));
             Map<String, Object> pt = db.findRow(n(dialect, "PlaylistTrack", "playlist_track"), ReadOptions.none());
             assertTrue(db.deleteRow(n(dialect, "PlaylistTrack", "playlist_track"), pt));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
+    void aTrackPageBringsItsAlbumsTitleAndGenresName(String dialect) throws Exception {
+        try (Connector db = chinook(dialect)) {
+            String track = n(dialect, "Track", "track");
+            String albumId = n(dialect, "AlbumId", "album_id");
+            String genreId = n(dialect, "GenreId", "genre_id");
+            String title = n(dialect, "Title", "title");
+            String name = n(dialect, "Name", "name");
+            List<Map<String, Object>> rows = db.getTableData(track, ReadOptions.builder()
+                    .filter(Filter.parse(List.of(n(dialect, "Milliseconds", "milliseconds"), ">", 300_000)))
+                    .fields(List.of(name, albumId, genreId)).order(List.of(name, "DESC")).limit(20).offset(5)
+                    .labels(Map.of(albumId, List.of(title), genreId, List.of(name))).autoJoin(false).build());
+
+            assertEquals(20, rows.size());
+            Map<String, Object> albums = db.getTableData(n(dialect, "Album", "album"), ReadOptions.builder().autoJoin(false).build()).stream()
+                    .collect(Collectors.toMap(a -> String.valueOf(a.get(albumId)), a -> a.get(title)));
+            Map<String, Object> genres = db.getTableData(n(dialect, "Genre", "genre"), ReadOptions.builder().autoJoin(false).build()).stream()
+                    .collect(Collectors.toMap(g -> String.valueOf(g.get(genreId)), g -> g.get(name)));
+            for (Map<String, Object> row : rows) {
+                assertEquals(albums.get(String.valueOf(row.get(albumId))), row.get(albumId + "." + title), row.toString());
+                assertEquals(genres.get(String.valueOf(row.get(genreId))), row.get(genreId + "." + name), row.toString());
+            }
+            List<Object> plain = db.getTableData(track, ReadOptions.builder()
+                    .filter(Filter.parse(List.of(n(dialect, "Milliseconds", "milliseconds"), ">", 300_000)))
+                    .fields(List.of(name)).order(List.of(name, "DESC")).limit(20).offset(5).autoJoin(false).build()).stream().map(r -> r.get(name)).toList();
+            assertEquals(plain, rows.stream().map(r -> r.get(name)).toList(), "the same page, in the same order");
         }
     }
 }
