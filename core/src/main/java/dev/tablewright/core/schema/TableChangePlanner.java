@@ -121,7 +121,7 @@ public final class TableChangePlanner {
             }
             if (!was.unique() && now.unique() && !now.primaryKey()) {
                 // Values the key will tell apart are not duplicates: 'x' and 'x ' under an exact key (decision 0050).
-                String v = dialect.uniqueNeedsExactKey(now.type()) && was.type().isTextual() ? dialect.unpadded(c) : c;
+                String v = current.managed() && dialect.uniqueNeedsExactKey(now.type()) && was.type().isTextual() ? dialect.unpadded(c) : c;
                 out.add(new RiskQuery(f.name(), TableChangeRisk.Kind.REJECTED,
                         count(t, v + " IN (SELECT d.v FROM (SELECT " + v + " AS v FROM " + t + " WHERE " + c + " IS NOT NULL GROUP BY " + v
                                 + " HAVING COUNT(*) > 1) d)"), 0,
@@ -417,7 +417,7 @@ public final class TableChangePlanner {
                 FieldSpec was = e.getValue()[0];
                 FieldSpec now = e.getValue()[1];
                 // A new type may need the other kind of key (an integer's key has no trailing spaces to keep).
-                boolean rekeyed = was.unique() && now.unique() && was.type() != now.type() && exact.containsKey(name) != d.uniqueNeedsExactKey(now.type());
+                boolean rekeyed = was.unique() && now.unique() && was.type() != now.type() && exact.containsKey(name) != exactKey(now.type());
                 if (was.unique() && (!now.unique() || rekeyed)) {
                     String[] key = exact.remove(name);
                     add(key != null ? d.dropExactUnique(table, key[0], key[1]) : d.dropUnique(table, e.getKey(), snapshot.uniqueNames().get(e.getKey())));
@@ -435,7 +435,7 @@ public final class TableChangePlanner {
                     add(d.alterDropNotNull(table, name, now.type()));
                 }
                 if ((!was.unique() || rekeyed) && now.unique()) {
-                    d.addUnique(table, name, now.type()).forEach(this::add);
+                    addUnique(name, now.type());
                 }
             }
             for (Map.Entry<String, FieldSpec> e : added.entrySet()) {
@@ -450,11 +450,27 @@ public final class TableChangePlanner {
                     add(d.alterSetNotNull(table, name, f.type()));
                 }
                 if (f.unique()) {
-                    d.addUnique(table, name, f.type()).forEach(this::add);
+                    addUnique(name, f.type());
                 }
                 if (f.references() != null) {
                     add("ALTER TABLE " + q(table) + " ADD " + TableDdl.foreignKeySql(d, table, name, f.references()));
                 }
+            }
+        }
+
+        /**
+         * Whether a unique field of {@code type} gets the dialect's exact key (decision 0050): in the
+         * tables the workbench made; other tools' tables keep their collation's rule.
+         */
+        private boolean exactKey(LogicalType type) {
+            return snapshot.schema().managed() && d.uniqueNeedsExactKey(type);
+        }
+
+        private void addUnique(String name, LogicalType type) {
+            if (exactKey(type)) {
+                d.addUnique(table, name, type).forEach(this::add);
+            } else {
+                add("ALTER TABLE " + q(table) + " ADD UNIQUE (" + q(name) + ")");
             }
         }
 

@@ -166,6 +166,24 @@ class TrailingSpacesConformanceTest {
         }
     }
 
+    /** The designer makes a field of another tool's table unique with the column's own key: that table keeps its shape and its rule. */
+    @ParameterizedTest
+    @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
+    void aFieldOfAnotherToolsTableMadeUniqueKeepsThatTablesShapeAndRule(String dialect) {
+        if (!dialect.equals("mariadb") && !dialect.equals("mysql")) {
+            return;
+        }
+        try (Connector db = Conformance.open(dialect)) {
+            db.exec("CREATE TABLE legacy (id INTEGER PRIMARY KEY, label VARCHAR(40))" + legacySuffix(dialect));
+            db.query("INSERT INTO legacy (id, label) VALUES (1, 'x')", List.of());
+            db.applyTableChange(edit(TableDesign.of(db.getTableSchema("legacy")), "label", f -> spec(f, s -> unique(s, true))), false);
+            assertTrue(db.getTableSchema("legacy").fields().get("label").unique());
+            assertEquals(2L, ((Number) db.queryOne("SELECT COUNT(*) AS n FROM information_schema.columns WHERE table_schema = DATABASE()"
+                    + " AND table_name = 'legacy'", List.of()).get("n")).longValue(), "no column was added");
+            assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("legacy", Map.of("id", 2, "label", "x ")));
+        }
+    }
+
     private static TableDesign edit(TableDesign design, String field, UnaryOperator<TableDesign.Field> change) {
         List<TableDesign.Field> out = new ArrayList<>();
         for (TableDesign.Field f : design.fields()) {
