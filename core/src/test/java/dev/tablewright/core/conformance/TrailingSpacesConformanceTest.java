@@ -59,69 +59,90 @@ class TrailingSpacesConformanceTest {
     @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
     void aUniqueTextFieldTakesEachTwinOnceAndRefusesTheSameTwinAgain(String dialect) {
         try (Connector db = Conformance.open(dialect)) {
-            db.defineTable("tags", Map.of("label", "uniquestring", "note", "string"));
-            for (String v : TWINS) {
-                db.addRow("tags", Map.of("label", v, "note", "first"));
-            }
-            assertEquals(TWINS.size(), db.countRows("tags", ReadOptions.none()));
-            var refused = assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("tags", Map.of("label", "x ", "note", "again")));
-            assertTrue(refused.getMessage().contains("label"), refused.getMessage());
-            assertFalse(refused.getMessage().contains("__"), "no internal name: " + refused.getMessage());
-
-            Map<String, Object> upserted = db.upsertRow("tags", Map.of("label", "x ", "note", "changed"), Map.of("label", "x "));
-            assertEquals("x ", upserted.get("label"));
-            assertEquals("changed", upserted.get("note"));
-            assertEquals(TWINS.size(), db.countRows("tags", ReadOptions.none()), "the upsert changed the row it found");
-            assertEquals(List.of("first"), values(db.getTableData("tags", ReadOptions.filter(List.of("label", "=", "x"))), "note"));
-
-            TableSchema schema = db.getTableSchema("tags");
-            assertTrue(schema.fields().get("label").unique());
-            assertEquals(schema.fields().keySet(), db.getTableData("tags").get(0).keySet(), "rows hold the fields of the schema, nothing else");
-            assertFalse(schema.fields().keySet().stream().anyMatch(f -> f.startsWith("__")), schema.fields().keySet().toString());
+            uniqueFieldTakesEachTwinOnce(db);
         }
+    }
+
+    private static void uniqueFieldTakesEachTwinOnce(Connector db) {
+        db.defineTable("tags", Map.of("label", "uniquestring", "note", "string"));
+        for (String v : TWINS) {
+            db.addRow("tags", Map.of("label", v, "note", "first"));
+        }
+        assertEquals(TWINS.size(), db.countRows("tags", ReadOptions.none()));
+        var refused = assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("tags", Map.of("label", "x ", "note", "again")));
+        assertTrue(refused.getMessage().contains("label"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("__"), "no internal name: " + refused.getMessage());
+
+        Map<String, Object> upserted = db.upsertRow("tags", Map.of("label", "x ", "note", "changed"), Map.of("label", "x "));
+        assertEquals("x ", upserted.get("label"));
+        assertEquals("changed", upserted.get("note"));
+        assertEquals(TWINS.size(), db.countRows("tags", ReadOptions.none()), "the upsert changed the row it found");
+        assertEquals(List.of("first"), values(db.getTableData("tags", ReadOptions.filter(List.of("label", "=", "x"))), "note"));
+
+        TableSchema schema = db.getTableSchema("tags");
+        assertTrue(schema.fields().get("label").unique());
+        assertEquals(schema.fields().keySet(), db.getTableData("tags").get(0).keySet(), "rows hold the fields of the schema, nothing else");
+        assertFalse(schema.fields().keySet().stream().anyMatch(f -> f.startsWith("__")), schema.fields().keySet().toString());
     }
 
     @ParameterizedTest
     @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
     void theDesignerKeepsTwinsApartWhenItMakesRenamesOrAddsAUniqueField(String dialect) {
         try (Connector db = Conformance.open(dialect)) {
-            db.defineTable("codes", Map.of("code", "string"));
-            Object id = db.addRow("codes", Map.of("code", "x")).get("id");
-            db.addRow("codes", Map.of("code", "x "));
-            TableDesign unique = edit(TableDesign.of(db.getTableSchema("codes")), "code", f -> spec(f, s -> unique(s, true)));
-            assertEquals(List.of(), db.checkTableChange(unique), "twins are not duplicates");
-            db.applyTableChange(unique, false);
-            assertTrue(db.getTableSchema("codes").fields().get("code").unique());
-            var refused = assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("codes", Map.of("code", "x ")));
-            assertTrue(refused.getMessage().contains("code"), refused.getMessage());
-
-            db.applyTableChange(edit(TableDesign.of(db.getTableSchema("codes")), "code", f -> new TableDesign.Field("tag", "code", f.spec())), false);
-            db.addRow("codes", Map.of("tag", "x  "));
-            refused = assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("codes", Map.of("tag", "x ")));
-            assertTrue(refused.getMessage().contains("tag"), refused.getMessage());
-            TableSchema renamed = db.getTableSchema("codes");
-            assertTrue(renamed.fields().get("tag").unique());
-            assertEquals(renamed.fields().keySet(), db.getTableData("codes").get(0).keySet());
-
-            db.applyTableChange(edit(TableDesign.of(renamed), "tag", f -> spec(f, s -> unique(s, false))), false);
-            assertFalse(db.getTableSchema("codes").fields().get("tag").unique());
-            Object twin = db.addRow("codes", Map.of("tag", "x ")).get("id");
-            db.deleteRow("codes", twin);
-            db.applyTableChange(edit(TableDesign.of(db.getTableSchema("codes")), "tag", f -> spec(f, s -> unique(s, true))), false);
-            assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("codes", Map.of("tag", "x ")));
-
-            db.defineTable("codes", Map.of("tag", "string", "sku", "uniquestring"));
-            db.changeRow("codes", id, Map.of("sku", "s"));
-            db.addRow("codes", Map.of("tag", "y", "sku", "s "));
-            assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("codes", Map.of("tag", "z", "sku", "s ")));
-
-            db.applyTableChange(edit(TableDesign.of(db.getTableSchema("codes")), "tag", f -> null), true);
-            TableSchema dropped = db.getTableSchema("codes");
-            assertNull(dropped.fields().get("tag"));
-            assertEquals(dropped.fields().keySet(), db.getTableData("codes").get(0).keySet());
-            db.addRow("codes", Map.of("sku", "x"));
-            assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("codes", Map.of("sku", "s ")));
+            designerKeepsTwinsApart(db);
         }
+    }
+
+    /** The mysql dialect (Connector/J, its metadata and its statements for MySQL) against the MariaDB server. */
+    @org.junit.jupiter.api.Test
+    void theMysqlDialectKeepsTwinsApartToo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.tablewright.core.testing.TestDatabases.dialects().contains("mariadb"));
+        Map<String, Object> options = new java.util.HashMap<>(Conformance.fresh("mariadb").options());
+        options.put("dialect", "mysql");
+        try (Connector db = new Connector()) {
+            db.create(options);
+            uniqueFieldTakesEachTwinOnce(db);
+            designerKeepsTwinsApart(db);
+        }
+    }
+
+    private static void designerKeepsTwinsApart(Connector db) {
+        db.defineTable("codes", Map.of("code", "string"));
+        Object id = db.addRow("codes", Map.of("code", "x")).get("id");
+        db.addRow("codes", Map.of("code", "x "));
+        TableDesign unique = edit(TableDesign.of(db.getTableSchema("codes")), "code", f -> spec(f, s -> unique(s, true)));
+        assertEquals(List.of(), db.checkTableChange(unique), "twins are not duplicates");
+        db.applyTableChange(unique, false);
+        assertTrue(db.getTableSchema("codes").fields().get("code").unique());
+        var refused = assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("codes", Map.of("code", "x ")));
+        assertTrue(refused.getMessage().contains("code"), refused.getMessage());
+
+        db.applyTableChange(edit(TableDesign.of(db.getTableSchema("codes")), "code", f -> new TableDesign.Field("tag", "code", f.spec())), false);
+        db.addRow("codes", Map.of("tag", "x  "));
+        refused = assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("codes", Map.of("tag", "x ")));
+        assertTrue(refused.getMessage().contains("tag"), refused.getMessage());
+        TableSchema renamed = db.getTableSchema("codes");
+        assertTrue(renamed.fields().get("tag").unique());
+        assertEquals(renamed.fields().keySet(), db.getTableData("codes").get(0).keySet());
+
+        db.applyTableChange(edit(TableDesign.of(renamed), "tag", f -> spec(f, s -> unique(s, false))), false);
+        assertFalse(db.getTableSchema("codes").fields().get("tag").unique());
+        Object twin = db.addRow("codes", Map.of("tag", "x ")).get("id");
+        db.deleteRow("codes", twin);
+        db.applyTableChange(edit(TableDesign.of(db.getTableSchema("codes")), "tag", f -> spec(f, s -> unique(s, true))), false);
+        assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("codes", Map.of("tag", "x ")));
+
+        db.defineTable("codes", Map.of("tag", "string", "sku", "uniquestring"));
+        db.changeRow("codes", id, Map.of("sku", "s"));
+        db.addRow("codes", Map.of("tag", "y", "sku", "s "));
+        assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("codes", Map.of("tag", "z", "sku", "s ")));
+
+        db.applyTableChange(edit(TableDesign.of(db.getTableSchema("codes")), "tag", f -> null), true);
+        TableSchema dropped = db.getTableSchema("codes");
+        assertNull(dropped.fields().get("tag"));
+        assertEquals(dropped.fields().keySet(), db.getTableData("codes").get(0).keySet());
+        db.addRow("codes", Map.of("sku", "x"));
+        assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("codes", Map.of("sku", "s ")));
     }
 
     @ParameterizedTest
