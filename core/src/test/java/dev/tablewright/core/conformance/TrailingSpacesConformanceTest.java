@@ -2,6 +2,7 @@ package dev.tablewright.core.conformance;
 
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.TableDesign;
@@ -187,6 +188,30 @@ class TrailingSpacesConformanceTest {
         }
     }
 
+    /** A unique field changing from text to integer and back keeps a key that refuses duplicates and, as text, keeps twins apart. */
+    @ParameterizedTest
+    @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
+    void aUniqueFieldThatChangesTypeKeepsTheKeyItsTypeNeeds(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            db.defineTable("ranks", Map.of("rank", "uniquestring", "name", "string"));
+            db.addRow("ranks", Map.of("rank", "1", "name", "a"));
+            db.addRow("ranks", Map.of("rank", "2", "name", "b"));
+            db.applyTableChange(edit(TableDesign.of(db.getTableSchema("ranks")), "rank", f -> spec(f, s -> typed(s, LogicalType.INTEGER))), false);
+            TableSchema numbers = db.getTableSchema("ranks");
+            assertEquals(LogicalType.INTEGER, numbers.fields().get("rank").type());
+            assertTrue(numbers.fields().get("rank").unique());
+            assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("ranks", Map.of("rank", 2, "name", "c")));
+
+            db.applyTableChange(edit(TableDesign.of(numbers), "rank", f -> spec(f, s -> typed(s, LogicalType.STRING))), false);
+            TableSchema text = db.getTableSchema("ranks");
+            assertTrue(text.fields().get("rank").unique());
+            assertEquals(text.fields().keySet(), db.getTableData("ranks").get(0).keySet());
+            db.addRow("ranks", Map.of("rank", "2 ", "name", "c"));
+            assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("ranks", Map.of("rank", "2", "name", "d")));
+            assertEquals(3, db.countRows("ranks", ReadOptions.none()));
+        }
+    }
+
     /** The designer makes a field of another tool's table unique with the column's own key: that table keeps its shape and its rule. */
     @ParameterizedTest
     @MethodSource("dev.tablewright.core.conformance.Conformance#dialects")
@@ -218,6 +243,10 @@ class TrailingSpacesConformanceTest {
 
     private static TableDesign.Field spec(TableDesign.Field f, UnaryOperator<FieldSpec> change) {
         return new TableDesign.Field(f.name(), f.original(), change.apply(f.spec()));
+    }
+
+    private static FieldSpec typed(FieldSpec s, LogicalType type) {
+        return new FieldSpec(type, s.primaryKey(), s.unique(), s.allowNull(), s.defaultValue(), s.autoIncrement(), s.auto(), s.references(), null);
     }
 
     private static FieldSpec unique(FieldSpec s, boolean unique) {
