@@ -7,6 +7,7 @@
 #   bench/run.sh --history --dialects mariadb   # one dialect at a time
 #   bench/run.sh --history-raw                  # the same history cost in hand-written JDBC (MariaDB, PostgreSQL)
 #   bench/run.sh --history-format               # candidate history formats (decision 51) in hand-written SQL, every dialect
+#   bench/run.sh --unique-key                   # MariaDB: a text field's exact unique key against the plain one
 #   bench/run.sh --smoke-servers DIR CERT KEY   # PostgreSQL (TLS + SCRAM) and MariaDB for installer/smoke-test.sh
 #   DISPLAY=:42 bench/run.sh --diagram          # the relationship diagram on 3,000 tables and 4,000 relationships
 # Compiles core (main and test classes: the test classes hold the embedded-server harness) in this
@@ -50,6 +51,10 @@ elif [ "${1:-}" = "--history-format" ]; then
 elif [ "${1:-}" = "--history-raw" ]; then
   shift
   main=dev.tablewright.bench.HistoryRawBench
+elif [ "${1:-}" = "--unique-key" ]; then
+  # bench/run.sh --unique-key [--rows 200000] [--repeat 3] [--lookups 20000]: MariaDB's exact unique key (decision 0050)
+  shift
+  main=dev.tablewright.bench.UniqueKeyBench
 elif [ "${1:-}" = "--smoke-servers" ]; then
   # bench/run.sh --smoke-servers DIR CERT KEY: the servers installer/smoke-test.sh connects to.
   shift

@@ -16,6 +16,9 @@ public final class InternalNames {
     public static final String ACTOR_TABLE = "__tw_actor";
 
     private static final String HISTORY_PREFIX = "__history_";
+    private static final String EXACT_KEY_PREFIX = "__tw_exact_";
+    /** The longest column name MySQL and MariaDB take. */
+    private static final int COLUMN_NAME_MAX = 64;
     private static final Pattern JUNCTION = Pattern.compile("__([A-Za-z][A-Za-z0-9_]*)2([A-Za-z][A-Za-z0-9_]*)");
 
     private InternalNames() {
@@ -33,6 +36,24 @@ public final class InternalNames {
     /** The name of one of the triggers that record {@code table}'s history. */
     public static String historyTrigger(String table, String suffix) {
         return "__tw_h_" + table + "_" + suffix;
+    }
+
+    /**
+     * The invisible column under the unique key of a text field where the database's collation
+     * ignores trailing spaces (decision 0050); a long field name is cut and given a hash, to fit.
+     */
+    public static String exactKeyColumn(String field) {
+        String name = EXACT_KEY_PREFIX + field;
+        if (name.length() > COLUMN_NAME_MAX) {
+            String hash = Integer.toHexString(field.hashCode());
+            name = name.substring(0, COLUMN_NAME_MAX - hash.length() - 1) + "_" + hash;
+        }
+        return name;
+    }
+
+    /** Whether a column is one of {@link #exactKeyColumn}'s. */
+    public static boolean isExactKeyColumn(String column) {
+        return column.startsWith(EXACT_KEY_PREFIX);
     }
 
     /** The hidden junction table of a many-to-many relation. */

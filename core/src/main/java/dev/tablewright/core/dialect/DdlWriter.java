@@ -87,6 +87,45 @@ public sealed interface DdlWriter extends SqlSyntax permits Dialect {
         throw new UnsupportedOperationException(name() + " rebuilds the table to drop a unique constraint");
     }
 
+    /**
+     * Whether a unique key on a column of {@code type} is {@link #exactUniqueKey} here rather than
+     * the column's own UNIQUE: where the collation ignores trailing spaces, that would take
+     * {@code 'x '} for {@code 'x'} (decision 0050).
+     */
+    default boolean uniqueNeedsExactKey(LogicalType type) {
+        return padsTrailingSpaces() && type.isTextual();
+    }
+
+    /**
+     * The parts of CREATE TABLE (each also an ALTER TABLE ADD clause) that make {@code column}
+     * unique with its trailing spaces kept; only where {@link #uniqueNeedsExactKey}.
+     */
+    default List<String> exactUniqueKey(String column) {
+        throw new UnsupportedOperationException(name() + " keeps trailing spaces in a column's own unique key");
+    }
+
+    /** Statements making an existing column unique. */
+    default List<String> addUnique(String table, String column, LogicalType type) {
+        if (uniqueNeedsExactKey(type)) {
+            return List.of("ALTER TABLE " + quoteIdentifier(table) + " ADD " + String.join(", ADD ", exactUniqueKey(column)));
+        }
+        return List.of("ALTER TABLE " + quoteIdentifier(table) + " ADD UNIQUE (" + quoteIdentifier(column) + ")");
+    }
+
+    /**
+     * Statements renaming a column that has an {@link #exactUniqueKey}, and the key with it:
+     * {@code keyColumn} is the key's hidden column, {@code index} the key's name (renamed too when
+     * it is the one the workbench gave it).
+     */
+    default List<String> renameExactUnique(String table, String from, String to, String keyColumn, String index) {
+        throw new UnsupportedOperationException(name() + " keeps trailing spaces in a column's own unique key");
+    }
+
+    /** ALTER TABLE removing an {@link #exactUniqueKey}: its key {@code index} and its hidden {@code keyColumn}, in one statement. */
+    default String dropExactUnique(String table, String keyColumn, String index) {
+        throw new UnsupportedOperationException(name() + " keeps trailing spaces in a column's own unique key");
+    }
+
     /** An UPDATE renaming one key of the JSON objects in a column (old history after a field rename); the keys are bound. */
     SqlStatement renameJsonKey(String table, String column, String from, String to);
 

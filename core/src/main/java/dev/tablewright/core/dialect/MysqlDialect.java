@@ -19,6 +19,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -66,9 +68,10 @@ public final class MysqlDialect implements Dialect {
 
     /**
      * Tables here compare text with PAD SPACE collations (utf8mb4_bin, and the defaults of other
-     * tools' tables). NO PAD ones would also keep 'x ' and 'x' apart in unique keys, but JSON
-     * columns are always utf8mb4_bin in MariaDB, and mixing the two in one expression (history
-     * triggers, time travel, joins, foreign keys to older tables) is an error: decision 0045.
+     * tools' tables). NO PAD ones would keep 'x ' and 'x' apart, but JSON columns are always
+     * utf8mb4_bin in MariaDB, and mixing the two in one expression (history triggers, time travel,
+     * joins, foreign keys to older tables) is an error: decision 0045. Unique keys keep them apart
+     * through {@link #exactUniqueKey} instead: decision 0050.
      */
     @Override
     public boolean padsTrailingSpaces() {
@@ -84,6 +87,47 @@ public final class MysqlDialect implements Dialect {
     @Override
     public String unpaddedValue(String value) {
         return value + ".";
+    }
+
+    /**
+     * An invisible virtual column holding the text's length, and the key on the column and it:
+     * values the collation finds equal differ at most in trailing spaces, so equal lengths make them
+     * the same value. The column goes first, so lookups and foreign keys find the key as before. The
+     * key has the hidden column's name, which {@link #databaseSaid} knows (decision 0050).
+     */
+    @Override
+    public List<String> exactUniqueKey(String column) {
+        String exact = quoteIdentifier(InternalNames.exactKeyColumn(column));
+        return List.of(exactKeyColumnSql(exact, column), "UNIQUE KEY " + exact + " (" + quoteIdentifier(column) + ", " + exact + ")");
+    }
+
+    /** The definition of the hidden column, with its quoted name. */
+    private String exactKeyColumnSql(String quotedName, String column) {
+        return quotedName + " INT AS (CHAR_LENGTH(" + quoteIdentifier(column) + ")) VIRTUAL INVISIBLE";
+    }
+
+    /**
+     * MariaDB renames the column in the hidden column's expression itself, and refuses to rename a
+     * column a foreign key uses in the same statement that changes that expression; MySQL (8.0.17
+     * and later) renames a column a generated column uses only when that statement redefines it.
+     */
+    @Override
+    public List<String> renameExactUnique(String table, String from, String to, String keyColumn, String index) {
+        String t = quoteIdentifier(table);
+        String hidden = quoteIdentifier(InternalNames.exactKeyColumn(to));
+        String renameIndex = InternalNames.exactKeyColumn(from).equals(index) ? ", RENAME INDEX " + quoteIdentifier(index) + " TO " + hidden : "";
+        if (mariadb) {
+            return List.of(renameColumn(table, from, to),
+                    "ALTER TABLE " + t + " RENAME COLUMN " + quoteIdentifier(keyColumn) + " TO " + hidden + renameIndex);
+        }
+        return List.of("ALTER TABLE " + t + " RENAME COLUMN " + quoteIdentifier(from) + " TO " + quoteIdentifier(to)
+                + ", CHANGE COLUMN " + quoteIdentifier(keyColumn) + " " + exactKeyColumnSql(hidden, to) + renameIndex);
+    }
+
+    /** One statement: MariaDB refuses to drop the hidden column alone while the key still names it. */
+    @Override
+    public String dropExactUnique(String table, String keyColumn, String index) {
+        return "ALTER TABLE " + quoteIdentifier(table) + " DROP INDEX " + quoteIdentifier(index) + ", DROP COLUMN " + quoteIdentifier(keyColumn);
     }
 
     @Override
@@ -312,6 +356,24 @@ public final class MysqlDialect implements Dialect {
             case 1045, 1049, 2002, 2003, 2005, 2006, 2013 -> ErrorCode.CONNECTION_FAILED;
             default -> null;
         };
+    }
+
+    /**
+     * A duplicate under an {@link #exactUniqueKey}, as the server shows it: the value, a dash and its
+     * length, for the key of the hidden column's name (MySQL puts the table's name before it).
+     */
+    private static final Pattern EXACT_KEY_DUPLICATE = Pattern.compile(
+            "Duplicate entry '(.*)-[0-9]+' for key '([^']*\\.)?" + Pattern.quote(InternalNames.exactKeyColumn("")) + "([^']*)'", Pattern.DOTALL);
+
+    /** A duplicate under an exact key says the value and the field, as under the column's own key. */
+    @Override
+    public String databaseSaid(SQLException e) {
+        String said = Dialect.super.databaseSaid(e);
+        Matcher m = e.getErrorCode() == 1062 ? EXACT_KEY_DUPLICATE.matcher(said) : null;
+        if (m != null && m.find()) {
+            return said.substring(0, m.start()) + "Duplicate entry '" + m.group(1) + "' for key '" + m.group(3) + "'" + said.substring(m.end());
+        }
+        return said;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.tablewright.core.dialect;
 
+import dev.tablewright.core.base.InternalNames;
+
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -73,7 +75,20 @@ public record TableCatalog(List<String> primaryKey, List<List<String>> uniqueInd
                 }
             }
         }
-        return new TableCatalog(List.copyOf(pkBySeq.values()), List.copyOf(unique.values()), imported, columns);
+        return new TableCatalog(List.copyOf(pkBySeq.values()), unique.values().stream().map(TableCatalog::keyedColumns).toList(), imported,
+                columns.stream().filter(c -> !InternalNames.isExactKeyColumn(c.name())).toList());
+    }
+
+    /**
+     * The columns a unique index makes unique: a field's {@link DdlWriter#exactUniqueKey} covers the
+     * field and its hidden column, and stands for the field alone (the hidden column is left out of
+     * the table's columns too).
+     */
+    public static List<String> keyedColumns(List<String> indexColumns) {
+        if (indexColumns.size() == 2 && InternalNames.isExactKeyColumn(indexColumns.get(1))) {
+            return List.of(indexColumns.get(0));
+        }
+        return indexColumns;
     }
 
     /** The foreign keys of other tables that reference {@code table}, from JDBC's {@link DatabaseMetaData}. */

@@ -145,6 +145,11 @@ final class RowWrites {
                 sql.sql(" IS NULL");
             } else {
                 sql.sql(" = ").param(dialect.placeholder(k.getValue().type()), k.getValue());
+                if (dialect.padsTrailingSpaces() && k.getValue().type().isTextual()) {
+                    // The plain comparison finds the row through the key; this one tells 'x ' from 'x' (decisions 0045, 0050).
+                    sql.sql(" AND ").sql(dialect.unpadded(q(k.getKey()))).sql(" = ")
+                            .param("?", new TypedValue(LogicalType.STRING, dialect.unpaddedValue(String.valueOf(k.getValue().value()))));
+                }
             }
         }
     }

@@ -120,8 +120,10 @@ public final class TableChangePlanner {
                 }
             }
             if (!was.unique() && now.unique() && !now.primaryKey()) {
+                // Values the key will tell apart are not duplicates: 'x' and 'x ' under an exact key (decision 0050).
+                String v = current.managed() && dialect.uniqueNeedsExactKey(now.type()) && was.type().isTextual() ? dialect.unpadded(c) : c;
                 out.add(new RiskQuery(f.name(), TableChangeRisk.Kind.REJECTED,
-                        count(t, c + " IN (SELECT d.v FROM (SELECT " + c + " AS v FROM " + t + " WHERE " + c + " IS NOT NULL GROUP BY " + c
+                        count(t, v + " IN (SELECT d.v FROM (SELECT " + v + " AS v FROM " + t + " WHERE " + c + " IS NOT NULL GROUP BY " + v
                                 + " HAVING COUNT(*) > 1) d)"), 0,
                         "%d rows share their value of '" + f.name() + "' with another row, so it cannot be unique. Make the values distinct first."));
             }
@@ -387,26 +389,38 @@ public final class TableChangePlanner {
 
         private void inPlace(Map<String, FieldSpec> cur, List<String> dropped, Map<String, String> renamed, Map<String, FieldSpec[]> changed,
                              Map<String, FieldSpec> added) {
-            dropped.forEach(n -> add(d.dropColumn(table, n)));
+            // The exact unique keys (decision 0050) by their field's current name: the hidden column, then the key's name.
+            Map<String, String[]> exact = new HashMap<>();
+            snapshot.exactKeyColumns().forEach((field, column) -> exact.put(field, new String[]{column, snapshot.uniqueNames().get(field)}));
+            for (String n : dropped) {
+                String[] key = exact.remove(n);
+                if (key != null) {
+                    add(d.dropExactUnique(table, key[0], key[1]));
+                }
+                add(d.dropColumn(table, n));
+            }
             boolean collision = renamed.values().stream().anyMatch(to -> cur.containsKey(to) && !dropped.contains(to));
             if (collision) {
                 int i = 0;
                 Map<String, String> temp = new LinkedHashMap<>();
                 for (Map.Entry<String, String> r : renamed.entrySet()) {
                     String t = "__tw_rename_" + i++;
-                    add(d.renameColumn(table, r.getKey(), t));
+                    renameColumn(r.getKey(), t, exact);
                     temp.put(t, r.getValue());
                 }
-                temp.forEach((from, to) -> add(d.renameColumn(table, from, to)));
+                temp.forEach((from, to) -> renameColumn(from, to, exact));
             } else {
-                renamed.forEach((from, to) -> add(d.renameColumn(table, from, to)));
+                renamed.forEach((from, to) -> renameColumn(from, to, exact));
             }
             for (Map.Entry<String, FieldSpec[]> e : changed.entrySet()) {
                 String name = renamed.getOrDefault(e.getKey(), e.getKey());
                 FieldSpec was = e.getValue()[0];
                 FieldSpec now = e.getValue()[1];
-                if (was.unique() && !now.unique()) {
-                    add(d.dropUnique(table, e.getKey(), snapshot.uniqueNames().get(e.getKey())));
+                // A new type may need the other kind of key (an integer's key has no trailing spaces to keep).
+                boolean rekeyed = was.unique() && now.unique() && was.type() != now.type() && exact.containsKey(name) != exactKey(now.type());
+                if (was.unique() && (!now.unique() || rekeyed)) {
+                    String[] key = exact.remove(name);
+                    add(key != null ? d.dropExactUnique(table, key[0], key[1]) : d.dropUnique(table, e.getKey(), snapshot.uniqueNames().get(e.getKey())));
                 }
                 if (was.type() != now.type()) {
                     d.changeColumnType(table, name, was.type(), now.type(), !was.allowNull()).forEach(this::add);
@@ -420,8 +434,8 @@ public final class TableChangePlanner {
                 } else if (!was.allowNull() && now.allowNull()) {
                     add(d.alterDropNotNull(table, name, now.type()));
                 }
-                if (!was.unique() && now.unique()) {
-                    add("ALTER TABLE " + q(table) + " ADD UNIQUE (" + q(name) + ")");
+                if ((!was.unique() || rekeyed) && now.unique()) {
+                    addUnique(name, now.type());
                 }
             }
             for (Map.Entry<String, FieldSpec> e : added.entrySet()) {
@@ -436,12 +450,40 @@ public final class TableChangePlanner {
                     add(d.alterSetNotNull(table, name, f.type()));
                 }
                 if (f.unique()) {
-                    add("ALTER TABLE " + q(table) + " ADD UNIQUE (" + q(name) + ")");
+                    addUnique(name, f.type());
                 }
                 if (f.references() != null) {
                     add("ALTER TABLE " + q(table) + " ADD " + TableDdl.foreignKeySql(d, table, name, f.references()));
                 }
             }
+        }
+
+        /**
+         * Whether a unique field of {@code type} gets the dialect's exact key (decision 0050): in the
+         * tables the workbench made; other tools' tables keep their collation's rule.
+         */
+        private boolean exactKey(LogicalType type) {
+            return snapshot.schema().managed() && d.uniqueNeedsExactKey(type);
+        }
+
+        private void addUnique(String name, LogicalType type) {
+            if (exactKey(type)) {
+                d.addUnique(table, name, type).forEach(this::add);
+            } else {
+                add("ALTER TABLE " + q(table) + " ADD UNIQUE (" + q(name) + ")");
+            }
+        }
+
+        /** Renames a column, with its exact unique key if it has one ({@code exact}, which follows the new names). */
+        private void renameColumn(String from, String to, Map<String, String[]> exact) {
+            String[] key = exact.remove(from);
+            if (key == null) {
+                add(d.renameColumn(table, from, to));
+                return;
+            }
+            d.renameExactUnique(table, from, to, key[0], key[1]).forEach(this::add);
+            String column = InternalNames.exactKeyColumn(to);
+            exact.put(to, new String[]{column, InternalNames.exactKeyColumn(from).equals(key[1]) ? column : key[1]});
         }
 
         private Session.TypedValue defaultValue(String name, FieldSpec f) {

@@ -8,6 +8,7 @@ import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.Dialects;
 import dev.tablewright.core.dialect.SqlStatement;
+import dev.tablewright.core.dialect.TableCatalog;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -52,13 +53,14 @@ public final class TableChanges {
                 rs.next();
                 rows = rs.getLong(1);
             }
-            Map<String, String> unique = uniqueNames(c, table, schema);
+            Map<String, String> exactKeys = new HashMap<>();
+            Map<String, String> unique = uniqueNames(c, table, schema, exactKeys);
             List<TableSnapshot.Dependent> dependents = new ArrayList<>();
             List<TableSnapshot.Dependent> views = new ArrayList<>();
             if (!dialect.supportsAlterAddConstraint()) {
                 readSqliteObjects(c, table, dependents, views);
             }
-            return new TableSnapshot(schema, rows, meta, unique, dependents, views, foreignKeyNames(c, table));
+            return new TableSnapshot(schema, rows, meta, unique, dependents, views, foreignKeyNames(c, table), exactKeys);
         });
     }
 
@@ -74,7 +76,8 @@ public final class TableChanges {
         return out;
     }
 
-    private Map<String, String> uniqueNames(Connection c, String table, TableSchema schema) throws SQLException {
+    /** The unique index of each field that has a single-field one; {@code exactKeys} gets the hidden column of each exact one. */
+    private Map<String, String> uniqueNames(Connection c, String table, TableSchema schema, Map<String, String> exactKeys) throws SQLException {
         Map<String, List<String>> indexes = new LinkedHashMap<>();
         DatabaseMetaData md = c.getMetaData();
         try (ResultSet rs = md.getIndexInfo(dialect.metaCatalog(c), dialect.metaSchema(c), table, true, false)) {
@@ -88,8 +91,9 @@ public final class TableChanges {
         }
         Map<String, String> out = new HashMap<>();
         indexes.forEach((name, cols) -> {
-            if (cols.size() == 1 && !schema.primaryKey().equals(cols)) {
-                out.putIfAbsent(cols.get(0), name);
+            List<String> keyed = TableCatalog.keyedColumns(cols);
+            if (keyed.size() == 1 && !schema.primaryKey().equals(keyed) && out.putIfAbsent(keyed.get(0), name) == null && cols.size() == 2) {
+                exactKeys.put(keyed.get(0), cols.get(1));
             }
         });
         return out;

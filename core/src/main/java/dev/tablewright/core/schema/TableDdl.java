@@ -20,6 +20,11 @@ final class TableDdl {
         for (Map.Entry<String, FieldSpec> e : fields.entrySet()) {
             parts.add(columnSql(dialect, e.getKey(), e.getValue(), pk.size() == 1));
         }
+        for (Map.Entry<String, FieldSpec> e : fields.entrySet()) {
+            if (exactUnique(dialect, e.getValue(), pk.size() == 1)) {
+                parts.addAll(dialect.exactUniqueKey(e.getKey()));
+            }
+        }
         if (pk.size() > 1) {
             parts.add("PRIMARY KEY (" + String.join(", ", pk.stream().map(dialect::quoteIdentifier).toList()) + ")");
         }
@@ -53,10 +58,15 @@ final class TableDdl {
         }
         if (f.primaryKey() && singlePk) {
             col.append(" PRIMARY KEY");
-        } else if (f.unique()) {
+        } else if (f.unique() && !exactUnique(dialect, f, singlePk)) {
             col.append(" UNIQUE");
         }
         return col.toString();
+    }
+
+    /** A unique field whose key is the dialect's {@link DdlWriter#exactUniqueKey} rather than the column's UNIQUE. */
+    private static boolean exactUnique(DdlWriter dialect, FieldSpec f, boolean singlePk) {
+        return f.unique() && !(f.primaryKey() && singlePk) && !f.autoIncrement() && dialect.uniqueNeedsExactKey(f.type());
     }
 
     /** A named FOREIGN KEY clause; the name is fk_<table>_<field>, cut to the 63 characters every dialect allows. */

@@ -17,13 +17,16 @@ import java.util.Map;
  * @param views        SQLite: every view, dropped and recreated around a rebuild
  * @param foreignKeyNames the name of the foreign-key constraint of each field that has one (another
  *                     tool's names differ from ours); a field missing here has the name we give
+ * @param exactKeyColumns the hidden column of each field whose unique key is an exact one (MySQL
+ *                     and MariaDB: {@link dev.tablewright.core.dialect.DdlWriter#exactUniqueKey})
  */
 public record TableSnapshot(TableSchema schema, long rows, boolean metaExists, Map<String, String> uniqueNames,
-                            List<Dependent> dependents, List<Dependent> views, Map<String, String> foreignKeyNames) {
+                            List<Dependent> dependents, List<Dependent> views, Map<String, String> foreignKeyNames,
+                            Map<String, String> exactKeyColumns) {
 
     public TableSnapshot(TableSchema schema, long rows, boolean metaExists, Map<String, String> uniqueNames,
                          List<Dependent> dependents, List<Dependent> views) {
-        this(schema, rows, metaExists, uniqueNames, dependents, views, Map.of());
+        this(schema, rows, metaExists, uniqueNames, dependents, views, Map.of(), Map.of());
     }
 
     /** The constraint that makes {@code field} a foreign key. */

@@ -72,4 +72,31 @@ class DialectSqlTest {
         assertEquals(sql, s.sql());
         assertEquals(firstParam, s.params().get(0));
     }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "mariadb|`code`|ALTER TABLE `t` ADD `__tw_exact_code` INT AS (CHAR_LENGTH(`code`)) VIRTUAL INVISIBLE, ADD UNIQUE KEY `__tw_exact_code` (`code`, `__tw_exact_code`)",
+            "mysql|`a``b`|ALTER TABLE `t` ADD `__tw_exact_a``b` INT AS (CHAR_LENGTH(`a``b`)) VIRTUAL INVISIBLE, ADD UNIQUE KEY `__tw_exact_a``b` (`a``b`, `__tw_exact_a``b`)",
+            "postgres|\"code\"|ALTER TABLE \"t\" ADD UNIQUE (\"code\")",
+            "sqlite|\"code\"|ALTER TABLE \"t\" ADD UNIQUE (\"code\")",
+    })
+    void aUniqueTextKeyKeepsTrailingSpacesWhereTheCollationWouldNot(String dialect, String quoted, String sql) {
+        Dialect d = dialect(dialect);
+        String column = quoted.substring(1, quoted.length() - 1).replace("``", "`").replace("\"\"", "\"");
+        assertEquals(List.of(sql), d.addUnique("t", column, LogicalType.STRING));
+        assertEquals(List.of("ALTER TABLE " + d.quoteIdentifier("t") + " ADD UNIQUE (" + quoted + ")"), d.addUnique("t", column, LogicalType.INTEGER));
+    }
+
+    @ParameterizedTest(name = "{1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "1062|(conn=4) Duplicate entry 'x -2' for key '__tw_exact_label'|(conn=4) Duplicate entry 'x ' for key 'label'",
+            "1062|Duplicate entry 'a-1-3' for key 'tags.__tw_exact_code'|Duplicate entry 'a-1' for key 'code'",
+            "1062|Duplicate entry 'it''s-4' for key '__tw_exact_code'|Duplicate entry 'it''s' for key 'code'",
+            "1062|Duplicate entry 'a-1' for key 'plain'|Duplicate entry 'a-1' for key 'plain'",
+            "1062|Duplicate entry '7' for key 'PRIMARY'|Duplicate entry '7' for key 'PRIMARY'",
+            "1452|Duplicate entry 'x -2' for key '__tw_exact_label'|Duplicate entry 'x -2' for key '__tw_exact_label'",
+    })
+    void aDuplicateUnderAnExactKeyShowsItsValueOnly(int code, String message, String said) {
+        assertEquals(said, new MysqlDialect(true).databaseSaid(new java.sql.SQLException(message, "23000", code)));
+    }
 }
