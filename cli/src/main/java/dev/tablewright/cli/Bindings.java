@@ -7,7 +7,9 @@ import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.callfile.CallFile;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -148,11 +150,18 @@ final class Bindings {
             throw invalid("{\"$file\": path} needs the path as text, got " + CallFile.kind(path) + ".");
         }
         Path file = directory.resolve(p);
+        // In the person's words, never Java's: the call file names the file, the message says what is wrong with it.
+        if (Files.isDirectory(file)) {
+            throw invalid(FILE_KEY + " " + p + " is a folder, not a file (" + file + ").");
+        }
         try {
             return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw invalid(FILE_KEY + " " + p + " not found: no file " + file + " (a relative path is read from the call file's folder).");
+        } catch (AccessDeniedException e) {
+            throw invalid("No permission to read " + FILE_KEY + " " + p + " (" + file + ").");
         } catch (IOException e) {
-            throw invalid("Cannot read " + FILE_KEY + " " + p + " (" + file + "): " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()) + ".");
+            throw invalid("Cannot read " + FILE_KEY + " " + p + " (" + file + ")" + (e.getMessage() == null ? "." : ": " + e.getMessage()));
         }
     }
 

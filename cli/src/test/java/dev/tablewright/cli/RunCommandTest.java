@@ -199,7 +199,9 @@ class RunCommandTest {
                 """, "--db", db()).assertExit(1);
 
         assertEquals("INVALID_ARGUMENT", run.error(2).get("code").asText());
-        assertTrue(run.error(2).get("message").asText().contains("nowhere.bin"));
+        String message = run.error(2).get("message").asText();
+        assertTrue(message.contains("nowhere.bin") && message.contains("not found"), message);
+        assertFalse(message.contains("Exception"), "no Java names in the message: " + message);
     }
 
     @Test
