@@ -2,17 +2,23 @@ package dev.tablewright.core.conformance;
 
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.sql.QueryResult;
 import dev.tablewright.core.sql.RawSql;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static dev.tablewright.core.conformance.Conformance.assertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The raw-SQL API (query, queryOne, exec, batch) on every dialect. */
@@ -159,6 +165,38 @@ class RawSqlConformanceTest {
             assertTrue(db.isConnected(), "a wrong parameter count is not a lost connection");
             assertEquals(1, db.query("SELECT '?' AS q, a FROM t WHERE a = ? -- and ?", List.of(1)).meta().columns().size() - 1,
                     "question marks in strings and comments are not placeholders");
+        }
+    }
+
+    /**
+     * The ordinary ways a statement fails: each is the database's refusal, never CONNECTION_FAILED
+     * (which tells a person to check the server and the network), and the connection goes on.
+     */
+    @ParameterizedTest
+    @MethodSource(DIALECTS)
+    void noOrdinaryFailureOfAStatementReadsAsALostConnection(String dialect) {
+        try (Connector db = Conformance.open(dialect)) {
+            db.exec("CREATE TABLE t (a INTEGER PRIMARY KEY, b VARCHAR(5) NOT NULL)");
+            db.query("INSERT INTO t (a, b) VALUES (?, ?)", List.of(1, "one"));
+            Map<String, Executable> failures = new LinkedHashMap<>();
+            failures.put("a syntax error", () -> db.query("SELEC a FROM t", List.of()));
+            failures.put("an unknown table", () -> db.query("SELECT a FROM nowhere", List.of()));
+            failures.put("an unknown column", () -> db.query("SELECT nothing FROM t", List.of()));
+            failures.put("a duplicate key", () -> db.query("INSERT INTO t (a, b) VALUES (?, ?)", List.of(1, "again")));
+            failures.put("a null in a NOT NULL column", () -> db.query("INSERT INTO t (a, b) VALUES (?, ?)", Arrays.asList(2, null)));
+            failures.put("too few parameters", () -> db.query("INSERT INTO t (a, b) VALUES (?, ?)", List.of(3)));
+            failures.put("too many parameters", () -> db.query("SELECT a FROM t WHERE a = ?", List.of(1, 2)));
+            failures.put("a table made twice", () -> db.exec("CREATE TABLE t (a INTEGER)"));
+            failures.put("a failing statement in a batch", () -> db.batch(List.of(
+                    new RawSql.Statement("INSERT INTO t (a, b) VALUES (?, ?)", List.of(4, "four")),
+                    new RawSql.Statement("INSERT INTO t (a, b) VALUES (?, ?)", List.of(4, "dup")))));
+            failures.forEach((what, call) -> {
+                TablewrightException e = assertThrows(TablewrightException.class, call, what);
+                assertNotEquals(ErrorCode.CONNECTION_FAILED, e.code(), what + " read as a lost connection: " + e.getMessage());
+            });
+            assertTrue(db.isConnected());
+            assertEquals(List.of(Map.of("a", 1L)), db.query("SELECT a FROM t", List.of()).results().stream()
+                    .map(r -> Map.of("a", ((Number) r.get("a")).longValue())).toList(), "the connection goes on, and nothing was written");
         }
     }
 
