@@ -60,6 +60,8 @@ final class DiagramCanvas extends Region {
     private static final double AHEAD = 150;
     private static final double MAX_PICTURE = 8000;
     private static final double FIT_MARGIN = 24;
+    /** How near an edge's line (in screen pixels) a click selects it: the line itself is 1.4 pixels at 100 %. */
+    static final double EDGE_HIT = 6;
     /** The minimap shows on schemas of this many tables or more: smaller ones fit on screen. */
     static final int MINIMAP_FROM = 40;
     private final DiagramViewModel viewModel;
@@ -332,7 +334,7 @@ final class DiagramCanvas extends Region {
         if (nodes) {
             overview.clear();
         } else {
-            overview.draw(graph, viewModel.positions(), viewModel.selected(), zoom(), world.getTranslateX(), world.getTranslateY());
+            overview.draw(graph, viewModel.positions(), viewModel.selected(), selectedEdge, zoom(), world.getTranslateX(), world.getTranslateY());
         }
     }
 
@@ -409,16 +411,46 @@ final class DiagramCanvas extends Region {
     private EdgeShape shapeFor(DiagramGraph.Edge e, String id) {
         EdgeShape shape = shapes.get(id);
         if (shape == null) {
-            EdgeShape made = new EdgeShape(e);
-            made.setOnMouseClicked(ev -> {
-                selectEdge(made.edge());
-                ev.consume();
-            });
-            made.setOnMousePressed(MouseEvent::consume);
-            shapes.put(id, made);
-            shape = made;
+            shape = new EdgeShape(e);
+            shapes.put(id, shape);
         }
         return shape;
+    }
+
+    /**
+     * The edge whose line passes within {@value #EDGE_HIT} screen pixels of a diagram point, the
+     * nearest when several do; null when none does. Found by geometry, like tables, so a thin line is
+     * as easy to hit at every zoom, and from afar where edges are not nodes.
+     */
+    DiagramGraph.Edge edgeAt(Point2D at) {
+        double tolerance = EDGE_HIT / zoom();
+        double x = at.getX();
+        double y = at.getY();
+        DiagramGraph.Edge best = null;
+        double nearest = tolerance;
+        for (int i = 0; i < edgeChild.length; i++) {
+            int c = edgeChild[i];
+            int p = edgeParent[i];
+            if (c < 0 || p < 0 || boxX[c] != boxX[c] || boxX[p] != boxX[p]) {
+                continue;
+            }
+            // Cheap test first: the point lies in the rectangle around both boxes (and a self-link's loop).
+            double left = Math.min(boxX[c], boxX[p]) - tolerance;
+            double right = Math.max(boxX[c] + boxW[c], boxX[p] + boxW[p]) + (c == p ? 40 : 0) + tolerance;
+            double top = Math.min(boxY[c], boxY[p]) - tolerance;
+            double bottom = Math.max(boxY[c] + boxH[c], boxY[p] + boxH[p]) + tolerance;
+            if (x < left || x > right || y < top || y > bottom) {
+                continue;
+            }
+            double[] route = EdgeShape.route(new Rectangle2D(boxX[c], boxY[c], boxW[c], boxH[c]),
+                    new Rectangle2D(boxX[p], boxY[p], boxW[p], boxH[p]), c == p);
+            double d = EdgeShape.distance(route, x, y);
+            if (d <= nearest) {
+                nearest = d;
+                best = graph.edges().get(i);
+            }
+        }
+        return best;
     }
 
     private void selectEdge(DiagramGraph.Edge edge) {
@@ -429,6 +461,8 @@ final class DiagramCanvas extends Region {
         if (edge != null) {
             markEdge(edge, true);
         }
+        overview.invalidate();
+        viewChanged();
         viewModel.select(null);
         onEdgeSelected.accept(edge);
         requestFocus();
@@ -500,7 +534,7 @@ final class DiagramCanvas extends Region {
     }
 
     /** The table under a diagram point, the last drawn (topmost) when boxes overlap. */
-    private String tableAt(Point2D at) {
+    String tableAt(Point2D at) {
         List<DiagramGraph.Table> all = graph.tables();
         for (int i = all.size() - 1; i >= 0; i--) {
             Rectangle2D r = rect(all.get(i).name());
@@ -513,6 +547,22 @@ final class DiagramCanvas extends Region {
 
     private Point2D toWorld(MouseEvent e) {
         return world.sceneToLocal(e.getSceneX(), e.getSceneY());
+    }
+
+    /** The diagram point under a point of the canvas (its own coordinates). */
+    Point2D toWorld(double x, double y) {
+        double z = zoom();
+        return new Point2D((x - world.getTranslateX()) / z, (y - world.getTranslateY()) / z);
+    }
+
+    /** The diagram point in the middle of the canvas. */
+    Point2D centreOfView() {
+        return toWorld(getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Selects the edge (null: none), as a click on it does. */
+    void selectEdgeAt(DiagramGraph.Edge edge) {
+        selectEdge(edge);
     }
 
     // --- gestures ---
@@ -540,7 +590,7 @@ final class DiagramCanvas extends Region {
             }
         } else if (e.getButton() == MouseButton.PRIMARY && !e.isShortcutDown()) {
             viewModel.select(null);
-            selectEdge(null);
+            selectEdge(edgeAt(toWorld(e)));
         }
         e.consume();
     }
@@ -568,14 +618,25 @@ final class DiagramCanvas extends Region {
         e.consume();
     }
 
+    /** A double-click opens a table in the designer, folds an unfolded junction away, or unfolds a many-to-many edge's junction. */
     private void clicked(MouseEvent e) {
         if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-            String table = tableAt(toWorld(e));
-            if (table != null) {
+            Point2D at = toWorld(e);
+            String table = tableAt(at);
+            DiagramGraph.Edge edge = table == null ? edgeAt(at) : null;
+            if (table != null && graph.byName().get(table).junction()) {
+                viewModel.foldJunction(table);
+            } else if (table != null) {
                 onOpenTable.accept(table);
+            } else if (edge != null && edge.kind() == DiagramGraph.Kind.MANY_TO_MANY) {
+                viewModel.expandJunction(edge.field());
             }
         }
         e.consume();
+    }
+
+    void openTable(String table) {
+        onOpenTable.accept(table);
     }
 
     /** The link handle of a box: a drag from it onto another table proposes a relationship. */
@@ -761,6 +822,11 @@ final class DiagramCanvas extends Region {
         int[] argb = new int[w * h];
         image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         return new PixelImage(w, h, argb);
+    }
+
+    /** Where a diagram point is on screen, for tests. */
+    Point2D screenPoint(double x, double y) {
+        return world.localToScreen(x, y);
     }
 
     /** Where a table's box is on screen (whether drawn as a node or on the canvas), for tests and the screen reader's sake. */

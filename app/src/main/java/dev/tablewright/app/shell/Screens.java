@@ -233,6 +233,10 @@ public final class Screens implements Screen.Factory {
         TableDesignerView view = new TableDesignerView(viewModel);
         viewModel.statusProperty().addListener((obs, old, status) -> {
             if (status != null && status.startsWith("Applied")) {
+                if (request.table() == null) {
+                    // A table made after "New table" on a diagram goes where the user asked for it there.
+                    diagrams.getOrDefault(request.connection(), List.of()).forEach(d -> d.tableCreated(viewModel.tableNameProperty().get()));
+                }
                 changed(request.connection());
                 // Open grids and filter builders of the table show the new design.
                 if (request.table() != null) {
@@ -255,6 +259,7 @@ public final class Screens implements Screen.Factory {
                 new DiagramPositions(dataDir));
         DiagramView view = new DiagramView(viewModel);
         view.setOnOpenTable(table -> actions.design(request.connection(), table));
+        view.setOnNewTable(() -> actions.design(request.connection(), null));
         viewModel.changedProperty().addListener((obs, old, count) -> tablesChanged.accept(request.connection()));
         diagrams.computeIfAbsent(request.connection(), c -> new ArrayList<>()).add(viewModel);
         viewModel.load();
