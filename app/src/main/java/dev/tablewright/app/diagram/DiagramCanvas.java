@@ -251,7 +251,9 @@ final class DiagramCanvas extends Region {
             }
         }
         if (selectedEdge != null && !graph.edges().contains(selectedEdge)) {
+            // Gone (removed, or a many-to-many unfolded into its junction): nothing is left to remove.
             selectedEdge = null;
+            onEdgeSelected.accept(null);
         }
         minimap.setVisible(graph.tables().size() >= MINIMAP_FROM);
         overview.invalidate();
@@ -457,12 +459,15 @@ final class DiagramCanvas extends Region {
         if (selectedEdge != null) {
             markEdge(selectedEdge, false);
         }
+        // The overview draws the selected edge: drawn again only when it changed, not on every press that starts a pan.
+        if (!Objects.equals(edge, selectedEdge)) {
+            overview.invalidate();
+            viewChanged();
+        }
         selectedEdge = edge;
         if (edge != null) {
             markEdge(edge, true);
         }
-        overview.invalidate();
-        viewChanged();
         viewModel.select(null);
         onEdgeSelected.accept(edge);
         requestFocus();
@@ -583,6 +588,7 @@ final class DiagramCanvas extends Region {
             if (selectedEdge != null) {
                 markEdge(selectedEdge, false);
                 selectedEdge = null;
+                overview.invalidate();
                 onEdgeSelected.accept(null);
             }
             if (!viewModel.selected().contains(pressedTable)) {

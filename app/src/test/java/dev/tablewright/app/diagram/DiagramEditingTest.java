@@ -192,6 +192,7 @@ class DiagramEditingTest {
         assertEquals(List.of("__posts2tags.postId->posts", "__posts2tags.tagId->tags"), canvas.edges().stream().map(e -> e.edge().id()).sorted().toList());
         assertTrue(robot.lookup("#table-__posts2tags").query().getStyleClass().contains("junction"));
         assertTrue(robot.lookup("#link-__posts2tags").tryQuery().isEmpty(), "a hidden junction takes no new links");
+        assertTrue(robot.lookup("#diagramRemoveEdge").queryButton().isDisabled(), "the folded edge clicked on is gone, and its selection with it");
 
         Bounds junction = canvas.screenBounds("__posts2tags");
         rightClick(robot, canvas, new Point2D(junction.getCenterX(), junction.getMinY() + 10));
@@ -304,11 +305,19 @@ class DiagramEditingTest {
         db.optionallyHasMany("posts", "tags");
         for (int[] size : new int[][] {{1000, 650}, {1280, 800}}) {
             robot.interact(() -> stage.setScene(new Scene(new StackPane(), size[0], size[1])));
+            String suffix = "-" + size[0] + "x" + size[1];
             DiagramView view = show(robot);
+            robot.interact(view::fit);
+            WaitForAsyncUtils.waitForFxEvents();
+            EdgeShape tags = view.canvas().edges().stream().filter(e -> e.edge().kind() == DiagramGraph.Kind.MANY_TO_MANY).findFirst().orElseThrow();
+            rightClick(robot, view.canvas(), middle(view.canvas(), tags));
+            savePopup("issue12-edge-menu" + suffix, Theme.LIGHT);
+            savePopup("issue12-edge-menu" + suffix + "-dark", Theme.DARK);
+            robot.interact(() -> Application.setUserAgentStylesheet(Theme.LIGHT.stylesheet()));
+            robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
             robot.interact(() -> view.viewModel().expandJunction("__posts2tags"));
             robot.interact(view::fit);
             WaitForAsyncUtils.waitForFxEvents();
-            String suffix = "-" + size[0];
             Screenshots.save(view.root(), "issue12-junction-unfolded" + suffix, Theme.LIGHT);
             Screenshots.save(view.root(), "issue12-junction-unfolded" + suffix + "-dark", Theme.DARK);
             robot.interact(() -> Application.setUserAgentStylesheet(Theme.LIGHT.stylesheet()));
