@@ -277,8 +277,8 @@ public final class DiagramViewModel {
 
     /**
      * The designer opened by {@link #newTable} created {@code table}: it will stand where the user
-     * asked once the schema is read again. A table created elsewhere (the navigator's designer) goes
-     * below the others as before.
+     * asked once the schema is read again. The shell calls this only for that designer; a table
+     * created elsewhere (the navigator's designer) goes below the others as before.
      */
     public void tableCreated(String table) {
         if (newTableAt != null && !positions.containsKey(table)) {
