@@ -59,6 +59,8 @@ final class DiagramCanvas extends Region {
     /** Nodes are made this far (diagram units) beyond the edge of the screen, so a slow pan finds them ready. */
     private static final double AHEAD = 150;
     private static final double MAX_PICTURE = 8000;
+    /** Room around the tables in a picture drawn as the overview: for self-links' loops beside their boxes. */
+    private static final double PICTURE_PAD = 80;
     private static final double FIT_MARGIN = 24;
     /** How near an edge's line (in screen pixels) a click selects it: the line itself is 1.4 pixels at 100 %. */
     static final double EDGE_HIT = 6;
@@ -193,6 +195,11 @@ final class DiagramCanvas extends Region {
         List<TableBox> out = new ArrayList<>();
         boxLayer.getChildren().forEach(n -> out.add((TableBox) n));
         return out;
+    }
+
+    /** How many table boxes have been made and are kept, in the scene or not. */
+    int madeBoxes() {
+        return boxes.size();
     }
 
     /** The edges now drawn as nodes, in the graph's order. */
@@ -795,6 +802,14 @@ final class DiagramCanvas extends Region {
      * schema of thousands of tables this takes as long as drawing them all once.
      */
     PixelImage picture() {
+        Rectangle2D all = extent();
+        if (all != null && graph.tables().size() > ALL_NODES_UP_TO) {
+            double side = Math.max(all.getWidth(), all.getHeight()) + 2 * PICTURE_PAD;
+            double shrink = side > MAX_PICTURE ? MAX_PICTURE / side : 1;
+            if (shrink < READABLE_ZOOM) {
+                return overviewPicture(all, shrink);
+            }
+        }
         Scale saved = new Scale(scale.getX(), scale.getY());
         double tx = world.getTranslateX();
         double ty = world.getTranslateY();
@@ -825,6 +840,35 @@ final class DiagramCanvas extends Region {
         }
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return new PixelImage(w, h, argb);
+    }
+
+    /**
+     * The whole of a big schema drawn as the overview draws it, when the picture must be shrunk below
+     * the readable zoom anyway: its text could not be read, and making a node of each of thousands of
+     * tables for it took as long as the old first picture (decision 52).
+     */
+    private PixelImage overviewPicture(Rectangle2D all, double shrink) {
+        Overview shot = new Overview();
+        int w = (int) Math.ceil((all.getWidth() + 2 * PICTURE_PAD) * shrink);
+        int h = (int) Math.ceil((all.getHeight() + 2 * PICTURE_PAD) * shrink);
+        // In the scene for a moment, behind everything, so that its probes take the theme's colours.
+        getChildren().add(0, shot);
+        WritableImage image;
+        try {
+            shot.applyCss();
+            shot.resize(w, h);
+            shot.draw(graph, viewModel.positions(), Set.of(), null, shrink,
+                    -(all.getMinX() - PICTURE_PAD) * shrink, -(all.getMinY() - PICTURE_PAD) * shrink);
+            SnapshotParameters params = new SnapshotParameters();
+            params.setFill(Color.TRANSPARENT);
+            params.setViewport(new Rectangle2D(0, 0, w, h));
+            image = shot.snapshot(params, null);
+        } finally {
+            getChildren().remove(shot);
+        }
         int[] argb = new int[w * h];
         image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         return new PixelImage(w, h, argb);

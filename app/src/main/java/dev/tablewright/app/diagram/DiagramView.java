@@ -240,6 +240,11 @@ public final class DiagramView {
         canvas.centreOn(table);
     }
 
+    /** The whole diagram as plain pixels, as Export → PNG saves it (the bench times it). */
+    public PixelImage picture() {
+        return canvas.picture();
+    }
+
     /** Zooms around the middle of the canvas. */
     public void zoomBy(double factor) {
         canvas.zoomBy(factor);
