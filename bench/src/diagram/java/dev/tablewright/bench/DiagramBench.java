@@ -84,6 +84,15 @@ public final class DiagramBench {
                 return null;
             });
             frames("pan at 100 %", again.view, 240, (view, i) -> view.panBy(i % 120 < 60 ? 9 : -9, 5));
+            long shot = System.nanoTime();
+            PixelImage whole = onFx(again.view::picture);
+            System.out.printf(Locale.ROOT, "PNG export's picture of the whole diagram (FX thread): %.2f s, %d x %d pixels%n",
+                    secs(shot), whole.width(), whole.height());
+            String png = stringArg(args, "--png", null);
+            if (png != null) {
+                whole.writePng(Path.of(png));
+                System.out.println("saved " + png);
+            }
             System.out.printf(Locale.ROOT, "layout alone (ELK, %d tables, no FX): %.2f s%n", tables, layoutAlone(again.vm));
             long read = System.nanoTime();
             int schemas = connector.getTableSchemas().size();

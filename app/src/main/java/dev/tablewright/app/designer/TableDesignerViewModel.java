@@ -15,6 +15,7 @@ import dev.tablewright.core.callfile.CallFileWriter;
 import dev.tablewright.core.dialect.Dialects;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.FieldSpecs;
+import dev.tablewright.core.schema.SchemaCallFile;
 import dev.tablewright.core.schema.TableChangePlan;
 import dev.tablewright.core.schema.TableChangeRisk;
 import dev.tablewright.core.schema.TableDesign;
@@ -40,7 +41,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -460,13 +460,7 @@ public final class TableDesignerViewModel {
     /** The design as a call file: one {@code defineTable} step. */
     public String callFileText() {
         TableDesign design = design();
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("name", design.name());
-        args.put("fields", FieldSpecs.writeFields(design.specs()));
-        if (design.trackHistory()) {
-            args.put("options", Map.of("trackHistory", true));
-        }
-        return CallFileWriter.oneStep("defineTable", args);
+        return CallFileWriter.oneStep("defineTable", SchemaCallFile.defineTable(design.name(), design.specs(), design.trackHistory()));
     }
 
     /** Asks where, then writes {@link #callFileText()} there. */

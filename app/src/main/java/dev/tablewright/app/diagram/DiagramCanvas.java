@@ -59,7 +59,11 @@ final class DiagramCanvas extends Region {
     /** Nodes are made this far (diagram units) beyond the edge of the screen, so a slow pan finds them ready. */
     private static final double AHEAD = 150;
     private static final double MAX_PICTURE = 8000;
+    /** Room around the tables in a picture drawn as the overview: for self-links' loops beside their boxes. */
+    private static final double PICTURE_PAD = 80;
     private static final double FIT_MARGIN = 24;
+    /** How near an edge's line (in screen pixels) a click selects it: the line itself is 1.4 pixels at 100 %. */
+    static final double EDGE_HIT = 6;
     /** The minimap shows on schemas of this many tables or more: smaller ones fit on screen. */
     static final int MINIMAP_FROM = 40;
     private final DiagramViewModel viewModel;
@@ -193,6 +197,11 @@ final class DiagramCanvas extends Region {
         return out;
     }
 
+    /** How many table boxes have been made and are kept, in the scene or not. */
+    int madeBoxes() {
+        return boxes.size();
+    }
+
     /** The edges now drawn as nodes, in the graph's order. */
     List<EdgeShape> edges() {
         List<EdgeShape> out = new ArrayList<>();
@@ -249,7 +258,9 @@ final class DiagramCanvas extends Region {
             }
         }
         if (selectedEdge != null && !graph.edges().contains(selectedEdge)) {
+            // Gone (removed, or a many-to-many unfolded into its junction): nothing is left to remove.
             selectedEdge = null;
+            onEdgeSelected.accept(null);
         }
         minimap.setVisible(graph.tables().size() >= MINIMAP_FROM);
         overview.invalidate();
@@ -332,7 +343,7 @@ final class DiagramCanvas extends Region {
         if (nodes) {
             overview.clear();
         } else {
-            overview.draw(graph, viewModel.positions(), viewModel.selected(), zoom(), world.getTranslateX(), world.getTranslateY());
+            overview.draw(graph, viewModel.positions(), viewModel.selected(), selectedEdge, zoom(), world.getTranslateX(), world.getTranslateY());
         }
     }
 
@@ -409,21 +420,56 @@ final class DiagramCanvas extends Region {
     private EdgeShape shapeFor(DiagramGraph.Edge e, String id) {
         EdgeShape shape = shapes.get(id);
         if (shape == null) {
-            EdgeShape made = new EdgeShape(e);
-            made.setOnMouseClicked(ev -> {
-                selectEdge(made.edge());
-                ev.consume();
-            });
-            made.setOnMousePressed(MouseEvent::consume);
-            shapes.put(id, made);
-            shape = made;
+            shape = new EdgeShape(e);
+            shapes.put(id, shape);
         }
         return shape;
+    }
+
+    /**
+     * The edge whose line passes within {@value #EDGE_HIT} screen pixels of a diagram point, the
+     * nearest when several do; null when none does. Found by geometry, like tables, so a thin line is
+     * as easy to hit at every zoom, and from afar where edges are not nodes.
+     */
+    DiagramGraph.Edge edgeAt(Point2D at) {
+        double tolerance = EDGE_HIT / zoom();
+        double x = at.getX();
+        double y = at.getY();
+        DiagramGraph.Edge best = null;
+        double nearest = tolerance;
+        for (int i = 0; i < edgeChild.length; i++) {
+            int c = edgeChild[i];
+            int p = edgeParent[i];
+            if (c < 0 || p < 0 || boxX[c] != boxX[c] || boxX[p] != boxX[p]) {
+                continue;
+            }
+            // Cheap test first: the point lies in the rectangle around both boxes (and a self-link's loop).
+            double left = Math.min(boxX[c], boxX[p]) - tolerance;
+            double right = Math.max(boxX[c] + boxW[c], boxX[p] + boxW[p]) + (c == p ? 40 : 0) + tolerance;
+            double top = Math.min(boxY[c], boxY[p]) - tolerance;
+            double bottom = Math.max(boxY[c] + boxH[c], boxY[p] + boxH[p]) + tolerance;
+            if (x < left || x > right || y < top || y > bottom) {
+                continue;
+            }
+            double[] route = EdgeShape.route(new Rectangle2D(boxX[c], boxY[c], boxW[c], boxH[c]),
+                    new Rectangle2D(boxX[p], boxY[p], boxW[p], boxH[p]), c == p);
+            double d = EdgeShape.distance(route, x, y);
+            if (d <= nearest) {
+                nearest = d;
+                best = graph.edges().get(i);
+            }
+        }
+        return best;
     }
 
     private void selectEdge(DiagramGraph.Edge edge) {
         if (selectedEdge != null) {
             markEdge(selectedEdge, false);
+        }
+        // The overview draws the selected edge: drawn again only when it changed, not on every press that starts a pan.
+        if (!Objects.equals(edge, selectedEdge)) {
+            overview.invalidate();
+            viewChanged();
         }
         selectedEdge = edge;
         if (edge != null) {
@@ -500,7 +546,7 @@ final class DiagramCanvas extends Region {
     }
 
     /** The table under a diagram point, the last drawn (topmost) when boxes overlap. */
-    private String tableAt(Point2D at) {
+    String tableAt(Point2D at) {
         List<DiagramGraph.Table> all = graph.tables();
         for (int i = all.size() - 1; i >= 0; i--) {
             Rectangle2D r = rect(all.get(i).name());
@@ -513,6 +559,22 @@ final class DiagramCanvas extends Region {
 
     private Point2D toWorld(MouseEvent e) {
         return world.sceneToLocal(e.getSceneX(), e.getSceneY());
+    }
+
+    /** The diagram point under a point of the canvas (its own coordinates). */
+    Point2D toWorld(double x, double y) {
+        double z = zoom();
+        return new Point2D((x - world.getTranslateX()) / z, (y - world.getTranslateY()) / z);
+    }
+
+    /** The diagram point in the middle of the canvas. */
+    Point2D centreOfView() {
+        return toWorld(getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Selects the edge (null: none), as a click on it does. */
+    void selectEdgeAt(DiagramGraph.Edge edge) {
+        selectEdge(edge);
     }
 
     // --- gestures ---
@@ -533,6 +595,7 @@ final class DiagramCanvas extends Region {
             if (selectedEdge != null) {
                 markEdge(selectedEdge, false);
                 selectedEdge = null;
+                overview.invalidate();
                 onEdgeSelected.accept(null);
             }
             if (!viewModel.selected().contains(pressedTable)) {
@@ -540,7 +603,7 @@ final class DiagramCanvas extends Region {
             }
         } else if (e.getButton() == MouseButton.PRIMARY && !e.isShortcutDown()) {
             viewModel.select(null);
-            selectEdge(null);
+            selectEdge(edgeAt(toWorld(e)));
         }
         e.consume();
     }
@@ -568,14 +631,25 @@ final class DiagramCanvas extends Region {
         e.consume();
     }
 
+    /** A double-click opens a table in the designer, folds an unfolded junction away, or unfolds a many-to-many edge's junction. */
     private void clicked(MouseEvent e) {
         if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-            String table = tableAt(toWorld(e));
-            if (table != null) {
+            Point2D at = toWorld(e);
+            String table = tableAt(at);
+            DiagramGraph.Edge edge = table == null ? edgeAt(at) : null;
+            if (table != null && graph.byName().get(table).junction()) {
+                viewModel.foldJunction(table);
+            } else if (table != null) {
                 onOpenTable.accept(table);
+            } else if (edge != null && edge.kind() == DiagramGraph.Kind.MANY_TO_MANY) {
+                viewModel.expandJunction(edge.field());
             }
         }
         e.consume();
+    }
+
+    void openTable(String table) {
+        onOpenTable.accept(table);
     }
 
     /** The link handle of a box: a drag from it onto another table proposes a relationship. */
@@ -728,6 +802,14 @@ final class DiagramCanvas extends Region {
      * schema of thousands of tables this takes as long as drawing them all once.
      */
     PixelImage picture() {
+        Rectangle2D all = extent();
+        if (all != null && graph.tables().size() > ALL_NODES_UP_TO) {
+            double side = Math.max(all.getWidth(), all.getHeight()) + 2 * PICTURE_PAD;
+            double shrink = side > MAX_PICTURE ? MAX_PICTURE / side : 1;
+            if (shrink < READABLE_ZOOM) {
+                return overviewPicture(all, shrink);
+            }
+        }
         Scale saved = new Scale(scale.getX(), scale.getY());
         double tx = world.getTranslateX();
         double ty = world.getTranslateY();
@@ -761,6 +843,40 @@ final class DiagramCanvas extends Region {
         int[] argb = new int[w * h];
         image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
         return new PixelImage(w, h, argb);
+    }
+
+    /**
+     * The whole of a big schema drawn as the overview draws it, when the picture must be shrunk below
+     * the readable zoom anyway: its text could not be read, and making a node of each of thousands of
+     * tables for it took as long as the old first picture (decision 52).
+     */
+    private PixelImage overviewPicture(Rectangle2D all, double shrink) {
+        Overview shot = new Overview();
+        int w = (int) Math.ceil((all.getWidth() + 2 * PICTURE_PAD) * shrink);
+        int h = (int) Math.ceil((all.getHeight() + 2 * PICTURE_PAD) * shrink);
+        // In the scene for a moment, behind everything, so that its probes take the theme's colours.
+        getChildren().add(0, shot);
+        WritableImage image;
+        try {
+            shot.applyCss();
+            shot.resize(w, h);
+            shot.draw(graph, viewModel.positions(), Set.of(), null, shrink,
+                    -(all.getMinX() - PICTURE_PAD) * shrink, -(all.getMinY() - PICTURE_PAD) * shrink);
+            SnapshotParameters params = new SnapshotParameters();
+            params.setFill(Color.TRANSPARENT);
+            params.setViewport(new Rectangle2D(0, 0, w, h));
+            image = shot.snapshot(params, null);
+        } finally {
+            getChildren().remove(shot);
+        }
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return new PixelImage(w, h, argb);
+    }
+
+    /** Where a diagram point is on screen, for tests. */
+    Point2D screenPoint(double x, double y) {
+        return world.localToScreen(x, y);
     }
 
     /** Where a table's box is on screen (whether drawn as a node or on the canvas), for tests and the screen reader's sake. */

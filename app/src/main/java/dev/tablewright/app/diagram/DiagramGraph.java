@@ -1,5 +1,7 @@
 package dev.tablewright.app.diagram;
 
+import dev.tablewright.core.base.InternalNames;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,11 @@ public record DiagramGraph(List<Table> tables, List<Edge> edges) {
     public record Table(String name, List<Field> fields, boolean history) {
         public Table {
             fields = List.copyOf(fields);
+        }
+
+        /** A many-to-many's hidden junction, shown because the user unfolded it: the only internal table a graph holds. */
+        public boolean junction() {
+            return InternalNames.isInternal(name);
         }
     }
 

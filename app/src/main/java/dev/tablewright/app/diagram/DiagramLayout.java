@@ -11,8 +11,11 @@ import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +27,8 @@ public final class DiagramLayout {
     /** Above this many tables ELK gets its lighter settings: 3,000 tables take 14 s with the defaults here. */
     static final int BIG = 400;
     private static final double GAP = 40;
+    /** How far from the wanted place {@link #freeSpot} looks for room, in diagram units. */
+    private static final double SEARCH = 2000;
     private static boolean registered;
 
     private DiagramLayout() {
@@ -89,5 +94,46 @@ public final class DiagramLayout {
             }
         }
         return out;
+    }
+
+    /**
+     * The top-left corner nearest {@code wanted} where a box of {@code width} × {@code height} overlaps
+     * no placed table (with a gap around it): {@code wanted} itself when it is free. Candidates lie on
+     * a grid of half gaps around it, nearest first, as far as {@value #SEARCH} diagram units.
+     */
+    public static Point freeSpot(Point wanted, double width, double height, DiagramGraph graph, Map<String, Point> placed) {
+        List<double[]> near = new ArrayList<>();
+        for (DiagramGraph.Table t : graph.tables()) {
+            Point p = placed.get(t.name());
+            double w = NodeGeometry.width(t);
+            double h = NodeGeometry.height(t);
+            if (p != null && p.x() < wanted.x() + SEARCH + width && p.x() + w > wanted.x() - SEARCH
+                    && p.y() < wanted.y() + SEARCH + height && p.y() + h > wanted.y() - SEARCH) {
+                near.add(new double[] {p.x() - GAP / 2, p.y() - GAP / 2, p.x() + w + GAP / 2, p.y() + h + GAP / 2});
+            }
+        }
+        int steps = (int) (SEARCH / (GAP / 2));
+        List<int[]> offsets = new ArrayList<>();
+        for (int i = -steps; i <= steps; i++) {
+            for (int j = -steps; j <= steps; j++) {
+                offsets.add(new int[] {i, j});
+            }
+        }
+        offsets.sort(Comparator.comparingInt(o -> o[0] * o[0] + o[1] * o[1]));
+        for (int[] o : offsets) {
+            double x = wanted.x() + o[0] * GAP / 2;
+            double y = wanted.y() + o[1] * GAP / 2;
+            boolean free = true;
+            for (double[] r : near) {
+                if (x < r[2] && x + width > r[0] && y < r[3] && y + height > r[1]) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                return new Point(x, y);
+            }
+        }
+        return wanted;
     }
 }

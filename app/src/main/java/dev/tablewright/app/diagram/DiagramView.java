@@ -3,7 +3,10 @@ package dev.tablewright.app.diagram;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.geometry.Point2D;
 import javafx.scene.Parent;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -20,6 +23,8 @@ import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -30,6 +35,7 @@ public final class DiagramView {
     private final DiagramCanvas canvas;
     private boolean fitted;
     private RelationshipDialog openDialog;
+    private ContextMenu contextMenu;
 
     public DiagramView(DiagramViewModel viewModel) {
         this.viewModel = viewModel;
@@ -49,6 +55,12 @@ public final class DiagramView {
         zoomOut.setOnAction(e -> canvas.zoomBy(1 / 1.25));
         Button zoomIn = button(null, Feather.ZOOM_IN, "diagramZoomIn", "Zoom in (or turn the mouse wheel)");
         zoomIn.setOnAction(e -> canvas.zoomBy(1.25));
+        Button newTable = button("New table", Feather.PLUS_SQUARE, "diagramNewTable", "Design a new table; it appears in the middle of the view");
+        newTable.setOnAction(e -> {
+            Point2D centre = canvas.centreOfView();
+            viewModel.newTable(new Point(centre.getX(), centre.getY()));
+        });
+        newTable.disableProperty().bind(viewModel.loadingProperty());
         Button reload = button("Reload", Feather.REFRESH_CW, "diagramReload", "Read the schema again");
         reload.setOnAction(e -> viewModel.load());
         Button remove = button("Remove link", Feather.TRASH_2, "diagramRemoveEdge", "Remove the selected relationship (Delete)");
@@ -56,6 +68,7 @@ public final class DiagramView {
         remove.disableProperty().bind(viewModel.selectedEdgeProperty().isNull());
         canvas.setOnEdgeSelected(viewModel.selectedEdgeProperty()::set);
         canvas.setOnLink((child, parent) -> showRelationshipDialog(viewModel.proposeRelationship(child, parent)));
+        canvas.setOnContextMenuRequested(this::showContextMenu);
         canvas.setOnKeyPressed(e -> {
             if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && viewModel.selectedEdgeProperty().get() != null) {
                 viewModel.removeSelectedEdge();
@@ -96,9 +109,12 @@ public final class DiagramView {
         MenuItem svg = new MenuItem("SVG drawing…");
         svg.setId("diagramExportSvg");
         svg.setOnAction(e -> viewModel.exportSvg());
-        export.getItems().addAll(png, svg);
+        MenuItem callFile = new MenuItem("Schema as a call file…");
+        callFile.setId("diagramExportCallFile");
+        callFile.setOnAction(e -> viewModel.exportCallFile());
+        export.getItems().addAll(png, svg, callFile);
         // What does not fit on a narrow window goes to a second line instead of past its edge.
-        FlowPane bar = new FlowPane(6, 6, arrange, fit, zoomOut, zoomIn, reload, remove, export, search, busy, status, problem);
+        FlowPane bar = new FlowPane(6, 6, newTable, arrange, fit, zoomOut, zoomIn, reload, remove, export, search, busy, status, problem);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("diagram-bar");
         root.setTop(bar);
@@ -116,6 +132,46 @@ public final class DiagramView {
                 fitSoon();
             }
         });
+    }
+
+    /**
+     * The canvas's menu for what is under the pointer: a table (design it, or fold a junction away), an
+     * edge (unfold a many-to-many's junction, remove the link), or the background (a new table there).
+     */
+    private void showContextMenu(ContextMenuEvent e) {
+        if (contextMenu != null) {
+            contextMenu.hide();
+        }
+        Point2D at = canvas.toWorld(e.getX(), e.getY());
+        String table = canvas.tableAt(at);
+        DiagramGraph.Edge edge = table == null ? canvas.edgeAt(at) : null;
+        List<MenuItem> items = new ArrayList<>();
+        if (table != null && viewModel.expanded().contains(table)) {
+            items.add(menuItem("Fold the junction away", "diagramFoldJunction", () -> viewModel.foldJunction(table)));
+        } else if (table != null) {
+            viewModel.select(table);
+            items.add(menuItem("Design " + table + "…", "diagramDesignTable", () -> canvas.openTable(table)));
+        } else if (edge != null) {
+            canvas.selectEdgeAt(edge);
+            if (edge.kind() == DiagramGraph.Kind.MANY_TO_MANY) {
+                items.add(menuItem("Show the junction table", "diagramExpandJunction", () -> viewModel.expandJunction(edge.field())));
+            }
+            items.add(menuItem("Remove link…", "diagramRemoveEdgeMenu", viewModel::removeSelectedEdge));
+        } else {
+            items.add(menuItem("New table here…", "diagramNewTableHere", () -> viewModel.newTable(new Point(at.getX(), at.getY()))));
+            items.add(menuItem("Arrange", "diagramArrangeMenu", viewModel::arrange));
+            items.add(menuItem("Fit", "diagramFitMenu", canvas::fit));
+        }
+        contextMenu = new ContextMenu(items.toArray(MenuItem[]::new));
+        contextMenu.show(canvas, e.getScreenX(), e.getScreenY());
+        e.consume();
+    }
+
+    private static MenuItem menuItem(String text, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
     }
 
     /** Opens the dialog for a relationship drawn on the canvas; kept for tests and screenshots until it closes. */
@@ -184,6 +240,11 @@ public final class DiagramView {
         canvas.centreOn(table);
     }
 
+    /** The whole diagram as plain pixels, as Export → PNG saves it (the bench times it). */
+    public PixelImage picture() {
+        return canvas.picture();
+    }
+
     /** Zooms around the middle of the canvas. */
     public void zoomBy(double factor) {
         canvas.zoomBy(factor);
@@ -196,6 +257,11 @@ public final class DiagramView {
     /** Moves the picture by so many pixels, as a drag on the background does. */
     public void panBy(double dx, double dy) {
         canvas.panBy(dx, dy);
+    }
+
+    /** What "New table" opens: the shell's table designer for a new table (see {@link DiagramViewModel#newTable}). */
+    public void setOnNewTable(Runnable open) {
+        viewModel.setOnNewTable(open);
     }
 
     /** What a double-click on a table does: the shell opens it in the designer. */

@@ -5,6 +5,7 @@ import dev.tablewright.app.storage.AtomicFiles;
 import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
+import dev.tablewright.core.schema.SchemaCallFile;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -41,6 +42,9 @@ public final class DiagramViewModel {
     private final DialogService dialogs;
     private final DiagramPositions store;
     private final ReadOnlyObjectWrapper<DiagramGraph> graph = new ReadOnlyObjectWrapper<>(DiagramGraph.empty());
+    /** The schema as read, every many-to-many folded; {@link #graph} is it with the {@link #expanded} junctions shown. */
+    private DiagramGraph schemaGraph = DiagramGraph.empty();
+    private final ObservableSet<String> expanded = FXCollections.observableSet();
     private final ObservableMap<String, Point> positions = FXCollections.observableHashMap();
     private final ObservableSet<String> selected = FXCollections.observableSet();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -52,6 +56,11 @@ public final class DiagramViewModel {
     private String database;
     private long generation;
     private Consumer<Runnable> layoutStart = Runnable::run;
+    private Runnable onNewTable = () -> { };
+    /** Where the user last asked for a new table, until the designer it opened creates one. */
+    private Point newTableAt;
+    /** Tables just created from the canvas, and where they go once the schema read shows them. */
+    private final Map<String, Point> arriving = new HashMap<>();
 
     public DiagramViewModel(Connector connector, String connection, TaskExecutor tasks, DialogService dialogs, DiagramPositions store) {
         this.connector = connector;
@@ -91,31 +100,95 @@ public final class DiagramViewModel {
     private record Loaded(String database, DiagramGraph graph, Map<String, Point> saved) {
     }
 
-    /** Saved positions first; tables without one go on a grid below them, or everything is laid out when nothing was saved. */
-    private void show(DiagramGraph read, Map<String, Point> saved) {
+    /**
+     * Saved positions first; a table made from the canvas ({@link #newTable}) goes where it was asked
+     * for, or the nearest free spot; other tables without a place go on a grid below them, or everything
+     * is laid out when nothing was saved.
+     */
+    private void show(DiagramGraph schema, Map<String, Point> saved) {
+        schemaGraph = schema;
+        expanded.retainAll(schema.edges().stream().filter(e -> e.kind() == DiagramGraph.Kind.MANY_TO_MANY).map(DiagramGraph.Edge::field).toList());
+        DiagramGraph read = SchemaGraphs.unfold(schema, expanded);
         Map<String, Point> placed = new HashMap<>();
-        DiagramGraph missing = new DiagramGraph(read.tables().stream().filter(t -> !saved.containsKey(t.name())).toList(), List.of());
         read.tables().forEach(t -> {
             Point p = saved.get(t.name());
             if (p != null) {
                 placed.put(t.name(), p);
             }
         });
+        boolean arrived = false;
+        for (DiagramGraph.Table t : read.tables()) {
+            if (t.junction() && !placed.containsKey(t.name())) {
+                placed.put(t.name(), junctionSpot(read, t, placed));
+            }
+            Point wanted = arriving.remove(t.name());
+            if (wanted != null && !placed.containsKey(t.name())) {
+                placed.put(t.name(), DiagramLayout.freeSpot(wanted, NodeGeometry.width(t), NodeGeometry.height(t), read, placed));
+                arrived = true;
+            }
+        }
+        DiagramGraph missing = new DiagramGraph(read.tables().stream().filter(t -> !placed.containsKey(t.name())).toList(), List.of());
         double below = placed.isEmpty() ? 0 : bottom(read, placed) + 80;
         DiagramLayout.grid(missing).forEach((name, p) -> placed.put(name, new Point(p.x(), p.y() + below)));
         selected.retainAll(read.byName().keySet());
         positions.keySet().retainAll(read.byName().keySet());
         positions.putAll(placed);
         graph.set(read);
-        int tables = read.tables().size();
-        status.set(tables + (tables == 1 ? " table, " : " tables, ") + read.edges().size()
-                + (read.edges().size() == 1 ? " relationship" : " relationships"));
-        if (saved.isEmpty() && tables > 0) {
+        int tables = schema.tables().size();
+        status.set(tables + (tables == 1 ? " table, " : " tables, ") + schema.edges().size()
+                + (schema.edges().size() == 1 ? " relationship" : " relationships"));
+        if (saved.isEmpty() && !arrived && tables > 0) {
             layingOut.set(true);
             layoutStart.accept(this::arrange);
-        } else if (missing.tables().size() > 0 && !saved.isEmpty()) {
+        } else if (arrived || missing.tables().size() > 0 && !saved.isEmpty()) {
             save();
         }
+    }
+
+    /** Where an unfolded junction goes: between its two tables, or the nearest free spot to there. */
+    private static Point junctionSpot(DiagramGraph graph, DiagramGraph.Table junction, Map<String, Point> placed) {
+        double x = 0;
+        double y = 0;
+        int sides = 0;
+        for (DiagramGraph.Edge e : graph.edges()) {
+            Point p = e.child().equals(junction.name()) ? placed.get(e.parent()) : null;
+            DiagramGraph.Table side = p == null ? null : graph.byName().get(e.parent());
+            if (side != null) {
+                x += p.x() + NodeGeometry.width(side) / 2;
+                y += p.y() + NodeGeometry.height(side) / 2;
+                sides++;
+            }
+        }
+        double w = NodeGeometry.width(junction);
+        double h = NodeGeometry.height(junction);
+        Point middle = sides == 0 ? new Point(0, 0) : new Point(x / sides - w / 2, y / sides - h / 2);
+        return DiagramLayout.freeSpot(middle, w, h, graph, placed);
+    }
+
+    /**
+     * Shows a many-to-many's hidden junction table ({@code junction}, the edge's field) between its two
+     * tables, with its two links, instead of the one folded edge.
+     */
+    public void expandJunction(String junction) {
+        if (expanded.add(junction)) {
+            DiagramGraph shown = SchemaGraphs.unfold(schemaGraph, expanded);
+            shown.table(junction).ifPresent(t -> positions.put(junction, junctionSpot(shown, t, positions)));
+            graph.set(shown);
+        }
+    }
+
+    /** Folds an unfolded junction away again: one many-to-many edge between its two tables. */
+    public void foldJunction(String junction) {
+        if (expanded.remove(junction)) {
+            selected.remove(junction);
+            positions.remove(junction);
+            graph.set(SchemaGraphs.unfold(schemaGraph, expanded));
+        }
+    }
+
+    /** The junctions shown unfolded. */
+    public ObservableSet<String> expanded() {
+        return expanded;
     }
 
     private static double bottom(DiagramGraph graph, Map<String, Point> placed) {
@@ -188,6 +261,33 @@ public final class DiagramViewModel {
     }
 
     /**
+     * Starts a new table whose box goes at {@code at} (diagram units; the nearest free spot if a table
+     * is there): the shell opens the table designer for a new table, which reports back through
+     * {@link #tableCreated}.
+     */
+    public void newTable(Point at) {
+        newTableAt = at;
+        onNewTable.run();
+    }
+
+    /** What {@link #newTable} opens: the shell's table designer for a new table. */
+    public void setOnNewTable(Runnable onNewTable) {
+        this.onNewTable = onNewTable;
+    }
+
+    /**
+     * The designer opened by {@link #newTable} created {@code table}: it will stand where the user
+     * asked once the schema is read again. The shell calls this only for that designer; a table
+     * created elsewhere (the navigator's designer) goes below the others as before.
+     */
+    public void tableCreated(String table) {
+        if (newTableAt != null && !positions.containsKey(table)) {
+            arriving.put(table, newTableAt);
+            newTableAt = null;
+        }
+    }
+
+    /**
      * A relationship drawn from {@code child} (which gets the foreign key) to {@code parent}: the
      * dialog's ViewModel, already planning the default choice. Once it has made the relationship the
      * diagram reads the schema again.
@@ -208,7 +308,7 @@ public final class DiagramViewModel {
      * key goes with its field; a many-to-many with its junction and links); then reads the schema again.
      */
     public void removeSelectedEdge() {
-        DiagramGraph.Edge edge = selectedEdge.get();
+        DiagramGraph.Edge edge = selectedEdge.get() == null ? null : SchemaGraphs.folded(schemaGraph, selectedEdge.get());
         if (edge == null) {
             return;
         }
@@ -275,6 +375,20 @@ public final class DiagramViewModel {
                 }, done -> status.set("Saved " + done.getFileName()), failure -> dialogs.showError("Export diagram", Failures.describe(failure))));
     }
 
+    /**
+     * Saves the schema as a call file that makes its tables and relationships again on any dialect
+     * ({@code tablewright run FILE --db URL}); read and written off the FX thread.
+     */
+    public void exportCallFile() {
+        dialogs.chooseFileToCreate("Export the schema as a call file", fileName("schema", "yaml"),
+                        List.of(new DialogService.FileFilter("Call files (YAML)", List.of("*.yaml", "*.yml"))))
+                .ifPresent(file -> tasks.execute(() -> {
+                    AtomicFiles.write(file, SchemaCallFile.of(connector.getTableSchemas()).getBytes(StandardCharsets.UTF_8));
+                    return file;
+                }, done -> status.set("Saved " + done.getFileName() + ": run it with tablewright run " + done.getFileName() + " --db URL"),
+                        failure -> dialogs.showError("Export schema", Failures.describe(failure))));
+    }
+
     /** Saves a rendering of the canvas as a PNG file the user names; encoded and written off the FX thread. */
     public void exportPng(PixelImage image) {
         dialogs.chooseFileToCreate("Export diagram as PNG", fileName("png"), List.of(new DialogService.FileFilter("PNG pictures", List.of("*.png"))))
@@ -285,7 +399,11 @@ public final class DiagramViewModel {
     }
 
     private String fileName(String extension) {
-        return (database == null ? connection : database).replaceAll("[^A-Za-z0-9_.-]", "_") + "-diagram." + extension;
+        return fileName("diagram", extension);
+    }
+
+    private String fileName(String what, String extension) {
+        return (database == null ? connection : database).replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + what + "." + extension;
     }
 
     /** Selects only this table (null: nothing). */

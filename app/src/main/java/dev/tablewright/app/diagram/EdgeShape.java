@@ -22,7 +22,6 @@ final class EdgeShape extends Group {
     private static final double SPREAD = 7;
     private final DiagramGraph.Edge edge;
     private final Polyline line = new Polyline();
-    private final Polyline hit = new Polyline();
     private final Path ends = new Path();
     private final Circle circle = new Circle(4);
     private final Label label = new Label();
@@ -33,7 +32,6 @@ final class EdgeShape extends Group {
         getStyleClass().add(edge.mandatory() ? "mandatory" : "optional");
         setId("edge-" + edge.id());
         line.getStyleClass().add("edge-line");
-        hit.getStyleClass().add("edge-hit");
         ends.getStyleClass().add("edge-end");
         circle.getStyleClass().add("edge-end-circle");
         circle.setVisible(!edge.mandatory() && edge.kind() == DiagramGraph.Kind.ONE_TO_MANY);
@@ -44,7 +42,9 @@ final class EdgeShape extends Group {
         // Centred on its point by its own size once laid out: asking for the size here would style each label at once.
         label.translateXProperty().bind(label.widthProperty().divide(-2));
         label.translateYProperty().bind(label.heightProperty().divide(-2));
-        getChildren().addAll(hit, line, ends, circle, label);
+        // The canvas finds the edge under the pointer by geometry, with a tolerance in screen pixels (DiagramCanvas.edgeAt).
+        setMouseTransparent(true);
+        getChildren().addAll(line, ends, circle, label);
     }
 
     DiagramGraph.Edge edge() {
@@ -58,25 +58,21 @@ final class EdgeShape extends Group {
     /** Redraws between the child's and the parent's boxes (the same box for a table linked to itself). */
     void update(Rectangle2D child, Rectangle2D parent) {
         ends.getElements().clear();
-        Point2D childEnd;
-        Point2D parentEnd;
+        double[] route = route(child, parent, edge.child().equals(edge.parent()));
+        line.getPoints().clear();
+        for (double v : route) {
+            line.getPoints().add(v);
+        }
+        int last = route.length - 2;
+        Point2D parentEnd = new Point2D(route[0], route[1]);
+        Point2D childEnd = new Point2D(route[last], route[last + 1]);
         Point2D childOut;
         Point2D parentOut;
-        if (edge.child().equals(edge.parent())) {
-            double r = child.getMaxX();
-            double top = child.getMinY() + NodeGeometry.HEADER + 6;
-            parentEnd = new Point2D(r, top);
-            childEnd = new Point2D(r, top + 34);
-            setLine(parentEnd, new Point2D(r + 40, top), new Point2D(r + 40, top + 34), childEnd);
+        if (route.length > 4) {
             childOut = new Point2D(1, 0);
             parentOut = new Point2D(1, 0);
-            place(label, new Point2D(r + 44, top + 8));
+            place(label, new Point2D(parentEnd.getX() + 44, parentEnd.getY() + 8));
         } else {
-            Point2D cc = center(child);
-            Point2D pc = center(parent);
-            childEnd = border(child, cc, pc);
-            parentEnd = border(parent, pc, cc);
-            setLine(childEnd, parentEnd);
             Point2D d = parentEnd.subtract(childEnd);
             double len = Math.max(1e-6, d.magnitude());
             childOut = d.multiply(1 / len);
@@ -98,12 +94,37 @@ final class EdgeShape extends Group {
         }
     }
 
-    private void setLine(Point2D... points) {
-        line.getPoints().clear();
-        for (Point2D p : points) {
-            line.getPoints().addAll(p.getX(), p.getY());
+    /**
+     * The line an edge is drawn along, as x, y pairs from the parent's end to the child's: between the
+     * two boxes' borders on the line joining their centres, or, for a table linked to itself, a loop out
+     * of the box's right side. The canvas finds the edge under the pointer on this same line.
+     */
+    static double[] route(Rectangle2D child, Rectangle2D parent, boolean self) {
+        if (self) {
+            double r = child.getMaxX();
+            double top = child.getMinY() + NodeGeometry.HEADER + 6;
+            return new double[] {r, top, r + 40, top, r + 40, top + 34, r, top + 34};
         }
-        hit.getPoints().setAll(line.getPoints());
+        Point2D cc = center(child);
+        Point2D pc = center(parent);
+        Point2D childEnd = border(child, cc, pc);
+        Point2D parentEnd = border(parent, pc, cc);
+        return new double[] {parentEnd.getX(), parentEnd.getY(), childEnd.getX(), childEnd.getY()};
+    }
+
+    /** How far the point (x, y) is from the route, in its units. */
+    static double distance(double[] route, double x, double y) {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i + 3 < route.length; i += 2) {
+            double ax = route[i];
+            double ay = route[i + 1];
+            double dx = route[i + 2] - ax;
+            double dy = route[i + 3] - ay;
+            double len2 = dx * dx + dy * dy;
+            double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2));
+            best = Math.min(best, Math.hypot(x - (ax + t * dx), y - (ay + t * dy)));
+        }
+        return best;
     }
 
     private void crowsFoot(Point2D at, Point2D out) {

@@ -17,7 +17,8 @@ public final class NodeGeometry {
     }
 
     public static double width(DiagramGraph.Table table) {
-        double widest = table.name().length() * CHAR + 48;
+        // The header holds the name and an icon, or a junction's "hidden" badge.
+        double widest = table.name().length() * CHAR + (table.junction() ? 96 : 48);
         for (DiagramGraph.Field f : table.fields()) {
             widest = Math.max(widest, (f.name().length() + f.type().length()) * CHAR + 64);
         }

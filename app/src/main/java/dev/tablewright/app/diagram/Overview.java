@@ -106,7 +106,7 @@ final class Overview extends Pane {
      * the screen), so a frame costs a copy rather than thousands of shapes; once a zoom rests, the
      * picture is drawn again sharp.
      */
-    void draw(DiagramGraph graph, Map<String, Point> positions, Set<String> selected, double z, double tx, double ty) {
+    void draw(DiagramGraph graph, Map<String, Point> positions, Set<String> selected, DiagramGraph.Edge selectedEdge, double z, double tx, double ty) {
         double w = getWidth();
         double h = getHeight();
         if (!stale && !blank && w == shownWidth && h == shownHeight) {
@@ -164,6 +164,17 @@ final class Overview extends Pane {
             g.lineTo(to.getX(), to.getY());
         }
         g.stroke();
+        if (selectedEdge != null) {
+            Rectangle2D c = onScreen(selectedEdge.child(), positions, z, tx, ty);
+            Rectangle2D p = onScreen(selectedEdge.parent(), positions, z, tx, ty);
+            if (c != null && p != null) {
+                double[] route = EdgeShape.route(c, p, selectedEdge.child().equals(selectedEdge.parent()));
+                g.setStroke(border(edgePaint, Color.rgb(9, 105, 218)));
+                g.setLineWidth(2.5);
+                g.strokePolyline(xs(route), ys(route), route.length / 2);
+                g.setLineWidth(1);
+            }
+        }
 
         int n = 0;
         Rectangle2D[] shown = new Rectangle2D[graph.tables().size()];
@@ -250,5 +261,21 @@ final class Overview extends Pane {
     private static Paint border(Region probe, Color fallback) {
         Border b = probe.getBorder();
         return b == null || b.getStrokes().isEmpty() ? fallback : b.getStrokes().get(0).getTopStroke();
+    }
+
+    private static double[] xs(double[] route) {
+        double[] out = new double[route.length / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = route[2 * i];
+        }
+        return out;
+    }
+
+    private static double[] ys(double[] route) {
+        double[] out = new double[route.length / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = route[2 * i + 1];
+        }
+        return out;
     }
 }

@@ -2,6 +2,7 @@ package dev.tablewright.app.diagram;
 
 import dev.tablewright.app.task.TaskContext;
 import dev.tablewright.core.Connector;
+import dev.tablewright.core.base.InternalNames;
 import dev.tablewright.core.base.Names;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.TableSchema;
@@ -74,5 +75,47 @@ public final class SchemaGraphs {
             return null;
         }
         return coreRole != null ? coreRole : field;
+    }
+
+    /**
+     * The graph with the junctions named in {@code expanded} shown: each such many-to-many edge gives
+     * way to its junction table and the junction's two mandatory links to its sides. The junction's
+     * fields are the ones {@code optionallyHasMany} gives it (a key named after each side, together its
+     * primary key), so unfolding reads nothing from the database.
+     */
+    public static DiagramGraph unfold(DiagramGraph graph, Set<String> expanded) {
+        if (expanded.isEmpty()) {
+            return graph;
+        }
+        Map<String, DiagramGraph.Table> byName = graph.byName();
+        List<DiagramGraph.Table> tables = new ArrayList<>(graph.tables());
+        List<DiagramGraph.Edge> edges = new ArrayList<>();
+        for (DiagramGraph.Edge e : graph.edges()) {
+            if (e.kind() != DiagramGraph.Kind.MANY_TO_MANY || !expanded.contains(e.field())) {
+                edges.add(e);
+                continue;
+            }
+            String junction = e.field();
+            List<DiagramGraph.Field> fields = new ArrayList<>();
+            for (String side : InternalNames.junctionSides(junction).map(List::of).orElse(List.of(e.child(), e.parent()))) {
+                String key = Names.foreignKeyField(side, null);
+                DiagramGraph.Table sideTable = byName.get(side);
+                String type = sideTable == null ? "string" : sideTable.fields().stream().filter(DiagramGraph.Field::primaryKey)
+                        .map(DiagramGraph.Field::type).findFirst().orElse("string");
+                fields.add(new DiagramGraph.Field(key, type, true, false, true, true));
+                edges.add(new DiagramGraph.Edge(DiagramGraph.Kind.ONE_TO_MANY, junction, side, key, null, true, "CASCADE"));
+            }
+            tables.add(new DiagramGraph.Table(junction, fields, false));
+        }
+        return new DiagramGraph(tables, edges);
+    }
+
+    /** The many-to-many edge of {@code folded} that a junction's link stands for once unfolded; the edge itself otherwise. */
+    public static DiagramGraph.Edge folded(DiagramGraph folded, DiagramGraph.Edge edge) {
+        if (!InternalNames.isInternal(edge.child())) {
+            return edge;
+        }
+        return folded.edges().stream().filter(e -> e.kind() == DiagramGraph.Kind.MANY_TO_MANY && e.field().equals(edge.child()))
+                .findFirst().orElse(edge);
     }
 }

@@ -47,7 +47,16 @@ final class TableBox extends VBox {
         }
         linkHandle.getStyleClass().add("link-handle");
         linkHandle.setId("link-" + table.name());
-        header.getChildren().add(linkHandle);
+        if (table.junction()) {
+            // A hidden junction takes no new links: it is shown only to see how a many-to-many is made.
+            getStyleClass().add("junction");
+            Label hidden = new Label("hidden");
+            hidden.getStyleClass().add("junction-badge");
+            hidden.setMinWidth(Label.USE_PREF_SIZE);
+            header.getChildren().add(hidden);
+        } else {
+            header.getChildren().add(linkHandle);
+        }
         getChildren().add(header);
 
         // One tooltip, made when the pointer first comes: thousands of tables would otherwise build thousands of popups.
@@ -96,7 +105,8 @@ final class TableBox extends VBox {
         for (DiagramGraph.Field f : table.fields()) {
             s.append('\n').append(describe(f));
         }
-        return s.append("\nDrag the link icon onto a parent table to add a relationship; double-click to design.").toString();
+        return s.append(table.junction() ? "\nThe hidden junction table of a many-to-many relationship; double-click to fold it away."
+                : "\nDrag the link icon onto a parent table to add a relationship; double-click to design.").toString();
     }
 
     private static String describe(DiagramGraph.Field f) {

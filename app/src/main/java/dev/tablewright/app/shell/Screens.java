@@ -54,6 +54,8 @@ public final class Screens implements Screen.Factory {
     private final TableActions actions;
     /** Open diagrams by connection: they read the schema again when a designer changes a table. */
     private final Map<NavigatorConnection, List<DiagramViewModel>> diagrams = new HashMap<>();
+    /** The diagram whose "New table" opens the next new-table designer of a connection: that table goes where it was asked for. */
+    private final Map<NavigatorConnection, DiagramViewModel> newTableFrom = new HashMap<>();
 
     /** {@code tablesChanged} is told when a screen created, changed or deleted a table, so the navigator lists them anew. */
     public Screens(TaskExecutor tasks, DialogService dialogs, Path dataDir, Consumer<NavigatorConnection> tablesChanged) {
@@ -229,9 +231,14 @@ public final class Screens implements Screen.Factory {
 
     private Screen designer(WorkspaceRequest request) {
         TableDesignerViewModel viewModel = new TableDesignerViewModel(request.connection().connector(), request.table(), tasks, dialogs);
+        DiagramViewModel origin = request.table() == null ? newTableFrom.remove(request.connection()) : null;
         TableDesignerView view = new TableDesignerView(viewModel);
         viewModel.statusProperty().addListener((obs, old, status) -> {
             if (status != null && status.startsWith("Applied")) {
+                if (origin != null) {
+                    // A table made after "New table" on a diagram goes where the user asked for it there.
+                    origin.tableCreated(viewModel.tableNameProperty().get());
+                }
                 changed(request.connection());
                 // Open grids and filter builders of the table show the new design.
                 if (request.table() != null) {
@@ -254,6 +261,10 @@ public final class Screens implements Screen.Factory {
                 new DiagramPositions(dataDir));
         DiagramView view = new DiagramView(viewModel);
         view.setOnOpenTable(table -> actions.design(request.connection(), table));
+        view.setOnNewTable(() -> {
+            newTableFrom.put(request.connection(), viewModel);
+            actions.design(request.connection(), null);
+        });
         viewModel.changedProperty().addListener((obs, old, count) -> tablesChanged.accept(request.connection()));
         diagrams.computeIfAbsent(request.connection(), c -> new ArrayList<>()).add(viewModel);
         viewModel.load();

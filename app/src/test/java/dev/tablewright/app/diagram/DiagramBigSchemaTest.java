@@ -204,4 +204,42 @@ class DiagramBigSchemaTest {
         DiagramView again = show(robot);
         assertEquals(moved, again.viewModel().positions().get("t100"), "the drop is where the diagram opens next time");
     }
+
+    @Test
+    void aPictureOfABigSchemaTooWideToReadIsDrawnAsTheOverviewWithoutANodePerTable(FxRobot robot) throws Exception {
+        db = bigSchema();
+        DiagramView view = show(robot);
+        DiagramViewModel vm = view.viewModel();
+        // One table far away: the whole picture must shrink below the readable zoom to fit 8,000 pixels.
+        robot.interact(() -> vm.move(List.of(name(TABLES - 1)), 40_000, 0));
+        robot.interact(view::fit);
+        settle(robot, view);
+        int made = view.canvas().madeBoxes();
+
+        java.util.concurrent.atomic.AtomicReference<PixelImage> taken = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> taken.set(view.canvas().picture()));
+        PixelImage picture = taken.get();
+
+        assertEquals(8000, Math.max(picture.width(), picture.height()), 2, picture.width() + "x" + picture.height());
+        assertEquals(made, view.canvas().madeBoxes(), "no table was made a node for the picture");
+        Point p = vm.positions().get(name(0));
+        double shrink = picture.width() / (extentWidth(vm) + 160.0);
+        double minX = vm.positions().values().stream().mapToDouble(Point::x).min().orElseThrow();
+        double minY = vm.positions().values().stream().mapToDouble(Point::y).min().orElseThrow();
+        int x = (int) ((p.x() - minX + 80 + 20) * shrink);
+        int y = (int) ((p.y() - minY + 80 + 10) * shrink);
+        assertTrue((picture.argb()[y * picture.width() + x] >>> 24) > 0, "the first table's box is drawn at " + x + "," + y);
+    }
+
+    private static double extentWidth(DiagramViewModel vm) {
+        DiagramGraph graph = vm.graphProperty().get();
+        double minX = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        for (DiagramGraph.Table t : graph.tables()) {
+            Point p = vm.positions().get(t.name());
+            minX = Math.min(minX, p.x());
+            maxX = Math.max(maxX, p.x() + NodeGeometry.width(t));
+        }
+        return maxX - minX;
+    }
 }

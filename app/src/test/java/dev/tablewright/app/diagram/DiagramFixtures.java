@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 
 /** Databases the diagram tests open: fresh ones per dialect, and the Chinook sample. */
 final class DiagramFixtures {
-    static final Path CHINOOK = Path.of("..", "..", "shared", "datasets", "chinook");
+    /** Beside the repository (../shared), or beside the folder of worktrees when the tests run in one. */
+    static final Path CHINOOK = java.util.stream.Stream.of("..", "../..").map(up -> Path.of("..", up, "shared", "datasets", "chinook"))
+            .filter(Files::isDirectory).findFirst().orElse(Path.of("..", "..", "shared", "datasets", "chinook"));
 
     private DiagramFixtures() {
     }

@@ -212,4 +212,120 @@ class DiagramViewModelTest {
         assertEquals(users, vm.positions().get("users"));
         assertFalse(vm.layingOutProperty().get());
     }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aTableCreatedFromTheCanvasStandsWhereItWasAskedForOrAtTheNearestFreeSpot(String dialect) {
+        db = DiagramFixtures.fresh(dialect);
+        db.defineTable("users", fields("name", "string"));
+        DiagramViewModel vm = open();
+        List<String> opened = new java.util.ArrayList<>();
+        vm.setOnNewTable(() -> opened.add("designer"));
+        Point users = vm.positions().get("users");
+
+        vm.newTable(new Point(users.x() + 900, users.y() + 300));
+        assertEquals(List.of("designer"), opened, "the designer opens for the new table");
+        db.defineTable("orders", fields("total", "number"));
+        vm.tableCreated("orders");
+        vm.load();
+        assertEquals(new Point(users.x() + 900, users.y() + 300), vm.positions().get("orders"), "where the user clicked");
+
+        vm.newTable(new Point(users.x() + 10, users.y() + 10));
+        db.defineTable("invoices", fields("number", "string"));
+        vm.tableCreated("invoices");
+        vm.load();
+        Point invoices = vm.positions().get("invoices");
+        DiagramGraph graph = vm.graphProperty().get();
+        javafx.geometry.Rectangle2D usersBox = new javafx.geometry.Rectangle2D(users.x(), users.y(),
+                NodeGeometry.width(graph.table("users").orElseThrow()), NodeGeometry.height(graph.table("users").orElseThrow()));
+        javafx.geometry.Rectangle2D invoicesBox = new javafx.geometry.Rectangle2D(invoices.x(), invoices.y(),
+                NodeGeometry.width(graph.table("invoices").orElseThrow()), NodeGeometry.height(graph.table("invoices").orElseThrow()));
+        assertFalse(usersBox.intersects(invoicesBox), "not on top of users: " + invoices);
+        assertTrue(Math.hypot(invoices.x() - users.x(), invoices.y() - users.y()) < 400, "but near where it was asked for: " + invoices);
+
+        db.defineTable("payments", fields("amount", "number"));
+        vm.tableCreated("payments");
+        vm.load();
+        assertTrue(vm.positions().get("payments").y() > invoices.y(), "a table not asked for on the canvas goes below the others");
+
+        assertEquals(vm.positions().get("orders"), open().positions().get("orders"), "and the place is kept for the next opening");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void aManyToManyUnfoldsIntoItsJunctionAndTwoLinksAndFoldsBack(String dialect) {
+        db = DiagramFixtures.fresh(dialect);
+        db.defineTable("posts", fields("title", "string"));
+        db.defineTable("tags", fields("label", "string"));
+        db.optionallyHasMany("posts", "tags");
+        DiagramViewModel vm = open();
+
+        vm.expandJunction("__posts2tags");
+
+        DiagramGraph graph = vm.graphProperty().get();
+        DiagramGraph.Table junction = graph.table("__posts2tags").orElseThrow();
+        assertTrue(junction.junction());
+        assertEquals(List.of("postId", "tagId"), junction.fields().stream().map(DiagramGraph.Field::name).toList());
+        assertTrue(junction.fields().stream().allMatch(f -> f.primaryKey() && f.foreignKey() && f.notNull()));
+        assertEquals("string", junction.fields().get(0).type(), "the type of the posts' key");
+        assertEquals(Set.of("__posts2tags.postId->posts", "__posts2tags.tagId->tags"), graph.edges().stream().map(DiagramGraph.Edge::id).collect(Collectors.toSet()));
+        assertTrue(graph.edges().stream().allMatch(DiagramGraph.Edge::mandatory));
+        Point at = vm.positions().get("__posts2tags");
+        Point posts = vm.positions().get("posts");
+        Point tags = vm.positions().get("tags");
+        assertTrue(at.y() > Math.min(posts.y(), tags.y()) - 200 && at.y() < Math.max(posts.y(), tags.y()) + 200, "between its tables: " + at);
+        assertEquals("2 tables, 1 relationship", vm.statusProperty().get(), "still one relationship");
+
+        vm.load();
+        assertTrue(vm.graphProperty().get().table("__posts2tags").isPresent(), "it stays unfolded when the schema is read again");
+
+        vm.foldJunction("__posts2tags");
+        graph = vm.graphProperty().get();
+        assertEquals(List.of("posts", "tags"), graph.tables().stream().map(DiagramGraph.Table::name).toList());
+        assertEquals(DiagramGraph.Kind.MANY_TO_MANY, graph.edges().get(0).kind());
+        assertFalse(vm.positions().containsKey("__posts2tags"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void removingALinkOfAnUnfoldedJunctionRemovesTheManyToMany(String dialect) {
+        db = DiagramFixtures.fresh(dialect);
+        db.defineTable("posts", fields("title", "string"));
+        db.defineTable("tags", fields("label", "string"));
+        db.optionallyHasMany("posts", "tags");
+        dialogs.answerConfirmations(true);
+        DiagramViewModel vm = open();
+        vm.expandJunction("__posts2tags");
+        vm.selectedEdgeProperty().set(edge(vm.graphProperty().get(), "__posts2tags", "tags"));
+
+        vm.removeSelectedEdge();
+
+        assertTrue(dialogs.shown().stream().anyMatch(d -> d.contains("Remove the many-to-many link between 'posts' and 'tags'")), dialogs.shown().toString());
+        assertTrue(db.getTableSchema("posts").relationships().isEmpty(), db.getTableSchema("posts").relationships().toString());
+        assertEquals(List.of(), vm.graphProperty().get().edges());
+        assertEquals(List.of("posts", "tags"), vm.graphProperty().get().tables().stream().map(DiagramGraph.Table::name).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dialects")
+    void theSchemaIsSavedAsACallFileOfEveryTableAndRelationship(String dialect) throws Exception {
+        db = DiagramFixtures.fresh(dialect);
+        db.defineTable("users", fields("name", "string"));
+        db.defineTable("posts", fields("title", "string"));
+        db.defineTable("tags", fields("label", "string"));
+        db.optionallyHasOne("posts", "users", "Author");
+        db.optionallyHasMany("posts", "tags");
+        Path file = dir.resolve("schema.yaml");
+        dialogs.answerFiles(file);
+        DiagramViewModel vm = open();
+
+        vm.exportCallFile();
+
+        var steps = dev.tablewright.core.callfile.CallFile.parse(java.nio.file.Files.readString(file), false, null,
+                dev.tablewright.core.callfile.CallFile.Functions.ANY).steps();
+        assertEquals(List.of("defineTable tags", "defineTable users", "defineTable posts", "optionallyHasMany posts"),
+                steps.stream().map(s -> s.function() + " " + s.params().getOrDefault("name", s.params().get("childTable"))).toList(),
+                "parents before their children");
+        assertTrue(vm.statusProperty().get().startsWith("Saved schema.yaml"), vm.statusProperty().get());
+    }
 }

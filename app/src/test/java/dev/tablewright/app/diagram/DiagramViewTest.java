@@ -226,7 +226,7 @@ class DiagramViewTest {
 
     /** The screen point in the middle of an edge's line, where a click selects it. */
     private static javafx.geometry.Point2D edgeMiddle(EdgeShape edge) {
-        javafx.scene.shape.Polyline line = (javafx.scene.shape.Polyline) edge.getChildren().get(1);
+        javafx.scene.shape.Polyline line = (javafx.scene.shape.Polyline) edge.getChildren().get(0);
         List<Double> p = line.getPoints();
         double x = (p.get(0) + p.get(p.size() - 2)) / 2;
         double y = (p.get(1) + p.get(p.size() - 1)) / 2;
