@@ -36,6 +36,8 @@ public final class DiagramView {
     private boolean fitted;
     private RelationshipDialog openDialog;
     private ContextMenu contextMenu;
+    private Consumer<String> onHistory = table -> { };
+    private Consumer<String> onTimeTravel = table -> { };
 
     public DiagramView(DiagramViewModel viewModel) {
         this.viewModel = viewModel;
@@ -151,6 +153,11 @@ public final class DiagramView {
         } else if (table != null) {
             viewModel.select(table);
             items.add(menuItem("Design " + table + "…", "diagramDesignTable", () -> canvas.openTable(table)));
+            DiagramGraph graph = viewModel.graphProperty().get();
+            if (graph != null && graph.table(table).map(DiagramGraph.Table::history).orElse(false)) {
+                items.add(menuItem("History of " + table, "diagramTableHistory", () -> onHistory.accept(table)));
+                items.add(menuItem("Time travel: " + table + " as it stood", "diagramTimeTravel", () -> onTimeTravel.accept(table)));
+            }
         } else if (edge != null) {
             canvas.selectEdgeAt(edge);
             if (edge.kind() == DiagramGraph.Kind.MANY_TO_MANY) {
@@ -262,6 +269,12 @@ public final class DiagramView {
     /** What "New table" opens: the shell's table designer for a new table (see {@link DiagramViewModel#newTable}). */
     public void setOnNewTable(Runnable open) {
         viewModel.setOnNewTable(open);
+    }
+
+    /** What the menu of a table that keeps history offers: its audit log, and the table as it stood. */
+    public void setOnHistory(Consumer<String> history, Consumer<String> timeTravel) {
+        this.onHistory = history;
+        this.onTimeTravel = timeTravel;
     }
 
     /** What a double-click on a table does: the shell opens it in the designer. */

@@ -261,6 +261,8 @@ public final class Screens implements Screen.Factory {
                 new DiagramPositions(dataDir));
         DiagramView view = new DiagramView(viewModel);
         view.setOnOpenTable(table -> actions.design(request.connection(), table));
+        view.setOnHistory(table -> actions.history(request.connection(), table),
+                table -> actions.timeTravel(request.connection(), table, Instant.now()));
         view.setOnNewTable(() -> {
             newTableFrom.put(request.connection(), viewModel);
             actions.design(request.connection(), null);

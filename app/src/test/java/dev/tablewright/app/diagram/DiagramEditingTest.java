@@ -1,5 +1,7 @@
 package dev.tablewright.app.diagram;
 
+import javafx.scene.input.KeyCode;
+import java.util.ArrayList;
 import dev.tablewright.app.dialog.RecordingDialogService;
 import dev.tablewright.app.navigator.NavigatorConnection;
 import dev.tablewright.app.navigator.NavigatorViewModel;
@@ -174,6 +176,61 @@ class DiagramEditingTest {
         assertEquals(spot.getX(), box.getMinX(), 2, "the new table's box starts where the menu was opened");
         assertEquals(spot.getY(), box.getMinY(), 2);
         assertEquals(box, canvas.screenBounds("shipments"), "and stays there");
+    }
+
+    @Test
+    void aTableThatKeepsHistoryOffersItsHistoryAndTimeTravelFromItsMenu(FxRobot robot) throws Exception {
+        db = DiagramFixtures.fresh("sqlite");
+        db.defineTable("orders", Map.of("total", "number"), Map.of("trackHistory", true));
+        db.defineTable("notes", Map.of("text", "string"));
+        List<String> opened = new ArrayList<>();
+        TableActions actions = new TableActions() {
+            @Override
+            public void openData(NavigatorConnection connection, String table) {
+            }
+
+            @Override
+            public void filter(NavigatorConnection connection, String table) {
+            }
+
+            @Override
+            public void design(NavigatorConnection connection, String table) {
+            }
+
+            @Override
+            public void history(NavigatorConnection connection, String table) {
+                opened.add("history " + table);
+            }
+
+            @Override
+            public void timeTravel(NavigatorConnection connection, String table, Instant at) {
+                opened.add("time travel " + table);
+            }
+
+            @Override
+            public void tableChanged(NavigatorConnection connection, String table) {
+            }
+        };
+        Screens screens = new Screens(tasks, dialogs, dir.resolve("data"), c -> { }, actions);
+        NavigatorConnection connection = new NavigatorViewModel(tasks, dialogs, actions).add("test", "", db);
+        Node diagram = screens.create(new WorkspaceRequest(WorkspaceRequest.Kind.DIAGRAM, connection, null)).orElseThrow().content();
+        robot.interact(() -> stage.getScene().setRoot((Parent) diagram));
+        waitUntil(() -> robot.lookup("#table-orders").tryQuery().isPresent() && !robot.lookup("#diagramBusy").query().isVisible());
+        DiagramCanvas canvas = robot.lookup("#diagramCanvas").queryAs(DiagramCanvas.class);
+
+        Bounds notes = canvas.screenBounds("notes");
+        rightClick(robot, canvas, new Point2D(notes.getCenterX(), notes.getMinY() + 10));
+        assertTrue(robot.lookup("#diagramDesignTable").tryQuery().isPresent());
+        assertTrue(robot.lookup("#diagramTableHistory").tryQuery().isEmpty(), "a table without history offers none");
+        robot.push(KeyCode.ESCAPE);
+
+        Bounds orders = canvas.screenBounds("orders");
+        rightClick(robot, canvas, new Point2D(orders.getCenterX(), orders.getMinY() + 10));
+        robot.clickOn("#diagramTableHistory");
+        rightClick(robot, canvas, new Point2D(orders.getCenterX(), orders.getMinY() + 10));
+        robot.clickOn("#diagramTimeTravel");
+
+        assertEquals(List.of("history orders", "time travel orders"), opened);
     }
 
     @Test
