@@ -1,7 +1,7 @@
 package dev.tablewright.app;
 
-import dev.tablewright.app.testing.WholeApp;
 import dev.tablewright.app.testing.NavigatorTables;
+import dev.tablewright.app.testing.WholeApp;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -23,6 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.testfx.api.FxAssert.verifyThat;
 import static org.testfx.matcher.control.LabeledMatchers.hasText;
+import dev.tablewright.app.history.AuditEntry;
+import dev.tablewright.core.Connector;
+import dev.tablewright.core.connect.ConnectOptions;
+import dev.tablewright.core.query.ReadOptions;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 
 /** The real app, started headless on a sample database in a temporary data directory. */
 @ExtendWith(ApplicationExtension.class)
@@ -89,15 +99,15 @@ class TablewrightAppTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("26 rows").tryQuery().isPresent());
 
         NavigatorTables.click(robot, "products");
-        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.H);
+        robot.push(KeyCode.SHORTCUT, KeyCode.H);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> robot.lookup("#historyEntries").tryQuery().isPresent()
                         && !robot.lookup("#historyEntries").queryTableView().getItems().isEmpty());
 
-        javafx.scene.control.TableView<?> entries = robot.lookup("#historyEntries").queryTableView();
+        TableView<?> entries = robot.lookup("#historyEntries").queryTableView();
         // 26 rows created, then two updates: the newest (the Ethiopian coffee's price) is listed first.
         assertEquals(28, entries.getItems().size());
-        dev.tablewright.app.history.AuditEntry newest = (dev.tablewright.app.history.AuditEntry) entries.getItems().get(0);
+        AuditEntry newest = (AuditEntry) entries.getItems().get(0);
         assertEquals("UPDATE", newest.action());
         assertEquals("price, updatedAt", newest.summary());
         verifyThat("#historyStatus", hasText("28 changes"));
@@ -107,15 +117,15 @@ class TablewrightAppTest {
     void theSqlConsoleRunsAQueryOnTheSampleAndShowsItsRows(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("40 rows").tryQuery().isPresent());
 
-        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.CLOSE_BRACKET);
+        robot.push(KeyCode.SHORTCUT, KeyCode.CLOSE_BRACKET);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sqlEditor").tryQuery().isPresent());
         // The editor has the keyboard as soon as the console opens: no click needed.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sqlEditor").query().isFocused());
         robot.write("SELECT name FROM categories ORDER BY name");
-        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.ENTER);
+        robot.push(KeyCode.SHORTCUT, KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#resultGrid").tryQuery().isPresent());
 
-        javafx.scene.control.TableView<?> grid = robot.lookup("#resultGrid").queryTableView();
+        TableView<?> grid = robot.lookup("#resultGrid").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> grid.getItems().size() == 6);
         assertEquals(6, grid.getItems().size(), "the sample has six categories");
     }
@@ -125,12 +135,12 @@ class TablewrightAppTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("26 rows").tryQuery().isPresent());
 
         NavigatorTables.click(robot, "products");
-        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.D);
+        robot.push(KeyCode.SHORTCUT, KeyCode.D);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#fields").tryQuery().isPresent()
                 && !robot.lookup("#fields").queryTableView().getItems().isEmpty());
 
-        assertEquals("products", robot.lookup("#tableName").queryAs(javafx.scene.control.TextField.class).getText());
-        assertTrue(robot.lookup("#trackHistory").queryAs(javafx.scene.control.CheckBox.class).isSelected(),
+        assertEquals("products", robot.lookup("#tableName").queryAs(TextField.class).getText());
+        assertTrue(robot.lookup("#trackHistory").queryAs(CheckBox.class).isSelected(),
                 "the sample's products keep a history");
         assertTrue(robot.lookup("#fields").queryTableView().getItems().size() >= 7, "sku, name, … and the automatic fields");
     }
@@ -139,7 +149,7 @@ class TablewrightAppTest {
     void aNewTableCreatedInTheDesignerAppearsInTheNavigator(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("26 rows").tryQuery().isPresent());
 
-        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.T);
+        robot.push(KeyCode.SHORTCUT, KeyCode.T);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#tableName").tryQuery().isPresent());
         robot.clickOn("#tableName").write("suppliers");
         robot.clickOn("#addField");
@@ -158,10 +168,10 @@ class TablewrightAppTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("40 rows").tryQuery().isPresent());
 
         NavigatorTables.click(robot, "customers");
-        robot.push(javafx.scene.input.KeyCode.F2);
+        robot.push(KeyCode.F2);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#askTextField").tryQuery().isPresent());
-        robot.clickOn("#askTextField").push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.A).write("clients");
-        robot.push(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#askTextField").push(KeyCode.SHORTCUT, KeyCode.A).write("clients");
+        robot.push(KeyCode.ENTER);
 
         WholeApp.waitUntil(() -> robot.lookup("clients").tryQuery().isPresent()
                 && robot.lookup("customers").tryQuery().isEmpty() && robot.lookup("40 rows").tryQuery().isPresent());
@@ -182,21 +192,21 @@ class TablewrightAppTest {
 
         robot.clickOn("#filterToggle");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#filterJson").tryQuery().isPresent());
-        robot.clickOn("#filterJson").push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.A)
+        robot.clickOn("#filterJson").push(KeyCode.SHORTCUT, KeyCode.A)
                 .write("[[\"categoryName\", \"=\", \"Coffee Beans\"], \"and\", [\"stock\", \">\", 0]]");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#applyFilter").query().isDisabled());
         robot.clickOn("#applyFilter");
 
         long expected;
-        try (dev.tablewright.core.Connector shop = dev.tablewright.core.Connector.connect(
-                dev.tablewright.core.connect.ConnectOptions.sqlite(dataDir.resolve("sample.db").toString()))) {
-            expected = shop.countRows("products", dev.tablewright.core.query.ReadOptions.filter(
+        try (Connector shop = Connector.connect(
+                ConnectOptions.sqlite(dataDir.resolve("sample.db").toString()))) {
+            expected = shop.countRows("products", ReadOptions.filter(
                     List.of(List.of("categoryName", "=", "Coffee Beans"), "and", List.of("stock", ">", 0))));
         }
         assertTrue(expected > 0 && expected < 26, "the filter narrows the sample: " + expected);
         String rows = expected + " rows";
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> rows.equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
-        javafx.scene.control.TableView<?> grid = robot.lookup("#gridTable").queryTableView();
+        TableView<?> grid = robot.lookup("#gridTable").queryTableView();
         assertEquals(expected, grid.getItems().size());
     }
 
@@ -205,20 +215,20 @@ class TablewrightAppTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("26 rows").tryQuery().isPresent());
 
         NavigatorTables.click(robot, "products");
-        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.O);
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.O);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#gridRowCount").tryQuery().isPresent()
                 && "26 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
         assertTrue(robot.lookup("#filterJson").tryQuery().isEmpty(), "opening the data alone leaves the builder closed");
 
-        robot.push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.F);
+        robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.F);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#filterJson").tryQuery().isPresent()
                 && robot.lookup("#matchingRows").tryQuery().isPresent()
                 && "26 matching rows".equals(robot.lookup("#matchingRows").queryLabeled().getText()));
 
-        javafx.scene.control.TabPane workspace = robot.lookup("#workspace").queryAs(javafx.scene.control.TabPane.class);
+        TabPane workspace = robot.lookup("#workspace").queryAs(TabPane.class);
         assertEquals(1, workspace.getTabs().stream().filter(tab -> "dataTab".equals(tab.getId())).count(), "the table's data tab is reused");
         assertEquals("dataTab", workspace.getSelectionModel().getSelectedItem().getId());
-        assertTrue(robot.lookup("#filterToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertTrue(robot.lookup("#filterToggle").queryAs(ToggleButton.class).isSelected());
         assertEquals(26, robot.lookup("#gridTable").queryTableView().getItems().size(), "the grid stays below the builder");
     }
 }

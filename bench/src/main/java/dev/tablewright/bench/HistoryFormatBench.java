@@ -21,10 +21,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * Candidate formats of record history for issue 14, measured in hand-written SQL/JDBC on each
@@ -644,7 +646,7 @@ public final class HistoryFormatBench {
 
     /** historyId → {rowId, operation, data}, in historyId order. */
     private static Map<Long, String[]> records(Statement st, String sql) throws SQLException {
-        Map<Long, String[]> out = new java.util.TreeMap<>();
+        Map<Long, String[]> out = new TreeMap<>();
         try (ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.put(rs.getLong(1), new String[]{rs.getString(2), rs.getString(3), rs.getString(4)});
@@ -658,8 +660,8 @@ public final class HistoryFormatBench {
      * tracking marker belongs to no row), null for a row's last record.
      */
     private static Map<Long, String> nextOfSameRow(Map<Long, String[]> records) {
-        Map<Long, String> out = new java.util.HashMap<>();
-        Map<String, Long> lastOfRow = new java.util.HashMap<>();
+        Map<Long, String> out = new HashMap<>();
+        Map<String, Long> lastOfRow = new HashMap<>();
         for (Map.Entry<Long, String[]> e : records.entrySet()) {
             if (e.getValue()[1].equals("tracking")) {
                 continue;

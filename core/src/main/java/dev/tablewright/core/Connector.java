@@ -1,7 +1,9 @@
 package dev.tablewright.core;
 
 import dev.tablewright.core.base.ErrorCode;
+import dev.tablewright.core.base.InternalNames;
 import dev.tablewright.core.base.Json;
+import dev.tablewright.core.base.Names;
 import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.base.UserVariable;
 import dev.tablewright.core.base.Values;
@@ -9,8 +11,6 @@ import dev.tablewright.core.connect.ConnectOptions;
 import dev.tablewright.core.connect.ConnectionEvent;
 import dev.tablewright.core.connect.ConnectionWatch;
 import dev.tablewright.core.connect.Session;
-import dev.tablewright.core.base.InternalNames;
-import dev.tablewright.core.base.Names;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.history.History;
@@ -18,8 +18,8 @@ import dev.tablewright.core.query.AutoSchema;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.query.TableData;
 import dev.tablewright.core.relation.LinkedRows;
-import dev.tablewright.core.relation.RelationshipPlan;
 import dev.tablewright.core.relation.Relations;
+import dev.tablewright.core.relation.RelationshipPlan;
 import dev.tablewright.core.schema.SchemaManager;
 import dev.tablewright.core.schema.TableChangePlan;
 import dev.tablewright.core.schema.TableChangeRisk;
@@ -31,6 +31,7 @@ import dev.tablewright.core.sql.QueryResult;
 import dev.tablewright.core.sql.RawSql;
 import dev.tablewright.core.sql.ResultPage;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class Connector implements AutoCloseable {
         data = new TableData(session, schemas);
         raw = new RawSql(session);
         relations = new Relations(session, schemas);
-        history = new dev.tablewright.core.history.History(session, schemas, data);
+        history = new History(session, schemas, data);
         schemas.hooks(history);
         tableChanges = new TableChanges(session, schemas);
         session.writeHook(history);
@@ -126,7 +127,7 @@ public final class Connector implements AutoCloseable {
         if (db == null) {
             return dialect().name();
         }
-        java.nio.file.Path file = java.nio.file.Path.of(db).getFileName();
+        Path file = Path.of(db).getFileName();
         return file == null ? db : file.toString();
     }
 

@@ -45,6 +45,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * The table designer's screen: a toolbar (table name, history, add / remove / move fields,
@@ -242,7 +245,7 @@ public final class TableDesignerView {
         c.setMinWidth(Math.max(Math.min(width, 90), Math.ceil(probe.getLayoutBounds().getWidth()) + HEADER_PADDING));
         c.setSortable(false);
         c.setReorderable(false);
-        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue()));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
         c.setCellFactory(cell::apply);
         return c;
     }
@@ -311,7 +314,7 @@ public final class TableDesignerView {
             Runnable bind(DesignField field) {
                 BooleanProperty p = property.apply(field);
                 box.selectedProperty().bindBidirectional(p);
-                javafx.beans.binding.BooleanBinding disabled = Bindings.createBooleanBinding(() -> locked.test(field),
+                BooleanBinding disabled = Bindings.createBooleanBinding(() -> locked.test(field),
                         field.primaryKeyProperty(), field.typeProperty(), field.autoIncrementApplies());
                 box.disableProperty().bind(disabled);
                 return () -> {
@@ -365,7 +368,7 @@ public final class TableDesignerView {
                     note.setText(text);
                     tip.setText(text);
                 };
-                javafx.beans.InvalidationListener listener = o -> update.run();
+                InvalidationListener listener = o -> update.run();
                 List.of(field.problemProperty(), field.riskProperty(), field.hintProperty()).forEach(p -> p.addListener(listener));
                 update.run();
                 return () -> List.of(field.problemProperty(), field.riskProperty(), field.hintProperty()).forEach(p -> p.removeListener(listener));

@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javafx.collections.ListChangeListener;
 
 /**
  * The table designer: a grid of fields for a new or an existing table, checked as the user types,
@@ -100,7 +101,7 @@ public final class TableDesignerViewModel {
         tableName.set(table == null ? "" : table);
         automaticFields = Bindings.createBooleanBinding(() -> newTable.get() && fields.stream().noneMatch(f -> f.primaryKeyProperty().get()), fields, newTable);
         applicable = valid.and(changed).and(busy.not());
-        fields.addListener((javafx.collections.ListChangeListener<DesignField>) c -> designChanged());
+        fields.addListener((ListChangeListener<DesignField>) c -> designChanged());
         tableName.addListener((o, was, now) -> designChanged());
         trackHistory.addListener((o, was, now) -> designChanged());
         previewDialect.addListener((o, was, now) -> designChanged());

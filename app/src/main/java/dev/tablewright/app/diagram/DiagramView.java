@@ -2,18 +2,18 @@ package dev.tablewright.app.diagram;
 
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.geometry.Pos;
 import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.collections.MapChangeListener;
 
 /** The relationship diagram screen: a bar of commands over the canvas. */
 public final class DiagramView {
@@ -126,7 +127,7 @@ public final class DiagramView {
         root.setCenter(canvas);
 
         // The first picture fits the schema on screen once the canvas has a size and the tables have places.
-        viewModel.positions().addListener((javafx.collections.MapChangeListener<String, Point>) c -> fitSoon());
+        viewModel.positions().addListener((MapChangeListener<String, Point>) c -> fitSoon());
         canvas.widthProperty().addListener((obs, old, w) -> fitSoon());
         viewModel.layingOutProperty().addListener((obs, was, now) -> {
             if (was && !now) {

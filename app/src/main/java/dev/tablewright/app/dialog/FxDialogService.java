@@ -1,18 +1,18 @@
 package dev.tablewright.app.dialog;
 
+import java.io.ByteArrayInputStream;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Label;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
-import java.io.ByteArrayInputStream;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -20,6 +20,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 
 /** Dialogs as JavaFX alerts and choosers, owned by the main window. */
 public final class FxDialogService implements DialogService {
@@ -143,12 +145,12 @@ public final class FxDialogService implements DialogService {
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
-        javafx.scene.control.TextField typed = new javafx.scene.control.TextField();
+        TextField typed = new TextField();
         typed.setId("confirmName");
         typed.setPromptText(expected);
-        javafx.scene.control.Label text = new javafx.scene.control.Label(content + "\n\nType " + expected + " to confirm.");
+        Label text = new Label(content + "\n\nType " + expected + " to confirm.");
         text.setWrapText(true);
-        alert.getDialogPane().setContent(new javafx.scene.layout.VBox(8, text, typed));
+        alert.getDialogPane().setContent(new VBox(8, text, typed));
         Button button = (Button) alert.getDialogPane().lookupButton(goAhead);
         button.setDefaultButton(false);
         button.disableProperty().bind(typed.textProperty().isNotEqualTo(expected));

@@ -5,9 +5,9 @@ import dev.tablewright.core.base.TablewrightException;
 import javafx.css.PseudoClass;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContentDisplay;
-import javafx.scene.control.Label;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.function.Consumer;
 
 /**
  * A cell of the grid, with the editor its logical type calls for: a text field for text and
@@ -46,7 +47,7 @@ final class GridCell extends TableCell<GridRow, Object> {
     /** The label beside a key, made when a foreign-key cell first shows one. */
     private Label parentLabel;
 
-    GridCell(GridViewModel viewModel, String field, LogicalType type, java.util.function.Consumer<GridPlace> navigate) {
+    GridCell(GridViewModel viewModel, String field, LogicalType type, Consumer<GridPlace> navigate) {
         this.viewModel = viewModel;
         this.field = field;
         this.type = type;
@@ -90,7 +91,7 @@ final class GridCell extends TableCell<GridRow, Object> {
         }
     }
 
-    private void withRow(java.util.function.Consumer<GridRow> action) {
+    private void withRow(Consumer<GridRow> action) {
         GridRow row = getTableRow() == null ? null : getTableRow().getItem();
         if (row != null) {
             action.accept(row);
@@ -205,7 +206,7 @@ final class GridCell extends TableCell<GridRow, Object> {
         if (type.isJson()) {
             text.textProperty().addListener((obs, old, now) -> {
                 String problem = CellValues.jsonProblem(now);
-                text.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !problem.isEmpty());
+                text.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), !problem.isEmpty());
                 text.setTooltip(problem.isEmpty() ? null : new Tooltip(problem));
             });
         }

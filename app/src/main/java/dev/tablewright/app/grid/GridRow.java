@@ -11,6 +11,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -121,7 +122,7 @@ public final class GridRow {
 
     /** The label of a key the user picked: known at once, so the cell needs no read to show it. */
     void label(String field, ParentLabel label) {
-        Map<String, ParentLabel> next = new java.util.HashMap<>(labels);
+        Map<String, ParentLabel> next = new HashMap<>(labels);
         next.put(field, label);
         labels = next;
     }

@@ -5,29 +5,24 @@ import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.TableSchema;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableMap;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.MouseButton;
-import javafx.scene.control.Label;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.control.CheckBox;
-import javafx.beans.binding.Bindings;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -35,16 +30,23 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.ContentDisplay;
 
 /**
  * The data grid of one table: a toolbar, the rows (a virtualized TableView over the ViewModel's
@@ -225,7 +227,7 @@ public final class GridView {
                 menu.getItems().add(none);
             }
         };
-        viewModel.related().addListener((javafx.collections.ListChangeListener<RelatedLink>) c -> fill.run());
+        viewModel.related().addListener((ListChangeListener<RelatedLink>) c -> fill.run());
         menu.showingProperty().addListener((obs, was, showing) -> {
             if (showing) {
                 viewModel.loadRelated(table.getSelectionModel().getSelectedItem());
@@ -413,7 +415,7 @@ public final class GridView {
             String field = (String) column.getUserData();
             SortKey key = sort.stream().filter(k -> k.field().equals(field)).findFirst().orElse(null);
             header.setGraphic(key == null ? null : new FontIcon(key.descending() ? Feather.ARROW_DOWN : Feather.ARROW_UP));
-            header.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            header.setContentDisplay(ContentDisplay.RIGHT);
         }
     }
 

@@ -7,10 +7,10 @@ import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.Names;
-import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.filter.Filter.Condition;
 import dev.tablewright.core.filter.Filter.Group;
 import dev.tablewright.core.filter.Filter.Junction;
+import dev.tablewright.core.filter.Filter;
 import dev.tablewright.core.filter.FilterValue;
 import dev.tablewright.core.filter.Operator;
 import dev.tablewright.core.query.ReadOptions;
@@ -33,8 +33,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,7 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -82,7 +84,7 @@ public final class GridViewModel {
     private final ObservableList<RelatedLink> relatedView = FXCollections.unmodifiableObservableList(related);
     /** The row whose children are being counted: a late answer for another row is dropped. */
     private Map<String, Object> relatedFor;
-    private final Map<String, TableSchema> childSchemas = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, TableSchema> childSchemas = new ConcurrentHashMap<>();
     private Consumer<Object> rowHistory;
     private Consumer<Instant> timeTravel;
 
@@ -474,7 +476,7 @@ public final class GridViewModel {
         }
         relatedFor = values;
         executor.execute(() -> {
-            Map<String, Long> tablesSeen = new java.util.HashMap<>();
+            Map<String, Long> tablesSeen = new HashMap<>();
             children.forEach(r -> tablesSeen.merge((String) r.get("table"), 1L, Long::sum));
             List<RelatedLink> out = new ArrayList<>();
             for (Map<String, Object> rel : children) {
@@ -877,7 +879,7 @@ public final class GridViewModel {
     /** Asks for a file and stores its bytes in the cell. */
     public void attachFile(GridRow row, String field) {
         dialogs.chooseFileToOpen("Attach a file to " + field, List.of()).ifPresent(path -> executor.execute(
-                () -> java.nio.file.Files.readAllBytes(path), bytes -> edit(row, field, bytes), this::failed));
+                () -> Files.readAllBytes(path), bytes -> edit(row, field, bytes), this::failed));
     }
 
     /** Asks where to save a file cell, and writes its bytes there. */
@@ -888,7 +890,7 @@ public final class GridViewModel {
                 return;
             }
             dialogs.chooseFileToCreate("Save " + field, field + ".bin", List.of()).ifPresent(path -> executor.execute(() -> {
-                java.nio.file.Files.write(path, bytes);
+                Files.write(path, bytes);
                 return path;
             }, p -> message.set("Saved " + bytes.length + " bytes to " + p + "."), this::failed));
         });

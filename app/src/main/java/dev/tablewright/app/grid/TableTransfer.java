@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Export and import in chunks, so a table of any size passes through a bounded amount of memory,
@@ -247,7 +248,7 @@ final class TableTransfer {
     }
 
     /** A later chunk may hold a value the first did not: it goes as text, and the core says what does not fit. */
-    private static Object parseOr(String text, java.util.function.Function<String, Object> parse) {
+    private static Object parseOr(String text, Function<String, Object> parse) {
         try {
             return parse.apply(text);
         } catch (NumberFormatException e) {

@@ -11,6 +11,7 @@ import javafx.collections.transformation.FilteredList;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One open connection in the navigator: its name, the connector every screen of it uses, and its
@@ -71,7 +72,7 @@ public final class NavigatorConnection {
         state.set(State.LOADING);
     }
 
-    void show(java.util.List<NavigatorTable> listed) {
+    void show(List<NavigatorTable> listed) {
         allTables.setAll(listed);
         problem.set("");
         state.set(State.READY);
@@ -82,7 +83,7 @@ public final class NavigatorConnection {
         state.set(State.FAILED);
     }
 
-    void updateCounts(java.util.Map<String, Long> counts) {
+    void updateCounts(Map<String, Long> counts) {
         List<NavigatorTable> updated = allTables.stream()
                 .map(t -> counts.containsKey(t.name()) ? t.withRowCount(counts.get(t.name())) : t)
                 .toList();

@@ -24,7 +24,10 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -139,13 +142,13 @@ public final class NavigatorView {
                     : tree.getSelectionModel().getSelectedItem().getValue();
             // Items are kept by table name: a new row count updates a row in place, and the tree
             // neither flickers nor loses its selection while the counts arrive.
-            java.util.Map<String, TreeItem<Object>> existing = new java.util.HashMap<>();
+            Map<String, TreeItem<Object>> existing = new HashMap<>();
             for (TreeItem<Object> child : item.getChildren()) {
                 if (child.getValue() instanceof TableNode t) {
                     existing.put(t.table().name(), child);
                 }
             }
-            List<TreeItem<Object>> children = new java.util.ArrayList<>();
+            List<TreeItem<Object>> children = new ArrayList<>();
             for (NavigatorTable t : connection.tables()) {
                 TreeItem<Object> child = existing.get(t.name());
                 if (child == null) {

@@ -1,21 +1,22 @@
 package dev.tablewright.app.navigator;
 
+import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.history.TrackingPlan;
 import dev.tablewright.app.task.Failures;
-import dev.tablewright.app.dialog.DialogService;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.TableDesign;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,7 +93,7 @@ public final class NavigatorViewModel {
         Connector connector = connection.connector();
         List<String> names = listed.stream().map(NavigatorTable::name).toList();
         tasks.execute(() -> {
-            Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            Map<String, Long> counts = new LinkedHashMap<>();
             for (String table : names) {
                 counts.put(table, connector.countRows(table, ReadOptions.none().withLimit((int) NavigatorTable.COUNT_CAP + 1)));
             }

@@ -3,15 +3,12 @@ package dev.tablewright.app.shell;
 import dev.tablewright.app.connection.ConnectionManagerView;
 import dev.tablewright.app.connection.ConnectionManagerViewModel;
 import dev.tablewright.app.navigator.NavigatorView;
+import dev.tablewright.app.navigator.NavigatorViewModel;
+import dev.tablewright.app.task.RunningTask;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
-import javafx.util.Duration;
-import dev.tablewright.app.navigator.NavigatorViewModel;
-import dev.tablewright.app.task.RunningTask;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -19,6 +16,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -43,6 +41,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -53,6 +53,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The main window: menu bar, the navigator on the left, the workspace tabs in the middle and the
@@ -254,7 +255,7 @@ public final class MainWindowView {
         });
     }
 
-    private void onSelected(java.util.function.Consumer<NavigatorViewModel.Selection> action) {
+    private void onSelected(Consumer<NavigatorViewModel.Selection> action) {
         NavigatorViewModel.Selection selected = viewModel.navigator().selectionProperty().get();
         if (selected != null) {
             action.accept(selected);

@@ -1,7 +1,5 @@
 package dev.tablewright.app.shell;
 
-import java.time.Instant;
-import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.connection.ConnectionManagerViewModel;
 import dev.tablewright.app.connection.ConnectionProfile;
 import dev.tablewright.app.connection.ConnectionRegistry;
@@ -13,18 +11,20 @@ import dev.tablewright.app.navigator.NavigatorConnection;
 import dev.tablewright.app.navigator.NavigatorViewModel;
 import dev.tablewright.app.navigator.TableActions;
 import dev.tablewright.app.sample.SampleDatabase;
+import dev.tablewright.app.task.Failures;
 import dev.tablewright.app.task.RunningTask;
 import dev.tablewright.app.task.TaskExecutor;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.connect.ConnectOptions;
-import javafx.collections.FXCollections;
+import java.time.Instant;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.io.IOException;
@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
 
 /**
  * The main window's state: the navigator, the connection the user is working on, the theme, the
@@ -99,7 +100,7 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
                 current.set(selected.connection());
             }
         });
-        navigator.connections().addListener((javafx.collections.ListChangeListener<NavigatorConnection>) change -> {
+        navigator.connections().addListener((ListChangeListener<NavigatorConnection>) change -> {
             if (current.get() == null || !navigator.connections().contains(current.get())) {
                 current.set(navigator.connections().isEmpty() ? null : navigator.connections().get(0));
             }
@@ -332,7 +333,7 @@ public final class MainWindowViewModel implements TableActions, AutoCloseable {
                 openThem.run();
                 return;
             }
-            manager.profilesProperty().addListener(new javafx.collections.ListChangeListener<ConnectionProfile>() {
+            manager.profilesProperty().addListener(new ListChangeListener<ConnectionProfile>() {
                 @Override
                 public void onChanged(Change<? extends ConnectionProfile> change) {
                     manager.profilesProperty().removeListener(this);

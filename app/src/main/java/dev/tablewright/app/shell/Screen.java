@@ -1,5 +1,6 @@
 package dev.tablewright.app.shell;
 
+import java.util.Optional;
 import javafx.scene.Node;
 
 /**
@@ -43,6 +44,6 @@ public interface Screen {
     /** Builds the screen for a request, or says none can be shown for it. */
     @FunctionalInterface
     interface Factory {
-        java.util.Optional<Screen> create(WorkspaceRequest request);
+        Optional<Screen> create(WorkspaceRequest request);
     }
 }

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.tablewright.core.base.Json;
+import java.util.LinkedHashMap;
 
 /** The designer's ViewModel on real databases, with a same-thread executor and no stage. */
 class TableDesignerViewModelTest {
@@ -47,7 +49,7 @@ class TableDesignerViewModelTest {
 
     private TableDesignerViewModel people(String dialect) {
         open(dialect);
-        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("name", "string");
         fields.put("age", "integer");
         db.defineTable("people", fields);
@@ -276,7 +278,7 @@ class TableDesignerViewModelTest {
         FieldSpec stored = db.getTableSchema("items").fields().get("qty");
         assertEquals(new FieldSpec(LogicalType.INTEGER, false, false, false, 1L, false, false, null, null),
                 new FieldSpec(stored.type(), stored.primaryKey(), stored.unique(), stored.allowNull(),
-                        dev.tablewright.core.base.Json.normalize(stored.defaultValue()), false, false, null, null));
+                        Json.normalize(stored.defaultValue()), false, false, null, null));
         assertTrue(db.getTableSchema("items").options().trackHistory());
     }
 

@@ -43,6 +43,11 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.concurrent.Callable;
+import javafx.application.Application;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 
 /**
  * The designer on screen, on every dialect: a person builds a table with every type, applies it and reopens it to the same
@@ -58,8 +63,8 @@ class TableDesignerViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 1260, 780));
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        stage.setScene(new Scene(new StackPane(), 1260, 780));
         stage.show();
     }
 
@@ -86,7 +91,7 @@ class TableDesignerViewTest {
         return vm;
     }
 
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -94,7 +99,7 @@ class TableDesignerViewTest {
     /** The name box of the field, scrolled into view first (the grid only renders the rows it shows). */
     @SuppressWarnings("unchecked")
     private static TextField nameField(FxRobot robot, String text) {
-        javafx.scene.control.TableView<DesignField> grid = robot.lookup("#fields").queryAs(javafx.scene.control.TableView.class);
+        TableView<DesignField> grid = robot.lookup("#fields").queryAs(TableView.class);
         grid.getItems().stream().filter(f -> text.equals(f.nameProperty().get())).findFirst()
                 .ifPresent(f -> robot.interact(() -> grid.scrollTo(f)));
         WaitForAsyncUtils.waitForFxEvents();
@@ -355,7 +360,7 @@ class TableDesignerViewTest {
 
     /** What a label shows on screen: its text, or the text cut short with "…". */
     private static String shown(FxRobot robot, Labeled labeled) {
-        return robot.from(labeled).lookup(".text").queryAs(javafx.scene.text.Text.class).getText();
+        return robot.from(labeled).lookup(".text").queryAs(Text.class).getText();
     }
 
     @Test
@@ -363,7 +368,7 @@ class TableDesignerViewTest {
         db = new Connector();
         db.create(TestDatabases.fresh("sqlite").options());
         // 1000 px wide, less the navigator beside the workspace.
-        robot.interact(() -> stage.setScene(new Scene(new javafx.scene.layout.StackPane(), 780, 560)));
+        robot.interact(() -> stage.setScene(new Scene(new StackPane(), 780, 560)));
         TableDesignerViewModel vm = show(robot, null);
         robot.clickOn("#tableName").write("orders");
         robot.clickOn("#addField");

@@ -38,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A schema of hundreds of tables on screen: seen whole, it is drawn on one canvas with no node per
@@ -216,7 +217,7 @@ class DiagramBigSchemaTest {
         settle(robot, view);
         int made = view.canvas().madeBoxes();
 
-        java.util.concurrent.atomic.AtomicReference<PixelImage> taken = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<PixelImage> taken = new AtomicReference<>();
         robot.interact(() -> taken.set(view.canvas().picture()));
         PixelImage picture = taken.get();
 

@@ -1,7 +1,5 @@
 package dev.tablewright.app.diagram;
 
-import javafx.scene.input.KeyCode;
-import java.util.ArrayList;
 import dev.tablewright.app.dialog.RecordingDialogService;
 import dev.tablewright.app.navigator.NavigatorConnection;
 import dev.tablewright.app.navigator.NavigatorViewModel;
@@ -12,6 +10,7 @@ import dev.tablewright.app.shell.WorkspaceRequest;
 import dev.tablewright.app.task.FxTaskExecutor;
 import dev.tablewright.app.testing.Screenshots;
 import dev.tablewright.core.Connector;
+import java.util.ArrayList;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -21,6 +20,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -50,6 +50,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.stage.PopupWindow;
+import javafx.stage.Window;
 
 /**
  * Editing the schema from the diagram: a new table from the canvas's menu through the real table
@@ -327,7 +330,7 @@ class DiagramEditingTest {
         robot.clickOn(screen, MouseButton.SECONDARY);
         // The event's x and y are the scene's: it is delivered in the canvas's own coordinates.
         Point2D scene = canvas.localToScene(canvas.screenToLocal(screen));
-        robot.interact(() -> canvas.fireEvent(new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+        robot.interact(() -> canvas.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
                 scene.getX(), scene.getY(), screen.getX(), screen.getY(), false, null)));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -345,8 +348,8 @@ class DiagramEditingTest {
 
     /** The menu now open, which a picture of the window would not show (it is a window of its own). */
     private static void savePopup(String name, Theme theme) throws Exception {
-        javafx.stage.Window popup = javafx.stage.Window.getWindows().stream()
-                .filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing()).findFirst().orElseThrow();
+        Window popup = Window.getWindows().stream()
+                .filter(w -> w instanceof PopupWindow && w.isShowing()).findFirst().orElseThrow();
         Screenshots.save(popup.getScene().getRoot(), name, theme);
     }
 
@@ -371,7 +374,7 @@ class DiagramEditingTest {
             savePopup("issue12-edge-menu" + suffix, Theme.LIGHT);
             savePopup("issue12-edge-menu" + suffix + "-dark", Theme.DARK);
             robot.interact(() -> Application.setUserAgentStylesheet(Theme.LIGHT.stylesheet()));
-            robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+            robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
             robot.interact(() -> view.viewModel().expandJunction("__posts2tags"));
             robot.interact(view::fit);
             WaitForAsyncUtils.waitForFxEvents();
@@ -384,13 +387,13 @@ class DiagramEditingTest {
             savePopup("issue12-canvas-menu" + suffix, Theme.LIGHT);
             savePopup("issue12-canvas-menu" + suffix + "-dark", Theme.DARK);
             robot.interact(() -> Application.setUserAgentStylesheet(Theme.LIGHT.stylesheet()));
-            robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+            robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
             robot.clickOn("#diagramExport");
             WaitForAsyncUtils.waitForFxEvents();
             savePopup("issue12-export-menu" + suffix, Theme.LIGHT);
             savePopup("issue12-export-menu" + suffix + "-dark", Theme.DARK);
             robot.interact(() -> Application.setUserAgentStylesheet(Theme.LIGHT.stylesheet()));
-            robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+            robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         }
     }
 }

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Databases the diagram tests open: fresh ones per dialect, and the Chinook sample. */
 final class DiagramFixtures {
     /** Beside the repository (../shared), or beside the folder of worktrees when the tests run in one. */
-    static final Path CHINOOK = java.util.stream.Stream.of("..", "../..").map(up -> Path.of("..", up, "shared", "datasets", "chinook"))
+    static final Path CHINOOK = Stream.of("..", "../..").map(up -> Path.of("..", up, "shared", "datasets", "chinook"))
             .filter(Files::isDirectory).findFirst().orElse(Path.of("..", "..", "shared", "datasets", "chinook"));
 
     private DiagramFixtures() {

@@ -20,6 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.tablewright.core.callfile.CallFile;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import javafx.geometry.Rectangle2D;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 /** The diagram's graph and positions on real databases, with a same-thread executor and no stage. */
 class DiagramViewModelTest {
@@ -188,14 +193,14 @@ class DiagramViewModelTest {
 
         vm.exportSvg();
 
-        String text = java.nio.file.Files.readString(svg);
+        String text = Files.readString(svg);
         assertTrue(text.startsWith("<?xml") && text.contains("<svg"), text.substring(0, 80));
         for (DiagramGraph.Table t : vm.graphProperty().get().tables()) {
             assertTrue(text.contains("id=\"" + t.name() + "\""), t.name());
         }
         assertEquals(11, text.split("class=\"edge\"", -1).length - 1 + (text.contains("points=") ? 1 : 0),
                 "ten straight edges and the employee's link to its manager as a loop");
-        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
     }
 
     @ParameterizedTest
@@ -219,7 +224,7 @@ class DiagramViewModelTest {
         db = DiagramFixtures.fresh(dialect);
         db.defineTable("users", fields("name", "string"));
         DiagramViewModel vm = open();
-        List<String> opened = new java.util.ArrayList<>();
+        List<String> opened = new ArrayList<>();
         vm.setOnNewTable(() -> opened.add("designer"));
         Point users = vm.positions().get("users");
 
@@ -236,9 +241,9 @@ class DiagramViewModelTest {
         vm.load();
         Point invoices = vm.positions().get("invoices");
         DiagramGraph graph = vm.graphProperty().get();
-        javafx.geometry.Rectangle2D usersBox = new javafx.geometry.Rectangle2D(users.x(), users.y(),
+        Rectangle2D usersBox = new Rectangle2D(users.x(), users.y(),
                 NodeGeometry.width(graph.table("users").orElseThrow()), NodeGeometry.height(graph.table("users").orElseThrow()));
-        javafx.geometry.Rectangle2D invoicesBox = new javafx.geometry.Rectangle2D(invoices.x(), invoices.y(),
+        Rectangle2D invoicesBox = new Rectangle2D(invoices.x(), invoices.y(),
                 NodeGeometry.width(graph.table("invoices").orElseThrow()), NodeGeometry.height(graph.table("invoices").orElseThrow()));
         assertFalse(usersBox.intersects(invoicesBox), "not on top of users: " + invoices);
         assertTrue(Math.hypot(invoices.x() - users.x(), invoices.y() - users.y()) < 400, "but near where it was asked for: " + invoices);
@@ -321,8 +326,8 @@ class DiagramViewModelTest {
 
         vm.exportCallFile();
 
-        var steps = dev.tablewright.core.callfile.CallFile.parse(java.nio.file.Files.readString(file), false, null,
-                dev.tablewright.core.callfile.CallFile.Functions.ANY).steps();
+        var steps = CallFile.parse(Files.readString(file), false, null,
+                CallFile.Functions.ANY).steps();
         assertEquals(List.of("defineTable tags", "defineTable users", "defineTable posts", "optionallyHasMany posts"),
                 steps.stream().map(s -> s.function() + " " + s.params().getOrDefault("name", s.params().get("childTable"))).toList(),
                 "parents before their children");

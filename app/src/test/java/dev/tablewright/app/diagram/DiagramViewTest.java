@@ -32,6 +32,17 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.tablewright.core.testing.TestDatabases;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Map;
+import javafx.geometry.Point2D;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.shape.Polyline;
+import javax.imageio.ImageIO;
 
 /** The diagram on screen: Chinook's keys all drawn, tables dragged and kept where they were dropped. */
 @ExtendWith(ApplicationExtension.class)
@@ -101,14 +112,14 @@ class DiagramViewTest {
     @Test
     void draggedTablesStayWhereTheyWereDroppedWhenTheDiagramOpensAgain(FxRobot robot) throws Exception {
         db = DiagramFixtures.fresh("sqlite");
-        db.defineTable("users", java.util.Map.of("name", "string"));
-        db.defineTable("posts", java.util.Map.of("title", "string"));
+        db.defineTable("users", Map.of("name", "string"));
+        db.defineTable("posts", Map.of("title", "string"));
         db.optionallyHasOne("posts", "users", null);
         DiagramView view = show(robot);
         DiagramViewModel vm = viewModel(view);
         Point before = vm.positions().get("posts");
 
-        robot.drag("#table-posts .table-name").moveBy(120, 60).release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.drag("#table-posts .table-name").moveBy(120, 60).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
 
         Point after = vm.positions().get("posts");
@@ -120,7 +131,7 @@ class DiagramViewTest {
     }
 
     static List<String> allDialects() {
-        return dev.tablewright.core.testing.TestDatabases.dialects();
+        return TestDatabases.dialects();
     }
 
     /** Drags from the child's link handle onto the parent's box, then answers the dialog. */
@@ -140,10 +151,10 @@ class DiagramViewTest {
     @MethodSource("allDialects")
     void eachKindOfRelationshipIsDrawnByDraggingAndOneIsDeleted(String dialect, FxRobot robot) throws Exception {
         db = DiagramFixtures.fresh(dialect);
-        db.defineTable("users", java.util.Map.of("name", "string"));
-        db.defineTable("posts", java.util.Map.of("title", "string"));
-        db.defineTable("comments", java.util.Map.of("text", "string"));
-        db.defineTable("tags", java.util.Map.of("label", "string"));
+        db.defineTable("users", Map.of("name", "string"));
+        db.defineTable("posts", Map.of("title", "string"));
+        db.defineTable("comments", Map.of("text", "string"));
+        db.defineTable("tags", Map.of("label", "string"));
         DiagramView view = show(robot);
 
         draw(robot, view, "posts", "users", "optional", "Author");
@@ -160,10 +171,10 @@ class DiagramViewTest {
         waitUntil(() -> view.canvas().edges().size() == 3);
 
         EdgeShape authorEdge = view.canvas().edges().stream().filter(e -> e.edge().field().equals("authorId")).findFirst().orElseThrow();
-        javafx.geometry.Bounds b = authorEdge.localToScreen(authorEdge.getBoundsInLocal());
-        javafx.geometry.Point2D middle = edgeMiddle(authorEdge);
+        Bounds b = authorEdge.localToScreen(authorEdge.getBoundsInLocal());
+        Point2D middle = edgeMiddle(authorEdge);
         robot.clickOn(middle);
-        robot.type(javafx.scene.input.KeyCode.DELETE);
+        robot.type(KeyCode.DELETE);
         waitUntil(() -> !db.getTableSchema("posts").fields().containsKey("authorId"));
         waitUntil(() -> view.canvas().edges().size() == 2);
         assertTrue(b.getWidth() > 0 || b.getHeight() > 0);
@@ -176,10 +187,10 @@ class DiagramViewTest {
         Path png = dir.resolve("chinook.png");
         dialogs.answerFiles(png);
         DiagramView view = show(robot);
-        List<String> opened = new java.util.ArrayList<>();
+        List<String> opened = new ArrayList<>();
         view.setOnOpenTable(opened::add);
 
-        robot.clickOn("#diagramSearch").write("invoiceli", 0).type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#diagramSearch").write("invoiceli", 0).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
 
         Bounds box = view.canvas().screenBounds("InvoiceLine");
@@ -192,8 +203,8 @@ class DiagramViewTest {
         assertEquals(List.of("InvoiceLine"), opened);
 
         robot.clickOn("#diagramExport").clickOn("#diagramExportPng");
-        waitUntil(() -> java.nio.file.Files.exists(png) && java.nio.file.Files.size(png) > 0);
-        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(png.toFile());
+        waitUntil(() -> Files.exists(png) && Files.size(png) > 0);
+        BufferedImage picture = ImageIO.read(png.toFile());
         assertTrue(picture.getWidth() > 500 && picture.getHeight() > 500, picture.getWidth() + "x" + picture.getHeight());
     }
 
@@ -213,20 +224,20 @@ class DiagramViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         Bounds map = minimap.localToScreen(minimap.getBoundsInLocal());
 
-        robot.clickOn(new javafx.geometry.Point2D(map.getMinX() + 6, map.getMinY() + 6));
+        robot.clickOn(new Point2D(map.getMinX() + 6, map.getMinY() + 6));
         WaitForAsyncUtils.waitForFxEvents();
         Bounds first = view.canvas().screenBounds("t0");
         Bounds canvas = view.canvas().localToScreen(view.canvas().getBoundsInLocal());
         assertTrue(canvas.intersects(first), "the top-left corner of the diagram is in view: " + first);
 
-        robot.clickOn(new javafx.geometry.Point2D(map.getMaxX() - 6, map.getMaxY() - 6));
+        robot.clickOn(new Point2D(map.getMaxX() - 6, map.getMaxY() - 6));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!canvas.intersects(view.canvas().screenBounds("t0")), "the view moved to the far corner");
     }
 
     /** The screen point in the middle of an edge's line, where a click selects it. */
-    private static javafx.geometry.Point2D edgeMiddle(EdgeShape edge) {
-        javafx.scene.shape.Polyline line = (javafx.scene.shape.Polyline) edge.getChildren().get(0);
+    private static Point2D edgeMiddle(EdgeShape edge) {
+        Polyline line = (Polyline) edge.getChildren().get(0);
         List<Double> p = line.getPoints();
         double x = (p.get(0) + p.get(p.size() - 2)) / 2;
         double y = (p.get(1) + p.get(p.size() - 1)) / 2;
@@ -257,13 +268,13 @@ class DiagramViewTest {
 
         db.close();
         db = DiagramFixtures.fresh("sqlite");
-        db.defineTable("users", java.util.Map.of("name", "string"));
-        db.defineTable("posts", java.util.Map.of("title", "string", "body", "text"));
+        db.defineTable("users", Map.of("name", "string"));
+        db.defineTable("posts", Map.of("title", "string", "body", "text"));
         DiagramView blog = show(robot);
         robot.drag("#link-posts").dropTo("#table-users");
         waitUntil(() -> blog.openDialog() != null && robot.lookup("#relationshipCreate").tryQuery().isPresent());
         robot.clickOn("#relationshipRole").write("Author", 0);
-        waitUntil(() -> robot.lookup("#relationshipStatements").queryAs(javafx.scene.control.TextArea.class).getText().contains("authorId"));
+        waitUntil(() -> robot.lookup("#relationshipStatements").queryAs(TextArea.class).getText().contains("authorId"));
         Screenshots.save(blog.openDialog().content(), "diagram-relationship-dialog", Theme.LIGHT);
         robot.interact(() -> blog.openDialog().dialog().close());
     }

@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Collections;
 
 /** The builder's ViewModel on real databases of each dialect, with a same-thread executor. */
 class FilterBuilderViewModelTest {
@@ -335,7 +336,7 @@ class FilterBuilderViewModelTest {
         assertEquals("Counting…", vm.countTextProperty().get());
 
         List<Runnable> finished = new ArrayList<>(tasks.held);
-        java.util.Collections.reverse(finished);
+        Collections.reverse(finished);
         finished.forEach(Runnable::run);
 
         assertEquals(2L, vm.matchingRowsProperty().get(), "the count of stock > 10 (Hammer, Glove), not of an earlier edit");

@@ -9,15 +9,29 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
+import dev.tablewright.app.dialog.RecordingDialogService;
+import dev.tablewright.core.query.ReadOptions;
+import dev.tablewright.core.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.BorderPane;
 
 /**
  * Not a test: opens a table of a million rows in the real grid (JavaFX, headless Monocle) and
@@ -36,13 +50,13 @@ public final class GridBench {
      */
     private static void startAsTheApp(Connector db) throws Exception {
         db.getTableSchema("items");
-        db.countRows("items", dev.tablewright.core.query.ReadOptions.none());
+        db.countRows("items", ReadOptions.none());
         onFx(() -> {
             Stage main = new Stage();
-            javafx.scene.control.TreeView<String> navigator = new javafx.scene.control.TreeView<>(new javafx.scene.control.TreeItem<>("items"));
-            javafx.scene.layout.BorderPane window = new javafx.scene.layout.BorderPane(navigator);
+            TreeView<String> navigator = new TreeView<>(new TreeItem<>("items"));
+            BorderPane window = new BorderPane(navigator);
             // The app's window has Feather icons in its menus, navigator and status bar.
-            window.setTop(new javafx.scene.control.Label("Tablewright", new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.DATABASE)));
+            window.setTop(new Label("Tablewright", new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.DATABASE)));
             Scene scene = new Scene(window, 400, 300);
             scene.getStylesheets().add(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             main.setScene(scene);
@@ -54,10 +68,10 @@ public final class GridBench {
      * The database's share, side by side in the same run: what raw JDBC on the same file takes for
      * the first page, the last page (the reversed order) and the row count the grid shows.
      */
-    private static void rawJdbc(String url, dev.tablewright.core.testing.TestDatabases.TestDb server, int round)
-            throws java.sql.SQLException {
-        try (java.sql.Connection c = server == null ? java.sql.DriverManager.getConnection(url)
-                : java.sql.DriverManager.getConnection(url, server.username(), server.password())) {
+    private static void rawJdbc(String url, TestDatabases.TestDb server, int round)
+            throws SQLException {
+        try (Connection c = server == null ? DriverManager.getConnection(url)
+                : DriverManager.getConnection(url, server.username(), server.password())) {
             String q = server != null && server.dialect().equals("mariadb") ? "`" : "\"";
             long t0 = System.nanoTime();
             readPage(c, "SELECT * FROM " + q + "items" + q + " ORDER BY " + q + "id" + q + " LIMIT 200");
@@ -71,8 +85,8 @@ public final class GridBench {
         }
     }
 
-    private static void readPage(java.sql.Connection c, String sql) throws java.sql.SQLException {
-        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+    private static void readPage(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 for (int i = 1; i <= columns; i++) {
@@ -112,8 +126,8 @@ public final class GridBench {
         Connector db = new Connector();
         // SQLite in a temporary file; PostgreSQL and MariaDB in a fresh database on the embedded
         // servers the tests use (or the ones TW_TEST_POSTGRES_URL / TW_TEST_MARIADB_URL name).
-        dev.tablewright.core.testing.TestDatabases.TestDb server = dialect.equals("sqlite") ? null
-                : dev.tablewright.core.testing.TestDatabases.fresh(dialect);
+        TestDatabases.TestDb server = dialect.equals("sqlite") ? null
+                : TestDatabases.fresh(dialect);
         db.create(server == null ? Map.of("dialect", "sqlite", "database", file.toString()) : server.options());
         long fill = System.nanoTime();
         db.defineTable("items", Map.of("name", "string", "qty", "integer", "price", "number", "active", "boolean", "note", "text"));
@@ -152,7 +166,7 @@ public final class GridBench {
                 System.out.println("grid warm-up: rows drawn " + warm.get());
             }
         }
-        String expectedCount = String.format(java.util.Locale.ROOT, "%,d rows", rows);
+        String expectedCount = String.format(Locale.ROOT, "%,d rows", rows);
         int lastRow = rows - 1;
         for (int round = 1; round <= rounds; round++) {
             long heapBefore = usedHeapAfterGc();
@@ -161,7 +175,7 @@ public final class GridBench {
             TableView<?>[] table = new TableView<?>[1];
             long[] t = new long[4];
             onFx(() -> {
-                vm[0] = new GridViewModel(db, "items", executor, new dev.tablewright.app.dialog.RecordingDialogService());
+                vm[0] = new GridViewModel(db, "items", executor, new RecordingDialogService());
                 GridView view = new GridView(vm[0]);
                 stage[0] = new Stage();
                 Scene scene = new Scene(view.root(), 1200, 800);
@@ -248,7 +262,7 @@ public final class GridBench {
         f.get(60, TimeUnit.SECONDS);
     }
 
-    private static <T> T onFxGet(java.util.function.Supplier<T> supplier) {
+    private static <T> T onFxGet(Supplier<T> supplier) {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> f.complete(supplier.get()));
         return f.join();

@@ -26,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.tablewright.app.task.TaskContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** Export to CSV/JSON and import from CSV, in chunks, with progress and cancel. */
 class GridTransferTest {
@@ -161,7 +164,7 @@ class GridTransferTest {
         RowWindow window = new RowWindow(db, db.getTableSchema("things"), List.of(), null, true);
         List<Long> progress = new ArrayList<>();
 
-        executor.run("export", context -> TableTransfer.export(db, window, null, file, RowFormat.JSON, new dev.tablewright.app.task.TaskContext() {
+        executor.run("export", context -> TableTransfer.export(db, window, null, file, RowFormat.JSON, new TaskContext() {
             @Override
             public void progress(long done, long total, String message) {
                 progress.add(done);
@@ -200,8 +203,8 @@ class GridTransferTest {
     private static String firstLine(Path file) {
         try {
             return Files.readAllLines(file).get(0);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.tablewright.app.grid;
 
 import dev.tablewright.app.dialog.RecordingDialogService;
 import dev.tablewright.app.task.FxTaskExecutor;
+import dev.tablewright.app.testing.Screenshots;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.testing.TestDatabases;
@@ -9,7 +10,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import dev.tablewright.app.testing.Screenshots;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +29,9 @@ import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.concurrent.Callable;
+import javafx.scene.Node;
+import javafx.scene.control.TableCell;
 
 /** The grid on screen: a person opens a table, sorts by a header, and edits a cell by typing. */
 @ExtendWith(ApplicationExtension.class)
@@ -81,7 +84,7 @@ class GridViewTest {
         return robot.lookup("#gridTable").queryAs(TableView.class);
     }
 
-    private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
+    private void waitFor(Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -110,8 +113,8 @@ class GridViewTest {
         Object id = table(robot).getItems().get(1).value("id");
         Object before = table(robot).getItems().get(1).value("name");
 
-        robot.doubleClickOn(robot.lookup(".grid-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
-                && c.getTableColumn().getId().equals("column-name") && c.getIndex() == 1).<javafx.scene.Node>query());
+        robot.doubleClickOn(robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c
+                && c.getTableColumn().getId().equals("column-name") && c.getIndex() == 1).<Node>query());
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         robot.write("Abel Renamed").type(KeyCode.ENTER);
         waitFor(() -> "1 change not saved".equals(robot.lookup("#gridPending").queryLabeled().getText()));
@@ -124,8 +127,8 @@ class GridViewTest {
     }
 
     private void typeInto(FxRobot robot, String column, int index, String text) {
-        robot.doubleClickOn(robot.lookup(".grid-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
-                && c.getTableColumn().getId().equals(column) && c.getIndex() == index).<javafx.scene.Node>query());
+        robot.doubleClickOn(robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c
+                && c.getTableColumn().getId().equals(column) && c.getIndex() == index).<Node>query());
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         robot.write(text).type(KeyCode.ENTER);
     }
@@ -157,8 +160,8 @@ class GridViewTest {
     void aRefusedEditShowsTheCodeUnderTheGrid(FxRobot robot) throws TimeoutException, IOException {
         waitFor(() -> "500 rows".equals(robot.lookup("#gridRowCount").queryLabeled().getText()));
 
-        robot.doubleClickOn(robot.lookup(".grid-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
-                && c.getTableColumn().getId().equals("column-age") && c.getIndex() == 2).<javafx.scene.Node>query());
+        robot.doubleClickOn(robot.lookup(".grid-cell").match(n -> n instanceof TableCell<?, ?> c
+                && c.getTableColumn().getId().equals("column-age") && c.getIndex() == 2).<Node>query());
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         robot.write("forty").type(KeyCode.ENTER);
         waitFor(() -> "1 change not saved".equals(robot.lookup("#gridPending").queryLabeled().getText()));
@@ -168,7 +171,7 @@ class GridViewTest {
         assertEquals("forty", table(robot).getItems().get(2).value("age"));
         // The row keeps the refusal too: hovering its mark in the left column tells why.
         String refusal = robot.lookup("#gridMessage").queryLabeled().getText();
-        javafx.scene.control.TableCell<?, ?> mark = robot.lookup(".status-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+        TableCell<?, ?> mark = robot.lookup(".status-cell").match(n -> n instanceof TableCell<?, ?> c
                 && c.getIndex() == 2).query();
         assertEquals(refusal, mark.getTooltip() == null ? null : mark.getTooltip().getText());
         robot.clickOn("#header-age");

@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.sql.Connection;
 
 /** Foreign-key cells show their parent's label: which field labels a table, brought by each page's own read. */
 class ParentLabelsTest {
@@ -145,7 +146,7 @@ class ParentLabelsTest {
     @Test
     void nullKeysAndKeysOfNoRowAreShownAsSuch(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("loose.db");
-        try (java.sql.Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = raw.createStatement()) {
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = raw.createStatement()) {
             st.execute("CREATE TABLE artist (id INTEGER PRIMARY KEY, name TEXT)");
             st.execute("CREATE TABLE studio (id INTEGER PRIMARY KEY, rooms INTEGER)");
             st.execute("CREATE TABLE song (id INTEGER PRIMARY KEY, title TEXT, artist_id INTEGER REFERENCES artist(id),"

@@ -2,9 +2,9 @@ package dev.tablewright.app.history;
 
 import dev.tablewright.app.task.SameThreadTaskExecutor;
 import dev.tablewright.core.Connector;
-import dev.tablewright.core.testing.TestDatabases;
 import dev.tablewright.core.base.Json;
 import dev.tablewright.core.query.ReadOptions;
+import dev.tablewright.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.tablewright.core.connect.ConnectOptions;
 
 class HistoryViewModelTest {
     private Connector connector;
@@ -39,7 +40,7 @@ class HistoryViewModelTest {
     }
 
     private HistoryViewModel trackedProducts(String dialect) {
-        connector = Connector.connect(dev.tablewright.core.connect.ConnectOptions.fromMap(TestDatabases.fresh(dialect).options()));
+        connector = Connector.connect(ConnectOptions.fromMap(TestDatabases.fresh(dialect).options()));
         connector.defineTable("products", Map.of("name", "string", "price", "number"), Map.of("trackHistory", true));
         Map<String, Object> tea = connector.addRow("products", Map.of("name", "Tea", "price", 3));
         // updatedAt is kept to the millisecond: the update must come in a later one to change it.
@@ -88,7 +89,7 @@ class HistoryViewModelTest {
     @ParameterizedTest
     @MethodSource("dialects")
     void aTableWithoutHistorySaysHowToTrackIt(String dialect) {
-        connector = Connector.connect(dev.tablewright.core.connect.ConnectOptions.fromMap(TestDatabases.fresh(dialect).options()));
+        connector = Connector.connect(ConnectOptions.fromMap(TestDatabases.fresh(dialect).options()));
         connector.defineTable("notes", Map.of("text", "string"));
         HistoryViewModel viewModel = new HistoryViewModel(connector, "notes", new SameThreadTaskExecutor());
 
@@ -102,7 +103,7 @@ class HistoryViewModelTest {
     @ParameterizedTest
     @MethodSource("dialects")
     void aLongLogIsPagedByTheDatabaseNewestFirst(String dialect) {
-        connector = Connector.connect(dev.tablewright.core.connect.ConnectOptions.fromMap(TestDatabases.fresh(dialect).options()));
+        connector = Connector.connect(ConnectOptions.fromMap(TestDatabases.fresh(dialect).options()));
         connector.defineTable("events", Map.of("n", "integer"), Map.of("trackHistory", true));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 1; i <= HistoryViewModel.PAGE_SIZE + 20; i++) {

@@ -40,6 +40,11 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.ContextMenuEvent;
 
 /**
  * A person on every dialect: a record changed three times (once by plain SQL from another
@@ -56,7 +61,7 @@ class RecordHistoryViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         tabs = new TabPane();
         stage.setScene(new Scene(tabs, 1200, 760));
         stage.show();
@@ -119,11 +124,11 @@ class RecordHistoryViewTest {
      */
     private static void rightClick(FxRobot robot, Node node) {
         robot.clickOn(node);
-        javafx.geometry.Bounds b = node.localToScreen(node.getBoundsInLocal());
+        Bounds b = node.localToScreen(node.getBoundsInLocal());
         double x = b.getMinX() + b.getWidth() / 2;
         double y = b.getMinY() + b.getHeight() / 2;
-        javafx.geometry.Point2D local = node.screenToLocal(x, y);
-        robot.interact(() -> node.fireEvent(new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+        Point2D local = node.screenToLocal(x, y);
+        robot.interact(() -> node.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
                 local.getX(), local.getY(), x, y, false, null)));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -136,7 +141,7 @@ class RecordHistoryViewTest {
     private static Node cellWithText(FxRobot robot, String query, String text) {
         return robot.lookup(query).queryAll().stream()
                 .filter(n -> n.lookupAll(".label").stream().anyMatch(l -> l instanceof Label label && label.getText() != null && label.getText().startsWith(text))
-                        || n instanceof javafx.scene.control.Labeled labeled && text.equals(labeled.getText()))
+                        || n instanceof Labeled labeled && text.equals(labeled.getText()))
                 .findFirst().orElseThrow(() -> new AssertionError("nothing shows " + text));
     }
 

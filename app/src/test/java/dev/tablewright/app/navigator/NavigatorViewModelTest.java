@@ -17,6 +17,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.tablewright.core.connect.ConnectOptions;
 
 class NavigatorViewModelTest {
     @TempDir
@@ -29,7 +30,7 @@ class NavigatorViewModelTest {
 
     @BeforeEach
     void openDatabase() {
-        connector = Connector.connect(dev.tablewright.core.connect.ConnectOptions.fromMap(
+        connector = Connector.connect(ConnectOptions.fromMap(
                 Map.of("dialect", "sqlite", "database", dir.resolve("shop.db").toString())));
         connector.defineTable("customers", Map.of("name", "string"));
         connector.defineTable("orders", Map.of("total", "number"), Map.of("trackHistory", true));

@@ -18,6 +18,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.tablewright.app.connection.ConnectionManagerViewModel;
+import dev.tablewright.app.connection.ConnectionRegistry;
+import dev.tablewright.core.Connector;
+import dev.tablewright.core.connect.ConnectOptions;
+import java.util.Map;
 
 class MainWindowViewModelTest {
     @TempDir
@@ -221,16 +226,16 @@ class MainWindowViewModelTest {
 
     private MainWindowViewModel openWithProfiles(Path config) {
         viewModel = new MainWindowViewModel(new SampleDatabase(dataDir), new SameThreadTaskExecutor(), fakeDialogs, dataDir,
-                config, new dev.tablewright.app.connection.ConnectionRegistry(Runnable::run));
+                config, new ConnectionRegistry(Runnable::run));
         viewModel.setWorkspace(requests::add);
         return viewModel;
     }
 
     private static Path notesDatabase(Path dir) {
         Path file = dir.resolve("notes.db");
-        try (dev.tablewright.core.Connector notes = dev.tablewright.core.Connector.connect(
-                dev.tablewright.core.connect.ConnectOptions.sqlite(file.toString()))) {
-            notes.defineTable("notes", java.util.Map.of("text", "string"));
+        try (Connector notes = Connector.connect(
+                ConnectOptions.sqlite(file.toString()))) {
+            notes.defineTable("notes", Map.of("text", "string"));
         }
         return file;
     }
@@ -239,11 +244,11 @@ class MainWindowViewModelTest {
     void aConnectionOpenedInTheManagerJoinsTheNavigatorAndIsReopenedNextLaunch(@TempDir Path config) {
         Path notes = notesDatabase(config);
         openWithProfiles(config).openSample();
-        List<dev.tablewright.app.connection.ConnectionManagerViewModel> managers = new ArrayList<>();
+        List<ConnectionManagerViewModel> managers = new ArrayList<>();
         viewModel.setConnectionManagerOpener(managers::add);
 
         viewModel.showConnections();
-        dev.tablewright.app.connection.ConnectionManagerViewModel manager = managers.get(0);
+        ConnectionManagerViewModel manager = managers.get(0);
         manager.nameProperty().set("Notes");
         manager.databaseProperty().set(notes.toString());
         manager.connect();
@@ -266,7 +271,7 @@ class MainWindowViewModelTest {
     void aDisconnectedConnectionLeavesTheNavigatorAndIsNotReopened(@TempDir Path config) {
         Path notes = notesDatabase(config);
         openWithProfiles(config).openSample();
-        List<dev.tablewright.app.connection.ConnectionManagerViewModel> managers = new ArrayList<>();
+        List<ConnectionManagerViewModel> managers = new ArrayList<>();
         viewModel.setConnectionManagerOpener(managers::add);
         viewModel.showConnections();
         managers.get(0).nameProperty().set("Notes");

@@ -16,6 +16,7 @@ import static dev.tablewright.core.lex.SqlFlavor.POSTGRES;
 import static dev.tablewright.core.lex.SqlFlavor.SQLITE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.ArrayList;
 
 /** The tokens the editor colours, per dialect, with the escaping cases of every dialect. */
 class SqlTokenizerTest {
@@ -114,7 +115,7 @@ class SqlTokenizerTest {
         String sql = "SELECT 'x' -- y";
         var spans = SqlHighlighter.styles(sql, SQLITE);
         assertEquals(sql.length(), spans.length());
-        List<String> classes = new java.util.ArrayList<>();
+        List<String> classes = new ArrayList<>();
         spans.forEach(s -> classes.add(s.getStyle().isEmpty() ? "" : s.getStyle().iterator().next()));
         assertEquals(List.of("sql-keyword", "", "sql-string", "", "sql-comment"), classes);
         assertEquals(Kind.KEYWORD.styleClass(), "sql-keyword");

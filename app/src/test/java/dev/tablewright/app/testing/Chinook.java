@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Assumptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -54,6 +55,6 @@ public final class Chinook {
         if (!dialect.equals("postgres")) {
             return pascal;
         }
-        return pascal.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return pascal.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

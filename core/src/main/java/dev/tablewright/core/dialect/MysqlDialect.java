@@ -14,14 +14,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * MySQL and MariaDB. {@code mariadb} connects with the MariaDB driver (its bulk protocol is the
@@ -199,7 +204,7 @@ public final class MysqlDialect implements Dialect {
                 String typeName = rs.getMetaData().getColumnTypeName(column).toUpperCase(Locale.ROOT);
                 if (typeName.startsWith("DATETIME") || typeName.startsWith("TIMESTAMP") || typeName.equals("DATE")) {
                     LocalDateTime t = typeName.equals("DATE")
-                            ? java.util.Optional.ofNullable(rs.getObject(column, java.time.LocalDate.class)).map(d -> d.atStartOfDay()).orElse(null)
+                            ? Optional.ofNullable(rs.getObject(column, LocalDate.class)).map(d -> d.atStartOfDay()).orElse(null)
                             : rs.getObject(column, LocalDateTime.class);
                     yield t == null ? null : t.toInstant(ZoneOffset.UTC);
                 }
@@ -406,7 +411,7 @@ public final class MysqlDialect implements Dialect {
      * inserts write their history from the rows they wrote ({@link #historyRowInsert}).
      */
     @Override
-    public List<String> historyTriggers(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
+    public List<String> historyTriggers(String table, String historyTable, String keyColumn, Map<String, LogicalType> columns) {
         List<String> out = new ArrayList<>();
         for (String[] op : new String[][]{{"INSERT", "insert", "NEW", "ins"}, {"UPDATE", "update", "NEW", "upd"}, {"DELETE", "delete", "OLD", "del"}}) {
             String insert = "INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) VALUES (CAST("
@@ -421,10 +426,10 @@ public final class MysqlDialect implements Dialect {
     private static final String ACTOR = "COALESCE(@tw_user, SUBSTRING_INDEX(USER(), '@', 1))";
 
     /** The row as JSON_OBJECT of its columns; {@code prefix} is NEW. or OLD. */
-    private String rowJson(String prefix, java.util.Map<String, LogicalType> columns) {
+    private String rowJson(String prefix, Map<String, LogicalType> columns) {
         StringBuilder json = new StringBuilder("JSON_OBJECT(");
         int i = 0;
-        for (java.util.Map.Entry<String, LogicalType> c : columns.entrySet()) {
+        for (Map.Entry<String, LogicalType> c : columns.entrySet()) {
             String ref = prefix + quoteIdentifier(c.getKey());
             String value = switch (c.getValue()) {
                 case JSON, JSONB -> "JSON_EXTRACT(" + ref + ", '$')";
@@ -460,7 +465,7 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
-    public String historySnapshot(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
+    public String historySnapshot(String table, String historyTable, String keyColumn, Map<String, LogicalType> columns) {
         return "INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) SELECT CAST("
                 + quoteIdentifier(keyColumn) + " AS CHAR), ?, ?, NULL, " + rowJson("", columns) + " FROM " + quoteIdentifier(table);
     }
@@ -506,7 +511,7 @@ public final class MysqlDialect implements Dialect {
         return switch (type) {
             case BOOLEAN -> Boolean.TRUE.equals(value) ? 1L : 0L;
             case DATE -> Dates.storeSql((Instant) value);
-            case FILE -> java.util.HexFormat.of().withUpperCase().formatHex((byte[]) value);
+            case FILE -> HexFormat.of().withUpperCase().formatHex((byte[]) value);
             default -> value;
         };
     }
@@ -533,7 +538,7 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public List<String> dropHistoryTriggers(String table) {
-        return java.util.stream.Stream.of("ins", "upd", "del")
+        return Stream.of("ins", "upd", "del")
                 .map(s -> "DROP TRIGGER IF EXISTS " + quoteIdentifier(InternalNames.historyTrigger(table, s))).toList();
     }
 

@@ -23,8 +23,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** PostgreSQL through pgjdbc: timestamptz(3), json/jsonb with casts on their placeholders. */
@@ -35,7 +37,7 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String literal(LogicalType type, Object value) {
         if (type == LogicalType.FILE && value instanceof byte[] b) {
-            return "decode('" + java.util.HexFormat.of().formatHex(b) + "', 'hex')";
+            return "decode('" + HexFormat.of().formatHex(b) + "', 'hex')";
         }
         return Dialect.super.literal(type, value);
     }
@@ -368,7 +370,7 @@ public final class PostgresDialect implements Dialect {
      * 10,000 rows included), not one function call per row.
      */
     @Override
-    public List<String> historyTriggers(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
+    public List<String> historyTriggers(String table, String historyTable, String keyColumn, Map<String, LogicalType> columns) {
         String insert = "INSERT INTO " + quoteIdentifier(historyTable) + " (\"rowId\", \"operation\", \"changedAt\", \"changedBy\", \"data\") ";
         // The workbench says who writes; for other clients the database's own user is who.
         String actor = "COALESCE(NULLIF(current_setting('tablewright.user', true), ''), CAST(current_user AS text))";
@@ -410,7 +412,7 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public String historySnapshot(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
+    public String historySnapshot(String table, String historyTable, String keyColumn, Map<String, LogicalType> columns) {
         return "INSERT INTO " + quoteIdentifier(historyTable) + " (\"rowId\", \"operation\", \"changedAt\", \"changedBy\", \"data\") SELECT CAST(r."
                 + quoteIdentifier(keyColumn) + " AS text), ?, ?, NULL, to_json(r) FROM " + quoteIdentifier(table) + " r";
     }

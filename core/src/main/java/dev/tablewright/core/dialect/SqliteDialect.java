@@ -7,6 +7,7 @@ import dev.tablewright.core.base.Json;
 import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.lex.SqlFlavor;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** SQLite through sqlite-jdbc: foreign keys on, WAL, dates as fixed-width ISO text, booleans as 0/1. */
 public final class SqliteDialect implements Dialect {
@@ -85,13 +87,13 @@ public final class SqliteDialect implements Dialect {
             return null;
         }
         return switch (type) {
-            case STRING, TEXT -> raw instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : raw.toString();
+            case STRING, TEXT -> raw instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : raw.toString();
             case INTEGER -> raw instanceof Number n ? (Object) n.longValue() : parseLongOrKeep(raw.toString());
             case NUMBER -> raw instanceof Number n ? (Object) n.doubleValue() : parseDoubleOrKeep(raw.toString());
             case BOOLEAN -> raw instanceof Number n ? n.longValue() != 0 : Boolean.parseBoolean(raw.toString()) || "1".equals(raw.toString());
             case DATE -> raw instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : Dates.parse(raw.toString()).map(Object.class::cast).orElse(raw.toString());
             case JSON, JSONB -> Json.read(raw.toString());
-            case FILE -> raw instanceof byte[] b ? b : raw.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            case FILE -> raw instanceof byte[] b ? b : raw.toString().getBytes(StandardCharsets.UTF_8);
         };
     }
 
@@ -310,7 +312,7 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public List<String> historyTriggers(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
+    public List<String> historyTriggers(String table, String historyTable, String keyColumn, Map<String, LogicalType> columns) {
         List<String> out = new ArrayList<>();
         for (String[] op : new String[][]{{"INSERT", "insert", "NEW", "ins"}, {"UPDATE", "update", "NEW", "upd"}, {"DELETE", "delete", "OLD", "del"}}) {
             // The workbench's own bulk inserts write their history in one statement (historyBulkInsert).
@@ -327,10 +329,10 @@ public final class SqliteDialect implements Dialect {
     private static final String NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
     /** json_object of a row; JSON columns go in as their text (read back by type), files as hex. */
-    private String rowJson(String prefix, java.util.Map<String, LogicalType> columns) {
+    private String rowJson(String prefix, Map<String, LogicalType> columns) {
         StringBuilder json = new StringBuilder("json_object(");
         int i = 0;
-        for (java.util.Map.Entry<String, LogicalType> c : columns.entrySet()) {
+        for (Map.Entry<String, LogicalType> c : columns.entrySet()) {
             String ref = prefix + quoteIdentifier(c.getKey());
             json.append(i++ == 0 ? "" : ", ").append("'").append(c.getKey()).append("', ")
                     .append(c.getValue() == LogicalType.FILE ? "hex(" + ref + ")" : ref);
@@ -352,7 +354,7 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public String historySnapshot(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
+    public String historySnapshot(String table, String historyTable, String keyColumn, Map<String, LogicalType> columns) {
         return "INSERT INTO " + quoteIdentifier(historyTable) + HISTORY_COLUMNS + " SELECT CAST(" + quoteIdentifier(keyColumn) + " AS TEXT), ?, ?, NULL, "
                 + rowJson("", columns) + " FROM " + quoteIdentifier(table);
     }
@@ -389,14 +391,14 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public String historyBulkInsert(String table, String historyTable, String keyColumn, java.util.Map<String, LogicalType> columns) {
+    public String historyBulkInsert(String table, String historyTable, String keyColumn, Map<String, LogicalType> columns) {
         return "INSERT INTO " + quoteIdentifier(historyTable) + HISTORY_COLUMNS + " SELECT CAST(" + quoteIdentifier(keyColumn) + " AS TEXT), 'insert', "
                 + NOW + ", ?, " + rowJson("", columns) + " FROM " + quoteIdentifier(table) + " WHERE rowid > ? ORDER BY rowid";
     }
 
     @Override
     public List<String> dropHistoryTriggers(String table) {
-        return java.util.stream.Stream.of("ins", "upd", "del")
+        return Stream.of("ins", "upd", "del")
                 .map(s -> "DROP TRIGGER IF EXISTS " + quoteIdentifier(InternalNames.historyTrigger(table, s))).toList();
     }
 

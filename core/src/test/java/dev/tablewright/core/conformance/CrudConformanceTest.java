@@ -25,6 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.tablewright.core.testing.TestDatabases;
+import java.util.HashSet;
+import java.util.UUID;
 
 /** Writing and reading rows, the same on every dialect (contract sections 3, 4, 6, 7). */
 class CrudConformanceTest {
@@ -43,7 +46,7 @@ class CrudConformanceTest {
             Instant before = Instant.now().minusSeconds(1);
             Map<String, Object> jane = db.addRow("users", Map.of("name", "Jane Doe", "email", "jane@example.com", "age", 34));
             assertInstanceOf(String.class, jane.get("id"));
-            assertEquals(7, java.util.UUID.fromString((String) jane.get("id")).version(), "time-ordered UUIDv7");
+            assertEquals(7, UUID.fromString((String) jane.get("id")).version(), "time-ordered UUIDv7");
             assertEquals("Jane Doe", jane.get("name"));
             assertEquals(34L, jane.get("age"));
             assertNull(jane.get("status"));
@@ -111,8 +114,8 @@ class CrudConformanceTest {
     /** The mysql dialect (Connector/J) against the MariaDB server: Connector/J would cut milliseconds. */
     @org.junit.jupiter.api.Test
     void theMysqlDialectKeepsMillisecondsAndTypesToo() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dev.tablewright.core.testing.TestDatabases.dialects().contains("mariadb"));
-        Map<String, Object> options = new HashMap<>(dev.tablewright.core.testing.TestDatabases.fresh("mariadb").options());
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabases.dialects().contains("mariadb"));
+        Map<String, Object> options = new HashMap<>(TestDatabases.fresh("mariadb").options());
         options.put("dialect", "mysql");
         try (Connector db = new Connector()) {
             db.create(options);
@@ -406,7 +409,7 @@ class CrudConformanceTest {
             List<Object> all = new ArrayList<>(Conformance.values(page1, "id"));
             all.addAll(Conformance.values(page2, "id"));
             all.addAll(Conformance.values(page3, "id"));
-            assertEquals(20, new java.util.HashSet<>(all).size(), "pages without order are stable (primary key order)");
+            assertEquals(20, new HashSet<>(all).size(), "pages without order are stable (primary key order)");
             assertCode(ErrorCode.UNKNOWN_FIELD, () -> db.getTableData("tickets", ReadOptions.fromMap(Map.of("fields", List.of("nope")))));
             assertCode(ErrorCode.UNKNOWN_FIELD, () -> db.getTableData("tickets", ReadOptions.fromMap(Map.of("order", List.of("nope", "ASC")))));
             assertCode(ErrorCode.INVALID_ARGUMENT, () -> db.getTableData("tickets", ReadOptions.fromMap(Map.of("order", List.of("rank", "SIDEWAYS")))));

@@ -2,8 +2,8 @@ package dev.tablewright.core.conformance;
 
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.ErrorCode;
-import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.filter.Filter;
+import dev.tablewright.core.query.ReadOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import static dev.tablewright.core.conformance.Conformance.assertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.TreeSet;
 
 /**
  * Every filter operator on every dialect: one table of filters and the names of the rows each must
@@ -158,7 +159,7 @@ class FilterConformanceTest {
         List<Map<String, Object>> rows = db(dialect).getTableData("items",
                 ReadOptions.fromMap(Map.of("filter", filter, "fields", List.of("name"))));
         List<Object> names = Conformance.values(rows, "name");
-        assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(names.stream().map(String::valueOf).toList()),
+        assertEquals(new TreeSet<>(expected), new TreeSet<>(names.stream().map(String::valueOf).toList()),
                 "filter " + filter);
         assertEquals(expected.size(), names.size(), "no duplicates");
         assertEquals(expected.size(), db(dialect).countRows("items", ReadOptions.filter(filter)), "countRows agrees");

@@ -18,6 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.tablewright.core.query.ReadOptions;
+import java.sql.Statement;
+import java.util.ArrayList;
 
 /** Record history on every dialect, including changes made by other clients (contract sections 8 and 10). */
 class HistoryConformanceTest {
@@ -83,7 +86,7 @@ class HistoryConformanceTest {
             try (Connection plain = target.openJdbc()) {
                 plain.setAutoCommit(true);
                 if (dialect.equals("postgres")) {
-                    try (java.sql.Statement st = plain.createStatement()) {
+                    try (Statement st = plain.createStatement()) {
                         st.execute("CREATE ROLE " + outsider);
                         st.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO " + outsider);
                         st.execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO " + outsider);
@@ -128,12 +131,12 @@ class HistoryConformanceTest {
         try (Connector db = new Connector()) {
             db.create(target.options());
             db.defineTable("events", Map.of("n", "integer", "specs", "jsonb", "blob", "file"), Map.of("trackHistory", true));
-            List<Map<String, Object>> rows = new java.util.ArrayList<>();
+            List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 0; i < 120; i++) {
                 rows.add(Map.of("n", i, "specs", Map.of("i", i, "tag", "t\"" + i), "blob", new byte[]{(byte) i, 0, 7}));
             }
             assertEquals(120, db.addRows("events", rows));
-            assertEquals(120, db.countRows("events", dev.tablewright.core.query.ReadOptions.none()), "every row is stored (MariaDB's bulk protocol kept one)");
+            assertEquals(120, db.countRows("events", ReadOptions.none()), "every row is stored (MariaDB's bulk protocol kept one)");
             List<Map<String, Object>> all = db.getHistoricalData("events", Map.of());
             assertEquals(120, all.size());
             for (int i = 0; i < 120; i++) {

@@ -20,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * Hostile names and values through every function that takes them, on every dialect: values are
@@ -114,8 +116,8 @@ class HostileInputConformanceTest {
                 r.put("n", (long) i - 50);
                 r.put("x", i / 7.0);
                 r.put("ok", i % 2 == 0);
-                r.put("at", java.time.Instant.parse("2025-01-01T00:00:00Z").plusMillis(i * 1001L));
-                r.put("blob", v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                r.put("at", Instant.parse("2025-01-01T00:00:00Z").plusMillis(i * 1001L));
+                r.put("blob", v.getBytes(StandardCharsets.UTF_8));
                 r.put("specs", Map.of("k", v, "list", List.of(v, i)));
                 if (i % 5 == 0) {
                     r.put("body", null);

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Comparator;
 
 /** The raw-SQL API (query, queryOne, exec, batch) on every dialect. */
 class RawSqlConformanceTest {
@@ -92,7 +93,7 @@ class RawSqlConformanceTest {
             assertEquals(Map.of("count", 4), db.exec(script));
             assertEquals(List.of("semi;colon", "it's -- not a comment", "/* nor this */"),
                     Conformance.values(db.query("SELECT * FROM " + t).results(), "body").stream().sorted(
-                            java.util.Comparator.comparing(v -> List.of("semi;colon", "it's -- not a comment", "/* nor this */").indexOf(v))).toList());
+                            Comparator.comparing(v -> List.of("semi;colon", "it's -- not a comment", "/* nor this */").indexOf(v))).toList());
             assertEquals(List.of("notes"), db.getAllTables());
         }
     }

@@ -3,8 +3,8 @@ package dev.tablewright.core.conformance;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.Json;
-import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.base.LogicalType;
+import dev.tablewright.core.base.TablewrightException;
 import dev.tablewright.core.query.ReadOptions;
 import dev.tablewright.core.schema.FieldSpec;
 import dev.tablewright.core.schema.TableDesign;
@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.time.Instant;
+import java.util.HashMap;
 
 /** Defining, reading back and extending tables (contract sections 2, 3, 4). */
 class SchemaConformanceTest {
@@ -148,11 +150,11 @@ class SchemaConformanceTest {
             assertEquals("Jane", row.get("name"));
             assertEquals(jane.get("createdAt"), row.get("createdAt"));
             assertEquals("member", row.get("role"), "existing rows get the default");
-            assertEquals(java.time.Instant.parse("2024-01-01T00:00:00Z"), row.get("joined"));
+            assertEquals(Instant.parse("2024-01-01T00:00:00Z"), row.get("joined"));
             assertNull(row.get("email"));
             db.changeRow("users", jane.get("id"), Map.of("email", "jane@example.com"));
             assertCode(ErrorCode.UNIQUE_VIOLATION, () -> db.addRow("users", Map.of("name", "Eve", "email", "jane@example.com")));
-            Map<String, Object> noRole = new java.util.HashMap<>();
+            Map<String, Object> noRole = new HashMap<>();
             noRole.put("role", null);
             assertCode(ErrorCode.NOT_NULL_VIOLATION, () -> db.changeRow("users", jane.get("id"), noRole));
             assertEquals(2, db.countRows("users", ReadOptions.none()));

@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Arrays;
+import java.util.Set;
 
 /** Time travel and restore (contract section 10.1) on every dialect. */
 class TimeTravelConformanceTest {
@@ -109,7 +111,7 @@ class TimeTravelConformanceTest {
             assertEquals(1, db.countRows("things", ReadOptions.builder().asOf(then).filter(where("spec.size", "=", "L")).build()));
             assertEquals(1, db.countRows("things", ReadOptions.builder().asOf(then).filter(where("due", "<", "2025-02-01")).build()));
             assertEquals(1, db.countRows("things", ReadOptions.builder().asOf(then).filter(where("ok", "=", true)).build()));
-            assertEquals(1, db.countRows("things", ReadOptions.builder().asOf(then).filter(Filter.parse(java.util.Arrays.asList("spec", "=", null))).build()));
+            assertEquals(1, db.countRows("things", ReadOptions.builder().asOf(then).filter(Filter.parse(Arrays.asList("spec", "=", null))).build()));
             assertEquals(0, db.countRows("things", ReadOptions.builder().asOf(then).filter(where("spec.size", "=", "S")).build()));
             assertEquals(1, db.countRows("things", ReadOptions.builder().asOf("now").filter(where("spec.size", "=", "S")).build()));
         }
@@ -133,7 +135,7 @@ class TimeTravelConformanceTest {
             List<Map<String, Object>> log = db.getAuditLog("invoices", Map.of("id", first.get("id")));
             assertEquals(1, log.size(), "the rows the table had are no changes");
             Map<?, ?> diff = (Map<?, ?>) log.get(0).get("diff");
-            assertEquals(java.util.Set.of("paid", "updatedAt"), diff.keySet(), "only what changed");
+            assertEquals(Set.of("paid", "updatedAt"), diff.keySet(), "only what changed");
             assertEquals(Map.of("old", false, "new", true), diff.get("paid"));
             assertEquals(1, db.getAuditLog("invoices", Map.of("changedField", "paid")).size());
             assertEquals(0, db.getAuditLog("invoices", Map.of("changedField", "number")).size());

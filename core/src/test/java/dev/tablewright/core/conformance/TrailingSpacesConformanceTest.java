@@ -21,6 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.tablewright.core.filter.Filter;
+import dev.tablewright.core.testing.TestDatabases;
+import java.util.HashMap;
 
 /**
  * Trailing spaces are part of a value in filters on every dialect. MariaDB and MySQL compare text
@@ -97,8 +100,8 @@ class TrailingSpacesConformanceTest {
     /** The mysql dialect (Connector/J, its metadata and its statements for MySQL) against the MariaDB server. */
     @org.junit.jupiter.api.Test
     void theMysqlDialectKeepsTwinsApartToo() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dev.tablewright.core.testing.TestDatabases.dialects().contains("mariadb"));
-        Map<String, Object> options = new java.util.HashMap<>(Conformance.fresh("mariadb").options());
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabases.dialects().contains("mariadb"));
+        Map<String, Object> options = new HashMap<>(Conformance.fresh("mariadb").options());
         options.put("dialect", "mysql");
         try (Connector db = new Connector()) {
             db.create(options);
@@ -162,7 +165,7 @@ class TrailingSpacesConformanceTest {
             List<Map<String, Object>> before = db.getTableData("tags", ReadOptions.builder().asOf(then).order(List.of("note", "ASC")).build());
             assertEquals(List.of("x", "x "), values(before, "label"));
             assertEquals(List.of("spaced"), values(db.getTableData("tags", ReadOptions.builder().asOf(then)
-                    .filter(dev.tablewright.core.filter.Filter.parse(List.of("label", "=", "x "))).build()), "note"));
+                    .filter(Filter.parse(List.of("label", "=", "x "))).build()), "note"));
             Map<String, Object> restored = db.restoreRow("tags", twin, Map.of("asOf", then));
             assertEquals("x ", restored.get("label"));
             assertEquals(3, db.countRows("tags", ReadOptions.none()));

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.sql.SQLException;
 
 /** The SQL text each dialect builds, as tables: what a reviewer checks by eye. */
 class DialectSqlTest {
@@ -97,6 +98,6 @@ class DialectSqlTest {
             "1452|Duplicate entry 'x -2' for key '__tw_exact_label'|Duplicate entry 'x -2' for key '__tw_exact_label'",
     })
     void aDuplicateUnderAnExactKeyShowsItsValueOnly(int code, String message, String said) {
-        assertEquals(said, new MysqlDialect(true).databaseSaid(new java.sql.SQLException(message, "23000", code)));
+        assertEquals(said, new MysqlDialect(true).databaseSaid(new SQLException(message, "23000", code)));
     }
 }

@@ -22,6 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.stream.Collectors;
 
 /** The table designer's changes on every dialect: data kept, risks counted before anything runs. */
 class TableChangeTest {
@@ -102,7 +107,7 @@ class TableChangeTest {
 
             assertEquals(List.of("Rename field 'age' to 'years'."), after.changes());
             assertTrue(after.fields().containsKey("years") && !after.fields().containsKey("age"));
-            assertEquals(java.util.Arrays.asList(36L, 41L, null), column(db, "people", "years"));
+            assertEquals(Arrays.asList(36L, 41L, null), column(db, "people", "years"));
         }
     }
 
@@ -122,7 +127,7 @@ class TableChangeTest {
             db.applyTableChange(d, true);
             assertFalse(db.getTableSchema("people").fields().containsKey("note"));
             assertEquals(List.of("Ada", "Bob", "Cy"), column(db, "people", "name"));
-            assertEquals(java.util.Arrays.asList(36L, 41L, null), column(db, "people", "age"));
+            assertEquals(Arrays.asList(36L, 41L, null), column(db, "people", "age"));
         }
     }
 
@@ -135,7 +140,7 @@ class TableChangeTest {
             db.applyTableChange(d, false);
 
             assertEquals(LogicalType.NUMBER, db.getTableSchema("people").fields().get("age").type());
-            assertEquals(java.util.Arrays.asList(36.0, 41.0, null), column(db, "people", "age"));
+            assertEquals(Arrays.asList(36.0, 41.0, null), column(db, "people", "age"));
             db.addRow("people", row("name", "Dee", "age", 2.5));
         }
     }
@@ -152,7 +157,7 @@ class TableChangeTest {
 
             db.applyTableChange(d, true);
             assertEquals(LogicalType.INTEGER, db.getTableSchema("people").fields().get("note").type());
-            assertEquals(java.util.Arrays.asList(12L, null, null), column(db, "people", "note"));
+            assertEquals(Arrays.asList(12L, null, null), column(db, "people", "note"));
         }
     }
 
@@ -198,7 +203,7 @@ class TableChangeTest {
             assertFalse(age.allowNull());
             TablewrightException nul = assertThrows(TablewrightException.class, () -> db.changeRow("people",
                     db.findRow("people", ReadOptions.builder().filter(Filter.parse(List.of("name", "=", "Ada"))).autoJoin(false).build()).get("id"),
-                    java.util.Collections.singletonMap("age", null)));
+                    Collections.singletonMap("age", null)));
             assertEquals(ErrorCode.NOT_NULL_VIOLATION, nul.code());
 
             db.applyTableChange(edit(design(db, "people"), "age", f -> spec(f, s -> flags(s, false, true, null))), false);
@@ -360,11 +365,11 @@ class TableChangeTest {
             case "postgres" -> "Chinook_PostgreSql.sql";
             default -> "Chinook_MySql.sql";
         };
-        java.nio.file.Path script = java.nio.file.Path.of("..", "..", "shared", "datasets", "chinook", file);
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(script), "the Chinook dataset is at " + script.toAbsolutePath());
-        String text = java.nio.file.Files.readString(script).lines()
+        Path script = Path.of("..", "..", "shared", "datasets", "chinook", file);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(script), "the Chinook dataset is at " + script.toAbsolutePath());
+        String text = Files.readString(script).lines()
                 .filter(l -> !l.matches("(?i)\\s*(DROP DATABASE|CREATE DATABASE|USE |\\\\c ).*"))
-                .collect(java.util.stream.Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"));
         Connector db = open(dialect);
         db.exec(text);
         return db;

@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import java.util.Map;
 
 /** A running raw statement stopped from another thread, on every dialect, leaves the database as it was. */
 class RawSqlCancellationTest {
@@ -88,7 +89,7 @@ class RawSqlCancellationTest {
             try (Connector c = withTable(db)) {
                 Throwable t = cancelWhileRunning(db, marker(dialect), hook -> c.query(slowSelect(dialect), List.of(), hook));
                 assertInstanceOf(CancellationException.class, t, () -> "was: " + t);
-                assertEquals(List.of(java.util.Map.of("n", 7L)), c.query("SELECT 7 AS n").results(), "the connection still works");
+                assertEquals(List.of(Map.of("n", 7L)), c.query("SELECT 7 AS n").results(), "the connection still works");
             }
         });
     }

@@ -39,6 +39,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -224,10 +226,10 @@ public final class TestDatabases {
             String sql = dialect.equals("postgres")
                     ? "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE ?"
                     : "SELECT count(*) FROM information_schema.processlist WHERE id <> CONNECTION_ID() AND info LIKE ?";
-            try (Connection c = openJdbc(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            try (Connection c = openJdbc(); PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, "%" + marker + "%");
                 while (true) {
-                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         if (rs.getLong(1) > 0) {
                             return;
