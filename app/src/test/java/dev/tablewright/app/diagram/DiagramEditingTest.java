@@ -3,11 +3,11 @@ package dev.tablewright.app.diagram;
 import dev.tablewright.app.dialog.RecordingDialogService;
 import dev.tablewright.app.navigator.NavigatorConnection;
 import dev.tablewright.app.navigator.NavigatorViewModel;
-import dev.tablewright.app.navigator.TableActions;
 import dev.tablewright.app.shell.Screens;
 import dev.tablewright.app.shell.Theme;
 import dev.tablewright.app.shell.WorkspaceRequest;
 import dev.tablewright.app.task.FxTaskExecutor;
+import dev.tablewright.app.testing.NoTableActions;
 import dev.tablewright.app.testing.Screenshots;
 import dev.tablewright.core.Connector;
 import java.util.ArrayList;
@@ -133,27 +133,11 @@ class DiagramEditingTest {
         // The window's wiring: the navigator's connection, the shell's screens, the designer beside the diagram.
         StackPane designerSide = new StackPane();
         Screens[] screens = new Screens[1];
-        TableActions actions = new TableActions() {
-            @Override
-            public void openData(NavigatorConnection connection, String table) {
-            }
-
-            @Override
-            public void filter(NavigatorConnection connection, String table) {
-            }
-
+        NoTableActions actions = new NoTableActions() {
             @Override
             public void design(NavigatorConnection connection, String table) {
                 Node designer = screens[0].create(new WorkspaceRequest(WorkspaceRequest.Kind.DESIGN, connection, table)).orElseThrow().content();
                 designerSide.getChildren().setAll(designer);
-            }
-
-            @Override
-            public void history(NavigatorConnection connection, String table) {
-            }
-
-            @Override
-            public void tableChanged(NavigatorConnection connection, String table) {
             }
         };
         screens[0] = new Screens(tasks, dialogs, dir.resolve("data"), c -> { }, actions);
@@ -187,19 +171,7 @@ class DiagramEditingTest {
         db.defineTable("orders", Map.of("total", "number"), Map.of("trackHistory", true));
         db.defineTable("notes", Map.of("text", "string"));
         List<String> opened = new ArrayList<>();
-        TableActions actions = new TableActions() {
-            @Override
-            public void openData(NavigatorConnection connection, String table) {
-            }
-
-            @Override
-            public void filter(NavigatorConnection connection, String table) {
-            }
-
-            @Override
-            public void design(NavigatorConnection connection, String table) {
-            }
-
+        NoTableActions actions = new NoTableActions() {
             @Override
             public void history(NavigatorConnection connection, String table) {
                 opened.add("history " + table);
@@ -208,10 +180,6 @@ class DiagramEditingTest {
             @Override
             public void timeTravel(NavigatorConnection connection, String table, Instant at) {
                 opened.add("time travel " + table);
-            }
-
-            @Override
-            public void tableChanged(NavigatorConnection connection, String table) {
             }
         };
         Screens screens = new Screens(tasks, dialogs, dir.resolve("data"), c -> { }, actions);

@@ -38,13 +38,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static dev.tablewright.app.testing.WholeApp.rightClick;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import javafx.application.Application;
-import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
 import javafx.scene.control.Labeled;
-import javafx.scene.input.ContextMenuEvent;
 
 /**
  * A person on every dialect: a record changed three times (once by plain SQL from another
@@ -116,21 +114,6 @@ class RecordHistoryViewTest {
             grid.open();
         });
         return grid;
-    }
-
-    /**
-     * A right-click as the platform reports it: the row is selected, then the context menu is
-     * asked for (Monocle's headless glass sends no context-menu request for the secondary button).
-     */
-    private static void rightClick(FxRobot robot, Node node) {
-        robot.clickOn(node);
-        Bounds b = node.localToScreen(node.getBoundsInLocal());
-        double x = b.getMinX() + b.getWidth() / 2;
-        double y = b.getMinY() + b.getHeight() / 2;
-        Point2D local = node.screenToLocal(x, y);
-        robot.interact(() -> node.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
-                local.getX(), local.getY(), x, y, false, null)));
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @SuppressWarnings("unchecked")

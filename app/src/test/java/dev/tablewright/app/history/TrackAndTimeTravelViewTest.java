@@ -2,16 +2,14 @@ package dev.tablewright.app.history;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.tablewright.app.dialog.FxDialogService;
-import dev.tablewright.app.navigator.NavigatorConnection;
 import dev.tablewright.app.navigator.NavigatorView;
 import dev.tablewright.app.navigator.NavigatorViewModel;
-import dev.tablewright.app.navigator.TableActions;
 import dev.tablewright.app.task.FxTaskExecutor;
+import dev.tablewright.app.testing.NoTableActions;
 import dev.tablewright.core.Connector;
 import dev.tablewright.core.connect.ConnectOptions;
 import dev.tablewright.core.testing.TestDatabases;
 import javafx.application.Application;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
@@ -81,7 +79,7 @@ class TrackAndTimeTravelViewTest {
         db.addRow("products", Map.of("name", "Kenya Nyeri AA", "price", 14.5));
         Object colombia = db.addRow("products", Map.of("name", "Colombia Huila", "price", 12)).get("id");
         db.addRow("products", Map.of("name", "Ethiopia Guji", "price", 13));
-        NavigatorViewModel navigator = new NavigatorViewModel(tasks, new FxDialogService(stage), new NoActions());
+        NavigatorViewModel navigator = new NavigatorViewModel(tasks, new FxDialogService(stage), new NoTableActions());
         robot.interact(() -> {
             window.setLeft(new NavigatorView(navigator).root());
             navigator.add(dialect, "a fresh " + dialect + " database", db);
@@ -128,28 +126,5 @@ class TrackAndTimeTravelViewTest {
     private static Button button(FxRobot robot, String text) {
         return robot.lookup(".button").queryAllAs(Button.class).stream().filter(b -> text.equals(b.getText())).findFirst()
                 .orElseThrow(() -> new AssertionError("no button " + text));
-    }
-
-    /** The navigator's other actions open screens this test does not need. */
-    private static final class NoActions implements TableActions {
-        @Override
-        public void openData(NavigatorConnection connection, String table) {
-        }
-
-        @Override
-        public void filter(NavigatorConnection connection, String table) {
-        }
-
-        @Override
-        public void design(NavigatorConnection connection, String table) {
-        }
-
-        @Override
-        public void history(NavigatorConnection connection, String table) {
-        }
-
-        @Override
-        public void tableChanged(NavigatorConnection connection, String table) {
-        }
     }
 }
