@@ -13,8 +13,6 @@ import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.SqlStatement;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -315,11 +313,6 @@ public final class SchemaManager {
         return applyByPlan(current, merged, false);
     }
 
-    /** A named FOREIGN KEY clause; the name is fk_<table>_<field>, cut to the 63 characters every dialect allows. */
-    String foreignKeySql(String table, String field, FieldSpec.Reference r) {
-        return TableDdl.foreignKeySql(dialect, table, field, r);
-    }
-
     private static void exec(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(sql);
@@ -437,49 +430,12 @@ public final class SchemaManager {
         TableSchema current = require(table);
         Map<String, FieldSpec> merged = new LinkedHashMap<>();
         current.fields().forEach((k, v) -> merged.put(k, k.equals(field) ? spec : v.logical()));
-        StoredTable stored = new StoredTable(current.managed(), current.options().trackHistory(), merged);
         invalidate(table);
         try {
-            if (!dialect.supportsAlterAddConstraint()) {
-                return refreshIfTracked(table, applyByPlan(current, merged, true));
-            }
-            List<String> done = new ArrayList<>();
-            Session.Work<Void> work = c -> {
-                String oldFk = foreignKeyName(c, table, field);
-                if (oldFk != null) {
-                    String drop = dialect.dropForeignKey(table, oldFk);
-                    exec(c, drop);
-                    done.add(drop);
-                }
-                if (!spec.allowNull()) {
-                    String notNull = dialect.alterSetNotNull(table, field, spec.type());
-                    exec(c, notNull);
-                    done.add(notNull);
-                }
-                if (spec.references() != null) {
-                    String fk = "ALTER TABLE " + q(table) + " ADD " + foreignKeySql(table, field, spec.references());
-                    exec(c, fk);
-                    done.add(fk);
-                }
-                saveStored(c, table, stored);
-                return null;
-            };
-            runDdl(work, () -> { });
-            return refreshIfTracked(table, done);
+            return refreshIfTracked(table, applyByPlan(current, merged, true));
         } finally {
             invalidate(table);
         }
-    }
-
-    private String foreignKeyName(Connection c, String table, String field) throws SQLException {
-        try (ResultSet rs = c.getMetaData().getImportedKeys(dialect.metaCatalog(c), dialect.metaSchema(c), table)) {
-            while (rs.next()) {
-                if (field.equals(rs.getString("FKCOLUMN_NAME"))) {
-                    return rs.getString("FK_NAME");
-                }
-            }
-        }
-        return null;
     }
 
     /** Creates an internal (__) table, such as a many-to-many junction, with a stored schema. */

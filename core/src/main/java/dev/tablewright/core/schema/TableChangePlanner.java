@@ -327,7 +327,7 @@ public final class TableChangePlanner {
             } else {
                 // A foreign key goes before its column: MySQL refuses to drop a column a constraint still needs.
                 for (String field : cur.keySet()) {
-                    if (unlinked.containsKey(field) || (dropped.contains(field) && cur.get(field).references() != null)) {
+                    if (unlinked.containsKey(field) || relinked(changed.get(field)) || (dropped.contains(field) && cur.get(field).references() != null)) {
                         add(d.dropForeignKey(table, snapshot.foreignKeyName(table, field)));
                     }
                 }
@@ -350,6 +350,15 @@ public final class TableChangePlanner {
                 statements.add(StoredTables.saveStoredStatements(d, table, stored).get(0));
             }
             return done(tracking);
+        }
+
+        /**
+         * Whether a kept field's foreign key is replaced by another (a link made mandatory with
+         * another ON DELETE): only where the caller lets keys change; the old one is dropped first.
+         */
+        private boolean relinked(FieldSpec[] change) {
+            return keysMayChange && change != null && change[0].references() != null && change[1].references() != null
+                    && !change[0].references().equals(change[1].references());
         }
 
         private void describe(Map<String, FieldSpec> cur, List<String> dropped, Map<String, String> renamed, Map<String, FieldSpec[]> changed,
@@ -436,6 +445,9 @@ public final class TableChangePlanner {
                 }
                 if ((!was.unique() || rekeyed) && now.unique()) {
                     addUnique(name, now.type());
+                }
+                if (relinked(e.getValue())) {
+                    add("ALTER TABLE " + q(table) + " ADD " + TableDdl.foreignKeySql(d, table, name, now.references()));
                 }
             }
             for (Map.Entry<String, FieldSpec> e : added.entrySet()) {
