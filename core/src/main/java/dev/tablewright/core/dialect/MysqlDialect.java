@@ -18,13 +18,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -37,6 +34,7 @@ import java.util.stream.Stream;
  */
 public final class MysqlDialect implements Dialect {
     private final boolean mariadb;
+    private final MysqlHistory history = new MysqlHistory(this);
 
     public MysqlDialect(boolean mariadb) {
         this.mariadb = mariadb;
@@ -354,31 +352,13 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public ErrorCode classify(SQLException e) {
-        return switch (e.getErrorCode()) {
-            case 1062, 1586 -> ErrorCode.UNIQUE_VIOLATION;
-            case 1048, 1364 -> ErrorCode.NOT_NULL_VIOLATION;
-            case 1451, 1452, 1216, 1217, 3730 -> ErrorCode.FOREIGN_KEY_VIOLATION;
-            case 1045, 1049, 2002, 2003, 2005, 2006, 2013 -> ErrorCode.CONNECTION_FAILED;
-            default -> null;
-        };
+        return MysqlErrors.classify(e);
     }
-
-    /**
-     * A duplicate under an {@link #exactUniqueKey}, as the server shows it: the value, a dash and its
-     * length, for the key of the hidden column's name (MySQL puts the table's name before it).
-     */
-    private static final Pattern EXACT_KEY_DUPLICATE = Pattern.compile(
-            "Duplicate entry '(.*)-[0-9]+' for key '([^']*\\.)?" + Pattern.quote(InternalNames.exactKeyColumn("")) + "([^']*)'", Pattern.DOTALL);
 
     /** A duplicate under an exact key says the value and the field, as under the column's own key. */
     @Override
     public String databaseSaid(SQLException e) {
-        String said = Dialect.super.databaseSaid(e);
-        Matcher m = e.getErrorCode() == 1062 ? EXACT_KEY_DUPLICATE.matcher(said) : null;
-        if (m != null && m.find()) {
-            return said.substring(0, m.start()) + "Duplicate entry '" + m.group(1) + "' for key '" + m.group(3) + "'" + said.substring(m.end());
-        }
-        return said;
+        return MysqlErrors.withoutExactKey(e, Dialect.super.databaseSaid(e));
     }
 
     @Override
@@ -406,68 +386,24 @@ public final class MysqlDialect implements Dialect {
         return "ALTER TABLE " + quoteIdentifier(table) + " DROP FOREIGN KEY " + quoteIdentifier(constraint);
     }
 
-    /**
-     * The insert trigger does nothing while {@code @tw_bulk} is set: the workbench's own bulk
-     * inserts write their history from the rows they wrote ({@link #historyRowInsert}).
-     */
     @Override
     public List<String> historyTriggers(String table, String historyTable, String keyColumn, Map<String, LogicalType> columns) {
-        List<String> out = new ArrayList<>();
-        for (String[] op : new String[][]{{"INSERT", "insert", "NEW", "ins"}, {"UPDATE", "update", "NEW", "upd"}, {"DELETE", "delete", "OLD", "del"}}) {
-            String insert = "INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) VALUES (CAST("
-                    + op[2] + "." + quoteIdentifier(keyColumn) + " AS CHAR), '" + op[1] + "', UTC_TIMESTAMP(3), " + ACTOR + ", " + rowJson(op[2] + ".", columns) + ")";
-            out.add("CREATE TRIGGER " + quoteIdentifier(InternalNames.historyTrigger(table, op[3])) + " AFTER " + op[0] + " ON " + quoteIdentifier(table)
-                    + " FOR EACH ROW " + (op[0].equals("INSERT") ? "BEGIN IF @tw_bulk IS NULL THEN " + insert + "; END IF; END" : insert));
-        }
-        return out;
-    }
-
-    /** Who writes: the workbench's user, or for other clients the database user (without its host). */
-    private static final String ACTOR = "COALESCE(@tw_user, SUBSTRING_INDEX(USER(), '@', 1))";
-
-    /** The row as JSON_OBJECT of its columns; {@code prefix} is NEW. or OLD. */
-    private String rowJson(String prefix, Map<String, LogicalType> columns) {
-        StringBuilder json = new StringBuilder("JSON_OBJECT(");
-        int i = 0;
-        for (Map.Entry<String, LogicalType> c : columns.entrySet()) {
-            String ref = prefix + quoteIdentifier(c.getKey());
-            String value = switch (c.getValue()) {
-                case JSON, JSONB -> "JSON_EXTRACT(" + ref + ", '$')";
-                case FILE -> "HEX(" + ref + ")";
-                default -> ref;
-            };
-            json.append(i++ == 0 ? "" : ", ").append("'").append(c.getKey()).append("', ").append(value);
-        }
-        return json.append(')').toString();
+        return history.triggers(table, historyTable, keyColumn, columns);
     }
 
     @Override
     public String historyValue(String data, String key, LogicalType type) {
-        String path = quoteText("$." + key);
-        String text = "JSON_VALUE(" + data + ", " + path + ")";
-        String json = "JSON_EXTRACT(" + data + ", " + path + ")";
-        return switch (type) {
-            case STRING, TEXT -> text;
-            case INTEGER, BOOLEAN -> "CAST(" + text + " AS SIGNED)";
-            case NUMBER -> "CAST(" + text + " AS DOUBLE)";
-            case DATE -> "CAST(" + text + " AS DATETIME(3))";
-            case JSON, JSONB -> "(CASE WHEN JSON_TYPE(" + json + ") = 'NULL' THEN NULL ELSE " + json + " END)";
-            // Without the CAST, MariaDB 10.11 gives an empty value once the result goes through a temporary table.
-            case FILE -> "UNHEX(CAST(" + text + " AS CHAR))";
-        };
+        return history.value(data, key, type);
     }
 
     @Override
     public String historyFieldChanged(String newer, String older, String key) {
-        String path = quoteText("$." + key);
-        // Compared as bytes: MariaDB 10.11 found two equal JSON_EXTRACT strings unequal, and text would compare without case.
-        return "NOT (CAST(JSON_EXTRACT(" + newer + ", " + path + ") AS BINARY) <=> CAST(JSON_EXTRACT(" + older + ", " + path + ") AS BINARY))";
+        return history.fieldChanged(newer, older, key);
     }
 
     @Override
     public String historySnapshot(String table, String historyTable, String keyColumn, Map<String, LogicalType> columns) {
-        return "INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) SELECT CAST("
-                + quoteIdentifier(keyColumn) + " AS CHAR), ?, ?, NULL, " + rowJson("", columns) + " FROM " + quoteIdentifier(table);
+        return history.snapshot(table, historyTable, keyColumn, columns);
     }
 
     /** No partial indexes here: every history row enters it. */
@@ -505,15 +441,10 @@ public final class MysqlDialect implements Dialect {
         return "INSERT INTO " + quoteIdentifier(historyTable) + " (`rowId`, `operation`, `changedAt`, `changedBy`, `data`) VALUES (?, 'insert', UTC_TIMESTAMP(3), ?, ?)";
     }
 
-    /** What JSON_OBJECT makes of the stored column (see {@link #historyTriggers}). */
+    /** What JSON_OBJECT makes of the stored column (see {@link MysqlHistory#triggers}). */
     @Override
     public Object historyJsonValue(LogicalType type, Object value) {
-        return switch (type) {
-            case BOOLEAN -> Boolean.TRUE.equals(value) ? 1L : 0L;
-            case DATE -> Dates.storeSql((Instant) value);
-            case FILE -> HexFormat.of().withUpperCase().formatHex((byte[]) value);
-            default -> value;
-        };
+        return MysqlHistory.jsonValue(type, value);
     }
 
     @Override

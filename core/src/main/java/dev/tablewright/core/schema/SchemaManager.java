@@ -1,13 +1,9 @@
 package dev.tablewright.core.schema;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tablewright.core.base.ErrorCode;
 import dev.tablewright.core.base.InternalNames;
-import dev.tablewright.core.base.Json;
-import dev.tablewright.core.base.LogicalType;
 import dev.tablewright.core.base.Names;
 import dev.tablewright.core.base.TablewrightException;
-import dev.tablewright.core.base.Values;
 import dev.tablewright.core.connect.Session;
 import dev.tablewright.core.dialect.Dialect;
 import dev.tablewright.core.dialect.SqlStatement;
@@ -16,7 +12,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -25,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**

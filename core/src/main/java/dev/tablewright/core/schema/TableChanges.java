@@ -183,13 +183,13 @@ public final class TableChanges {
     }
 
     private List<TableChangeRisk> risks(TableSnapshot snapshot, TableDesign design) {
-        List<TableChangePlanner.RiskQuery> queries = TableChangePlanner.riskQueries(dialect, snapshot, design);
+        List<TableChangeRisks.RiskQuery> queries = TableChangeRisks.queries(dialect, snapshot, design);
         if (queries.isEmpty() || snapshot.rows() == 0) {
             return List.of();
         }
         return session.withConnection(c -> {
             List<TableChangeRisk> out = new ArrayList<>();
-            for (TableChangePlanner.RiskQuery q : queries) {
+            for (TableChangeRisks.RiskQuery q : queries) {
                 long n = q.rows();
                 if (q.count() != null) {
                     try (PreparedStatement ps = session.prepare(c, q.count()); ResultSet rs = ps.executeQuery()) {
